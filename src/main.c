@@ -1,0 +1,13 @@
+/*
+ * Entry point: locale and message catalogue, then hand the command line to
+ * the CLI.  No logic lives here.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	return cli_main(argc, argv);
+}

@@ -1,0 +1,327 @@
+/*
+ * The editor's suggestions panel: the action items the extractor finds in
+ * the paragraph being typed, listed under the text with the words they
+ * came from underlined, and the keys that accept one into the tasks
+ * (as it is, or edited first) or dismiss it.  The extractor reads one
+ * paragraph, not the section: after each key while that stays cheap (a
+ * few milliseconds), else only once typing pauses, so no keystroke waits
+ * for it.  Answered suggestions are remembered in the store by digest
+ * (suggest.h); a suggestion whose words overlap a task already taken from
+ * the same place is not offered again either, so correcting a typo in an
+ * accepted sentence does not offer it a second time.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cal.h"
+#include "err.h"
+#include "i18n.h"
+#include "model.h"
+#include "store.h"
+#include "suggest.h"
+#include "tmpl.h"
+#include "tui.h"
+#include "tui_editor.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/* Looking costs ~1-2 ms for a 2,000-word paragraph: while it stays that
+ * cheap the suggestions follow every key; a paragraph that takes longer
+ * is looked at only once typing pauses, so no key waits for it. */
+#define SUGGEST_CHEAP_MS	5
+#define SUGGEST_IDLE_MS		300
+
+static void
+clear_list(struct editor *ed)
+{
+	suggest_free(ed->sug, ed->nsug);
+	ed->sug = NULL;
+	ed->nsug = 0;
+	ed->sug_sel = 0;
+}
+
+void
+tui_suggest_free(struct editor *ed)
+{
+	clear_list(ed);
+	for (size_t i = 0; i < ed->nseen; i++)
+		free(ed->seen[i]);
+	free(ed->seen);
+	ed->seen = NULL;
+	ed->nseen = 0;
+}
+
+static void
+seen_add(struct editor *ed, const char *digest)
+{
+	ed->seen = xreallocarray(ed->seen, ed->nseen + 1, sizeof *ed->seen);
+	ed->seen[ed->nseen++] = xstrdup(digest);
+}
+
+/* The answered digests of the current section, loaded once per visit. */
+static void
+load_seen(struct editor *ed, const char *key)
+{
+	struct err e;
+	char **v = NULL;
+	size_t n = 0;
+
+	tui_suggest_free(ed);
+	err_clear(&e);
+	if (ed->m.id != 0 &&
+	    store_suggestions_seen(ed->t->store, ed->m.id, key, &v, &n, &e) == 0) {
+		ed->seen = v;
+		ed->nseen = n;
+	}
+	ed->seen_page = ed->cur;
+	ed->seen_valid = true;
+}
+
+/* True if a task of the meeting already covers s. */
+static bool
+taken(const struct editor *ed, const char *key, const struct suggestion *s)
+{
+	for (size_t i = 0; i < ed->m.nact; i++) {
+		const struct action *a = &ed->m.act[i];
+		char d[17];
+
+		suggest_digest(a->assignee, a->task, d);
+		if (strcmp(d, s->digest) == 0)
+			return true;
+		if (a->src_section && strcmp(a->src_section, key) == 0 &&
+		    a->src_start < (int64_t)s->end && (int64_t)s->start < a->src_end)
+			return true;
+	}
+	return false;
+}
+
+static void
+look(struct editor *ed, struct page *p)
+{
+	struct suggestion *v = NULL;
+	struct ymd ref;
+	struct err e;
+	size_t n = 0, k = 0, a, b;
+	const char *d = meeting_get(&ed->m, F_DATE);
+	struct extractor *x = tui_editor_extractor(ed);
+
+	clear_list(ed);
+	if (x == NULL)
+		return;
+	if (d == NULL || !cal_parse_iso(d, &ref))
+		cal_today(&ref, NULL);
+	suggest_paragraph(tb_text(&p->tb), p->tb.len, p->tb.cur, &a, &b);
+	ed->sug_pstart = a;
+	ed->sug_pend = b;
+	err_clear(&e);
+	if (suggest_find(x, tb_text(&p->tb), a, b, ref, ed->seen, ed->nseen,
+	    &v, &n, &e) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (taken(ed, p->sec->key, &v[i])) {
+			free(v[i].assignee);
+			free(v[i].task);
+			free(v[i].due_text);
+			continue;
+		}
+		v[k++] = v[i];
+	}
+	ed->sug = v;
+	ed->nsug = k;
+}
+
+bool
+tui_suggest_tick(struct editor *ed, int64_t now)
+{
+	struct page *p = &ed->pg[ed->cur];
+	size_t a, b;
+
+	if (p->kind != PAGE_TEXT || ed->final) {
+		if (ed->nsug == 0)
+			return false;
+		clear_list(ed);
+		ed->sug_valid = false;
+		return true;
+	}
+	if (!ed->seen_valid || ed->seen_page != ed->cur) {
+		load_seen(ed, p->sec->key);
+		ed->sug_valid = false;
+	}
+	if (ed->sug_valid && ed->sug_changes == p->tb.changes) {
+		/* The same text: look again only if the cursor went to
+		 * another paragraph. */
+		suggest_paragraph(tb_text(&p->tb), p->tb.len, p->tb.cur, &a, &b);
+		if (a == ed->sug_pstart && b == ed->sug_pend)
+			return false;
+	} else if (ed->sug_cost_ms > SUGGEST_CHEAP_MS &&
+	    now - ed->last_key < SUGGEST_IDLE_MS)
+		return false;
+	look(ed, p);
+	ed->sug_cost_ms = tui_now_ms() - now;
+	ed->sug_valid = true;
+	ed->sug_changes = p->tb.changes;
+	return true;
+}
+
+/* Not tui_fmt: the caller formats the row with it. */
+static void
+label(const struct suggestion *s, char *out, size_t size)
+{
+	char iso[11] = "";
+
+	if (s->has_due)
+		cal_format_iso(s->due, iso);
+	snprintf(out, size, "%s — %s%s%s", s->assignee ? s->assignee : "?",
+	    s->task ? s->task : "", s->has_due ? " — " : "", iso);
+}
+
+int
+tui_suggest_rows(const struct editor *ed)
+{
+	return ed->nsug == 0 ? 0 : ed->nsug < 4 ? (int)ed->nsug + 1 : 5;
+}
+
+void
+tui_suggest_draw(struct editor *ed, int y, int x, int h, int w)
+{
+	size_t top = 0;
+
+	if (ed->nsug == 0 || h < 2)
+		return;
+	attron(A_BOLD);
+	tui_puts(y, x, w, tui_fmt(_("Suggested tasks (%zu): F3 accept, F4 edit, "
+	    "F5 dismiss, Ctrl-Up/Down choose"), ed->nsug));
+	attroff(A_BOLD);
+	if (ed->sug_sel >= (size_t)(h - 1))
+		top = ed->sug_sel - (size_t)(h - 2);
+	for (size_t i = top; i < ed->nsug && (int)(i - top) < h - 1; i++) {
+		int r = y + 1 + (int)(i - top);
+		char text[512];
+
+		label(&ed->sug[i], text, sizeof text);
+
+		if (i == ed->sug_sel)
+			attron(A_REVERSE);
+		tui_fill(r, x, w, i == ed->sug_sel ? A_REVERSE : A_NORMAL);
+		tui_puts(r, x, w, tui_fmt("%s %s", i == ed->sug_sel ? "▸" : " ",
+		    text));
+		if (i == ed->sug_sel)
+			attroff(A_REVERSE);
+	}
+}
+
+void
+tui_suggest_highlight(struct editor *ed, int y, int x, int h, int w)
+{
+	struct page *p = &ed->pg[ed->cur];
+	const struct suggestion *s;
+	const char *t = tb_text(&p->tb);
+	int cy, cx;
+
+	if (ed->nsug == 0 || p->kind != PAGE_TEXT ||
+	    ed->sug_changes != p->tb.changes)
+		return;
+	s = &ed->sug[ed->sug_sel];
+	if (s->end > p->tb.len)
+		return;
+	/* Drawing moves the terminal cursor; put it back after. */
+	getyx(stdscr, cy, cx);
+	/* Underline the span on each shown line it crosses. */
+	for (size_t r = 0; r < p->tb.nvis && (int)r < h; r++) {
+		size_t ls = p->tb.vis[r], le = ls + p->tb.visn[r];
+		size_t a = s->start > ls ? s->start : ls;
+		size_t b = s->end < le ? s->end : le;
+		int col, cw;
+
+		if (a >= b)
+			continue;
+		col = (int)utf8_width(t + ls, a - ls);
+		cw = (int)utf8_width(t + a, b - a);
+		if (col >= w)
+			continue;
+		if (col + cw > w)
+			cw = w - col;
+		mvchgat(y + (int)r, x + col, cw, A_UNDERLINE | A_BOLD, 0, NULL);
+	}
+	move(cy, cx);
+}
+
+static void
+mark(struct editor *ed, const struct suggestion *s, const char *state)
+{
+	struct err e;
+
+	seen_add(ed, s->digest);
+	err_clear(&e);
+	if (store_suggestion_mark(ed->t->store, ed->m.id,
+	    ed->pg[ed->cur].sec->key, s->digest, state, &e) != 0)
+		tui_editor_status(ed, true, e.msg);
+}
+
+static void
+drop(struct editor *ed, size_t i)
+{
+	struct suggestion *s = &ed->sug[i];
+
+	free(s->assignee);
+	free(s->task);
+	free(s->due_text);
+	memmove(s, s + 1, (ed->nsug - i - 1) * sizeof *s);
+	ed->nsug--;
+	if (ed->sug_sel >= ed->nsug && ed->sug_sel > 0)
+		ed->sug_sel--;
+}
+
+bool
+tui_suggest_key(struct editor *ed, const struct tui_event *ev)
+{
+	struct page *p = &ed->pg[ed->cur];
+	struct suggestion *s;
+	int c = ev->code;
+
+	if (ev->kind != EV_KEY || p->kind != PAGE_TEXT || ed->nsug == 0)
+		return false;
+	if (c == TK_C_UP || c == TK_C_DOWN) {
+		if (c == TK_C_UP && ed->sug_sel > 0)
+			ed->sug_sel--;
+		else if (c == TK_C_DOWN && ed->sug_sel + 1 < ed->nsug)
+			ed->sug_sel++;
+		return true;
+	}
+	if (c != KEY_F(3) && c != KEY_F(4) && c != KEY_F(5))
+		return false;
+	s = &ed->sug[ed->sug_sel];
+	if (ed->readonly) {
+		tui_editor_status(ed, true, _("Read-only: the suggestion was "
+		    "not taken"));
+		return true;
+	}
+	if (c == KEY_F(5)) {
+		mark(ed, s, "dismissed");
+		tui_editor_status(ed, false, tui_fmt(_("Dismissed: %s"), s->task));
+		drop(ed, ed->sug_sel);
+		return true;
+	}
+	{
+		struct action a, *na;
+
+		suggest_to_action(s, p->sec->key, &a);
+		if (c == KEY_F(4) && !tui_tasks_edit(ed, &a,
+		    _("Accept the suggestion"))) {
+			action_free(&a);
+			return true;
+		}
+		na = meeting_add_action(&ed->m);
+		*na = a;
+		na->meeting_id = ed->m.id;
+		ed->tasks_dirty = true;
+		mark(ed, s, "accepted");
+		tui_editor_status(ed, false, tui_fmt(_("Added to the tasks: %s"),
+		    na->task));
+		drop(ed, ed->sug_sel);
+	}
+	return true;
+}
