@@ -1,0 +1,81 @@
+#!/bin/sh
+# export: JSON is valid and complete, -o writes atomically with mode 0600,
+# show and list read well, templates are listed.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+
+expect_rc 0 "import" "$MINUTES" import "$FIX/vi-quarterly.md"
+id=$(cat "$T/out")
+
+expect_rc 0 "export json" "$MINUTES" export "$id" --format json
+cp "$T/out" "$T/m.json"
+if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/m.json" 2>"$T/jerr"; then
+	_result 0 "JSON parses"
+else
+	_result 1 "JSON parses"; sed 's/^/#   /' "$T/jerr"
+fi
+q() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$T/m.json"; }
+is "$(q 'd["title"]')" "$(sed -n 's/^title: //p' "$FIX/vi-quarterly.md")" "title survives"
+is "$(q 'd["template"]')" giaoban "template"
+is "$(q 'd["date"]')" 2025-09-18 "date"
+is "$(q 'len(d["attendees"])')" "$(sed -n '/{#attendees}/,/{#results}/p' "$FIX/vi-quarterly.md" | grep -c '^| ' | awk '{print $1-1}')" "every attendee"
+is "$(q 'len(d["tasks"])')" 6 "every task"
+is "$(q 'all(isinstance(t["id"], int) and t["id"] > 0 for t in d["tasks"])')" True "tasks carry ids"
+is "$(q '",".join(t["status"] for t in d["tasks"])')" "$(sed -n '/{#tasks}/,$p' "$FIX/vi-quarterly.md" | grep '^| ' | tail -n +2 | awk -F' [|] ' '{s=$NF; sub(/ [|]$/,"",s); printf "%s%s", (NR>1?",":""), s}')" "task statuses"
+is "$(q '[s["key"] for s in d["sections"]]')" "['attendees', 'results', 'limitations', 'opinions', 'conclusions', 'tasks']" "sections in template order"
+is "$(q 'len(d["recipients"]) > 1')" True "recipients are a list"
+
+expect_rc 0 "export -o" "$MINUTES" export "$id" --format md -o "$T/exp.md"
+is "$(cat "$T/out")" "" "-o prints nothing"
+same_file "$T/exp.md" "$FIX/vi-quarterly.md" "-o writes the export"
+is "$(stat -c %a "$T/exp.md")" 600 "-o file mode 0600"
+ls "$T" | grep -q 'tmp' && _result 1 "no temporary file left" || _result 0 "no temporary file left"
+echo "old" >"$T/keep.md"
+expect_rc 2 "bad format: exit 2" "$MINUTES" export "$id" --format pdf -o "$T/keep.md"
+one_line_error "bad format: one line"
+is "$(cat "$T/keep.md")" old "a failed export leaves the old file"
+expect_rc 1 "unwritable -o: exit 1" "$MINUTES" export "$id" -o "$T/no/such/dir/x.md"
+one_line_error "unwritable -o: one line"
+expect_rc 2 "export of a missing meeting" "$MINUTES" export 4242 -o "$T/keep.md"
+is "$(cat "$T/keep.md")" old "still the old file"
+
+expect_rc 0 "show" "$MINUTES" show "$id"
+like "$(cat "$T/out")" 'Kết quả đạt được' "show has the section headings"
+like "$(cat "$T/out")" 'Bình Giang' "show has the organisation"
+expect_rc 0 "export text" "$MINUTES" export "$id" --format text --width 60
+w=$(python3 -c 'import sys,unicodedata
+m=0
+for l in open(sys.argv[1], encoding="utf-8"):
+    l=l.rstrip("\n"); w=sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l); m=max(m,w)
+print(m)' "$T/out")
+like "$w" '^([0-5]?[0-9]|60)$' "text export fits 60 columns (widest $w)"
+
+expect_rc 0 "list" "$MINUTES" list
+like "$(cat "$T/out")" "^ *$id +2025-09-18 +6 +Hội nghị giao ban quý III" "list shows id, date, open tasks, title"
+expect_rc 0 "list --json" "$MINUTES" list --json
+is "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["open_tasks"], d[0]["date"])' <"$T/out")" "6 2025-09-18" "list --json"
+
+expect_rc 0 "templates" "$MINUTES" templates
+like "$(cat "$T/out")" '^giaoban +vi' "templates lists giaoban"
+like "$(cat "$T/out")" '^liaison +en' "templates lists liaison"
+
+# A user template in $XDG_CONFIG_HOME overrides and adds.
+mkdir -p "$XDG_CONFIG_HOME/minutes/templates"
+cat >"$XDG_CONFIG_HOME/minutes/templates/club.tmpl" <<'TMPL'
+name: Club committee
+lang: en
+[notes]
+kind: text
+heading: Notes
+prompt: Anything said.
+TMPL
+expect_rc 0 "templates with a user template" "$MINUTES" templates
+like "$(cat "$T/out")" '^club +en +Club committee' "the user template is found"
+printf -- '---\ntemplate: club\ntitle: Committee\ndate: 2026-01-05\nstatus: draft\n---\n\n## Notes {#notes}\n\nAll well.\n' >"$T/club.md"
+expect_rc 0 "import with the user template" "$MINUTES" import "$T/club.md"
+cid=$(cat "$T/out")
+expect_rc 0 "export with the user template" "$MINUTES" export "$cid" --format md
+same_file "$T/out" "$T/club.md" "user template round-trips"
+printf 'name: Broken\n[x]\nkind: nonsense\n' >"$XDG_CONFIG_HOME/minutes/templates/broken.tmpl"
+expect_rc 2 "a broken user template is reported" "$MINUTES" templates
+like "$(cat "$T/err")" 'broken.tmpl: line 3: kind' "with its file and line"
+done_testing

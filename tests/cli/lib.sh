@@ -1,0 +1,96 @@
+# Shared helpers for the shell tests: a throwaway home, database and config
+# for each test, and TAP output that automake's tap-driver reads.
+# Sourced by tests/cli/*.sh and tests/tui/*.sh.
+
+set -u
+: "${MINUTES:?MINUTES must name the binary under test}"
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+FIX="$top_srcdir/tests/fixtures"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/minutes-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+mkdir -p "$T/home" "$T/data" "$T/config"
+export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
+export MINUTES_DB="$T/test.db"
+export LC_ALL=C.UTF-8 LANGUAGE=
+unset MINUTES_TODAY LANG LC_MESSAGES 2>/dev/null || true
+
+tap_n=0
+tap_failed=0
+
+# ok COND-STATUS NAME: records a result from a previous command's status.
+_result() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# run CMD...: runs a command, keeping stdout in $T/out, stderr in $T/err
+# and the exit status in $rc.
+run() {
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# expect_rc N NAME CMD...: the command exits with status N.
+expect_rc() {
+	_want=$1 _name=$2
+	shift 2
+	run "$@"
+	if [ "$rc" -eq "$_want" ]; then
+		_result 0 "$_name"
+	else
+		_result 1 "$_name"
+		echo "#   exit $rc, wanted $_want; stderr: $(head -c 400 "$T/err")"
+	fi
+}
+
+# is GOT WANT NAME
+is() {
+	if [ "$1" = "$2" ]; then
+		_result 0 "$3"
+	else
+		_result 1 "$3"
+		printf '#   got:  %s\n#   want: %s\n' "$1" "$2" | head -20
+	fi
+}
+
+# like TEXT REGEX NAME (grep -E)
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		_result 0 "$3"
+	else
+		_result 1 "$3"
+		printf '#   %s\n#   does not match: %s\n' "$(printf '%s' "$1" | head -c 400)" "$2"
+	fi
+}
+
+# same_file A B NAME: byte-identical files.
+same_file() {
+	if cmp -s "$1" "$2"; then
+		_result 0 "$3"
+	else
+		_result 1 "$3"
+		diff -u "$2" "$1" | head -20 | sed 's/^/#   /'
+	fi
+}
+
+# one_line_error NAME: stderr is exactly one line starting with "minutes: ".
+one_line_error() {
+	n=$(wc -l <"$T/err")
+	if [ "$n" -eq 1 ] && grep -q '^minutes: ' "$T/err"; then
+		_result 0 "$1"
+	else
+		_result 1 "$1"
+		sed 's/^/#   stderr: /' "$T/err" | head -5
+	fi
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}

@@ -1,0 +1,215 @@
+#!/bin/sh
+# The editor as an assistant: a new meeting of a series starts with the
+# last roster, everyone present, and counts present/total; the tasks table
+# adds, edits, reorders and deletes rows, reading due dates typed as
+# phrases against the meeting's date.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+. "$top_srcdir/tests/tui/tuilib.sh"
+MINUTES_TODAY=2025-11-20; export MINUTES_TODAY
+
+"$MINUTES" import "$top_srcdir/tests/fixtures/vi-monthly.md" >/dev/null 2>>"$T/err"
+
+# tasks ID: the stored tasks as "assignee|task|due|due_text|status" lines.
+tasks() {
+	"$MINUTES" export "$1" --format json | python3 -c '
+import json, sys
+for t in json.load(sys.stdin)["tasks"]:
+    print("|".join(str(t[k] or "") for k in ("assignee", "task", "due", "due_text", "status")))'
+}
+
+start "$MINUTES new --series giao-ban-thang --template giaoban --title 'Giao ban tháng 11' --date 2025-11-25"
+shows '1/7  Review of previous actions' "a new meeting of the series opens on the review"
+shows 'Lập dự trù kinh phí' "it lists the series' open tasks"
+shows 'Củng cố sinh hoạt' "every one"
+shows 'Tổ chức lớp tập huấn' "all three"
+typing d
+shows 'Mark done' "d asks for a note"
+typing 'Đã trình Ủy ban'; keys Enter
+shows 'Reviewed: Lập dự trù kinh phí' "the item is marked done"
+typing x
+keys Enter
+shows 'Reviewed: Củng cố sinh hoạt' "the next is dropped without a note"
+like "$("$MINUTES" action 1)" 'done.*Đã trình Ủy ban' "the change and its note are in the history"
+like "$("$MINUTES" action 2)" 'dropped' "the second change too"
+like "$("$MINUTES" action 3)" 'open' "the third is left open"
+"$MINUTES" export 2 --format text >"$T/review.txt"
+like "$(cat "$T/review.txt")" '1\. Kiểm điểm việc thực hiện kết luận kỳ trước' "the text export has the review first"
+like "$(tr '\n' ' ' <"$T/review.txt" | tr -s ' ')" 'Lập dự trù kinh phí mua bổ sung thùng rác phân loại \(hạn 2025-11-10\) — đã hoàn thành; Đã trình Ủy ban\.' "with each item's outcome and note"
+like "$(tr '\n' ' ' <"$T/review.txt" | tr -s ' ')" 'Củng cố sinh hoạt.* — không thực hiện nữa\.' "the dropped one too"
+is "$(grep -c 'Tổ chức lớp tập huấn' "$T/review.txt")" 0 "an item left open without a note is not in the review"
+"$MINUTES" export 2 --format json | python3 -c '
+import json, sys
+for r in json.load(sys.stdin)["review"]:
+    print("|".join(str(r[k] or "") for k in ("task", "status", "note")))' >"$T/review.json.txt"
+is "$(cat "$T/review.json.txt")" "Lập dự trù kinh phí mua bổ sung thùng rác phân loại|done|Đã trình Ủy ban
+Củng cố sinh hoạt Chi đoàn khu dân cư|dropped|" "the JSON export has the review"
+"$MINUTES" export 2 --format md >"$T/r.md"
+"$MINUTES" import "$T/r.md" >"$T/r.id" 2>>"$T/err"
+"$MINUTES" export "$(cat "$T/r.id")" --format md >"$T/r2.md"
+is "$(diff "$T/r.md" "$T/r2.md" && echo same)" same "the Markdown export stays a fixed point"
+keys Tab
+shows 'Lê Hoàng Phúc' "the new meeting of the series has the last roster"
+shows 'Lâm Thị Ánh' "all of it"
+shows '6/6 present' "everyone present, counted in the title bar"
+keys Down Down Down
+typing p
+shows '5/6 present' "toggling presence updates the count"
+stored 2 '\| Mai Thị Thu Trang \| Bí thư \| Đoàn Thanh niên phường \| member \| present \|' "the roster is saved, all present at first"
+# Completion from people of earlier meetings.
+typing a
+shows 'Ctrl-N earlier people' "the attendee form offers completion"
+typing 'lâm'
+keys C-n
+shows 'Lâm Thị Ánh — Chủ tịch, Hội Liên hiệp Phụ nữ phường' "Ctrl-N in the name finds people, folding marks"
+keys Escape
+keys Escape
+typing a
+typing 'Nguyễn Văn Mới'; keys Enter
+typing 'Phó Chủ tịch'; keys Enter
+typing 'mttq'
+keys C-n
+shows 'Ủy ban MTTQ Việt Nam phường' "Ctrl-N in the organisation lists organisations"
+keys Enter
+keys Enter Enter Enter Enter
+shows 'Nguyễn Văn Mới +Phó Chủ tịch +Ủy ban MTTQ' "the completed attendee is added"
+shows '6/7 present' "and counted"
+stored 2 '\| Nguyễn Văn Mới \| Phó Chủ tịch \| Ủy ban MTTQ Việt Nam phường \| member \| present \|' "and saved"
+
+# The tasks table.
+keys F2
+typing 7
+shows 'No tasks yet' "the tasks table starts empty"
+typing a
+shows 'New task' "a opens the task form"
+typing 'Phòng Kinh tế'; keys Enter
+typing 'Tham mưu kế hoạch vốn'; keys Enter
+typing 'tháng 12/2025'; keys Enter
+keys Enter
+shows 'Tham mưu kế hoạch vốn +2025-12-31' "the month phrase is shown as a date"
+shows 'Due 2025-12-31 \("tháng 12/2025"\)' "with the phrase it came from"
+typing a
+typing 'Văn phòng'; keys Enter
+typing 'Gửi báo cáo'; keys Enter
+typing 'sớm'; keys Enter Enter
+shows 'is not a date' "a phrase without a date is refused"
+keys Enter
+keys BSpace BSpace BSpace
+typing 'by Friday'; keys Enter
+keys Enter
+shows 'Gửi báo cáo +2025-11-28' "by Friday: the Friday after the meeting"
+typing K
+typing s
+typing a
+typing 'Ban Chỉ huy quân sự'; keys Enter
+typing 'Rà soát lực lượng'; keys Enter
+keys Enter Enter
+shows 'Rà soát lực lượng' "a task without a due date"
+typing d
+shows 'Delete the task' "d asks before deleting"
+typing y
+keys C-s
+shows 'Saved at' "Ctrl-S saves"
+is "$(tasks 2)" "Văn phòng|Gửi báo cáo|2025-11-28|by Friday|doing
+Phòng Kinh tế|Tham mưu kế hoạch vốn|2025-12-31|tháng 12/2025|open" \
+    "stored in the new order, with dates, phrases and status"
+keys Up
+keys Enter
+shows '^ *Task' "Enter edits the selected task"
+keys Enter Enter
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+typing '2026-01-15'; keys Enter Enter
+shows 'Gửi báo cáo +2026-01-15' "an ISO date is taken as it is"
+keys F10
+exited 0 "F10 leaves"
+is "$(tasks 2 | sed -n 1p)" "Văn phòng|Gửi báo cáo|2026-01-15||doing" "the edit is saved"
+
+# Live suggestions: three directives, two deadlines.
+start "$MINUTES edit 2 --section conclusions"
+shows '6/7  Kết luận' "edit --section opens the conclusions"
+typing 'Kết luận: Giao Phòng Tài chính lập dự toán năm 2026 trước ngày 15/12/2025. '
+typing 'Giao Phòng Văn hóa tổng hợp báo cáo trong tháng 12/2025. '
+typing 'Đề nghị Công an phường tăng cường tuần tra.'
+shows 'Suggested tasks \(3\)' "three suggestions once typing pauses"
+shows 'Phòng Tài chính — lập dự toán năm 2026 — 2025-12-15' "assignee, task and due"
+shows 'Phòng Văn hóa — tổng hợp báo cáo — 2025-12-31' "the month's last day"
+shows 'Công an phường — tăng cường tuần tra$' "no due date"
+# The selected suggestion's words are underlined in the text.
+esc=$(printf '\033')
+tm capture-pane -e -p -t t:0 | grep "Giao Phòng Tài" >"$T/attr"
+like "$(cat "$T/attr")" "${esc}\\[[0-9;]*4[0-9;]*mGiao Phòng Tài chính" \
+    "the source words of the selected suggestion are underlined"
+keys F3
+shows 'Added to the tasks: lập dự toán năm 2026' "F3 accepts the first"
+shows 'Suggested tasks \(2\)' "two left"
+keys C-Down
+keys F5
+shows 'Dismissed: tăng cường tuần tra' "F5 dismisses the selected one"
+shows 'Suggested tasks \(1\)' "one left"
+keys F4
+shows 'Accept the suggestion' "F4 opens the task form"
+keys Enter Enter Enter
+keys Right
+keys Enter
+shows 'Added to the tasks: tổng hợp báo cáo' "the edited suggestion is accepted"
+shows 'Guidance' "no suggestion is left"
+keys C-Home
+typing 'Sau thảo luận, '
+keys C-End
+# Saving waits longer after the last key than looking for suggestions.
+stored 2 '^Sau thảo luận, Kết luận: Giao' "the edit is saved"
+shows 'Guidance' "editing the text does not bring answered ones back"
+keys F10
+exited 0 "F10 leaves"
+is "$(tasks 2 | tail -2)" "Phòng Tài chính|lập dự toán năm 2026|2025-12-15|trước ngày 15/12/2025|open
+Phòng Văn hóa|tổng hợp báo cáo|2025-12-31|trong tháng 12/2025|doing" \
+    "two accepted tasks stored with their due dates"
+is "$(tasks 2 | wc -l | tr -d ' ')" 4 "the dismissed one is not a task"
+"$MINUTES" export 2 --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+t = d["tasks"][2]
+print(t["source"])' >"$T/src"
+like "$(cat "$T/src")" "conclusions" "an accepted task names its source section"
+start "$MINUTES edit 2 --section conclusions"
+shows '6/7  Kết luận' "opened again"
+keys C-End
+typing ' Hết.'
+stored 2 'tuần tra\. Hết\.$' "typing is saved"
+shows 'Guidance' "answered suggestions stay answered after reopening"
+
+# Finalising: the checklist lists what is missing and leads to it.
+keys F9
+shows 'Not final yet: 2 missing' "F9 runs the checklist"
+shows 'No end time' "it lists the missing end time"
+shows 'Section "Kết quả đạt được" is empty' "and the empty required section"
+keys Enter
+shows 'End \(HH:MM\)' "Enter goes to the field to fix"
+typing '10:30'
+keys F9
+shows 'Not final yet: 1 missing' "one item left"
+keys Enter
+shows '3/7  Kết quả đạt được' "the empty section is next"
+typing 'Đạt kế hoạch tháng.'
+keys F9
+shows 'Nothing is missing' "with nothing missing F9 asks"
+typing y
+shows '#2 \(final\)' "the meeting is final"
+stored 2 '^status: final$' "and stored so"
+typing 'x'
+shows 'Final: read-only; F9 reopens' "final minutes take no typing"
+stored 2 '^Đạt kế hoạch tháng\.$' "the text is unchanged"
+keys F10
+exited 0 "F10 leaves"
+start "$MINUTES edit 2"
+shows '#2 \(final\)' "final minutes open read-only"
+keys F9
+shows 'Reopen them' "F9 offers to reopen, asking first"
+typing n
+shows '#2 \(final\)' "n keeps them final"
+keys F9
+typing y
+shows 'Reopened' "y reopens"
+stored 2 '^status: draft$' "the minutes are a draft again"
+keys F10
+exited 0 "F10 leaves"
+done_testing

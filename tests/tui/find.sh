@@ -1,0 +1,80 @@
+#!/bin/sh
+# The meeting list's own keys for finding and filing: `/` searches every
+# meeting as one types (folding diacritics, the last word a prefix) and
+# Enter opens the meeting at the section that matched; `e` exports the
+# selected meeting in a chosen format to a file.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+A="$FIX/actions"
+export MINUTES_TODAY=2025-11-08
+for f in thang-9 thang-10 quy-4; do
+	expect_rc 0 "import $f" "$MINUTES" import "$A/$f.md"
+done
+
+start "MINUTES_TODAY=2025-11-08 $MINUTES"
+shows 'Meetings \(3\)' "the list shows the meetings"
+typing /
+shows 'Search \(0\)' "/ opens the search"
+typing 'ho can ngh'
+shows 'Search \(1\)' "the hits follow the typing, folded, the last word a prefix"
+shows '2025-09-25 Giao ban tháng 9' "the hit names its meeting"
+shows '\[hộ cận nghèo\]' "the snippet marks the match"
+typing '"'
+shows 'Search \(1\)' "an open quote keeps the hits"
+keys BSpace
+keys Enter
+shows 'Kết luận của chủ trì' "Enter opens the meeting at the matching section"
+keys F10
+shows 'Search \(1\)' "back in the search after the editor"
+keys Escape
+shows 'Meetings \(3\)' "Esc goes back to the list"
+
+typing q
+exited 0 "quits with status 0"
+
+# e exports the selected meeting (the newest first: quy-4, id 3) into
+# the program's working folder.
+cd "$T" || exit 1
+start "MINUTES_TODAY=2025-11-08 $MINUTES"
+wait_for 'Meetings \(3\)'
+typing e
+shows 'Export the meeting' "e asks for format and file name"
+shows 'File +meeting-3.txt' "the file name has a default"
+keys Right
+keys Enter
+keys Enter
+shows 'Written to meeting-3.md' "the default name follows the format"
+keys Enter
+wait_for 'Meetings \(3\)'
+"$MINUTES" export 3 --format md >"$T/want.md"
+same_file "$T/meeting-3.md" "$T/want.md" "the file holds the Markdown export"
+is "$(stat -c %a "$T/meeting-3.md")" 600 "written with mode 0600"
+typing e
+wait_for 'Export the meeting'
+keys Enter
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do keys BSpace; done
+typing 'nodir/x.json'
+keys Enter
+shows 'nodir/x.json: No such file' "a file that cannot be written is reported"
+keys Enter
+keys Escape
+wait_for 'Meetings \(3\)'
+is "$(ls "$T" | grep -c tmp)" 0 "no temporary file is left"
+typing q
+exited 0 "quits with status 0 after exporting"
+
+# F6 exports from inside the editor, after saving what was just typed.
+start "MINUTES_TODAY=2025-11-08 $MINUTES edit 3 --section conclusions"
+shows "5/6  Chair's conclusions" "the editor is open on the conclusions"
+typing ' Thêm một câu trước khi xuất.'
+keys F6
+shows 'Export the meeting' "F6 asks for format and file name"
+keys Enter
+keys Enter
+shows 'Written to meeting-3.txt' "F6 writes the export"
+keys Enter
+like "$(cat "$T/meeting-3.txt")" 'Thêm một câu trước khi xuất' "the export has the text just typed"
+keys F10
+exited 0 "leaves the editor after exporting"
+done_testing

@@ -1,0 +1,179 @@
+#!/bin/sh
+# Never lose a word: autosave within a second, then kill -9 loses nothing;
+# SIGTERM, SIGHUP and SIGINT save and exit 0 at once; a save that fails
+# (database locked past the busy timeout, or read-only) is shown, the text
+# stays in memory and is saved once the database can be written again;
+# a second instance opening the same meeting is warned.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+id=$(new_meeting_md "Giao ban tháng 10")
+is "$id" 1 "a meeting to edit"
+
+# Autosave, then kill -9.
+start "$MINUTES edit 1 --section results"
+shows '2/6  Kết quả đạt được' "edit --section opens that section"
+typing 'Phường Lạch Tray đạt 100% chỉ tiêu'
+t0=$(date +%s)
+stored 1 'Phường Lạch Tray đạt 100% chỉ tiêu$' "saved without any key" 3
+t1=$(date +%s)
+ok_fast=$(( t1 - t0 <= 2 ))
+is "$ok_fast" 1 "within a second or so of the last key"
+kill -9 "$(app_pid)"
+exited 137 "killed with -9"
+stored 1 'Phường Lạch Tray đạt 100% chỉ tiêu$' "kill -9 lost nothing" 1
+
+# The cursor goes to the end of the section with --section.
+start "$MINUTES edit 1 --section results"
+shows 'đạt 100% chỉ tiêu' "the text is back"
+typing '.'
+stored 1 'đạt 100% chỉ tiêu\.$' "typing continues at the end of the section"
+keys F10
+exited 0 "left"
+
+# Each signal saves what was typed and exits 0 at once.
+for sig in TERM HUP INT; do
+	start "$MINUTES edit 1 --section limitations"
+	shows '3/6  Hạn chế' "editor open for SIG$sig"
+	typing "Tồn tại $sig"
+	shows "Tồn tại $sig" "typed before SIG$sig"
+	kill -$sig "$(app_pid)"
+	exited 0 "SIG$sig: exit 0" 2
+	stored 1 "^Tồn tại $sig\$" "SIG$sig: the text was saved" 1
+	# Leave the section empty for the next round.
+	"$MINUTES" export 1 --format md >/dev/null
+	start "$MINUTES edit 1 --section limitations"
+	shows "Tồn tại $sig" "reopened after SIG$sig"
+	keys C-End; keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	stored 1 '^## Hạn chế, khó khăn \{#limitations\}$' "section emptied again"
+	keys C-q
+	exited 0 "Ctrl-Q leaves"
+done
+
+# Closing the terminal itself (tmux hangs up the pane's terminal).
+start "$MINUTES edit 1 --section limitations"
+shows '3/6  Hạn chế' "editor open for closing the terminal"
+typing 'Đóng cửa sổ giữa chừng'
+shows 'Đóng cửa sổ giữa chừng' "typed before closing the terminal"
+p=$(app_pid)
+tm kill-session -t t
+deadline=$(( $(date +%s) + 3 ))
+while kill -0 "$p" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.05; done
+kill -0 "$p" 2>/dev/null
+is "$?" 1 "the program ends when its terminal closes"
+stored 1 '^Đóng cửa sổ giữa chừng$' "and what was typed is saved" 1
+start "$MINUTES edit 1 --section limitations"
+shows 'Đóng cửa sổ giữa chừng' "reopened after closing the terminal"
+keys C-End
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22; do keys BSpace; done
+stored 1 '^## Hạn chế, khó khăn \{#limitations\}$' "section emptied again"
+keys F10
+exited 0 "left"
+
+# A database locked by another program: the save fails, says so, keeps
+# the text and succeeds once the lock is gone.
+if command -v sqlite3 >/dev/null 2>&1; then
+	start "$MINUTES edit 1 --section opinions"
+	shows '4/6  Ý kiến' "editor open for the lock test"
+	(echo 'BEGIN IMMEDIATE;'; sleep 9; echo 'COMMIT;') | sqlite3 "$MINUTES_DB" &
+	lockpid=$!
+	sleep 0.5	# let the locker take the lock (not a screen wait)
+	typing 'Ý kiến khi cơ sở dữ liệu bị khóa'
+	shows 'NOT SAVED:.*locked' "a locked database shows in the status line" 15
+	shows 'Ý kiến khi cơ sở dữ liệu bị khóa' "the text is still there"
+	typing ', vẫn gõ được'
+	shows 'bị khóa, vẫn gõ được' "typing does not wait for the lock" 1
+	wait $lockpid
+	shows 'Saved at' "saved once the lock is gone" 15
+	stored 1 '^Ý kiến khi cơ sở dữ liệu bị khóa, vẫn gõ được$' "the text reached the database"
+	keys F10
+	exited 0 "left after the lock test"
+
+	# A signal while the database stays locked: a rescue file keeps the
+	# text, and the program still ends with status 0.
+	start "$MINUTES edit 1 --section opinions"
+	shows '4/6  Ý kiến' "editor open for the rescue test"
+	(echo 'BEGIN IMMEDIATE;'; sleep 16; echo 'COMMIT;') | sqlite3 "$MINUTES_DB" &
+	lockpid=$!
+	sleep 0.5	# let the locker take the lock (not a screen wait)
+	keys C-End
+	typing ' Chữ cứu hộ'
+	shows 'NOT SAVED:.*locked' "the save fails while locked" 15
+	kill -TERM "$(app_pid)"
+	exited 0 "SIGTERM while locked: exit 0 (after one wait for the lock)" 5
+	shows 'unsaved text is in' "it says where the text went"
+	f=$(ls "$T"/minutes-rescue-1-*.md 2>/dev/null | head -1)
+	like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ' "the rescue file holds the text"
+	wait $lockpid
+	expect_rc 0 "the rescue file imports" "$MINUTES" import "$f"
+else
+	echo "ok $((tap_n = tap_n + 1)) # SKIP sqlite3 not installed"
+fi
+
+# A read-only database file.  Root writes to any file, so as root the
+# program runs as nobody over files nobody owns, when setpriv can do that
+# and nobody can reach the binary and its data.
+as_user=
+ro_test=1
+if [ "$(id -u)" -eq 0 ]; then
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	if ! command -v setpriv >/dev/null 2>&1 ||
+	    ! $as_user env MINUTES_DATADIR="${MINUTES_DATADIR:-}" "$MINUTES" --version >/dev/null 2>&1 ||
+	    ! chown -R 65534:65534 "$T" 2>/dev/null; then
+		ro_test=0
+	fi
+fi
+if [ "$ro_test" -eq 1 ]; then
+	chmod 0444 "$MINUTES_DB"
+	start "$as_user $MINUTES edit 1 --section conclusions"
+	shows '5/6  Kết luận' "editor open on a read-only database"
+	typing 'Kết luận khi chỉ đọc'
+	shows 'NOT SAVED:.*read-only' "a read-only database shows in the status line"
+	chmod 0644 "$MINUTES_DB"
+	shows 'Saved at' "saved once it is writable again" 15
+	stored 1 '^Kết luận khi chỉ đọc$' "the text reached the database"
+	keys F10
+	exited 0 "left after the read-only test"
+else
+	echo "ok $((tap_n = tap_n + 1)) # SKIP cannot run as another user to make the file read-only"
+fi
+
+# Two instances on one meeting: the second is warned and can look only.
+start "$MINUTES edit 1 --section conclusions"
+shows '5/6  Kết luận' "first instance open"
+tm new-window -d -t t:1 -n w2 "env TERM=screen LC_ALL=C.UTF-8 MINUTES_DB='$MINUTES_DB' MINUTES_DATADIR='${MINUTES_DATADIR:-}' $MINUTES edit 1 --section conclusions; echo EXIT2=\$?; sleep 30"
+two() { tm capture-pane -p -t t:1; }
+deadline=$(( $(date +%s) + 10 ))
+until two | grep -q 'another minutes' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
+like "$(two)" 'being edited by another minutes' "the second instance is warned"
+tm send-keys -t t:1 r
+deadline=$(( $(date +%s) + 10 ))
+until two | grep -q 'read-only' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
+tm send-keys -t t:1 -l 'chữ lạ'
+deadline=$(( $(date +%s) + 5 ))
+until two | grep -q 'Read-only: this meeting' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
+like "$(two)" 'Read-only: this meeting is open in another minutes' "typing in the read-only copy is refused"
+typing 'Kết luận của người thứ nhất'
+stored 1 'Kết luận của người thứ nhất$' "the first instance keeps saving (after the earlier tests' text)"
+tm send-keys -t t:1 F10
+deadline=$(( $(date +%s) + 5 ))
+until two | grep -q 'EXIT2=0' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
+like "$(two)" 'EXIT2=0' "the second instance leaves"
+# The first instance renews its mark (every 10 s), so a third is warned.
+first=$(app_pid)
+if command -v sqlite3 >/dev/null 2>&1; then
+	deadline=$(( $(date +%s) + 15 ))
+	until [ "$(sqlite3 "$MINUTES_DB" 'SELECT pid FROM edit_lock WHERE meeting_id = 1' 2>/dev/null)" = "$first" ] ||
+	    [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.2; done
+else
+	sleep 11	# one renewal period; nothing to poll without sqlite3
+fi
+tm new-window -d -t t:2 -n w3 "env TERM=screen LC_ALL=C.UTF-8 MINUTES_DB='$MINUTES_DB' MINUTES_DATADIR='${MINUTES_DATADIR:-}' $MINUTES edit 1; echo EXIT3=\$?; sleep 30"
+deadline=$(( $(date +%s) + 10 ))
+until tm capture-pane -p -t t:2 | grep -q 'another minutes' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
+like "$(tm capture-pane -p -t t:2)" 'being edited by another minutes' "a third instance is warned too"
+tm send-keys -t t:2 q
+keys F10
+exited 0 "the first instance leaves"
+like "$("$MINUTES" export 1 --format md)" 'Kết luận của người thứ nhất' "the first instance's text is intact"
+done_testing

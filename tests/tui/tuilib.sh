@@ -1,0 +1,113 @@
+# Helpers for the screen tests: a private tmux server (its own socket, no
+# user configuration) running the program in an 80x24 pane, and polling of
+# the pane's text with a deadline instead of fixed sleeps.
+# Sourced after tests/cli/lib.sh.
+
+TMUX_CMD=${TMUX_BIN:-}
+[ -n "$TMUX_CMD" ] || TMUX_CMD=$(command -v tmux 2>/dev/null || true)
+if [ -z "$TMUX_CMD" ] || ! [ -x "$TMUX_CMD" ]; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+unset TMUX TMUX_PANE
+SOCK="minutes-test-$$-$(basename "$0" .sh)"
+tm() { "$TMUX_CMD" -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+# A session that only keeps the server alive between the program's runs.
+tm new-session -d -s keep -x 80 -y 24 "sleep 3600" || exit 1
+
+# start CMD...: runs the command in a new 80x24 session "t" (window 0;
+# commands address it as t:0 so other windows never catch the keys).
+start() {
+	tm kill-session -t t 2>/dev/null
+	rm -f "$T/exit-status"
+	tm new-session -d -s t -x 80 -y 24 \
+	    "env TERM=screen LC_ALL=${TUI_LOCALE:-C.UTF-8} HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' MINUTES_DB='$MINUTES_DB' MINUTES_DATADIR='${MINUTES_DATADIR:-}' LANGUAGE=${TUI_LANGUAGE:-} $*; rc=\$?; echo \$rc >'$T/exit-status.tmp' && mv '$T/exit-status.tmp' '$T/exit-status'; printf '\\nEXIT=%s\\n' \$rc; sleep 30"
+	tm set-option -t t remain-on-exit on >/dev/null 2>&1
+}
+
+screen() { tm capture-pane -p -t t:0 2>/dev/null; }
+
+# wait_for REGEX [SECONDS]: true once the pane shows text matching REGEX.
+wait_for() {
+	deadline=$(( $(date +%s) + ${2:-10} ))
+	while :; do
+		if screen | grep -Eq -- "$1"; then
+			return 0
+		fi
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# shows REGEX NAME [SECONDS]: a TAP result for wait_for.
+shows() {
+	if wait_for "$1" "${3:-10}"; then
+		_result 0 "$2"
+	else
+		_result 1 "$2"
+		echo "#   the screen never showed: $1"
+		screen | sed 's/^/#   | /'
+	fi
+}
+
+keys() { tm send-keys -t t:0 "$@"; }
+# typing TEXT: sends literal text.
+typing() { tm send-keys -t t:0 -l -- "$1"; }
+
+# The pid of the program in the pane (the child of the pane's shell).
+app_pid() {
+	sh_pid=$(tm display-message -p -t t:0 '#{pane_pid}')
+	pgrep -P "$sh_pid" | head -1
+}
+
+# new_meeting_md TITLE: creates a meeting through the command line's import
+# and prints its id.
+new_meeting_md() {
+	printf -- '---\ntemplate: giaoban\ntitle: %s\ndate: 2023-09-13\n---\n' "$1" |
+	    "$MINUTES" import - 2>>"$T/err"
+}
+
+# section ID KEY: the text of one section, from the Markdown export.
+export_md() { "$MINUTES" export "$1" --format md; }
+
+# stored ID REGEX NAME [SECONDS]: the Markdown export of meeting ID comes
+# to match REGEX (grep -E) within the deadline.
+stored() {
+	deadline=$(( $(date +%s) + ${4:-10} ))
+	while :; do
+		if "$MINUTES" export "$1" --format md 2>/dev/null | grep -Eq -- "$2"; then
+			_result 0 "$3"
+			return 0
+		fi
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			_result 1 "$3"
+			echo "#   the export never matched: $2"
+			"$MINUTES" export "$1" --format md 2>&1 | head -30 | sed 's/^/#   | /'
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# exited STATUS NAME [SECONDS]: the program ended with that status.  The
+# status is read from a file the pane's shell writes, not from the screen:
+# a program killed mid-draw leaves the cursor anywhere, and the shell's own
+# "Killed" message can wrap the status line across the pane's edge.
+exited() {
+	deadline=$(( $(date +%s) + ${3:-10} ))
+	while ! [ -f "$T/exit-status" ] && [ "$(date +%s)" -lt "$deadline" ]; do
+		sleep 0.05
+	done
+	got=$(cat "$T/exit-status" 2>/dev/null || echo "still running")
+	if [ "$got" = "$1" ]; then
+		_result 0 "$2"
+	else
+		_result 1 "$2"
+		echo "#   exit status: expected $1, got $got"
+		screen | sed 's/^/#   | /'
+	fi
+}

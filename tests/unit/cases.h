@@ -1,0 +1,31 @@
+/*
+ * Reader for the extractor's case files in tests/extract/: tab-separated
+ * lines, '#' comments, "\n" and "\t" escapes in fields.  A case line is
+ * followed by zero or more expectation lines starting with "> ".
+ */
+#ifndef MINUTES_TEST_CASES_H
+#define MINUTES_TEST_CASES_H
+
+#include <stddef.h>
+
+#define CASE_MAXF 8
+
+struct case_line {
+	int	 lineno;
+	int	 nf;
+	char	*f[CASE_MAXF];		/* unescaped fields */
+};
+
+struct test_case {
+	struct case_line	 head;
+	struct case_line	*expect;
+	size_t			 nexpect;
+};
+
+/* Reads path; returns the number of cases, or -1 if unreadable. */
+long	 cases_read(const char *path, struct test_case **out);
+void	 cases_free(struct test_case *, size_t n);
+/* "-" means none. */
+const char *case_opt(const char *field);
+
+#endif

@@ -1,0 +1,418 @@
+/*
+ * Unit tests of the action review: the store's query orders overdue
+ * first, then by due date, undated last, and every filter narrows it
+ * (scope, folded assignee, meeting, series, due-before); status changes
+ * append history in one transaction; the source text is found; and the
+ * CSV and iCalendar writers quote, escape and fold as their RFCs say.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "export_actions.h"
+#include "model.h"
+#include "store.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static void
+task(struct meeting *m, const char *who, const char *what, const char *due,
+    enum act_status st)
+{
+	struct action *a = meeting_add_action(m);
+
+	a->assignee = xstrdup0(who);
+	a->task = xstrdup(what);
+	a->due = xstrdup0(due);
+	a->status = st;
+}
+
+static int64_t
+add_meeting(struct store *s, const char *title, const char *series,
+    const char *date, void (*tasks)(struct meeting *))
+{
+	struct meeting m;
+	struct err e;
+	int64_t id;
+
+	meeting_init(&m);
+	meeting_set(&m, F_TEMPLATE, "giaoban");
+	meeting_set(&m, F_TITLE, title);
+	meeting_set(&m, F_SERIES, series);
+	meeting_set(&m, F_DATE, date);
+	tasks(&m);
+	if (store_meeting_insert(s, &m, &e))
+		printf("# insert: %s\n", e.msg);
+	id = m.id;
+	meeting_free(&m);
+	return id;
+}
+
+static void
+tasks_a(struct meeting *m)
+{
+	struct action *a;
+
+	meeting_section_set(m, "conclusions", "Mở đầu. Đề nghị Ủy ban MTTQ "
+	    "quận rà soát chỉ tiêu trước ngày 15/10. Kết thúc.");
+	task(m, "Ủy ban MTTQ quận", "Rà soát chỉ tiêu", "2025-10-15", ACT_OPEN);
+	a = &m->act[0];
+	a->src_section = xstrdup("conclusions");
+	a->src_start = (int64_t)strlen("Mở đầu. ");
+	a->src_end = (int64_t)strlen("Mở đầu. Đề nghị Ủy ban MTTQ quận rà "
+	    "soát chỉ tiêu trước ngày 15/10.");
+	task(m, "Quận đoàn", "Ngày hội thanh niên", NULL, ACT_OPEN);
+	task(m, "Hội Nông dân", "Phương án hội viên", "2025-12-31", ACT_DOING);
+	task(m, "Ủy ban MTTQ quận", "Tổng hợp ý kiến", "2025-09-30", ACT_DONE);
+}
+
+static void
+tasks_b(struct meeting *m)
+{
+	task(m, "Đoàn Thanh niên phường", "Sinh hoạt chi đoàn", "2025-11-01",
+	    ACT_OPEN);
+	task(m, NULL, "Việc chưa giao", "2025-10-01", ACT_DOING);
+	task(m, "Hội Cựu chiến binh", "Giải cầu lông", "2025-10-20",
+	    ACT_DROPPED);
+}
+
+/* The ids of the rows, comma-separated, for compact comparisons. */
+static char *
+ids(const struct store_act_row *v, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", v[i].a.task);
+	return buf_steal(&b);
+}
+
+static char *
+query(struct store *s, struct store_act_filter f)
+{
+	struct store_act_row *v;
+	struct err e;
+	size_t n;
+	char *r;
+
+	f.today = f.today ? f.today : "2025-10-25";
+	if (store_act_query(s, &f, &v, &n, &e)) {
+		printf("# query: %s\n", e.msg);
+		return xstrdup("(error)");
+	}
+	r = ids(v, n);
+	store_act_rows_free(v, n);
+	return r;
+}
+
+static void
+check_query(struct store *s, int64_t ma)
+{
+	char *r;
+
+	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OPEN });
+	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu,Sinh hoạt chi đoàn,"
+	    "Phương án hội viên,Ngày hội thanh niên", "open: overdue first, "
+	    "then by due, undated last");
+	free(r);
+	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE });
+	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu", "overdue only");
+	free(r);
+	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE,
+	    .today = "2025-10-10" });
+	is_str(r, "Việc chưa giao", "overdue depends on today");
+	free(r);
+	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_ALL });
+	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu,Tổng hợp ý kiến,"
+	    "Giải cầu lông,Sinh hoạt chi đoàn,Phương án hội viên,"
+	    "Ngày hội thanh niên", "all: done and dropped are not overdue");
+	free(r);
+	r = query(s, (struct store_act_filter){ .assignee = "uy ban mttq" });
+	is_str(r, "Rà soát chỉ tiêu", "assignee folds case and marks");
+	free(r);
+	r = query(s, (struct store_act_filter){ .assignee = "doan" });
+	is_str(r, "Sinh hoạt chi đoàn,Ngày hội thanh niên",
+	    "assignee folds đ to d");
+	free(r);
+	r = query(s, (struct store_act_filter){ .assignee = "ĐOÀN THANH" });
+	is_str(r, "Sinh hoạt chi đoàn", "assignee needle is folded too");
+	free(r);
+	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_ALL,
+	    .assignee = "nobody" });
+	is_str(r, "", "assignee matching nothing");
+	free(r);
+	r = query(s, (struct store_act_filter){ .meeting_id = ma });
+	is_str(r, "Rà soát chỉ tiêu,Phương án hội viên,Ngày hội thanh niên",
+	    "meeting filter");
+	free(r);
+	r = query(s, (struct store_act_filter){ .series = "giao-ban-phuong" });
+	is_str(r, "Việc chưa giao,Sinh hoạt chi đoàn", "series filter");
+	free(r);
+	r = query(s, (struct store_act_filter){ .due_before = "2025-11-01" });
+	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu",
+	    "due-before is exclusive and drops undated items");
+	free(r);
+	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE,
+	    .due_before = "2025-10-05" });
+	is_str(r, "Việc chưa giao", "overdue and due-before together");
+	free(r);
+}
+
+static void
+check_status(struct store *s, int64_t id)
+{
+	struct store_act_event *ev;
+	struct store_act_row r;
+	enum act_status old;
+	struct err e;
+	bool changed;
+	size_t n;
+	char *text;
+
+	ok(store_act_set_status(s, id, ACT_DONE, "xong", &old, &changed, &e) == 0,
+	    "set status");
+	ok(old == ACT_OPEN && changed, "old status reported");
+	ok(store_act_set_status(s, id, ACT_DONE, NULL, &old, &changed, &e) == 0 &&
+	    !changed, "same status again: nothing changes");
+	ok(store_act_set_status(s, id, ACT_DONE, "đã kiểm tra", NULL, &changed,
+	    &e) == 0, "same status with a note");
+	ok(store_act_history(s, id, &ev, &n, &e) == 0, "history");
+	is_int((intmax_t)n, 3, "creation, change and note: three rows");
+	if (n == 3) {
+		is_str(ev[0].old_status, NULL, "first row is the creation");
+		is_str(ev[1].old_status, "open", "old status");
+		is_str(ev[1].new_status, "done", "new status");
+		is_str(ev[1].note, "xong", "note");
+		is_str(ev[2].note, "đã kiểm tra", "a note without a change");
+		ok(strlen(ev[1].at) == 20 && ev[1].at[10] == 'T', "time stamp");
+	}
+	store_act_events_free(ev, n);
+	is_int(store_act_set_status(s, 99999, ACT_DONE, NULL, NULL, NULL, &e),
+	    ERR_INPUT, "unknown id: ERR_INPUT");
+	ok(strstr(e.msg, "99999") != NULL, "the message names the id");
+	is_int(store_act_get(s, 99999, "2025-10-25", &r, &e), ERR_INPUT,
+	    "get of an unknown id");
+
+	ok(store_act_get(s, id, "2025-10-25", &r, &e) == 0, "get");
+	is_str(status_word(r.a.status), "done", "the change is stored");
+	ok(!r.overdue, "a done item is never overdue");
+	ok(store_act_source(s, &r, &text, &e) == 0 && text != NULL,
+	    "source section text");
+	if (text) {
+		char *span = xstrndup(text + r.a.src_start,
+		    (size_t)(r.a.src_end - r.a.src_start));
+
+		is_str(span, "Đề nghị Ủy ban MTTQ quận rà soát chỉ tiêu trước "
+		    "ngày 15/10.", "the span is the sentence");
+		free(span);
+	}
+	free(text);
+	store_act_row_free(&r);
+}
+
+static void
+check_csv(void)
+{
+	struct buf b = BUF_INIT;
+	struct store_act_row r = { 0 };
+
+	export_csv_field(&b, "plain");
+	buf_addc(&b, '|');
+	export_csv_field(&b, "a, b");
+	buf_addc(&b, '|');
+	export_csv_field(&b, "say \"hi\"");
+	buf_addc(&b, '|');
+	export_csv_field(&b, "two\nlines");
+	buf_addc(&b, '|');
+	export_csv_field(&b, NULL);
+	is_str(buf_str(&b), "plain|\"a, b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|",
+	    "CSV fields quoted only when needed, quotes doubled");
+	buf_reset(&b);
+	r.a.id = 7;
+	r.a.meeting_id = 2;
+	r.meeting_title = "Giao ban, quý III";
+	strcpy(r.meeting_date, "2025-09-18");
+	r.a.task = "Rà soát";
+	r.a.status = ACT_DOING;
+	r.overdue = true;
+	export_actions_csv(&b, &r, 1);
+	is_str(buf_str(&b), "id,meeting_id,meeting_title,meeting_date,assignee,"
+	    "task,due,due_text,status,overdue\r\n7,2,\"Giao ban, quý III\","
+	    "2025-09-18,,Rà soát,,,doing,yes\r\n", "CSV record with CRLF");
+	buf_free(&b);
+}
+
+static void
+check_json(void)
+{
+	struct buf b = BUF_INIT;
+	struct store_act_row r[2];
+
+	memset(r, 0, sizeof r);
+
+	export_actions_json(&b, r, 0);
+	is_str(buf_str(&b), "[]\n", "JSON of nothing is an empty array");
+	buf_reset(&b);
+	r[0].a.id = 3;
+	r[0].a.meeting_id = 1;
+	r[0].meeting_title = "Giao ban \"mở rộng\"";
+	strcpy(r[0].meeting_date, "2025-10-28");
+	r[0].a.task = "Việc";
+	r[0].a.status = ACT_OPEN;
+	r[0].overdue = true;
+	r[1] = r[0];
+	r[1].a.id = 4;
+	r[1].a.assignee = "Quận đoàn";
+	r[1].a.due = "2025-11-30";
+	r[1].a.status = ACT_DROPPED;
+	r[1].overdue = false;
+	export_actions_json(&b, r, 2);
+	is_str(buf_str(&b), "[{\"id\":3,\"meeting_id\":1,\"meeting_title\":"
+	    "\"Giao ban \\\"mở rộng\\\"\",\"meeting_date\":\"2025-10-28\","
+	    "\"assignee\":null,\"task\":\"Việc\",\"due\":null,"
+	    "\"due_text\":null,\"status\":\"open\",\"overdue\":true},"
+	    "{\"id\":4,\"meeting_id\":1,\"meeting_title\":"
+	    "\"Giao ban \\\"mở rộng\\\"\",\"meeting_date\":\"2025-10-28\","
+	    "\"assignee\":\"Quận đoàn\",\"task\":\"Việc\","
+	    "\"due\":\"2025-11-30\",\"due_text\":null,"
+	    "\"status\":\"dropped\",\"overdue\":false}]\n",
+	    "JSON: nulls, escapes, statuses");
+	buf_free(&b);
+}
+
+static void
+check_ics(void)
+{
+	struct buf b = BUF_INIT;
+	struct store_act_row r = { 0 };
+	char tag[17], tag2[17];
+	const char *p;
+	size_t maxlen = 0, lines = 0;
+	bool split = false;
+
+	export_ics_text(&b, "a\\b;c,d\ne\tf");
+	is_str(buf_str(&b), "a\\\\b\\;c\\,d\\ne f", "TEXT escaping");
+	buf_reset(&b);
+
+	export_ics_line(&b, "SUMMARY", "ngắn");
+	is_str(buf_str(&b), "SUMMARY:ngắn\r\n", "a short line is not folded");
+	buf_reset(&b);
+	/* 40 three-byte characters: must fold, never inside one. */
+	{
+		struct buf v = BUF_INIT;
+
+		for (int i = 0; i < 40; i++)
+			buf_adds(&v, "ệ");
+		export_ics_line(&b, "SUMMARY", buf_str(&v));
+		buf_free(&v);
+	}
+	for (p = buf_str(&b); *p; ) {
+		const char *eol = strstr(p, "\r\n");
+		size_t len = (size_t)(eol - p);
+
+		lines++;
+		if (len > maxlen)
+			maxlen = len;
+		if (lines > 1 && ((unsigned char)p[1] & 0xc0) == 0x80)
+			split = true;
+		p = eol + 2;
+	}
+	ok(lines == 2 && maxlen <= 75, "folded at 75 octets (%zu lines, "
+	    "longest %zu)", lines, maxlen);
+	ok(!split, "no fold inside a UTF-8 character");
+	ok(strstr(buf_str(&b), "\r\n ") != NULL, "continuation starts with a "
+	    "space");
+	buf_reset(&b);
+
+	r.a.id = 12;
+	r.a.meeting_id = 3;
+	r.meeting_title = "Giao ban";
+	strcpy(r.meeting_date, "2025-09-18");
+	r.a.assignee = "Quận đoàn";
+	r.a.task = "Tổ chức; ngày hội";
+	r.a.due = "2025-11-30";
+	r.a.status = ACT_DONE;
+	strcpy(r.created, "2025-09-18T08:00:00Z");
+	strcpy(r.updated, "2025-10-01T09:30:00Z");
+	export_actions_uid_tag("/tmp/a.db", tag);
+	export_actions_uid_tag("/tmp/a.db", tag2);
+	is_str(tag, tag2, "UID tag is stable");
+	export_actions_uid_tag("/tmp/b.db", tag2);
+	ok(strcmp(tag, tag2) != 0, "UID tag differs between databases");
+	export_actions_ics(&b, &r, 1, tag);
+	p = buf_str(&b);
+	ok(strncmp(p, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", 37) == 0,
+	    "calendar header");
+	ok(strstr(p, "\r\nDUE;VALUE=DATE:20251130\r\n") != NULL, "DUE as a date");
+	ok(strstr(p, "\r\nSTATUS:COMPLETED\r\n") != NULL, "done -> COMPLETED");
+	ok(strstr(p, "\r\nDTSTAMP:20251001T093000Z\r\n") != NULL,
+	    "DTSTAMP is the last change, in UTC");
+	ok(strstr(p, "\r\nSUMMARY:Quận đoàn: Tổ chức\\; ngày hội\r\n") != NULL,
+	    "SUMMARY has assignee and escaped task");
+	{
+		char *uid = xasprintf("\r\nUID:action-12-%s@minutes\r\n", tag);
+
+		ok(strstr(p, uid) != NULL, "UID");
+		free(uid);
+	}
+	ok(strlen(p) > 15 && strcmp(p + strlen(p) - 15, "END:VCALENDAR\r\n") == 0,
+	    "calendar ends with END:VCALENDAR and CRLF");
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	char dir[] = "/tmp/t_actions.XXXXXX";
+	char *path;
+	struct store *s;
+	struct err e;
+	int64_t ma, a1;
+
+	if (mkdtemp(dir) == NULL)
+		return 99;
+	path = xasprintf("%s/t.db", dir);
+	if (!ok(store_open(path, STORE_CREATE, &s, &e) == 0, "open"))
+		return tap_done();
+	ma = add_meeting(s, "Giao ban quý III", "giao-ban-quy", "2025-09-18",
+	    tasks_a);
+	add_meeting(s, "Giao ban tháng 10", "giao-ban-phuong", "2025-10-28",
+	    tasks_b);
+	ok(ma > 0, "meetings stored");
+	check_query(s, ma);
+	{
+		struct store_act_row *v;
+		size_t n;
+
+		store_act_query(s, &(struct store_act_filter){ .today =
+		    "2025-10-25", .meeting_id = ma }, &v, &n, &e);
+		a1 = n ? v[0].a.id : 0;
+		ok(n && v[0].overdue && strcmp(v[0].meeting_title,
+		    "Giao ban quý III") == 0 && strcmp(v[0].meeting_date,
+		    "2025-09-18") == 0, "row carries overdue and the meeting");
+		store_act_rows_free(v, n);
+	}
+	check_status(s, a1);
+	check_csv();
+	check_json();
+	check_ics();
+	store_close(s);
+	unlink(path);
+	{
+		char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm",
+		    path);
+
+		unlink(wal);
+		unlink(shm);
+		free(wal);
+		free(shm);
+	}
+	rmdir(dir);
+	free(path);
+	return tap_done();
+}

@@ -1,0 +1,403 @@
+/*
+ * Unit tests of action-item extraction: every case of
+ * tests/extract/items.tsv (a reference date, a language, a text, then one
+ * "> ASSIGNEE <tab> TASK <tab> DEADLINE_TEXT <tab> DUE" line per item, "-"
+ * for none), byte spans on precomposed and decomposed input, bad rules
+ * reported while the others work, invalid UTF-8, and precision and recall
+ * over the full meeting texts in tests/extract/meetings/.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cases.h"
+#include "err.h"
+#include "extract.h"
+#include "extract_int.h"
+#include "tap.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/* The first ~60 bytes of s, cut at a character boundary, for test names. */
+static const char *
+head60(const char *s, char buf[72])
+{
+	size_t n = strlen(s);
+
+	if (n > 60) {
+		n = 60;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	strcpy(buf + n, strlen(s) > n ? "..." : "");
+	return buf;
+}
+
+static char *rules_dirs[] = { TESTS_SRCDIR "/../share/rules", NULL };
+
+static bool
+same(const char *got, const char *want)
+{
+	want = case_opt(want);
+	return (got == NULL && want == NULL) ||
+	    (got && want && strcmp(got, want) == 0);
+}
+
+static bool
+item_is(const struct extract_item *it, const struct case_line *w)
+{
+	char due[11] = "-";
+
+	if (it->has_due)
+		cal_format_iso(it->due, due);
+	return w->nf >= 4 && same(it->assignee, w->f[0]) &&
+	    same(it->task, w->f[1]) && same(it->deadline_text, w->f[2]) &&
+	    strcmp(due, w->f[3]) == 0;
+}
+
+static void
+show(const char *tag, const struct extract_item *it)
+{
+	char due[11] = "-";
+
+	if (it->has_due)
+		cal_format_iso(it->due, due);
+	printf("#   %s %s\t%s\t%s\t%s\n", tag, it->assignee ? it->assignee : "-",
+	    it->task, it->deadline_text ? it->deadline_text : "-", due);
+}
+
+static void
+items_file(struct extractor *vi, struct extractor *en)
+{
+	struct test_case *tc;
+	long n = cases_read(TESTS_SRCDIR "/extract/items.tsv", &tc);
+	long nitems = 0;
+	struct err e;
+
+	ok(n >= 100, "items.tsv has %ld cases", n);
+	for (long i = 0; i < n; i++) {
+		struct test_case *c = &tc[i];
+		struct extract_item *it = NULL;
+		size_t ni = 0;
+		struct ymd ref;
+		bool good;
+		char hb[72];
+
+		if (c->head.nf < 3 || !cal_parse_iso(c->head.f[0], &ref)) {
+			ok(0, "items.tsv:%d: malformed case", c->head.lineno);
+			continue;
+		}
+		extract_items(strcmp(c->head.f[1], "en") == 0 ? en : vi,
+		    c->head.f[2], strlen(c->head.f[2]), ref, &it, &ni, &e);
+		good = ni == c->nexpect;
+		for (size_t j = 0; good && j < ni; j++)
+			good = item_is(&it[j], &c->expect[j]);
+		ok(good, "items.tsv:%d: %s", c->head.lineno,
+		    head60(c->head.f[2], hb));
+		if (!good) {
+			for (size_t j = 0; j < ni; j++)
+				show("got: ", &it[j]);
+			for (size_t j = 0; j < c->nexpect; j++)
+				printf("#   want: %s\t%s\t%s\t%s\n",
+				    c->expect[j].f[0], c->expect[j].nf > 1 ? c->expect[j].f[1] : "?",
+				    c->expect[j].nf > 2 ? c->expect[j].f[2] : "?",
+				    c->expect[j].nf > 3 ? c->expect[j].f[3] : "?");
+		}
+		nitems += (long)c->nexpect;
+		extract_items_free(it, ni);
+	}
+	ok(nitems >= 150, "items.tsv expects %ld items (at least 150)", nitems);
+	cases_free(tc, (size_t)(n > 0 ? n : 0));
+}
+
+/* Precision and recall over whole meetings: an item counts as right
+ * only when assignee, task, deadline text and due all agree. */
+static void
+meetings(struct extractor *vi, struct extractor *en)
+{
+	static const char *const names[] = {
+		"giaoban-quy3", "khoi-danvan", "liaison-en", "parents-council", NULL
+	};
+	long got = 0, want = 0, right = 0;
+
+	for (int m = 0; names[m]; m++) {
+		char *tp = xasprintf("%s/extract/meetings/%s.txt", TESTS_SRCDIR,
+		    names[m]);
+		char *ep = xasprintf("%s/extract/meetings/%s.expected",
+		    TESTS_SRCDIR, names[m]);
+		struct test_case *tc;
+		long n = cases_read(ep, &tc);
+		FILE *f = fopen(tp, "rb");
+		char *text = xmalloc(1 << 16);
+		size_t len = f ? fread(text, 1, (1 << 16) - 1, f) : 0;
+		struct extract_item *it = NULL;
+		size_t ni = 0;
+		struct ymd ref;
+		struct err e;
+		long r = 0;
+
+		if (f)
+			fclose(f);
+		text[len] = '\0';
+		if (n < 1 || !f || !cal_parse_iso(tc[0].head.f[0], &ref)) {
+			ok(0, "meeting %s readable", names[m]);
+			continue;
+		}
+		extract_items(strcmp(tc[0].head.f[1], "en") == 0 ? en : vi, text,
+		    len, ref, &it, &ni, &e);
+		for (long j = 1; j < n; j++) {
+			bool found = false;
+
+			for (size_t k = 0; k < ni && !found; k++)
+				found = item_is(&it[k], &tc[j].head);
+			if (found)
+				r++;
+			else
+				printf("#   %s: missed %s\t%s\n", names[m],
+				    tc[j].head.f[0], tc[j].head.nf > 1 ? tc[j].head.f[1] : "");
+		}
+		for (size_t k = 0; k < ni; k++) {
+			bool found = false;
+
+			for (long j = 1; j < n && !found; j++)
+				found = item_is(&it[k], &tc[j].head);
+			if (!found)
+				show("extra:", &it[k]);
+		}
+		printf("# %s: %zu found, %ld expected, %ld right\n", names[m], ni,
+		    n - 1, r);
+		got += (long)ni;
+		want += n - 1;
+		right += r;
+		extract_items_free(it, ni);
+		cases_free(tc, (size_t)n);
+		free(text);
+		free(tp);
+		free(ep);
+	}
+	printf("# meetings: precision %.3f, recall %.3f\n",
+	    got ? (double)right / got : 0.0, want ? (double)right / want : 0.0);
+	ok(want >= 25, "meetings expect %ld items", want);
+	ok(got > 0 && right * 10 >= got * 9, "precision over meetings >= 0.9 "
+	    "(%ld of %ld)", right, got);
+	ok(want > 0 && right * 10 >= want * 9, "recall over meetings >= 0.9 "
+	    "(%ld of %ld)", right, want);
+}
+
+/* Spans refer to the input as given, also when it is not NFC. */
+static void
+spans(struct extractor *vi)
+{
+	const char *nfc = "Mở đầu. Đề nghị Hội Phụ nữ rà soát trước ngày 30/9.";
+	/* The same with "ở", "ề", "ộ", "ụ", "ữ", "à", "á", "ớ" decomposed. */
+	const char *nfd = "Mo\xcc\x9b\xcc\x89 \xc4\x91" "a\xcc\x82\xcc\x80u. "
+	    "\xc4\x90" "e\xcc\x82\xcc\x80 nghi\xcc\xa3 Ho\xcc\x82\xcc\xa3i "
+	    "Phu\xcc\xa3 nu\xcc\x9b\xcc\x83 ra\xcc\x80 soa\xcc\x81t "
+	    "tru\xcc\x9bo\xcc\x9b\xcc\x81" "c nga\xcc\x80y 30/9.";
+	struct extract_item *it;
+	struct extract_deadline *d;
+	size_t n, nd;
+	struct err e;
+	struct ymd ref = { 2023, 9, 13 };
+
+	extract_items(vi, nfc, strlen(nfc), ref, &it, &n, &e);
+	ok(n == 1 && it[0].sentence == 2, "item in sentence 2");
+	if (n == 1) {
+		is_int((intmax_t)it[0].start, (intmax_t)(strstr(nfc, "Đề") - nfc),
+		    "span starts at the cue");
+		is_int((intmax_t)it[0].end, (intmax_t)(strstr(nfc, "30/9") + 4 - nfc),
+		    "span ends with the clause");
+	}
+	extract_items_free(it, n);
+	extract_items(vi, nfd, strlen(nfd), ref, &it, &n, &e);
+	ok(n == 1, "decomposed input gives the same item");
+	if (n == 1) {
+		is_int((intmax_t)it[0].start, (intmax_t)(strstr(nfd, "\xc4\x90") - nfd),
+		    "decomposed: span starts at the cue in the input");
+		is_int((intmax_t)it[0].end, (intmax_t)(strstr(nfd, "30/9") + 4 - nfd),
+		    "decomposed: span ends in the input");
+		is_str(it[0].assignee, "Hội Phụ nữ", "decomposed: assignee in NFC");
+		is_str(it[0].task, "rà soát", "decomposed: task in NFC");
+	}
+	extract_items_free(it, n);
+	extract_deadlines(vi, nfd, strlen(nfd), ref, &d, &nd, &e);
+	ok(nd == 1, "decomposed: one deadline");
+	if (nd == 1) {
+		ok(strncmp(nfd + d[0].start, "tru", 3) == 0 &&
+		    strncmp(nfd + d[0].end - 4, "30/9", 4) == 0 &&
+		    nfd[d[0].end] == '.',
+		    "decomposed: deadline span in the input");
+		ok(!utf8_is_nfc(d[0].text, strlen(d[0].text)),
+		    "deadline text is the input's own bytes");
+	}
+	extract_deadlines_free(d, nd);
+	ok(extract_items(vi, "Đề nghị \xff", strlen("Đề nghị \xff"), ref, &it, &n, &e) == ERR_INPUT &&
+	    strstr(e.msg, "line 1") != NULL, "invalid UTF-8 is bad input: %s",
+	    e.msg);
+	ok(extract_items(vi, "", 0, ref, &it, &n, &e) == 0 && n == 0,
+	    "empty text, no items");
+	extract_items_free(it, n);
+}
+
+static void
+write_file(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fputs(s, f);
+		fclose(f);
+	}
+}
+
+/* A bad user rule is reported with its file, line and offset; the other
+ * rules still work; a same-named user file replaces the shipped one. */
+static void
+user_rules(void)
+{
+	char dir[] = "/tmp/minutes-rules.XXXXXX";
+	char *dirs[3], *p1, *p2;
+	struct extractor *x;
+	struct err e;
+	struct extract_item *it;
+	size_t n;
+	const char *msg;
+	struct ymd ref = { 2023, 9, 13 };
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "temporary directory");
+		return;
+	}
+	p1 = xasprintf("%s/vi-local.rules", dir);
+	p2 = xasprintf("%s/en.rules", dir);
+	write_file(p1, "# local additions\n"
+	    "cue i \\bnhờ\\b\n"
+	    "verb i \\b(?:unclosed\n"
+	    "frob - x\n"
+	    "due.fortnight - abc\n"
+	    "due.date - \\bhẹn (?<day>\\d+)/(?<month>\\d+)\n"
+	    "skip - (a+)+$\n");
+	write_file(p2, "modal in \\bto\\b\n");
+	dirs[0] = dir;
+	dirs[1] = rules_dirs[0];
+	dirs[2] = NULL;
+	x = extract_new_dirs("vi", dirs, &e);
+	ok(x != NULL, "rules load despite errors");
+	if (x) {
+		msg = extract_problem(x, 0);
+		ok(msg && strstr(msg, "vi-local.rules:3:") && strstr(msg, "offset") &&
+		    strstr(msg, "missing closing parenthesis"),
+		    "bad pattern: file, line, offset, PCRE2's message: %s",
+		    msg ? msg : "(none)");
+		msg = extract_problem(x, 1);
+		ok(msg && strstr(msg, ":4:") && strstr(msg, "frob"),
+		    "unknown type reported: %s", msg ? msg : "(none)");
+		msg = extract_problem(x, 2);
+		ok(msg && strstr(msg, ":5:") && strstr(msg, "fortnight"),
+		    "unknown kind reported: %s", msg ? msg : "(none)");
+		ok(extract_problem(x, 3) == NULL, "three problems, no more");
+		extract_items(x, "Nhờ Hội Phụ nữ rà soát hẹn 20/9.",
+		    strlen("Nhờ Hội Phụ nữ rà soát hẹn 20/9."), ref,
+		    &it, &n, &e);
+		ok(n == 1 && it[0].assignee && strcmp(it[0].assignee, "Hội Phụ nữ") == 0 &&
+		    it[0].has_due && it[0].due.m == 9 && it[0].due.d == 20,
+		    "added cue and deadline rules work beside the shipped ones");
+		extract_items_free(it, n);
+		{
+			/* (a+)+$ on a long run of a's followed by b backtracks
+			 * exponentially: the match limit must stop it. */
+			char *t = xmalloc(20001);
+
+			memset(t, 'a', 20000);
+			t[19999] = 'b';
+			t[20000] = '\0';
+			ok(extract_items(x, t, 20000, ref, &it, &n, &e) == 0,
+			    "a catastrophic pattern is stopped by the match limit");
+			extract_items_free(it, n);
+			free(t);
+		}
+		extract_free(x);
+	}
+	x = extract_new_dirs("en", dirs, &e);
+	ok(x != NULL && extract_nrules(x) == 1,
+	    "a user en.rules replaces the shipped one (%zu rules)",
+	    x ? extract_nrules(x) : 0);
+	extract_free(x);
+	x = extract_new_dirs("fr", dirs, &e);
+	ok(x == NULL && e.code == ERR_INPUT, "unknown language refused");
+	{
+		char *empty[] = { dir, NULL };
+
+		unlink(p1);
+		unlink(p2);
+		x = extract_new_dirs("vi", empty, &e);
+		ok(x == NULL && e.code == ERR_RUNTIME, "no rules at all is an error: %s",
+		    e.msg);
+	}
+	rmdir(dir);
+	free(p1);
+	free(p2);
+}
+
+/* Gates read the words every match needs, and never hide a match. */
+static void
+gates(struct extractor *vi)
+{
+	struct extract_gate g;
+	struct extract_deadline *d;
+	size_t nd;
+	struct err e;
+	struct ymd ref = { 2023, 9, 13 };
+	const char *caps = "HOÀN THÀNH TRONG THÁNG 12/2023 VÀ TRONG QUÝ IV.";
+
+	extract_gate_make("\\b(?:trong |cuối )?quý\\s+(?<q>IV|[1-4])", &g);
+	ok(g.n == 1 && !g.digit && strcmp(g.words[0], "qu\x01") == 0,
+	    "gate of a quarter rule: one word, its accent a wildcard");
+	extract_gate_free(&g);
+	extract_gate_make("ngày\\s+(?<day>\\d{1,2})\\s+tháng", &g);
+	ok(g.n == 2 && g.digit, "two words and a digit");
+	extract_gate_free(&g);
+	extract_gate_make("(?:tháng|quý)\\s+\\d?", &g);
+	ok(g.n == 0 && !g.digit, "alternatives and optional parts give no gate");
+	extract_gate_free(&g);
+	extract_gate_make("(?x) t h á n g", &g);
+	ok(g.n == 0, "extended patterns give no gate");
+	extract_gate_free(&g);
+	extract_gate_make("hạn(?=x)chót", &g);
+	ok(g.n == 2, "a look-ahead splits words");
+	extract_gate_free(&g);
+	ok(extract_gate_find("Ngày THÁNG", 0, strlen("Ngày THÁNG"), "th\x01ng") &&
+	    !extract_gate_find("thang", 0, 5, "th\x01ng"),
+	    "wildcards stand for one non-ASCII character, letters ignore case");
+
+	extract_deadlines(vi, caps, strlen(caps), ref, &d, &nd, &e);
+	ok(nd == 2 && strcmp(d[0].text, "TRONG THÁNG 12/2023") == 0 &&
+	    strcmp(d[1].text, "TRONG QUÝ IV") == 0,
+	    "capitals pass the gates (%zu deadlines)", nd);
+	extract_deadlines_free(d, nd);
+}
+
+int
+main(void)
+{
+	struct err e;
+	struct extractor *vi = extract_new_dirs("vi", rules_dirs, &e);
+	struct extractor *en = extract_new_dirs("en", rules_dirs, &e);
+
+	ok(vi != NULL && en != NULL, "extractors load the shipped rules");
+	if (!vi || !en)
+		return tap_done();
+	items_file(vi, en);
+	meetings(vi, en);
+	spans(vi);
+	gates(vi);
+	user_rules();
+	extract_free(vi);
+	extract_free(en);
+	return tap_done();
+}

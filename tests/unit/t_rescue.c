@@ -1,0 +1,96 @@
+/*
+ * Unit tests of rescue files: the meeting lands beside the database in the
+ * Markdown format, reads back with md_read, and an unwritable folder falls
+ * back to the next place.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "mdformat.h"
+#include "model.h"
+#include "rescue.h"
+#include "tap.h"
+#include "tmpl.h"
+#include "xmalloc.h"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return buf_steal(&b);
+}
+
+int
+main(void)
+{
+	struct tmpl_set set = { 0 };
+	struct meeting m, back;
+	char dir[] = "/tmp/t_rescue.XXXXXX", *dirs[2], *db, *path = NULL, *text;
+	struct err e;
+	size_t len = 0;
+
+	dirs[0] = xasprintf("%s/share/templates", getenv("top_srcdir") ?
+	    getenv("top_srcdir") : "..");
+	dirs[1] = NULL;
+	if (tmpl_set_load_dirs(&set, dirs, &e) != 0 || mkdtemp(dir) == NULL) {
+		printf("Bail out! cannot set up\n");
+		return 1;
+	}
+	db = xasprintf("%s/minutes.db", dir);
+	meeting_init(&m);
+	m.id = 7;
+	meeting_set(&m, F_TEMPLATE, "giaoban");
+	meeting_set(&m, F_TITLE, "Giao ban tháng 12");
+	meeting_set(&m, F_DATE, "2023-12-20");
+	meeting_section_set(&m, "results", "Đạt 92,3% kế hoạch.");
+	ok(rescue_write(&m, &set, db, &path, &e) == 0, "rescue written");
+	ok(path && strncmp(path, dir, strlen(dir)) == 0 &&
+	    strstr(path, "/minutes-rescue-7-") != NULL, "beside the database: %s",
+	    path ? path : "(none)");
+	text = path ? slurp(path, &len) : NULL;
+	meeting_init(&back);
+	ok(text && md_read(text, len, "rescue", &set, &back, &e) == 0,
+	    "it reads back as Markdown");
+	is_str(meeting_section(&back, "results"), "Đạt 92,3% kế hoạch.",
+	    "with the text");
+	meeting_free(&back);
+	free(text);
+	if (path)
+		unlink(path);
+	free(path);
+	path = NULL;
+	if (getuid() != 0) {
+		chmod(dir, 0500);
+		ok(rescue_write(&m, &set, db, &path, &e) == 0 && path &&
+		    strncmp(path, dir, strlen(dir)) != 0,
+		    "an unwritable folder falls back elsewhere");
+		chmod(dir, 0700);
+		if (path)
+			unlink(path);
+		free(path);
+	} else
+		printf("ok %d - an unwritable folder falls back elsewhere # SKIP root writes anywhere\n", ++tap_n);
+	rmdir(dir);
+	free(db);
+	free(dirs[0]);
+	meeting_free(&m);
+	tmpl_set_free(&set);
+	return tap_done();
+}
