@@ -1,0 +1,223 @@
+/*
+ * Benchmark of search and the text export: builds a database of N
+ * generated meetings through the store (so the index is kept the way
+ * every save keeps it), then times searches of several kinds -- a rare
+ * name typed without diacritics, a phrase most meetings hold, a common
+ * word with its diacritics, a title -- both in-process (the store and the
+ * snippets, what the screen will call) and as the real `minutes search`
+ * process, and the export of one meeting as text the same two ways.
+ * Prints each figure against its target, and the database's size with
+ * and without the index.
+ *
+ *   bench_search [-n N] BINARY DIR
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "benchlib.h"
+#include "buf.h"
+#include "err.h"
+#include "export.h"
+#include "gen.h"
+#include "model.h"
+#include "search.h"
+#include "store.h"
+#include "tmpl.h"
+#include "xmalloc.h"
+
+/* Wall seconds of argv with stdout to /dev/null; -1 on failure. */
+static double
+run(char *const argv[])
+{
+	double secs;
+
+	return bench_run(argv, &secs, NULL) == 0 ? secs : -1;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+#define RUNS 15
+
+/* One search in-process, snippets included, as the screen would run it:
+ * the median of RUNS, in ms.  *nhits gets the hit count. */
+static double
+time_search(struct store *s, const char *text, size_t *nhits)
+{
+	double t[RUNS];
+
+	for (int r = 0; r < RUNS; r++) {
+		struct search_query q;
+		struct search_hit *v;
+		struct err e;
+		size_t n;
+		double t0 = bench_now();
+
+		if (search_query_parse(text, 0, &q, &e) ||
+		    store_search(s, &q, 20, &v, &n, &e)) {
+			fprintf(stderr, "bench_search: %s: %s\n", text, e.msg);
+			exit(1);
+		}
+		for (size_t i = 0; i < n; i++) {
+			struct buf b = BUF_INIT;
+
+			search_snippet(&b, v[i].text, &q, 60, "»", "«");
+			buf_free(&b);
+		}
+		t[r] = (bench_now() - t0) * 1000;
+		*nhits = n;
+		store_search_hits_free(v, n);
+		search_query_free(&q);
+	}
+	qsort(t, RUNS, sizeof t[0], cmp_double);
+	return t[RUNS / 2];
+}
+
+static double
+time_cli(char *const argv[])
+{
+	double t[RUNS];
+
+	for (int r = 0; r < RUNS; r++)
+		if ((t[r] = run(argv)) < 0) {
+			fprintf(stderr, "bench_search: %s %s failed\n", argv[0],
+			    argv[3]);
+			exit(1);
+		}
+	qsort(t, RUNS, sizeof t[0], cmp_double);
+	return t[RUNS / 2] * 1000;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct { const char *q, *what; } queries[] = {
+		{ "Do Kim Trang", "a name, no diacritics" },
+		{ "\"dan van kheo\"", "a phrase most meetings hold" },
+		{ "giám sát", "common words, diacritics as typed" },
+		{ "lần 4242", "a title" },
+	};
+	unsigned n = 10000;
+	int opt;
+	struct tmpl_set set;
+	struct store *s;
+	struct err e;
+	struct stat sb;
+	char *db, *bin, *dir, idbuf[32];
+	double t0, t;
+	int64_t mid = 0, index_bytes;
+
+	while ((opt = getopt(argc, argv, "n:")) != -1) {
+		if (opt == 'n')
+			n = (unsigned)strtoul(optarg, NULL, 10);
+		else
+			return 2;
+	}
+	if (argc - optind != 2 || n == 0) {
+		fprintf(stderr, "usage: bench_search [-n N] BINARY DIR\n");
+		return 2;
+	}
+	bin = argv[optind];
+	dir = argv[optind + 1];
+	db = xasprintf("%s/search.db", dir);
+	unlink(db);
+	if (tmpl_set_load(&set, &e) || store_open(db, STORE_CREATE, &s, &e)) {
+		fprintf(stderr, "bench_search: %s\n", e.msg);
+		return 1;
+	}
+	gen_seed(7);
+	t0 = bench_now();
+	for (unsigned i = 0; i < n; i++) {
+		struct meeting m;
+
+		gen_meeting(&m, i);
+		if (store_meeting_insert(s, &m, &e)) {
+			fprintf(stderr, "bench_search: meeting %u: %s\n", i, e.msg);
+			return 1;
+		}
+		if (i == n / 2)
+			mid = m.id;
+		meeting_free(&m);
+	}
+	t = bench_now() - t0;
+	printf("search and export: %u generated meetings\n", n);
+	bench_report("store insert with indexing", n / t, "meetings/s", ">=", 500);
+
+	for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+		char what[96];
+		size_t hits;
+		double ms = time_search(s, queries[k].q, &hits);
+
+		snprintf(what, sizeof what, "search, %s (%zu hits)",
+		    queries[k].what, hits);
+		bench_report(what, ms, "ms", "<=", 20);
+	}
+	{
+		double tt[RUNS];
+
+		for (int r = 0; r < RUNS; r++) {
+			struct meeting m;
+			struct buf b = BUF_INIT;
+
+			t0 = bench_now();
+			if (store_meeting_load(s, mid, &m, &e)) {
+				fprintf(stderr, "bench_search: %s\n", e.msg);
+				return 1;
+			}
+			export_text(&b, &m, tmpl_find(&set, "giaoban"), 80);
+			tt[r] = (bench_now() - t0) * 1000;
+			buf_free(&b);
+			meeting_free(&m);
+		}
+		qsort(tt, RUNS, sizeof tt[0], cmp_double);
+		bench_report("export one meeting as text (load+layout)", tt[RUNS / 2],
+		    "ms", "<=", 10);
+	}
+	index_bytes = store_search_size(s);
+	store_close(s);
+	tmpl_set_free(&set);
+
+	/* The same through the real program: process start, database open
+	 * and output included. */
+	{
+		char *q[] = { bin, "--db", db, "search", "--width", "100",
+		    "Do", "Kim", "Trang", NULL };
+		char *x[] = { bin, "--db", db, "export", idbuf, "--format",
+		    "text", NULL };
+
+		snprintf(idbuf, sizeof idbuf, "%lld", (long long)mid);
+		bench_report("minutes search (whole process)", time_cli(q), "ms", "<=",
+		    20);
+		bench_report("minutes export --format text (whole process)",
+		    time_cli(x), "ms", "<=", 10);
+	}
+	stat(db, &sb);
+	printf("%-44s %9.1f MiB\n", "database size with the index",
+	    (double)sb.st_size / 1048576);
+	if (index_bytes >= 0) {
+		printf("%-44s %9.1f MiB (%.0f%% of the file)\n", "  of which the index",
+		    (double)index_bytes / 1048576,
+		    100.0 * (double)index_bytes / (double)sb.st_size);
+		printf("%-44s %9.1f MiB\n", "database size without the index",
+		    (double)(sb.st_size - index_bytes) / 1048576);
+	} else
+		printf("(this SQLite has no dbstat: the index's share is unknown)\n");
+	if (getenv("BENCH_KEEP") == NULL)
+		unlink(db);
+	free(db);
+	return 0;
+}

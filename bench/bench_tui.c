@@ -1,0 +1,419 @@
+/*
+ * Benchmark of the screens, driven through a pseudo-terminal the way a
+ * terminal emulator drives the program:
+ *
+ *   - time to the first screen of the meeting list on a database of many
+ *     meetings (the one bench_store -k leaves behind);
+ *   - a replayed typing session: 20,000 keystrokes of Vietnamese text with
+ *     corrections and cursor moves, typed into a section that already holds
+ *     50 KB, one key at a time, each waiting for the screen update it
+ *     causes.  Reports the program's CPU time per keystroke (from
+ *     /proc/PID/stat, so start-up is not counted), the bytes it wrote to the
+ *     terminal per keystroke, and its peak memory;
+ *   - the action review on the database bench_actions -k leaves behind
+ *     (100,000 items): time from `a` to its first screen, and from each
+ *     key typed into its filter to the screen update it causes.
+ *
+ *   bench_tui BINARY DIR        (DIR/bench.db: the list's database,
+ *                                DIR/actions.db: the review's)
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+#define NKEYS_DEFAULT	20000
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+report(const char *what, double value, const char *unit, double target)
+{
+	printf("%-36s %10.3f %-10s target <= %g  %s\n", what, value, unit,
+	    target, value <= target ? "ok" : "MISSED");
+}
+
+struct child {
+	pid_t	 pid;
+	int	 fd;
+	struct buf screen;	/* everything it wrote since the last reset */
+};
+
+static void
+spawn(struct child *c, char *const argv[])
+{
+	struct winsize ws = { 24, 80, 0, 0 };
+
+	buf_init(&c->screen);
+	c->pid = forkpty(&c->fd, NULL, NULL, &ws);
+	if (c->pid < 0) {
+		perror("bench_tui: forkpty");
+		exit(1);
+	}
+	if (c->pid == 0) {
+		setenv("TERM", "xterm", 1);
+		setenv("LC_ALL", "C.UTF-8", 1);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+}
+
+/* Reads what is there, waiting up to ms for the first byte; returns the
+ * bytes read. */
+static size_t
+drain(struct child *c, int ms)
+{
+	char b[65536];
+	size_t total = 0;
+	struct pollfd p = { c->fd, POLLIN, 0 };
+
+	while (poll(&p, 1, total ? 1 : ms) > 0) {
+		ssize_t n = read(c->fd, b, sizeof b);
+
+		if (n <= 0)
+			break;
+		buf_add(&c->screen, b, (size_t)n);
+		total += (size_t)n;
+	}
+	return total;
+}
+
+/* Waits until the output holds text; false after the deadline. */
+static bool
+wait_text(struct child *c, const char *text, double secs)
+{
+	double end = now() + secs;
+
+	while (now() < end) {
+		if (c->screen.s && strstr(c->screen.s, text))
+			return true;
+		drain(c, 10);
+	}
+	return false;
+}
+
+static void
+put(struct child *c, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(c->fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+finish(struct child *c, const char *quit, long *maxrss)
+{
+	struct rusage ru;
+	int status;
+	pid_t r;
+	double end = now() + 5;
+
+	memset(&ru, 0, sizeof ru);
+	put(c, quit, strlen(quit));
+	while ((r = wait4(c->pid, &status, WNOHANG, &ru)) == 0 && now() < end)
+		drain(c, 10);
+	if (r == 0) {
+		kill(c->pid, SIGKILL);
+		wait4(c->pid, &status, 0, &ru);
+	}
+	*maxrss = ru.ru_maxrss;
+	close(c->fd);
+	buf_free(&c->screen);
+}
+
+/* utime + stime of a running process, in seconds. */
+static double
+cpu_of(pid_t pid)
+{
+	char path[64], line[1024], *p;
+	unsigned long ut = 0, st = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(line, sizeof line, f) && (p = strrchr(line, ')')))
+		sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+		    &ut, &st);
+	fclose(f);
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+static const char *const sentences[] = {
+	"Đồng chí Phó Bí thư Thường trực Quận ủy chủ trì hội nghị. ",
+	"Ủy ban MTTQ quận đã phối hợp tổ chức 300 mô hình, tăng 27% so với kế hoạch. ",
+	"12/12 phường hoàn thành chỉ tiêu, đạt 92,3% kế hoạch năm. ",
+	"Hội Liên hiệp Phụ nữ vận động hội viên tham gia giữ gìn vệ sinh môi trường. ",
+	"Đoàn Thanh niên tổ chức các hoạt động tình nguyện trong dịp hè. ",
+	"Đề nghị Ủy ban MTTQ khẩn trương rà soát các chỉ tiêu được giao. ",
+	"Hội Cựu chiến binh tiếp tục thực hiện cuộc vận động xây dựng nông thôn mới. ",
+};
+#define NSENT (sizeof sentences / sizeof sentences[0])
+
+/* Writes a meeting whose results section holds about 50 KB. */
+static void
+write_fixture(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	size_t bytes = 0;
+	unsigned i = 0;
+
+	if (f == NULL) {
+		perror(path);
+		exit(1);
+	}
+	fputs("---\ntemplate: giaoban\ntitle: Hội nghị giao ban quý IV\n"
+	    "date: 2023-12-20\n---\n\n## Kết quả đạt được {#results}\n\n", f);
+	while (bytes < 50 * 1024) {
+		const char *s = sentences[i++ % NSENT];
+
+		fputs(s, f);
+		bytes += strlen(s);
+		if (i % 6 == 0) {
+			fputs("\n", f);
+			bytes++;
+		}
+	}
+	fputs("\n", f);
+	fclose(f);
+}
+
+/* The next keystroke of the session: text one code point at a time, a
+ * correction (two backspaces and retyping) every 37 keys, a word back and
+ * forward every 101, a new paragraph every 400. */
+static size_t
+next_key(unsigned k, const char **text, char out[16])
+{
+	size_t n;
+
+	if (k % 37 == 0 || k % 37 == 1) {
+		out[0] = 0x7f;
+		return 1;
+	}
+	if (k % 101 == 0) {
+		memcpy(out, "\033[1;5D", 6);
+		return 6;
+	}
+	if (k % 101 == 1) {
+		memcpy(out, "\033[1;5C", 6);
+		return 6;
+	}
+	if (k % 400 == 2) {
+		out[0] = '\r';
+		return 1;
+	}
+	if (**text == '\0')
+		*text = sentences[(k / 7) % NSENT];
+	n = 1;
+	while (((unsigned char)(*text)[n] & 0xc0) == 0x80)
+		n++;
+	memcpy(out, *text, n);
+	*text += n;
+	return n;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Waits for the update one key causes: the first byte, then quiet. */
+static double
+key_time(struct child *c, const char *key)
+{
+	double t0 = now();
+
+	buf_reset(&c->screen);
+	put(c, key, strlen(key));
+	drain(c, 2000);
+	return now() - t0;
+}
+
+/* 3. The action review: first screen, then filter keystrokes. */
+static void
+review(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/actions.db", dir);
+	char *av[] = { (char *)bin, "--db", db, NULL };
+	static const char *const typed[] = { "u", "y", " ", "b", "a", "n",
+	    "\177", "\177", "\177", "\177", "\177", "\177" };
+	double first[5], k[sizeof typed / sizeof typed[0]];
+	size_t nk = sizeof typed / sizeof typed[0];
+	struct child c;
+	long rss;
+
+	if (access(db, R_OK) != 0) {
+		printf("screens: %s missing; skipping the review timing\n", db);
+		free(db);
+		return;
+	}
+	for (int i = 0; i < 5; i++) {
+		double t0;
+
+		spawn(&c, av);
+		if (!wait_text(&c, "F1 help", 10)) {
+			fprintf(stderr, "bench_tui: the list never appeared\n");
+			exit(1);
+		}
+		drain(&c, 100);
+		buf_reset(&c.screen);
+		t0 = now();
+		put(&c, "a", 1);
+		if (!wait_text(&c, "items (", 10)) {
+			fprintf(stderr, "bench_tui: the review never appeared\n");
+			exit(1);
+		}
+		drain(&c, 5);
+		first[i] = now() - t0;
+		if (i < 4) {
+			finish(&c, "\021", &rss);
+			continue;
+		}
+		put(&c, "/", 1);
+		drain(&c, 500);
+		for (size_t j = 0; j < nk; j++)
+			k[j] = key_time(&c, typed[j]);
+		finish(&c, "\033\021", &rss);
+	}
+	qsort(first, 5, sizeof first[0], cmp_double);
+	qsort(k, nk, sizeof k[0], cmp_double);
+	printf("screens: action review of %s (5 runs, best %.1f ms)\n", db,
+	    first[0] * 1000);
+	report("review: first screen (median)", first[2] * 1000, "ms", 30);
+	report("review: filter keystroke (median)", k[nk / 2] * 1000, "ms",
+	    30);
+	report("review: filter keystroke (worst)", k[nk - 1] * 1000, "ms", 30);
+	report("peak memory (review)", (double)rss / 1024, "MiB", 64);
+	free(db);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct child c;
+	char *db, *tdb, *md, *cmd;
+	double t0, t1, cpu0, cpu1;
+	size_t bytes = 0;
+	long rss;
+	const char *text = "";
+	char key[16];
+
+	unsigned nkeys = getenv("BENCH_KEYS") ? (unsigned)atoi(getenv("BENCH_KEYS")) :
+	    NKEYS_DEFAULT;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: bench_tui BINARY DIR\n");
+		return 2;
+	}
+	db = xasprintf("%s/bench.db", argv[2]);
+	tdb = xasprintf("%s/bench_tui.db", argv[2]);
+	md = xasprintf("%s/bench_tui.md", argv[2]);
+
+	/* 1. First screen of the meeting list. */
+	if (access(db, R_OK) == 0) {
+		char *av[] = { argv[1], "--db", db, NULL };
+		double t[5];
+
+		/* Five runs, the median reported: the first is often slowed
+		 * by a cold page cache. */
+		for (int i = 0; i < 5; i++) {
+			t0 = now();
+			spawn(&c, av);
+			if (!wait_text(&c, "F1 help", 10)) {
+				fprintf(stderr, "bench_tui: the list never appeared\n");
+				return 1;
+			}
+			t[i] = now() - t0;
+			finish(&c, "q", &rss);
+		}
+		for (int i = 0; i < 5; i++)
+			for (int j = i + 1; j < 5; j++)
+				if (t[j] < t[i]) {
+					double x = t[i];
+
+					t[i] = t[j];
+					t[j] = x;
+				}
+		printf("screens: meeting list of %s (5 runs, best %.1f ms)\n",
+		    db, t[0] * 1000);
+		report("time to first screen (median)", t[2] * 1000, "ms", 50);
+		report("peak memory (list)", (double)rss / 1024, "MiB", 16);
+	} else
+		printf("screens: %s missing; skipping the list timing\n", db);
+
+	/* 2. The typing session. */
+	unlink(tdb);
+	write_fixture(md);
+	cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", argv[1], tdb, md);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench_tui: import failed\n");
+		return 1;
+	}
+	free(cmd);
+	{
+		char *av[] = { argv[1], "--db", tdb, "edit", "1", "--section",
+		    "results", NULL };
+
+		spawn(&c, av);
+	}
+	if (!wait_text(&c, "F10", 10)) {
+		fprintf(stderr, "bench_tui: the editor never appeared\n");
+		return 1;
+	}
+	drain(&c, 200);
+	cpu0 = cpu_of(c.pid);
+	t0 = now();
+	for (unsigned k = 0; k < nkeys; k++) {
+		size_t n = next_key(k, &text, key);
+
+		put(&c, key, n);
+		bytes += drain(&c, 50);
+		/* Keep memory flat: only byte counts matter from here. */
+		buf_reset(&c.screen);
+	}
+	t1 = now();
+	cpu1 = cpu_of(c.pid);
+	finish(&c, "\021", &rss);
+	printf("screens: %d keystrokes into a 50 KB section, 80x24, "
+	    "%.1f s wall\n", nkeys, t1 - t0);
+	report("CPU time per keystroke", (cpu1 - cpu0) * 1000 / nkeys, "ms", 0.2);
+	report("bytes to the terminal per keystroke", (double)bytes / nkeys,
+	    "bytes", 200);
+	report("peak memory (editor)", (double)rss / 1024, "MiB", 16);
+	review(argv[1], argv[2]);
+	free(db);
+	free(tdb);
+	free(md);
+	return 0;
+}
