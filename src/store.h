@@ -150,6 +150,15 @@ struct store_act_row {
  * id.  *out is malloc'd (NULL when n is 0). */
 int	 store_act_query(struct store *, const struct store_act_filter *f,
 	    struct store_act_row **out, size_t *n, struct err *);
+/* The same in two steps, for a screen that shows a long review at once:
+ * the ids of the items in that order (from the index alone, so cheap),
+ * then the rows of any run of them into out[0..n).  An item deleted
+ * between the two is returned with only its id (a.meeting_id 0). */
+int	 store_act_ids(struct store *, const struct store_act_filter *f,
+	    int64_t **ids, size_t *n, struct err *);
+int	 store_act_fetch(struct store *, const char *today,
+	    const int64_t *ids, size_t n, struct store_act_row *out,
+	    struct err *);
 /* One item by id (overdue judged against today); ERR_INPUT if none. */
 int	 store_act_get(struct store *, int64_t id, const char *today,
 	    struct store_act_row *out, struct err *);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "i18n.h"
 #include "store_impl.h"
@@ -30,17 +31,34 @@
     " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < ?1)" \
     " FROM action a JOIN meeting m ON m.id = a.meeting_id"
 
-/* The statuses come as four bound values so that one statement serves
- * every scope and the IN list still drives the (status, due) index.  The
- * order is applied in C (see review_order): SQLite's sorter would spill
- * the wide rows of a long review to a temporary file. */
-static const char SQL_QUERY[] = ROW_COLUMNS
-    " WHERE a.status IN (?2, ?3, ?4, ?5)"
-    " AND (?6 IS NULL OR a.due < ?6)"
-    " AND (?7 IS NULL OR a.meeting_id = ?7)"
-    " AND (?8 IS NULL OR m.series = ?8)";
+/*
+ * The review is read in two steps: the ids of the matching items in review
+ * order, which the (status, due) index alone answers, then the rows of any
+ * run of those ids.  A screen can so draw its first page without reading
+ * every row, each of which lies on its own page of the table.  The
+ * statuses come as four bound values so that one statement serves every
+ * scope and the IN list still drives the index; the table row is read only
+ * for a meeting or series filter (SQLite defers the seek until a column
+ * outside the index is needed) or, in the second statement, the assignee.
+ */
+#define IDS_WHERE \
+    " FROM action a WHERE a.status IN (?2, ?3, ?4, ?5)" \
+    " AND (?6 IS NULL OR a.due < ?6)" \
+    " AND (?7 IS NULL OR a.meeting_id = ?7)" \
+    " AND (?8 IS NULL OR a.meeting_id IN" \
+    "  (SELECT id FROM meeting WHERE series = ?8))"
+#define IDS_COLUMNS \
+    "SELECT a.id, a.due," \
+    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < ?1)"
+static const char SQL_IDS[] = IDS_COLUMNS IDS_WHERE;
+static const char SQL_IDS_ASSIGNEE[] = IDS_COLUMNS ", a.assignee" IDS_WHERE;
 
 static const char SQL_GET[] = ROW_COLUMNS " WHERE a.id = ?2";
+/* A run of items by id, given as a JSON array: one statement keeps its
+ * cursor between rows, where one lookup per id would start each from the
+ * top of the table. */
+static const char SQL_FETCH[] = ROW_COLUMNS
+    " WHERE a.id IN (SELECT value FROM json_each(?2))";
 
 static const char SQL_HISTORY[] =
     "SELECT at, old_status, new_status, note, review_meeting_id"
@@ -144,36 +162,46 @@ memo_free(struct memo *mm)
 	free(mm);
 }
 
+/* What the review order needs of an item: the index holds all of it. */
+struct act_key {
+	int64_t	 id;
+	char	 due[11];	/* "" when undated */
+	bool	 overdue;
+};
+
 /* Overdue first, then by due date, undated last, then by id. */
 static int
 review_order(const void *pa, const void *pb)
 {
-	const struct store_act_row *a = pa, *b = pb;
+	const struct act_key *a = pa, *b = pb;
 	int c;
 
 	if (a->overdue != b->overdue)
 		return a->overdue ? -1 : 1;
-	if ((a->a.due == NULL) != (b->a.due == NULL))
-		return a->a.due == NULL ? 1 : -1;
-	if (a->a.due && (c = strcmp(a->a.due, b->a.due)) != 0)
+	if ((a->due[0] == '\0') != (b->due[0] == '\0'))
+		return a->due[0] == '\0' ? 1 : -1;
+	if ((c = strcmp(a->due, b->due)) != 0)
 		return c;
-	return a->a.id < b->a.id ? -1 : a->a.id > b->a.id;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 int
-store_act_query(struct store *s, const struct store_act_filter *f,
-    struct store_act_row **out, size_t *n, struct err *e)
+store_act_ids(struct store *s, const struct store_act_filter *f,
+    int64_t **out, size_t *n, struct err *e)
 {
 	static const char *const scopes[][4] = {
 		[STORE_ACT_OPEN] = { "open", "doing", "open", "doing" },
 		[STORE_ACT_OVERDUE] = { "open", "doing", "open", "doing" },
 		[STORE_ACT_ALL] = { "open", "doing", "done", "dropped" },
 	};
-	sqlite3_stmt *st = st_prep(s, SQL_QUERY, e);
-	struct store_act_row *v = NULL;
+	bool by_assignee = f->assignee && *f->assignee;
+	sqlite3_stmt *st = st_prep(s, by_assignee ? SQL_IDS_ASSIGNEE : SQL_IDS,
+	    e);
+	struct act_key *k = NULL;
 	struct memo *mm = NULL;
 	const char *limit = f->due_before;
 	char *needle = NULL;
+	int64_t *ids;
 	size_t len = 0, cap = 0;
 	int rc;
 
@@ -186,39 +214,168 @@ store_act_query(struct store *s, const struct store_act_filter *f,
 	    (limit == NULL || strcmp(f->today, limit) < 0))
 		limit = f->today;
 	sqlite3_bind_text(st, 1, f->today, -1, SQLITE_STATIC);
-	for (int k = 0; k < 4; k++)
-		sqlite3_bind_text(st, 2 + k, scopes[f->scope][k], -1,
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(st, 2 + i, scopes[f->scope][i], -1,
 		    SQLITE_STATIC);
 	st_bind_text(st, 6, limit);
 	if (f->meeting_id)
 		sqlite3_bind_int64(st, 7, f->meeting_id);
 	st_bind_text(st, 8, f->series);
-	if (f->assignee && *f->assignee) {
+	if (by_assignee) {
 		needle = utf8_fold(f->assignee, strlen(f->assignee));
 		mm = xcalloc(1, sizeof *mm);
 		mm->needle = needle;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (mm && !memo_match(mm, (const char *)sqlite3_column_text(st, 5)))
+		if (mm && !memo_match(mm, (const char *)sqlite3_column_text(st, 3)))
 			continue;
 		if (len == cap) {
 			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
+			k = xreallocarray(k, cap, sizeof *k);
 		}
-		fill_row(st, &v[len++]);
+		k[len].id = sqlite3_column_int64(st, 0);
+		copy_stamp(k[len].due, sizeof k[len].due, st, 1);
+		k[len].overdue = sqlite3_column_int(st, 2) != 0;
+		len++;
 	}
 	sqlite3_reset(st);
 	if (mm)
 		memo_free(mm);
 	free(needle);
 	if (rc != SQLITE_DONE) {
-		store_act_rows_free(v, len);
+		free(k);
 		return st_fail(s, _("listing action items"), e);
 	}
 	if (len > 1)
-		qsort(v, len, sizeof *v, review_order);
-	*out = v;
+		qsort(k, len, sizeof *k, review_order);
+	ids = len ? xreallocarray(NULL, len, sizeof *ids) : NULL;
+	for (size_t i = 0; i < len; i++)
+		ids[i] = k[i].id;
+	free(k);
+	*out = ids;
 	*n = len;
+	return 0;
+}
+
+static const char SQL_READ_BEGIN[] = "BEGIN";
+static const char SQL_READ_END[] = "COMMIT";
+
+/* Many one-row reads go in one read transaction: each on its own would
+ * take and drop the WAL read lock, several system calls every row.
+ * Returns whether it began one (not when the caller is already in one). */
+static bool
+read_begin(struct store *s)
+{
+	sqlite3_stmt *st;
+
+	if (!sqlite3_get_autocommit(s->db) ||
+	    (st = st_prep(s, SQL_READ_BEGIN, NULL)) == NULL)
+		return false;
+	return st_done(s, st, NULL, NULL) == 0;
+}
+
+static void
+read_end(struct store *s, bool began)
+{
+	sqlite3_stmt *st;
+
+	if (began && (st = st_prep(s, SQL_READ_END, NULL)) != NULL)
+		st_done(s, st, NULL, NULL);
+}
+
+/* Where each id of a run goes, sorted by id to place rows as they come. */
+struct id_pos {
+	int64_t	 id;
+	size_t	 pos;
+};
+
+static int
+by_id(const void *pa, const void *pb)
+{
+	const struct id_pos *a = pa, *b = pb;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int
+store_act_fetch(struct store *s, const char *today, const int64_t *ids,
+    size_t n, struct store_act_row *out, struct err *e)
+{
+	sqlite3_stmt *st = st_prep(s, SQL_FETCH, e);
+	struct buf list = BUF_INIT;
+	struct id_pos *o, key, *hit;
+	int rc;
+
+	if (st == NULL)
+		return ERR_RUNTIME;
+	if (n == 0)
+		return 0;
+	o = xreallocarray(NULL, n, sizeof *o);
+	for (size_t i = 0; i < n; i++) {
+		o[i].id = ids[i];
+		o[i].pos = i;
+		/* Until its row is read: an item deleted since its id was. */
+		memset(&out[i], 0, sizeof out[i]);
+		out[i].a.id = ids[i];
+	}
+	qsort(o, n, sizeof *o, by_id);
+	buf_addc(&list, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s%lld", i ? "," : "", (long long)o[i].id);
+	buf_addc(&list, ']');
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, buf_str(&list), (int)list.len, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		key.id = sqlite3_column_int64(st, 0);
+		hit = bsearch(&key, o, n, sizeof *o, by_id);
+		if (hit && out[hit->pos].a.meeting_id == 0)
+			fill_row(st, &out[hit->pos]);
+	}
+	sqlite3_reset(st);
+	buf_free(&list);
+	free(o);
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < n; i++)
+			store_act_row_free(&out[i]);
+		return st_fail(s, _("listing action items"), e);
+	}
+	return 0;
+}
+
+int
+store_act_query(struct store *s, const struct store_act_filter *f,
+    struct store_act_row **out, size_t *n, struct err *e)
+{
+	struct store_act_row *v;
+	int64_t *ids;
+	size_t len, kept = 0;
+	bool began;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* One read transaction, so both steps see the same items. */
+	began = read_begin(s);
+	if ((rc = store_act_ids(s, f, &ids, &len, e)) != 0) {
+		read_end(s, began);
+		return rc;
+	}
+	v = len ? xcalloc(len, sizeof *v) : NULL;
+	rc = store_act_fetch(s, f->today, ids, len, v, e);
+	read_end(s, began);
+	free(ids);
+	if (rc != 0) {
+		free(v);
+		return rc;
+	}
+	/* Items deleted between the two reads are left out. */
+	for (size_t i = 0; i < len; i++)
+		if (v[i].a.meeting_id != 0)
+			v[kept++] = v[i];
+		else
+			store_act_row_free(&v[i]);
+	*out = v;
+	*n = kept;
 	return 0;
 }
 

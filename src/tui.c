@@ -142,6 +142,7 @@ read_paste(struct tui_event *ev)
 	int r, idle = 0;
 
 	buf_reset(&paste);
+	timeout(TICK_MS);	/* the caller may have been polling */
 	/* A paste arrives as fast as the terminal sends it; stop after 2 s
 	 * of silence rather than wait forever for a lost end marker. */
 	while (idle < 20) {
@@ -213,7 +214,7 @@ tui_run(struct tui_screen *s)
 	struct tui_screen *prev = current;
 	struct tui_event ev;
 	enum tui_act res = TUI_LEAVE;
-	bool redraw = true;
+	bool redraw = true, busy = s->work != NULL;
 
 	current = s;
 	for (;;) {
@@ -230,10 +231,22 @@ tui_run(struct tui_screen *s)
 			show();
 			redraw = false;
 		}
-		tui_read(&ev);
+		if (busy) {
+			/* A key waiting goes first; otherwise one step. */
+			timeout(0);
+			tui_read(&ev);
+			timeout(TICK_MS);
+			if (ev.kind == EV_TICK) {
+				busy = s->work(s);
+				continue;
+			}
+		} else {
+			tui_read(&ev);
+		}
 		if (ev.kind == EV_TICK)
 			continue;
 		redraw = true;
+		busy = s->work != NULL;
 		if (ev.kind == EV_RESIZE)
 			continue;
 		res = s->key(s, &ev);

@@ -61,6 +61,10 @@ struct tui_screen {
 	bool		(*tick)(struct tui_screen *);
 	/* A signal asks the program to end: save what can be saved. */
 	void		(*leave)(struct tui_screen *);
+	/* Work done in small steps while no key waits, such as reading the
+	 * rest of a long list after its first page is shown; true while
+	 * some is left.  Each key may bring more (called again after it). */
+	bool		(*work)(struct tui_screen *);
 };
 
 /* Everything the screens share. */

@@ -9,8 +9,12 @@
  * at that section.  `/` narrows the list as the user types: every word
  * typed must occur in the item's assignee or task, both folded (case,
  * diacritics, đ -> d), so "uy ban" finds "Ủy ban".  The folded text of
- * each row is made once per load, at the first filter, which keeps a
- * keystroke cheap on a long review.
+ * each row is made once per load, which keeps a keystroke cheap on a long
+ * review.  A long review is read in two steps:
+ * the ids of its items in order, then their rows, the visible ones before
+ * the first screen and the rest in chunks while no key waits, folding
+ * them for the filter; a filter typed before that is done does what is
+ * left at once.
  */
 #include "config.h"
 
@@ -32,15 +36,18 @@
 
 enum { PAIR_OVERDUE = 1, PAIR_SOON = 2 };
 #define SOON_DAYS 7
+#define CHUNK 1000	/* rows read in one step in the background */
 
 struct review {
 	struct tui		*t;
 	char			 today[11];
 	long			 today_days;
 	bool			 all;		/* every status, not only open */
-	struct store_act_row	*v;
-	size_t			 n;
+	int64_t			*ids;		/* the items, in review order */
+	struct store_act_row	*v;		/* their rows, v[0..loaded) read */
+	size_t			 n, loaded;
 	char			**fold;		/* folded "assignee task" per row */
+	size_t			 folded;	/* fold[0..folded) made */
 	size_t			*vis;		/* rows that pass the filter */
 	size_t			 nvis;
 	struct tui_list		 l;
@@ -72,16 +79,40 @@ static const char *const item_keys[] = {
 static int64_t
 selected(const struct review *rv)
 {
-	return rv->nvis ? rv->v[rv->vis[rv->l.cur]].a.id : 0;
+	return rv->nvis ? rv->ids[rv->vis[rv->l.cur]] : 0;
 }
 
-/* The folded "assignee task" of every row, for the filter. */
+/* Reads the rows up to (not including) upto. */
 static void
-fold_rows(struct review *rv)
+load(struct review *rv, size_t upto)
+{
+	struct err e;
+
+	if (upto > rv->n)
+		upto = rv->n;
+	if (upto <= rv->loaded)
+		return;
+	err_clear(&e);
+	if (store_act_fetch(rv->t->store, rv->today, rv->ids + rv->loaded,
+	    upto - rv->loaded, rv->v + rv->loaded, &e) != 0) {
+		/* Shown as empty rows with the message; not read again. */
+		snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
+		for (size_t i = rv->loaded; i < upto; i++)
+			rv->v[i].a.id = rv->ids[i];
+	}
+	rv->loaded = upto;
+}
+
+/* The folded "assignee task" of the rows up to upto, for the filter. */
+static void
+fold_rows(struct review *rv, size_t upto)
 {
 	struct buf b = BUF_INIT;
 
-	for (size_t i = 0; i < rv->n; i++) {
+	load(rv, upto);
+	if (upto > rv->n)
+		upto = rv->n;
+	for (size_t i = rv->folded; i < upto; i++) {
 		const struct action *a = &rv->v[i].a;
 
 		buf_reset(&b);
@@ -91,6 +122,8 @@ fold_rows(struct review *rv)
 		buf_adds(&b, a->task ? a->task : "");
 		rv->fold[i] = search_fold(buf_str(&b), b.len);
 	}
+	if (upto > rv->folded)
+		rv->folded = upto;
 	buf_free(&b);
 }
 
@@ -113,10 +146,9 @@ refilter(struct review *rv, int64_t keep)
 			p++;
 	}
 	rv->nvis = 0;
-	/* Folded on the first filter only, which keeps the first screen
-	 * quick on a long review. */
-	if (nw > 0 && rv->n > 0 && rv->fold[0] == NULL)
-		fold_rows(rv);
+	/* Usually done in the background by now (review_work). */
+	if (nw > 0)
+		fold_rows(rv, rv->n);
 	for (size_t i = 0; i < rv->n; i++) {
 		size_t k = 0;
 
@@ -132,7 +164,7 @@ refilter(struct review *rv, int64_t keep)
 	if (rv->l.cur >= rv->nvis)
 		rv->l.cur = rv->nvis ? rv->nvis - 1 : 0;
 	for (size_t i = 0; i < rv->nvis; i++)
-		if (rv->v[rv->vis[i]].a.id == keep)
+		if (rv->ids[rv->vis[i]] == keep)
 			rv->l.cur = i;
 }
 
@@ -143,11 +175,13 @@ unload(struct review *rv)
 		free(rv->fold[i]);
 	free(rv->fold);
 	free(rv->vis);
+	free(rv->ids);
 	store_act_rows_free(rv->v, rv->n);
 	rv->fold = NULL;
 	rv->vis = NULL;
+	rv->ids = NULL;
 	rv->v = NULL;
-	rv->n = rv->nvis = 0;
+	rv->n = rv->nvis = rv->loaded = rv->folded = 0;
 }
 
 /* Reads the items again (after a change of status or scope), keeping the
@@ -164,11 +198,12 @@ reload(struct review *rv)
 	f.scope = rv->all ? STORE_ACT_ALL : STORE_ACT_OPEN;
 	f.today = rv->today;
 	err_clear(&e);
-	if (store_act_query(rv->t->store, &f, &rv->v, &rv->n, &e) != 0) {
+	if (store_act_ids(rv->t->store, &f, &rv->ids, &rv->n, &e) != 0) {
 		snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
-		rv->v = NULL;
+		rv->ids = NULL;
 		rv->n = 0;
 	}
+	rv->v = xcalloc(rv->n + 1, sizeof *rv->v);
 	rv->fold = xcalloc(rv->n + 1, sizeof *rv->fold);
 	rv->vis = xcalloc(rv->n + 1, sizeof *rv->vis);
 	refilter(rv, keep);
@@ -250,6 +285,10 @@ review_draw(struct tui_screen *scr)
 	char title[200];
 
 	columns(w, &mw, &aw, &tw);
+	/* The selected row is always on screen, so the rows shown lie
+	 * within a screen's height of it (vis is the identity until a
+	 * filter, which reads every row). */
+	load(rv, rv->l.cur + (size_t)LINES);
 	/* Formatted here: tui_fmt's one buffer serves the right side. */
 	snprintf(title, sizeof title, rv->all ? _("All action items (%zu)") :
 	    _("Open action items (%zu)"), rv->nvis);
@@ -413,7 +452,8 @@ static enum tui_act
 show_item(struct review *rv, const struct store_act_row *sel)
 {
 	struct item it = { BUF_INIT, 0, false };
-	struct tui_screen s = { &it, item_draw, item_key, NULL, NULL };
+	struct tui_screen s = { .data = &it, .draw = item_draw,
+	    .key = item_key };
 	struct store_act_row r;
 	struct store_act_event *ev = NULL;
 	size_t nev = 0;
@@ -604,11 +644,26 @@ review_key(struct tui_screen *scr, const struct tui_event *ev)
 	return TUI_STAY;
 }
 
+/* Reads the rest of the rows, then folds them for the filter, while the
+ * user looks at the first screen. */
+static bool
+review_work(struct tui_screen *scr)
+{
+	struct review *rv = scr->data;
+
+	if (rv->loaded < rv->n)
+		load(rv, rv->loaded + CHUNK);
+	else
+		fold_rows(rv, rv->folded + CHUNK);
+	return rv->folded < rv->n;
+}
+
 enum tui_act
 tui_actions_run(struct tui *t)
 {
 	struct review rv;
-	struct tui_screen s = { &rv, review_draw, review_key, NULL, NULL };
+	struct tui_screen s = { .data = &rv, .draw = review_draw,
+	    .key = review_key, .work = review_work };
 	enum tui_act r;
 	struct ymd d;
 	struct err e;

@@ -642,8 +642,8 @@ enum tui_act
 tui_editor_run(struct tui *t, int64_t id, const char *section)
 {
 	struct editor *ed = xcalloc(1, sizeof *ed);
-	struct tui_screen s = { ed, tui_editor_draw, editor_key, editor_tick,
-	    editor_leave };
+	struct tui_screen s = { .data = ed, .draw = tui_editor_draw,
+	    .key = editor_key, .tick = editor_tick, .leave = editor_leave };
 	enum tui_act r = TUI_LEAVE;
 	struct err e;
 

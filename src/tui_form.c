@@ -161,7 +161,8 @@ bool
 tui_form_run(struct tui_form *f, const char *title, const char *hint)
 {
 	struct formrun r = { f, title, hint, false };
-	struct tui_screen s = { &r, form_draw, form_key, NULL, NULL };
+	struct tui_screen s = { .data = &r, .draw = form_draw,
+	    .key = form_key };
 
 	if (tui_run(&s) == TUI_QUIT)
 		return false;

@@ -288,7 +288,8 @@ enum tui_act
 tui_meetings_run(struct tui *t)
 {
 	struct meetings ml;
-	struct tui_screen s = { &ml, list_draw, list_key, NULL, NULL };
+	struct tui_screen s = { .data = &ml, .draw = list_draw,
+	    .key = list_key };
 	enum tui_act r;
 
 	memset(&ml, 0, sizeof ml);

@@ -166,7 +166,8 @@ enum tui_act
 tui_search_run(struct tui *t)
 {
 	struct finder f;
-	struct tui_screen s = { &f, search_draw, search_key, NULL, NULL };
+	struct tui_screen s = { .data = &f, .draw = search_draw,
+	    .key = search_key };
 	enum tui_act r;
 
 	memset(&f, 0, sizeof f);

@@ -163,6 +163,57 @@ check_query(struct store *s, int64_t ma)
 	free(r);
 }
 
+/* The two-step read a screen uses gives the same items in the same order,
+ * and places each row where its id was asked for. */
+static void
+check_two_step(struct store *s)
+{
+	struct store_act_filter f = { .scope = STORE_ACT_ALL,
+	    .today = "2025-10-25" };
+	struct store_act_row v[4], *all;
+	int64_t *id, run[4];
+	size_t n, nall;
+	struct err e;
+	char *a, *b;
+	bool same;
+
+	if (!ok(store_act_ids(s, &f, &id, &n, &e) == 0, "ids of the review"))
+		return;
+	store_act_query(s, &f, &all, &nall, &e);
+	same = n == nall && n == 7;
+	for (size_t i = 0; same && i < n; i++)
+		same = id[i] == all[i].a.id;
+	ok(same, "the ids of all seven items, in the review's order");
+	/* A run asked for in another order, with an id that is gone. */
+	run[0] = id[n - 1];
+	run[1] = 999999;
+	run[2] = id[0];
+	run[3] = id[2];
+	if (ok(store_act_fetch(s, f.today, run, 4, v, &e) == 0, "fetch a run")) {
+		a = ids(v, 1);
+		b = ids(&all[nall - 1], 1);
+		is_str(a, b, "first row is the last item");
+		free(a);
+		free(b);
+		ok(v[1].a.id == 999999 && v[1].a.meeting_id == 0 &&
+		    v[1].a.task == NULL, "an id that is gone: only its id");
+		ok(v[2].a.id == all[0].a.id && v[2].overdue && v[2].a.task &&
+		    strcmp(v[2].a.task, all[0].a.task) == 0,
+		    "third row is the first item, overdue");
+		ok(v[3].a.id == all[2].a.id && v[3].meeting_title != NULL,
+		    "fourth row is the third item, with its meeting");
+		for (size_t i = 0; i < 4; i++)
+			store_act_row_free(&v[i]);
+	}
+	ok(store_act_fetch(s, f.today, run, 0, v, &e) == 0, "an empty run");
+	f.assignee = "uy ban";
+	free(id);
+	ok(store_act_ids(s, &f, &id, &n, &e) == 0 && n == 2,
+	    "ids with the assignee filter");
+	free(id);
+	store_act_rows_free(all, nall);
+}
+
 static void
 check_status(struct store *s, int64_t id)
 {
@@ -385,6 +436,7 @@ main(void)
 	    tasks_b);
 	ok(ma > 0, "meetings stored");
 	check_query(s, ma);
+	check_two_step(s);
 	{
 		struct store_act_row *v;
 		size_t n;
