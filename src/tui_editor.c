@@ -37,6 +37,7 @@
 #define BUSY_SAVE_MS	1000	/* and at least this often while typing */
 #define RETRY_MS	2000	/* after a failed save */
 #define LOCK_BEAT_MS	10000
+#define NEWS_MS		3000	/* a message this fresh outlives a save */
 /* Waiting for another program's lock: briefly while typing (a failed
  * save is retried), longer when leaving, the last chance to save. */
 #define BUSY_TYPING_MS	150
@@ -86,6 +87,8 @@ set_status(struct editor *ed, bool error, const char *msg)
 {
 	snprintf(ed->status, sizeof ed->status, "%s", msg);
 	ed->status_err = error;
+	ed->status_routine = false;
+	ed->status_ms = tui_now_ms();
 }
 
 void
@@ -150,11 +153,26 @@ note_saved(struct editor *ed)
 	char when[16];
 	time_t now = time(NULL);
 	struct tm tm;
+	size_t len;
 
 	localtime_r(&now, &tm);
 	strftime(when, sizeof when, "%H:%M:%S", &tm);
 	ed->saved_at = now;
-	set_status(ed, false, tui_fmt(_("Saved at %s"), when));
+	/* A save follows most actions by half a second: news such as
+	 * "Added to the tasks" stays in view, with the save after it. */
+	if (!ed->status_err && !ed->status_routine && ed->status[0] &&
+	    tui_now_ms() - ed->status_ms < NEWS_MS) {
+		len = strlen(ed->status);
+		snprintf(ed->status + len, sizeof ed->status - len, "  ");
+	} else {
+		ed->status[0] = '\0';
+	}
+	len = strlen(ed->status);
+	snprintf(ed->status + len, sizeof ed->status - len, _("Saved at %s"),
+	    when);
+	ed->status_err = false;
+	ed->status_routine = true;
+	ed->status_ms = tui_now_ms();
 }
 
 int

@@ -68,6 +68,8 @@ struct editor {
 	time_t		 saved_at;
 	char		 status[600];
 	bool		 status_err;
+	bool		 status_routine;	/* "Saved at", not news */
+	int64_t		 status_ms;	/* when the status was set */
 	bool		 readonly;	/* open in another minutes */
 	bool		 final;		/* the minutes are final (tui_final.c) */
 };

@@ -109,9 +109,9 @@ shows 'Delete the task' "d asks before deleting"
 typing y
 keys C-s
 shows 'Saved at' "Ctrl-S saves"
-is "$(tasks 2)" "Văn phòng|Gửi báo cáo|2025-11-28|by Friday|doing
+becomes "Văn phòng|Gửi báo cáo|2025-11-28|by Friday|doing
 Phòng Kinh tế|Tham mưu kế hoạch vốn|2025-12-31|tháng 12/2025|open" \
-    "stored in the new order, with dates, phrases and status"
+    "stored in the new order, with dates, phrases and status" tasks 2
 keys Up
 keys Enter
 shows '^ *Task' "Enter edits the selected task"
@@ -140,6 +140,7 @@ like "$(cat "$T/attr")" "${esc}\\[[0-9;]*4[0-9;]*mGiao Phòng Tài chính" \
     "the source words of the selected suggestion are underlined"
 keys F3
 shows 'Added to the tasks: lập dự toán năm 2026' "F3 accepts the first"
+shows 'Added to the tasks: lập dự toán năm 2026  Saved at' "the save that follows keeps the news in view"
 shows 'Suggested tasks \(2\)' "two left"
 keys C-Down
 keys F5

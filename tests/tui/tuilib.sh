@@ -17,13 +17,41 @@ trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 # A session that only keeps the server alive between the program's runs.
 tm new-session -d -s keep -x 80 -y 24 "sleep 3600" || exit 1
 
+# With MINUTES_VALGRIND set (make check-valgrind), the program runs in the
+# panes under valgrind: what it reports (memory errors, leaks) goes to one
+# file per process, and done_testing adds a result that fails on any.  The
+# folder is open to all: one test runs the program as another user.
+VG=
+if [ -n "${MINUTES_VALGRIND:-}" ]; then
+	VGDIR=$(mktemp -d "${TMPDIR:-/tmp}/minutes-vg.XXXXXX") || exit 1
+	chmod 1777 "$VGDIR"
+	VG="valgrind -q --suppressions=$top_srcdir/tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$VGDIR/vg.%p"
+	trap 'tm kill-server 2>/dev/null; rm -rf "$T" "$VGDIR"' EXIT
+	_done_testing() {
+		sleep 1	# processes killed with their pane write their log
+		if [ -n "$(find "$VGDIR" -type f -size +0 2>/dev/null)" ]; then
+			_result 1 "valgrind: no memory errors or leaks"
+			cat "$VGDIR"/vg.* | head -60 | sed 's/^/#   /'
+		else
+			_result 0 "valgrind: no memory errors or leaks"
+		fi
+		echo "1..$tap_n"
+		[ "$tap_failed" -eq 0 ]
+	}
+	done_testing() { _done_testing; }
+fi
+
 # start CMD...: runs the command in a new 80x24 session "t" (window 0;
 # commands address it as t:0 so other windows never catch the keys).
 start() {
 	tm kill-session -t t 2>/dev/null
 	rm -f "$T/exit-status"
+	cmd=$*
+	if [ -n "$VG" ]; then
+		cmd=$(printf '%s' "$cmd" | sed "s|$MINUTES|$VG $MINUTES|")
+	fi
 	tm new-session -d -s t -x 80 -y 24 \
-	    "env TERM=screen LC_ALL=${TUI_LOCALE:-C.UTF-8} HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' MINUTES_DB='$MINUTES_DB' MINUTES_DATADIR='${MINUTES_DATADIR:-}' LANGUAGE=${TUI_LANGUAGE:-} $*; rc=\$?; echo \$rc >'$T/exit-status.tmp' && mv '$T/exit-status.tmp' '$T/exit-status'; printf '\\nEXIT=%s\\n' \$rc; sleep 30"
+	    "env TERM=screen LC_ALL=${TUI_LOCALE:-C.UTF-8} HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' MINUTES_DB='$MINUTES_DB' MINUTES_DATADIR='${MINUTES_DATADIR:-}' LANGUAGE=${TUI_LANGUAGE:-} $cmd; rc=\$?; echo \$rc >'$T/exit-status.tmp' && mv '$T/exit-status.tmp' '$T/exit-status'; printf '\\nEXIT=%s\\n' \$rc; sleep 30"
 	tm set-option -t t remain-on-exit on >/dev/null 2>&1
 }
 
@@ -91,6 +119,19 @@ stored() {
 		fi
 		sleep 0.1
 	done
+}
+
+# becomes WANT NAME CMD...: the output of CMD comes to equal WANT within
+# 10 s: a screen can say "saved" a moment before a slow run has saved.
+becomes() {
+	_want=$1 _name=$2
+	shift 2
+	deadline=$(( $(date +%s) + 10 ))
+	while _got=$("$@" 2>&1); [ "$_got" != "$_want" ] &&
+	    [ "$(date +%s)" -lt "$deadline" ]; do
+		sleep 0.1
+	done
+	is "$_got" "$_want" "$_name"
 }
 
 # exited STATUS NAME [SECONDS]: the program ended with that status.  The
