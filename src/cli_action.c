@@ -141,8 +141,8 @@ table(struct buf *b, const struct store_act_row *v, size_t n, size_t cols)
 		snprintf(id, sizeof id, "%" PRId64, v[i].a.id);
 		w[0] = max_sz(w[0], strlen(id));
 		status[i] = v[i].overdue ? xasprintf("%s, %s",
-		    status_word(v[i].a.status), _("overdue")) :
-		    xstrdup(status_word(v[i].a.status));
+		    status_label(v[i].a.status), _("overdue")) :
+		    xstrdup(status_label(v[i].a.status));
 		w[2] = max_sz(w[2], width(status[i]));
 		cw[i][0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
 		cw[i][1] = width(v[i].a.task);
@@ -462,8 +462,8 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	    r.a.due_text) : xstrdup(r.a.due ? r.a.due : "-");
 	field(&b, lab[2], lw, tmp, cols);
 	free(tmp);
-	tmp = r.overdue ? xasprintf("%s, %s", status_word(r.a.status),
-	    _("overdue")) : xstrdup(status_word(r.a.status));
+	tmp = r.overdue ? xasprintf("%s, %s", status_label(r.a.status),
+	    _("overdue")) : xstrdup(status_label(r.a.status));
 	field(&b, lab[3], lw, tmp, cols);
 	free(tmp);
 	tmp = xasprintf("%" PRId64 " %s (%s)", r.a.meeting_id, r.meeting_title,
@@ -478,12 +478,15 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 		cal_local_stamp(ev[i].at, at);
 		buf_printf(&b, "  %s  ", at);
 		if (ev[i].old_status == NULL)
-			buf_printf(&b, _("created as %s"), ev[i].new_status);
+			buf_printf(&b, _("created as %s"),
+			    status_label_of(ev[i].new_status));
 		else if (strcmp(ev[i].old_status, ev[i].new_status) == 0)
-			buf_printf(&b, _("still %s"), ev[i].new_status);
+			buf_printf(&b, _("still %s"),
+			    status_label_of(ev[i].new_status));
 		else
-			buf_printf(&b, "%s -> %s", ev[i].old_status,
-			    ev[i].new_status);
+			buf_printf(&b, "%s -> %s",
+			    status_label_of(ev[i].old_status),
+			    status_label_of(ev[i].new_status));
 		if (ev[i].review_meeting_id)
 			buf_printf(&b, _(" (at the review of meeting %lld)"),
 			    (long long)ev[i].review_meeting_id);
@@ -574,10 +577,10 @@ cli_action(struct cli *c, int argc, char **argv)
 			rc = cli_fail_err(c, &e);
 		else if (changed)
 			printf(_("action item %lld: %s -> %s\n"), id,
-			    status_word(from), status_word(to));
+			    status_label(from), status_label(to));
 		else
 			printf(_("action item %lld: already %s\n"), id,
-			    status_word(to));
+			    status_label(to));
 	}
 	free(nfc);
 	return rc;

@@ -84,6 +84,24 @@ status_word(enum act_status s)
 	return status_words[s];
 }
 
+const char *
+status_label(enum act_status s)
+{
+	static const char *const labels[] = {
+		N_("open"), N_("doing"), N_("done"), N_("dropped")
+	};
+
+	return _(labels[s]);
+}
+
+const char *
+status_label_of(const char *word)
+{
+	enum act_status s;
+
+	return status_parse(word, &s) ? status_label(s) : word;
+}
+
 bool
 status_parse(const char *s, enum act_status *st)
 {

@@ -89,6 +89,11 @@ bool		 role_parse(const char *, enum role *);
 const char	*presence_word(enum presence);
 bool		 presence_parse(const char *, enum presence *);
 const char	*status_word(enum act_status);
+/* The status in the user's language, for people to read (status_word is
+ * the word stored, exported and typed on the command line). */
+const char	*status_label(enum act_status);
+/* The same for a stored word (history); an unknown word as it is. */
+const char	*status_label_of(const char *word);
 bool		 status_parse(const char *, enum act_status *);
 
 void		 meeting_init(struct meeting *);

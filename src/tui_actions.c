@@ -229,7 +229,7 @@ marker(const struct review *rv, const struct store_act_row *r, int *pair)
 
 	*pair = 0;
 	if (r->a.status == ACT_DONE || r->a.status == ACT_DROPPED)
-		return status_word(r->a.status);
+		return status_label(r->a.status);
 	if (r->overdue) {
 		*pair = PAIR_OVERDUE;
 		return _("overdue");
@@ -238,7 +238,7 @@ marker(const struct review *rv, const struct store_act_row *r, int *pair)
 		*pair = PAIR_SOON;
 		return _("soon");
 	}
-	return r->a.status == ACT_DOING ? status_word(ACT_DOING) : "";
+	return r->a.status == ACT_DOING ? status_label(ACT_DOING) : "";
 }
 
 /* Column widths for w columns: marker, due, assignee; the task gets the
@@ -480,7 +480,7 @@ show_item(struct review *rv, const struct store_act_row *sel)
 		add_esc(&it.text, r.a.due_text);
 		buf_adds(&it.text, "\")");
 	}
-	buf_printf(&it.text, "\n%s%s%s", _("Status: "), status_word(r.a.status),
+	buf_printf(&it.text, "\n%s%s%s", _("Status: "), status_label(r.a.status),
 	    r.overdue ? tui_fmt(", %s", _("overdue")) : "");
 	buf_printf(&it.text, "\n%s%" PRId64 " ", _("Meeting: "), r.a.meeting_id);
 	add_esc(&it.text, r.meeting_title ? r.meeting_title : "");
@@ -492,10 +492,11 @@ show_item(struct review *rv, const struct store_act_row *sel)
 		buf_printf(&it.text, "  %s  ", at);
 		if (ev[i].old_status == NULL)
 			buf_printf(&it.text, _("created as %s"),
-			    ev[i].new_status);
+			    status_label_of(ev[i].new_status));
 		else
-			buf_printf(&it.text, "%s -> %s", ev[i].old_status,
-			    ev[i].new_status);
+			buf_printf(&it.text, "%s -> %s",
+			    status_label_of(ev[i].old_status),
+			    status_label_of(ev[i].new_status));
 		if (ev[i].note) {
 			buf_adds(&it.text, ": ");
 			add_esc(&it.text, ev[i].note);
@@ -559,7 +560,7 @@ set_status(struct review *rv, enum act_status st)
 	form.labelw = (int)utf8_width(f.label, strlen(f.label)) + 2;
 	/* A copy: the screen underneath reuses tui_fmt's buffer. */
 	snprintf(title, sizeof title, _("Mark item %lld %s"), (long long)id,
-	    status_word(st));
+	    status_label(st));
 	if (tui_form_run(&form, title, _("Enter record (the note may be empty), "
 	    "Esc cancel"))) {
 		const char *note = tb_text(&tb);
@@ -573,7 +574,7 @@ set_status(struct review *rv, enum act_status st)
 			snprintf(rv->msg, sizeof rv->msg, changed ?
 			    _("Item %lld is now %s.") :
 			    _("Item %lld is already %s."), (long long)id,
-			    status_word(st));
+			    status_label(st));
 		free(nfc);
 		reload(rv);
 	}

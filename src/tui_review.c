@@ -32,10 +32,6 @@ const char *const tui_review_keys[] = {
 	NULL, NULL
 };
 
-static const char *const status_names[] = {
-	N_("open"), N_("doing"), N_("done"), N_("dropped")
-};
-
 void
 tui_review_load(struct editor *ed)
 {
@@ -90,7 +86,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	cells[0] = a->assignee;
 	cells[1] = a->task;
 	cells[2] = a->due;
-	cells[3] = _(status_names[a->status]);
+	cells[3] = status_label(a->status);
 	cells[4] = ed->rev_note[i];
 	for (int k = 0; k < 5; k++) {
 		tui_puts(y, x, cw[k] - 1, cells[k] ? cells[k] : "");
@@ -162,7 +158,7 @@ tui_review_key(struct editor *ed, const struct tui_event *ev)
 		return;
 	to = (enum act_status)(k - keys);
 	/* The form's title is formatted with tui_fmt: copy the word. */
-	snprintf(title, sizeof title, "%s", _(status_names[to]));
+	snprintf(title, sizeof title, "%s", status_label(to));
 	if (!ask_note(title, &note))
 		return;
 	err_clear(&e);
@@ -178,7 +174,7 @@ tui_review_key(struct editor *ed, const struct tui_event *ev)
 		ed->rev_note[l->cur] = note;
 	}
 	tui_editor_status(ed, false, tui_fmt(_("Reviewed: %s — %s"),
-	    ed->rev[l->cur].task, _(status_names[to])));
+	    ed->rev[l->cur].task, status_label(to)));
 	if (l->cur + 1 < ed->nrev)
 		l->cur++;
 }

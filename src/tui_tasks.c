@@ -35,10 +35,6 @@ const char *const tui_tasks_keys[] = {
 	NULL, NULL
 };
 
-static const char *const status_names[] = {
-	N_("open"), N_("doing"), N_("done"), N_("dropped")
-};
-
 static void
 columns(int w, int cw[4])
 {
@@ -64,7 +60,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	tui_puts(y, x + cw[0], cw[1] - 1, a->task ? a->task : "");
 	tui_puts(y, x + cw[0] + cw[1], cw[2] - 1, a->due ? a->due :
 	    a->due_text ? a->due_text : "");
-	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], _(status_names[a->status]));
+	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
 }
 
 void
@@ -155,7 +151,7 @@ tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
 	bool ok;
 
 	for (int i = 0; i < 4; i++)
-		st[i] = _(status_names[i]);
+		st[i] = status_label((enum act_status)i);
 	memset(f, 0, sizeof f);
 	memset(&form, 0, sizeof form);
 	for (int i = 0; i < 3; i++) {

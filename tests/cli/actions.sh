@@ -246,6 +246,7 @@ if [ -e "$T/new.db" ]; then _result 1 "a bad word creates no database"; else _re
 if locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
 	LC_ALL=vi_VN.UTF-8 expect_rc 0 "Vietnamese table" "$MINUTES" --lang vi actions
 	like "$(head -1 "$T/out")" 'HẠN' "the heading is translated"
+	like "$(sed -n 2p "$T/out")" 'chưa làm, quá hạn' "statuses are shown in Vietnamese"
 	LC_ALL=vi_VN.UTF-8 expect_rc 2 "Vietnamese error" "$MINUTES" --lang vi action 1 xong
 	like "$(cat "$T/err")" 'không phải' "the error is translated"
 fi

@@ -119,8 +119,16 @@ shows 'Nhiệm vụ đang mở \(12\)' "--lang vi: the review speaks Vietnamese"
 like "$(row 3)" '^ quá hạn +2025-10-20' "--lang vi: overdue is 'quá hạn'"
 typing d
 shows '^ +Ghi chú *$' "--lang vi: the note's label is whole"
+like "$(screen)" 'Đánh dấu nhiệm vụ [0-9]+: đã xong' "--lang vi: the status in the title is Vietnamese"
 keys Escape
 wait_for 'Nhiệm vụ đang mở'
+typing g
+wait_for 'Ghi chú'
+keys Enter
+shows 'Nhiệm vụ [0-9]+ giờ là đang làm\.' "--lang vi: the status in the message is Vietnamese"
+keys Enter
+shows 'chưa làm -> đang làm' "--lang vi: the history names statuses in Vietnamese"
+typing q
 typing q
 wait_for 'Cuộc họp \(3\)'
 typing q
