@@ -103,8 +103,13 @@ export_json(struct buf *b, const struct meeting *m, const struct tmpl *t)
 		if (a->src_section) {
 			buf_adds(b, "{\"section\":");
 			json_str(b, a->src_section);
-			buf_printf(b, ",\"start\":%" PRId64 ",\"end\":%" PRId64 "}",
-			    a->src_start, a->src_end);
+			/* A span the text's edits lost is unknown. */
+			if (a->src_start < 0)
+				buf_adds(b, ",\"start\":null,\"end\":null}");
+			else
+				buf_printf(b, ",\"start\":%" PRId64
+				    ",\"end\":%" PRId64 "}", a->src_start,
+				    a->src_end);
 		} else
 			buf_adds(b, "null");
 		buf_addc(b, '}');

@@ -375,3 +375,64 @@ meeting_normalise(struct meeting *m)
 		nfc_in_place(&m->act[i].due_text);
 	}
 }
+
+/* The start of the occurrence of w (wlen bytes) in s nearest to near, or
+ * -1. */
+static int64_t
+nearest(const char *s, size_t len, const char *w, size_t wlen, int64_t near)
+{
+	int64_t best = -1;
+	const char *p = s, *end = s + len;
+
+	if (wlen == 0 || wlen > len)
+		return -1;
+	while ((p = memmem(p, (size_t)(end - p), w, wlen)) != NULL) {
+		int64_t at = p - s;
+
+		if (best < 0 || llabs(at - near) < llabs(best - near))
+			best = at;
+		p++;
+	}
+	return best;
+}
+
+bool
+meeting_follow_edit(struct meeting *m, const char *key, const char *old,
+    const char *new)
+{
+	size_t ol = strlen(old), nl = strlen(new), pre = 0, suf = 0;
+	int64_t delta = (int64_t)nl - (int64_t)ol;
+	bool moved = false;
+
+	while (pre < ol && pre < nl && old[pre] == new[pre])
+		pre++;
+	while (suf < ol - pre && suf < nl - pre &&
+	    old[ol - 1 - suf] == new[nl - 1 - suf])
+		suf++;
+	for (size_t i = 0; i < m->nact; i++) {
+		struct action *a = &m->act[i];
+		int64_t st = a->src_start, en = a->src_end, at;
+
+		if (a->src_section == NULL || strcmp(a->src_section, key) != 0 ||
+		    st < 0 || en < st || (uint64_t)en > ol)
+			continue;
+		if ((uint64_t)en <= pre)
+			continue;		/* before the edit */
+		if ((uint64_t)st >= ol - suf) {
+			at = st + delta;	/* after it */
+		} else {
+			at = nearest(new, nl, old + st, (size_t)(en - st), st);
+			if (at < 0) {
+				a->src_start = a->src_end = -1;
+				moved = true;
+				continue;
+			}
+		}
+		if (at != st) {
+			a->src_start = at;
+			a->src_end = at + (en - st);
+			moved = true;
+		}
+	}
+	return moved;
+}

@@ -107,6 +107,12 @@ void		 meeting_section_set(struct meeting *, const char *key,
 		    const char *body);
 struct attendee	*meeting_add_attendee(struct meeting *);
 struct action	*meeting_add_action(struct meeting *);
+/* Keeps the source spans of the actions taken from section key on the same
+ * words when its text changes from old to new: spans before or after the
+ * edit stay or move with it; a span the edit touched is found again by its
+ * words, nearest first, or else marked unknown (-1).  True if any moved. */
+bool		 meeting_follow_edit(struct meeting *, const char *key,
+		    const char *old, const char *new);
 
 /* Checks a header field's value; an error message names the field.
  * Returns 0 or ERR_INPUT. */

@@ -194,8 +194,15 @@ tui_editor_save(struct editor *ed)
 	for (size_t i = 0; i < ed->npg; i++) {
 		struct page *p = &ed->pg[i];
 
+		const char *old;
+
 		if (!page_dirty(p))
 			continue;
+		/* Tasks taken from this text keep pointing at their words. */
+		old = meeting_section(&ed->m, p->sec->key);
+		if (meeting_follow_edit(&ed->m, p->sec->key, old ? old : "",
+		    tb_text(&p->tb)))
+			ed->tasks_dirty = true;
 		meeting_section_set(&ed->m, p->sec->key, tb_text(&p->tb));
 		snap[nkeys] = p->tb.changes;
 		keys[nkeys++] = p->sec->key;

@@ -171,6 +171,18 @@ d = json.load(sys.stdin)
 t = d["tasks"][2]
 print(t["source"])' >"$T/src"
 like "$(cat "$T/src")" "conclusions" "an accepted task names its source section"
+# "Sau thảo luận, " was typed above both accepted tasks' sentences after
+# they were accepted: their sources still point at their own words.
+"$MINUTES" export 2 --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+body = [s for s in d["sections"] if s["key"] == "conclusions"][0]["text"].encode()
+for t in d["tasks"]:
+    src = t["source"]
+    if src and src["section"] == "conclusions":
+        print(body[src["start"]:src["end"]].decode())' >"$T/spans"
+like "$(sed -n 1p "$T/spans")" '^Giao Phòng Tài chính lập dự toán năm 2026' "the first source follows text typed above it"
+like "$(sed -n 2p "$T/spans")" '^Giao Phòng Văn hóa tổng hợp báo cáo' "so does the second"
 start "$MINUTES edit 2 --section conclusions"
 shows '6/7  Kết luận' "opened again"
 keys C-End
