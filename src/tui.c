@@ -294,6 +294,29 @@ tui_puts(int y, int x, int width, const char *s)
 	return tui_put(y, x, width, s, strlen(s));
 }
 
+int
+tui_cell(int y, int x, int width, const char *s)
+{
+	struct buf *b = &putbuf;
+	size_t n;
+
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || width <= 0)
+		return 0;
+	if (width > COLS - x)
+		width = COLS - x;
+	buf_reset(b);
+	utf8_escape_ctrl(b, s, strlen(s));
+	if (utf8_width(buf_str(b), b->len) <= (size_t)width)
+		return tui_put(y, x, width, s, strlen(s));
+	/* Cut: the last column says so, or "Lạch Tray" cut to "Lạc" would
+	 * read as a whole word run into the next column. */
+	n = utf8_fit(buf_str(b), b->len, (size_t)width - 1);
+	if (n > 0)
+		mvaddnstr(y, x, buf_str(b), (int)n);
+	mvaddstr(y, x + (int)utf8_width(buf_str(b), n), "\xe2\x80\xa6");
+	return (int)utf8_width(buf_str(b), n) + 1;
+}
+
 void
 tui_fill(int y, int x, int width, attr_t attr)
 {

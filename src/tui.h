@@ -95,6 +95,8 @@ int64_t	 tui_now_ms(void);
  * Return the columns used. */
 int	 tui_put(int y, int x, int width, const char *s, size_t len);
 int	 tui_puts(int y, int x, int width, const char *s);
+/* The same for a table cell: text that does not fit ends in "…". */
+int	 tui_cell(int y, int x, int width, const char *s);
 /* A full-width bar (title or status line) with left and right text. */
 void	 tui_bar(int y, const char *left, const char *right, attr_t attr);
 void	 tui_fill(int y, int x, int width, attr_t attr);

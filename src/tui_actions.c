@@ -272,8 +272,8 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 		attroff(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
 		attroff(A_BOLD);
-	tui_puts(y, x + mw + 11, aw - 1, r->a.assignee ? r->a.assignee : "-");
-	tui_puts(y, x + mw + 11 + aw, tw, r->a.task ? r->a.task : "");
+	tui_cell(y, x + mw + 11, aw - 1, r->a.assignee ? r->a.assignee : "-");
+	tui_cell(y, x + mw + 11 + aw, tw, r->a.task ? r->a.task : "");
 }
 
 static void

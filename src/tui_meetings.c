@@ -138,8 +138,8 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 
 	(void)sel;
 	tui_puts(y, x, 10, s->date);
-	tui_puts(y, x + 11, tw - 1, s->title ? s->title : "");
-	tui_puts(y, x + 11 + tw, sw - 1, s->series ? s->series : "");
+	tui_cell(y, x + 11, tw - 1, s->title ? s->title : "");
+	tui_cell(y, x + 11 + tw, sw - 1, s->series ? s->series : "");
 	if (s->open_tasks > 0)
 		tui_puts(y, x + 11 + tw + sw, 7, tui_fmt("%6d", s->open_tasks));
 }

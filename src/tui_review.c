@@ -89,7 +89,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	cells[3] = status_label(a->status);
 	cells[4] = ed->rev_note[i];
 	for (int k = 0; k < 5; k++) {
-		tui_puts(y, x, cw[k] - 1, cells[k] ? cells[k] : "");
+		tui_cell(y, x, cw[k] - 1, cells[k] ? cells[k] : "");
 		x += cw[k];
 	}
 }

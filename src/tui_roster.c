@@ -52,7 +52,7 @@ struct rowctx {
 static void
 cell(int y, int *x, int w, const char *s)
 {
-	tui_puts(y, *x, w - 1, s ? s : "");
+	tui_cell(y, *x, w - 1, s ? s : "");
 	*x += w;
 }
 
@@ -199,6 +199,7 @@ static bool
 edit(struct editor *ed, struct attendee *a)
 {
 	struct people pp = { ed->t->store, NULL, 0, false };
+	const struct tmpl_section *ts = ed->pg[ed->cur].sec;
 	const char *roles[4], *pres[3];
 	struct textbuf tb[4];
 	struct tui_field f[6];
@@ -226,10 +227,15 @@ edit(struct editor *ed, struct attendee *a)
 		f[k].tb = &tb[i];
 	}
 	f[3].label = _("Role");
+	f[4].label = _("Presence");
+	/* The form names the fields as the table's headings do, in the
+	 * template's words ("Đơn vị", not a second word for it). */
+	if (ts->ncolumns == 5)
+		for (int k = 0; k < 5; k++)
+			f[k].label = ts->columns[k];
 	f[3].choices = roles;
 	f[3].nchoices = 4;
 	f[3].choice = a->role;
-	f[4].label = _("Presence");
 	f[4].choices = pres;
 	f[4].nchoices = 3;
 	f[4].choice = a->presence;

@@ -56,9 +56,9 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 
 	(void)sel;
 	columns(w, cw);
-	tui_puts(y, x, cw[0] - 1, a->assignee ? a->assignee : "");
-	tui_puts(y, x + cw[0], cw[1] - 1, a->task ? a->task : "");
-	tui_puts(y, x + cw[0] + cw[1], cw[2] - 1, a->due ? a->due :
+	tui_cell(y, x, cw[0] - 1, a->assignee ? a->assignee : "");
+	tui_cell(y, x + cw[0], cw[1] - 1, a->task ? a->task : "");
+	tui_cell(y, x + cw[0] + cw[1], cw[2] - 1, a->due ? a->due :
 	    a->due_text ? a->due_text : "");
 	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
 }

@@ -25,6 +25,7 @@ like "$(row 3)" '^ overdue +2025-10-10 +Ủy ban MTTQ quận +Rà soát danh sá
 like "$(row 6)" '^ overdue +2025-11-05 +Đoàn Thanh niên' "every overdue item before the others"
 like "$(row 7)" '^ soon +2025-11-10 +Ủy ban MTTQ Việt' "due within a week: soon"
 like "$(row 15)" '^ +- +Democratic Servic.* Agree a common' "undated last"
+like "$(row 15)" 'Democratic Servi[a-z]*… ' "a cut cell ends in an ellipsis"
 if tm capture-pane -p -e -t t:0 | grep 'Tập huấn' | grep -q '31m'; then
 	_result 0 "overdue is drawn in red"
 else

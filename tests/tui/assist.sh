@@ -58,6 +58,7 @@ stored 2 '\| Mai Thị Thu Trang \| Bí thư \| Đoàn Thanh niên phường \| 
 # Completion from people of earlier meetings.
 typing a
 shows 'Ctrl-N earlier people' "the attendee form offers completion"
+like "$(screen)" '^ +Đơn vị *$' "the form's labels are the table's headings"
 typing 'lâm'
 keys C-n
 shows 'Lâm Thị Ánh — Chủ tịch, Hội Liên hiệp Phụ nữ phường' "Ctrl-N in the name finds people, folding marks"
