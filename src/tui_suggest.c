@@ -166,16 +166,27 @@ tui_suggest_tick(struct editor *ed, int64_t now)
 	return true;
 }
 
-/* Not tui_fmt: the caller formats the row with it. */
+/* One suggestion on one row: who, what, by when.  The task gives way
+ * when the row is narrow, so the due date always shows. */
 static void
-label(const struct suggestion *s, char *out, size_t size)
+draw_one(const struct suggestion *s, bool sel, int y, int x, int w)
 {
-	char iso[11] = "";
+	char due[16] = "";
+	int cx = x, end = x + w, dw;
 
-	if (s->has_due)
+	if (s->has_due) {
+		char iso[11];
+
 		cal_format_iso(s->due, iso);
-	snprintf(out, size, "%s — %s%s%s", s->assignee ? s->assignee : "?",
-	    s->task ? s->task : "", s->has_due ? " — " : "", iso);
+		snprintf(due, sizeof due, " — %s", iso);
+	}
+	dw = (int)utf8_width(due, strlen(due));
+	cx += tui_puts(y, cx, end - cx, sel ? "▸ " : "  ");
+	cx += tui_cell(y, cx, end - cx - dw - 3, s->assignee ? s->assignee :
+	    "?");
+	cx += tui_puts(y, cx, end - cx, " — ");
+	cx += tui_cell(y, cx, end - cx - dw, s->task ? s->task : "");
+	tui_puts(y, cx, end - cx, due);
 }
 
 int
@@ -199,15 +210,11 @@ tui_suggest_draw(struct editor *ed, int y, int x, int h, int w)
 		top = ed->sug_sel - (size_t)(h - 2);
 	for (size_t i = top; i < ed->nsug && (int)(i - top) < h - 1; i++) {
 		int r = y + 1 + (int)(i - top);
-		char text[512];
-
-		label(&ed->sug[i], text, sizeof text);
 
 		if (i == ed->sug_sel)
 			attron(A_REVERSE);
 		tui_fill(r, x, w, i == ed->sug_sel ? A_REVERSE : A_NORMAL);
-		tui_puts(r, x, w, tui_fmt("%s %s", i == ed->sug_sel ? "▸" : " ",
-		    text));
+		draw_one(&ed->sug[i], i == ed->sug_sel, r, x, w);
 		if (i == ed->sug_sel)
 			attroff(A_REVERSE);
 	}
