@@ -64,6 +64,7 @@ struct rule {
 	pcre2_code	*anch;		/* the same, anchored, for look-ups */
 	bool		 jit, anch_jit;
 	struct extract_gate gate;	/* what a sentence must hold */
+	size_t		 gidx[EXTRACT_GATE_MAX];	/* its words in gwords */
 	bool		 has_part[NPARTS];
 	bool		 has_who, has_what;
 };
@@ -75,6 +76,8 @@ struct extractor {
 	char			**problems;
 	size_t			 nproblems;
 	char			**gwords;	/* gate words, each once */
+	struct extract_sig	**gsigs;	/* their alternatives' signatures */
+	size_t			*gnsigs;
 	size_t			 ngwords;
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jstack;
@@ -242,11 +245,15 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 			k++;
 		if (k == x->ngwords) {
 			x->gwords = xreallocarray(x->gwords, k + 1, sizeof *x->gwords);
+			x->gsigs = xreallocarray(x->gsigs, k + 1, sizeof *x->gsigs);
+			x->gnsigs = xreallocarray(x->gnsigs, k + 1, sizeof *x->gnsigs);
+			x->gnsigs[k] = extract_sig_word(r.gate.words[i], &x->gsigs[k]);
 			x->gwords[x->ngwords++] = r.gate.words[i];
 		} else {
 			free(r.gate.words[i]);
 			r.gate.words[i] = x->gwords[k];
 		}
+		r.gidx[i] = k;
 	}
 	if (r.anch == NULL) {
 		pcre2_code_free(r.re);
@@ -407,9 +414,13 @@ extract_free(struct extractor *x)
 		pcre2_code_free(x->rules[i].anch);
 	}
 	free(x->rules);
-	for (size_t i = 0; i < x->ngwords; i++)
+	for (size_t i = 0; i < x->ngwords; i++) {
 		free(x->gwords[i]);
+		free(x->gsigs[i]);
+	}
 	free(x->gwords);
+	free(x->gsigs);
+	free(x->gnsigs);
 	for (size_t i = 0; i < x->nproblems; i++)
 		free(x->problems[i]);
 	free(x->problems);
@@ -525,30 +536,28 @@ struct scan_ctx {
 	const char		*t;
 	struct ymd		 ref;
 	unsigned		 lang;
+	/* The signature of the sentence last scanned: the assembler
+	 * asks about several types in a row for the same sentence. */
+	size_t			 sig_s, sig_e;
+	struct extract_sig	 sig;
+	bool			 sig_digit;
 };
 
-/* Does the rule's gate let it run in t[s..e)?  known[] remembers, for
- * this sentence, which gate words were found (1), not found (0). */
+/* Does the rule's gate let it run in the sentence whose signature sc
+ * holds?  Each of its words must be there, in one of its alternatives. */
 static bool
-gate_open(const struct scan_ctx *sc, const struct extract_gate *g, size_t s,
-    size_t e, bool digit, signed char *known)
+gate_open(const struct scan_ctx *sc, const struct rule *r)
 {
-	if (g->digit && !digit)
-		return false;
-	for (int i = 0; i < g->n; i++) {
-		size_t k = 0;
-		bool found;
+	const struct extractor *x = sc->x;
 
-		while (k < sc->x->ngwords && sc->x->gwords[k] != g->words[i])
-			k++;
-		if (k < 64 && known[k] >= 0)
-			found = known[k];
-		else {
-			found = extract_gate_find(sc->t, s, e, g->words[i]);
-			if (k < 64)
-				known[k] = found;
-		}
-		if (!found)
+	if (r->gate.digit && !sc->sig_digit)
+		return false;
+	for (int i = 0; i < r->gate.n; i++) {
+		size_t k = r->gidx[i], a = 0;
+
+		while (a < x->gnsigs[k] && !extract_sig_may(&sc->sig, &x->gsigs[k][a]))
+			a++;
+		if (a == x->gnsigs[k])
 			return false;
 	}
 	return true;
@@ -563,13 +572,15 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 	size_t from = h->n[type], due_from = h->n[RT_DUE],
 	    skip_from = h->n[RT_SKIP];
 	bool due = type == RT_DUE || type == RT_SKIP;
-	/* Over one sentence, rules whose gate fails are not run at all. */
-	bool gated = e - s < 65536, digit = false;
-	signed char known[64];
+	/* Over one sentence, rules whose gate fails are not run at all;
+	 * over a whole text, every gate would pass. */
+	bool gated = e - s < 65536;
 
-	memset(known, -1, sizeof known);
-	for (size_t i = s; gated && i < e && !digit; i++)
-		digit = sc->t[i] >= '0' && sc->t[i] <= '9';
+	if (gated && (sc->sig_s != s || sc->sig_e != e)) {
+		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
+		sc->sig_s = s;
+		sc->sig_e = e;
+	}
 	/* Skips only veto deadlines: they run where a deadline was found. */
 	for (int pass = 0; pass < (due ? 2 : 1); pass++) {
 		enum rule_type want = !due ? type : pass == 0 ? RT_DUE : RT_SKIP;
@@ -581,7 +592,7 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 
 			if (!(r->langs & sc->lang) || r->type != want)
 				continue;
-			if (gated && !gate_open(sc, &r->gate, s, e, digit, known))
+			if (gated && !gate_open(sc, r))
 				continue;
 			run_rule(sc->x, r, sc->t, s, e, sc->ref, h);
 		}
@@ -649,7 +660,7 @@ prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
 		lang = extract_guess_lang(*t, *n);
 	/* Nothing is matched yet: the assembler asks, sentence by
 	 * sentence, only what it needs to know. */
-	*ds = (struct scan_ctx){ x, *t, ref, lang };
+	*ds = (struct scan_ctx){ x, *t, ref, lang, 1, 0, { { 0 } }, false };
 	h->scan = scan_type;
 	h->at = hit_anchored;
 	h->arg = ds;

@@ -9,18 +9,29 @@
  * understand gets no gate at all, so a gate never hides a match.
  *
  * A gate word is compared without folding the text, which would cost
- * more than it saves: ASCII letters compare ignoring case, and each other
- * character of the word ("á" in "tháng") stands for any one non-ASCII
- * character, so "Tháng", "THÁNG" and "tháng" all pass.
+ * more than it saves: letters compare ignoring case, the Latin letters
+ * Vietnamese uses by their lower case ("Tháng", "THÁNG" and "tháng" all
+ * pass, "thắng" does not), and any other non-ASCII character of the word
+ * stands for any one non-ASCII character.  A word may also be a set of
+ * alternatives, read from a group such as "(?:thứ\s+\d|chủ nhật)": one
+ * word of each alternative, any of which the sentence must hold.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "buf.h"
 #include "extract_int.h"
+#include "utf8.h"
 #include "xmalloc.h"
+
+/* An alternation with more branches than this gets no gate: searching
+ * for each would cost more than running the rule. */
+#define MAX_ALTS	12
 
 /* Index just past the group or class that opens at p[i] ('(' or '['),
  * or 0 if it does not close. */
@@ -100,6 +111,18 @@ has_alt(const char *p, size_t s, size_t e)
 }
 
 #define WILD	'\x01'	/* any one non-ASCII character */
+#define ALT	'\x02'	/* separates the alternatives of a gate word */
+
+/* True for the Latin letters whose every caseless match under PCRE2 has
+ * the same lower case: the precomposed Vietnamese letters and their
+ * neighbours.  Long s (U+017F) matches "s", a letter with another lower
+ * case, so it is left to WILD. */
+static bool
+foldable(int32_t cp)
+{
+	return (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7 &&
+	    cp != 0x17f) || (cp >= 0x1ea0 && cp <= 0x1ef9);
+}
 
 static void
 add_word(struct extract_gate *g, struct buf *run)
@@ -111,8 +134,17 @@ add_word(struct extract_gate *g, struct buf *run)
 		unsigned char c = (unsigned char)run->s[i];
 
 		if (c >= 0x80) {
-			if ((c & 0xc0) != 0x80)
+			size_t j = i;
+			int32_t cp = utf8_decode(run->s, run->len, &j);
+
+			/* A letter whose lower case is ASCII ("İ") stays WILD:
+			 * the search below folds only to non-ASCII. */
+			if (foldable(cp) && utf8proc_tolower(cp) >= 0x80) {
+				utf8_encode(&w, utf8proc_tolower(cp));
+				letters++;
+			} else
 				buf_addc(&w, WILD);
+			i = j - 1;
 		} else {
 			if (c >= 'A' && c <= 'Z')
 				c = (unsigned char)(c - 'A' + 'a');
@@ -126,6 +158,79 @@ add_word(struct extract_gate *g, struct buf *run)
 	buf_reset(run);
 }
 
+static bool scan(const char *, size_t, size_t, struct extract_gate *);
+
+/* True if the alternatives in w already hold word. */
+static bool
+has_word(const struct buf *w, const char *word)
+{
+	size_t l = strlen(word);
+
+	for (size_t a = 0; a < w->len; ) {
+		const char *alt = memchr(w->s + a, ALT, w->len - a);
+		size_t e = alt ? (size_t)(alt - w->s) : w->len;
+
+		if (e - a == l && memcmp(w->s + a, word, l) == 0)
+			return true;
+		a = e + 1;
+	}
+	return false;
+}
+
+/* The gate word of the alternation p[s..e): one word that each branch
+ * must hold, joined by ALT; none when a branch holds no word (or when
+ * there are too many branches to be worth searching for). */
+static void
+add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
+{
+	struct buf w = BUF_INIT;
+	size_t a = s, nalts = 0;
+	bool ok = true;
+
+	for (size_t i = s; i <= e && ok; i++) {
+		struct extract_gate sub;
+		const char *best = NULL;
+
+		if (i < e && p[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (i < e && (p[i] == '(' || p[i] == '[')) {
+			size_t c = close_of(p, e, i);
+
+			if (c == 0)
+				ok = false;
+			else
+				i = c - 1;
+			continue;
+		}
+		if (i < e && p[i] != '|')
+			continue;
+		/* One branch p[a..i): of its words, the longest is the
+		 * rarest. */
+		memset(&sub, 0, sizeof sub);
+		ok = scan(p, a, i, &sub);
+		for (int k = 0; ok && k < sub.n; k++)
+			if (best == NULL || strlen(sub.words[k]) > strlen(best))
+				best = sub.words[k];
+		if (best == NULL)
+			ok = false;
+		else if (!has_word(&w, best)) {
+			if (w.len > 0)
+				buf_addc(&w, ALT);
+			buf_add(&w, best, strlen(best));
+			for (const char *c = best; *c; c++)
+				nalts += *c == ALT;
+			ok = ++nalts <= MAX_ALTS;
+		}
+		extract_gate_free(&sub);
+		a = i + 1;
+	}
+	if (ok && g->n < EXTRACT_GATE_MAX)
+		g->words[g->n++] = buf_steal(&w);
+	buf_free(&w);
+}
+
 /* Collects what every match of the sequence p[s..e) must contain;
  * false if the sequence is beyond this reader. */
 static bool
@@ -137,7 +242,8 @@ scan(const char *p, size_t s, size_t e, struct extract_gate *g)
 
 	if (has_alt(p, s, e)) {
 		buf_free(&run);
-		return true;	/* nothing is certain, but nothing is wrong */
+		add_alts(p, s, e, g);
+		return true;
 	}
 	while (i < e && ok) {
 		char c = p[i];
@@ -260,44 +366,105 @@ extract_gate_free(struct extract_gate *g)
 	g->n = 0;
 }
 
-bool
-extract_gate_find(const char *t, size_t s, size_t e, const char *word)
+/* Lower case of a code point, as gate words keep theirs.  Every
+ * character is lowered, not only the foldable ones: "Å" (U+212B)
+ * matches "å" caselessly.  The Vietnamese letters answer without a
+ * table look-up: this runs on every character of a sentence. */
+static uint32_t
+lower(uint32_t cp)
 {
-	for (size_t i = s; i < e; i++) {
-		size_t j = i;
-		const char *w = word;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+	if (cp >= 0x1ea0 && cp <= 0x1ef9)
+		return cp | 1;
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		return cp + 0x20;
+	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
 
-		for (; *w && j < e; w++) {
-			unsigned char c = (unsigned char)t[j];
+/* Decodes the code point at t[*i] of valid UTF-8 (the text is checked
+ * before anything is matched), advancing *i. */
+static uint32_t
+next_cp(const char *t, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)t + *i;
 
-			if (*w == WILD) {
-				if (c < 0xc0)
-					break;
-				j++;
-				while (j < e && ((unsigned char)t[j] & 0xc0) == 0x80)
-					j++;
-			} else {
-				if (c >= 'A' && c <= 'Z')
-					c = (unsigned char)(c - 'A' + 'a');
-				if (c != (unsigned char)*w)
-					break;
-				j++;
-			}
-		}
-		if (*w == '\0')
-			return true;
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
 	}
-	return false;
+	if (u[0] < 0xe0) {
+		*i += 2;
+		return (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	}
+	if (u[0] < 0xf0) {
+		*i += 3;
+		return (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+		    (u[2] & 0x3f);
+	}
+	*i += 4;
+	return (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
+	    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
 }
 
-bool
-extract_gate_pass(const struct extract_gate *g, const char *t, size_t s,
-    size_t e, bool has_digit)
+static void
+sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
 {
-	if (g->digit && !has_digit)
-		return false;
-	for (int i = 0; i < g->n; i++)
-		if (!extract_gate_find(t, s, e, g->words[i]))
-			return false;
-	return true;
+	uint32_t h = (a * 0x9e3779b1u ^ b * 0x85ebca77u) >> (32 - 9);
+
+	sig->b[h >> 6] |= (uint64_t)1 << (h & 63);
 }
+
+void
+extract_sig_text(const char *t, size_t s, size_t e, struct extract_sig *sig,
+    bool *digit)
+{
+	uint32_t prev = 0;
+	bool have = false;
+
+	memset(sig, 0, sizeof *sig);
+	*digit = false;
+	for (size_t i = s; i < e; ) {
+		uint32_t cp = next_cp(t, &i);
+
+		*digit |= cp >= '0' && cp <= '9';
+		cp = lower(cp);
+		if (have)
+			sig_add(sig, prev, cp);
+		prev = cp;
+		have = true;
+	}
+}
+
+size_t
+extract_sig_word(const char *word, struct extract_sig **out)
+{
+	size_t n = 1, k = 0;
+
+	for (const char *c = word; *c; c++)
+		n += *c == ALT;
+	*out = xcalloc(n, sizeof **out);
+	for (size_t i = 0; word[i]; k++) {
+		uint32_t prev = 0;
+		bool have = false;
+
+		/* Pairs with a WILD in them are left out: they could be any. */
+		while (word[i] && word[i] != ALT) {
+			if (word[i] == WILD) {
+				have = false;
+				i++;
+				continue;
+			}
+			uint32_t cp = next_cp(word, &i);
+
+			if (have)
+				sig_add(&(*out)[k], prev, cp);
+			prev = cp;
+			have = true;
+		}
+		if (word[i] == ALT)
+			i++;
+	}
+	return n;
+}
+

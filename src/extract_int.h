@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cal.h"
 
@@ -95,11 +96,32 @@ struct extract_gate {
 /* Reads the gate from a pattern's source; an empty gate passes all. */
 void	 extract_gate_make(const char *pattern, struct extract_gate *);
 void	 extract_gate_free(struct extract_gate *);
-/* True if a gate word occurs in t[s..e). */
-bool	 extract_gate_find(const char *t, size_t s, size_t e, const char *word);
-/* False if a rule with this gate cannot match in t[s..e). */
-bool	 extract_gate_pass(const struct extract_gate *, const char *t,
-	    size_t s, size_t e, bool has_digit);
+
+/* The pairs of adjacent characters a text holds, in lower case, hashed
+ * into 512 bits.  A gate word can occur only where each of its pairs
+ * does: a sentence's signature is made once, and a word is then tested
+ * in a few instructions instead of a search. */
+struct extract_sig {
+	uint64_t	b[8];
+};
+
+/* The signature of t[s..e) (valid UTF-8), and whether it has a digit. */
+void	 extract_sig_text(const char *t, size_t s, size_t e,
+	    struct extract_sig *, bool *digit);
+/* The signature of each alternative of a gate word, in a new array;
+ * returns their number. */
+size_t	 extract_sig_word(const char *word, struct extract_sig **);
+
+/* True if text may hold what word needs. */
+static inline bool
+extract_sig_may(const struct extract_sig *text, const struct extract_sig *word)
+{
+	uint64_t miss = 0;
+
+	for (int i = 0; i < 8; i++)
+		miss |= word->b[i] & ~text->b[i];
+	return miss == 0;
+}
 
 /* Languages of rule files and texts. */
 #define LANG_VI		1
