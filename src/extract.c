@@ -64,7 +64,8 @@ struct rule {
 	pcre2_code	*anch;		/* the same, anchored, for look-ups */
 	bool		 jit, anch_jit;
 	struct extract_gate gate;	/* what a sentence must hold */
-	size_t		 gidx[EXTRACT_GATE_MAX];	/* its words in gwords */
+	size_t		 gidx[2 * EXTRACT_GATE_MAX];	/* its words in gwords */
+	int		 ngidx;
 	bool		 has_part[NPARTS];
 	bool		 has_who, has_what;
 };
@@ -236,26 +237,26 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 	    &errcode, &erroff, NULL);
 	extract_gate_make(nfc, &r.gate);
 	free(nfc);
-	/* Many rules share a gate word ("tháng"): keep each once, so a
-	 * sentence is searched for it once. */
-	for (int i = 0; i < r.gate.n; i++) {
+	/* Many rules share a gate word ("tháng"): keep each once, with the
+	 * signatures of its alternatives. */
+	for (int i = 0; i < r.gate.nneed + r.gate.nalts; i++) {
+		const char *w = i < r.gate.nneed ? r.gate.need[i] :
+		    r.gate.alts[i - r.gate.nneed];
 		size_t k = 0;
 
-		while (k < x->ngwords && strcmp(x->gwords[k], r.gate.words[i]))
+		while (k < x->ngwords && strcmp(x->gwords[k], w))
 			k++;
 		if (k == x->ngwords) {
 			x->gwords = xreallocarray(x->gwords, k + 1, sizeof *x->gwords);
 			x->gsigs = xreallocarray(x->gsigs, k + 1, sizeof *x->gsigs);
 			x->gnsigs = xreallocarray(x->gnsigs, k + 1, sizeof *x->gnsigs);
-			x->gnsigs[k] = extract_sig_word(r.gate.words[i], &x->gsigs[k]);
-			x->gwords[x->ngwords++] = r.gate.words[i];
-		} else {
-			free(r.gate.words[i]);
-			r.gate.words[i] = x->gwords[k];
+			x->gnsigs[k] = extract_sig_word(w, &x->gsigs[k]);
+			x->gwords[x->ngwords++] = xstrdup(w);
 		}
-		r.gidx[i] = k;
+		r.gidx[r.ngidx++] = k;
 	}
 	if (r.anch == NULL) {
+		extract_gate_free(&r.gate);
 		pcre2_code_free(r.re);
 		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
 		    lineno, (size_t)erroff, "anchored copy");
@@ -412,6 +413,7 @@ extract_free(struct extractor *x)
 	for (size_t i = 0; i < x->nrules; i++) {
 		pcre2_code_free(x->rules[i].re);
 		pcre2_code_free(x->rules[i].anch);
+		extract_gate_free(&x->rules[i].gate);
 	}
 	free(x->rules);
 	for (size_t i = 0; i < x->ngwords; i++) {
@@ -552,7 +554,7 @@ gate_open(const struct scan_ctx *sc, const struct rule *r)
 
 	if (r->gate.digit && !sc->sig_digit)
 		return false;
-	for (int i = 0; i < r->gate.n; i++) {
+	for (int i = 0; i < r->ngidx; i++) {
 		size_t k = r->gidx[i], a = 0;
 
 		while (a < x->gnsigs[k] && !extract_sig_may(&sc->sig, &x->gsigs[k][a]))

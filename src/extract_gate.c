@@ -8,13 +8,16 @@
  * part or alternative counts, and a pattern this reader does not fully
  * understand gets no gate at all, so a gate never hides a match.
  *
- * A gate word is compared without folding the text, which would cost
- * more than it saves: letters compare ignoring case, the Latin letters
- * Vietnamese uses by their lower case ("Tháng", "THÁNG" and "tháng" all
- * pass, "thắng" does not), and any other non-ASCII character of the word
- * stands for any one non-ASCII character.  A word may also be a set of
- * alternatives, read from a group such as "(?:thứ\s+\d|chủ nhật)": one
- * word of each alternative, any of which the sentence must hold.
+ * The extractor does not search for the words: it hashes the pairs of
+ * adjacent characters of a sentence, in lower case, into a signature
+ * once, and a word can be there only if each of its pairs is (a false
+ * "maybe" costs one needless run of the rule, never a match).  Words are
+ * kept with their letters for that ("need"), the Latin letters
+ * Vietnamese uses in lower case, so "tháng" passes "THÁNG" but not
+ * "thắng"; a group of alternatives such as "(?:thứ\s+\d|chủ nhật)"
+ * gives a set of words, one from each branch, any of which will do
+ * ("alts").  g->words, each non-ASCII character a wildcard, is the
+ * older, plainer form of the same, which extract_gate_find searches.
  */
 #include "config.h"
 
@@ -124,11 +127,15 @@ foldable(int32_t cp)
 	    cp != 0x17f) || (cp >= 0x1ea0 && cp <= 0x1ef9);
 }
 
+/* Ends the literal run: a word of it goes to the gate, twice over.  As
+ * g->words, with each non-ASCII character WILD, if it has two ASCII
+ * letters; as g->need, with the foldable letters in lower case, if it
+ * has two letters of either kind. */
 static void
 add_word(struct extract_gate *g, struct buf *run)
 {
-	struct buf w = BUF_INIT;
-	size_t letters = 0;
+	struct buf w = BUF_INIT, x = BUF_INIT;
+	size_t ascii = 0, letters = 0;
 
 	for (size_t i = 0; i < run->len; i++) {
 		unsigned char c = (unsigned char)run->s[i];
@@ -137,24 +144,28 @@ add_word(struct extract_gate *g, struct buf *run)
 			size_t j = i;
 			int32_t cp = utf8_decode(run->s, run->len, &j);
 
-			/* A letter whose lower case is ASCII ("İ") stays WILD:
-			 * the search below folds only to non-ASCII. */
-			if (foldable(cp) && utf8proc_tolower(cp) >= 0x80) {
-				utf8_encode(&w, utf8proc_tolower(cp));
+			buf_addc(&w, WILD);
+			if (foldable(cp)) {
+				utf8_encode(&x, utf8proc_tolower(cp));
 				letters++;
 			} else
-				buf_addc(&w, WILD);
+				buf_addc(&x, WILD);
 			i = j - 1;
 		} else {
 			if (c >= 'A' && c <= 'Z')
 				c = (unsigned char)(c - 'A' + 'a');
-			letters += c >= 'a' && c <= 'z';
+			ascii += c >= 'a' && c <= 'z';
 			buf_addc(&w, (char)c);
+			buf_addc(&x, (char)c);
 		}
 	}
-	if (letters >= 2 && g->n < EXTRACT_GATE_MAX)
+	letters += ascii;
+	if (ascii >= 2 && g->n < EXTRACT_GATE_MAX)
 		g->words[g->n++] = buf_steal(&w);
+	if (letters >= 2 && g->nneed < EXTRACT_GATE_MAX)
+		g->need[g->nneed++] = buf_steal(&x);
 	buf_free(&w);
+	buf_free(&x);
 	buf_reset(run);
 }
 
@@ -177,9 +188,9 @@ has_word(const struct buf *w, const char *word)
 	return false;
 }
 
-/* The gate word of the alternation p[s..e): one word that each branch
- * must hold, joined by ALT; none when a branch holds no word (or when
- * there are too many branches to be worth searching for). */
+/* The gate of the alternation p[s..e): one word that each branch must
+ * hold, joined by ALT, into g->alts; none when a branch holds no word
+ * (or when there are too many branches to be worth testing). */
 static void
 add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
 {
@@ -210,9 +221,12 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
 		 * rarest. */
 		memset(&sub, 0, sizeof sub);
 		ok = scan(p, a, i, &sub);
-		for (int k = 0; ok && k < sub.n; k++)
-			if (best == NULL || strlen(sub.words[k]) > strlen(best))
-				best = sub.words[k];
+		for (int k = 0; ok && k < sub.nneed; k++)
+			if (best == NULL || strlen(sub.need[k]) > strlen(best))
+				best = sub.need[k];
+		for (int k = 0; ok && k < sub.nalts; k++)
+			if (best == NULL)
+				best = sub.alts[k];
 		if (best == NULL)
 			ok = false;
 		else if (!has_word(&w, best)) {
@@ -226,8 +240,8 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
 		extract_gate_free(&sub);
 		a = i + 1;
 	}
-	if (ok && g->n < EXTRACT_GATE_MAX)
-		g->words[g->n++] = buf_steal(&w);
+	if (ok && g->nalts < EXTRACT_GATE_MAX)
+		g->alts[g->nalts++] = buf_steal(&w);
 	buf_free(&w);
 }
 
@@ -363,7 +377,53 @@ extract_gate_free(struct extract_gate *g)
 {
 	for (int i = 0; i < g->n; i++)
 		free(g->words[i]);
-	g->n = 0;
+	for (int i = 0; i < g->nneed; i++)
+		free(g->need[i]);
+	for (int i = 0; i < g->nalts; i++)
+		free(g->alts[i]);
+	g->n = g->nneed = g->nalts = 0;
+}
+
+bool
+extract_gate_find(const char *t, size_t s, size_t e, const char *word)
+{
+	for (size_t i = s; i < e; i++) {
+		size_t j = i;
+		const char *w = word;
+
+		for (; *w && j < e; w++) {
+			unsigned char c = (unsigned char)t[j];
+
+			if (*w == WILD) {
+				if (c < 0xc0)
+					break;
+				j++;
+				while (j < e && ((unsigned char)t[j] & 0xc0) == 0x80)
+					j++;
+			} else {
+				if (c >= 'A' && c <= 'Z')
+					c = (unsigned char)(c - 'A' + 'a');
+				if (c != (unsigned char)*w)
+					break;
+				j++;
+			}
+		}
+		if (*w == '\0')
+			return true;
+	}
+	return false;
+}
+
+bool
+extract_gate_pass(const struct extract_gate *g, const char *t, size_t s,
+    size_t e, bool has_digit)
+{
+	if (g->digit && !has_digit)
+		return false;
+	for (int i = 0; i < g->n; i++)
+		if (!extract_gate_find(t, s, e, g->words[i]))
+			return false;
+	return true;
 }
 
 /* Lower case of a code point, as gate words keep theirs.  Every
@@ -410,8 +470,16 @@ next_cp(const char *t, size_t *i)
 static void
 sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
 {
-	uint32_t h = (a * 0x9e3779b1u ^ b * 0x85ebca77u) >> (32 - 9);
+	/* Code points differ in few bits: mix well, or common pairs ("và")
+	 * would share a bit with rare ones ("hứ"). */
+	uint32_t h = a * 0x9e3779b1u + b;
 
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	h &= EXTRACT_SIG_BITS - 1;
 	sig->b[h >> 6] |= (uint64_t)1 << (h & 63);
 }
 

@@ -85,24 +85,35 @@ void	 extract_assemble(const char *t, size_t n, struct hits *, struct ymd ref,
 	    struct extract_item **out, size_t *nout, bool all_deadlines);
 
 /* What a sentence must hold for a rule to match there (extract_gate.c):
- * a digit, and each word (compared as extract_gate.c explains). */
+ * a digit, and each word (compared as extract_gate.c explains).  need
+ * and alts are what the signatures below test: the words again, with
+ * their letters, and sets of words of which one must be there. */
 #define EXTRACT_GATE_MAX	4
 struct extract_gate {
 	bool	 digit;
 	int	 n;
 	char	*words[EXTRACT_GATE_MAX];
+	int	 nneed, nalts;
+	char	*need[EXTRACT_GATE_MAX];
+	char	*alts[EXTRACT_GATE_MAX];
 };
 
 /* Reads the gate from a pattern's source; an empty gate passes all. */
 void	 extract_gate_make(const char *pattern, struct extract_gate *);
 void	 extract_gate_free(struct extract_gate *);
+/* True if a gate word occurs in t[s..e). */
+bool	 extract_gate_find(const char *t, size_t s, size_t e, const char *word);
+/* False if a rule with this gate cannot match in t[s..e). */
+bool	 extract_gate_pass(const struct extract_gate *, const char *t,
+	    size_t s, size_t e, bool has_digit);
 
 /* The pairs of adjacent characters a text holds, in lower case, hashed
- * into 512 bits.  A gate word can occur only where each of its pairs
+ * into 1024 bits.  A gate word can occur only where each of its pairs
  * does: a sentence's signature is made once, and a word is then tested
  * in a few instructions instead of a search. */
+#define EXTRACT_SIG_BITS	1024
 struct extract_sig {
-	uint64_t	b[8];
+	uint64_t	b[EXTRACT_SIG_BITS / 64];
 };
 
 /* The signature of t[s..e) (valid UTF-8), and whether it has a digit. */
@@ -118,7 +129,7 @@ extract_sig_may(const struct extract_sig *text, const struct extract_sig *word)
 {
 	uint64_t miss = 0;
 
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < EXTRACT_SIG_BITS / 64; i++)
 		miss |= word->b[i] & ~text->b[i];
 	return miss == 0;
 }
