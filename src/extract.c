@@ -68,6 +68,8 @@ struct rule {
 	int		 ngidx;
 	bool		 has_part[NPARTS];
 	bool		 has_who, has_what;
+	bool		 digit_first;	/* every match starts with a \d */
+	int		 req;		/* a byte every match holds, or -1 */
 };
 
 struct extractor {
@@ -150,6 +152,61 @@ has_name(const pcre2_code *re, const char *name)
 
 	return pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first,
 	    &last) > 0;
+}
+
+/* True if every match of the pattern starts with a \d, after at most a
+ * \b: PCRE2 then knows no first character to look for (with UCP, \d is
+ * any decimal digit of any script), and tries the pattern everywhere. */
+static bool
+digit_first(const char *p, size_t n)
+{
+	int depth = 0;
+	bool cls = false;
+
+	/* A branch at the top could start with anything. */
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (cls)
+			cls = p[i] != ']';
+		else if (p[i] == '[') {
+			cls = true;
+			if (i + 1 < n && p[i + 1] == '^')
+				i++;
+			if (i + 1 < n && p[i + 1] == ']')
+				i++;
+		} else if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')')
+			depth--;
+		else if (p[i] == '|' && depth == 0)
+			return false;
+	}
+	if (n >= 2 && strncmp(p, "\\b", 2) == 0) {
+		p += 2;
+		n -= 2;
+	}
+	if (n < 2 || strncmp(p, "\\d", 2) != 0)
+		return false;
+	return n == 2 || !(p[2] == '?' || p[2] == '*' ||
+	    (p[2] == '{' && n > 3 && (p[3] == '0' || p[3] == ',')));
+}
+
+/* The byte PCRE2 found that every match holds after its first character
+ * (the ':' of "\d{1,2}:\d{2}"), if it is no letter, whose case would
+ * matter; else -1. */
+static int
+required_byte(const pcre2_code *re)
+{
+	uint32_t type = 0, unit = 0;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_LASTCODETYPE, &type) != 0 ||
+	    type != 1 ||
+	    pcre2_pattern_info(re, PCRE2_INFO_LASTCODEUNIT, &unit) != 0 ||
+	    unit >= 0x80 || (unit >= 'a' && unit <= 'z') ||
+	    (unit >= 'A' && unit <= 'Z'))
+		return -1;
+	return (int)unit;
 }
 
 /* Parses and compiles one line; adds the rule or records a problem. */
@@ -263,6 +320,8 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 		return;
 	}
 	r.anch_jit = pcre2_jit_compile(r.anch, PCRE2_JIT_COMPLETE) == 0;
+	r.digit_first = digit_first(pat, plen);
+	r.req = required_byte(r.re);
 	for (size_t i = 0; i < NPARTS; i++)
 		r.has_part[i] = has_name(r.re, part_names[i]);
 	r.has_who = has_name(r.re, "assignee");
@@ -502,12 +561,77 @@ record(struct extractor *x, const struct rule *r, const char *t,
 		extract_hits_add(h, r->type, &hit);
 }
 
+/* Index of the first character in t[p..to) that may be a decimal digit:
+ * an ASCII one, or any character from U+0640 on outside the Latin
+ * Extended Additional and Greek Extended blocks (no digit lies below or
+ * in those in any version of Unicode), to be safe. */
+static size_t
+next_digit(const char *t, size_t p, size_t to)
+{
+	for (; p < to; p++) {
+		unsigned char c = (unsigned char)t[p];
+
+		if (c < 0x80) {
+			if (c >= '0' && c <= '9')
+				return p;
+		} else if (c >= 0xd9) {
+			/* From U+0640 on, except U+1E00-U+1FFF (E1 B8-BF),
+			 * where the Vietnamese letters lie. */
+			if (!(c == 0xe1 && p + 1 < to &&
+			    (unsigned char)t[p + 1] >= 0xb8))
+				return p;
+		}
+	}
+	return to;
+}
+
+/* run_rule for a rule whose matches start with a digit: the anchored
+ * copy tried at each digit finds what a scan would, in the same order,
+ * without trying every other place on the way. */
+static void
+run_digit_rule(struct extractor *x, const struct rule *r, const char *t,
+    size_t from, size_t to, struct ymd ref, struct hits *h)
+{
+	size_t p = from, last = to;
+
+	/* PCRE2 looks for the required byte before it tries anything; so
+	 * must this: most sentences have digits, few a ':'. */
+	if (r->req >= 0) {
+		const char *q = memrchr(t + from, r->req, to - from);
+
+		if (q == NULL)
+			return;
+		last = (size_t)(q - t);
+	}
+	while ((p = next_digit(t, p, last)) < last) {
+		PCRE2_SIZE *ov;
+		int rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, p, 0, x->md,
+		    x->mctx);
+
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			p++;
+			continue;
+		}
+		if (rc < 0)
+			break;	/* a limit hit: drop the rest */
+		ov = pcre2_get_ovector_pointer(x->md);
+		if (ov[1] > ov[0])
+			record(x, r, t, ref, h, ov[0], ov[1]);
+		p = ov[1] > ov[0] ? ov[1] : p + 1;
+	}
+}
+
 /* Runs one rule over t[from..to) (lookbehind may see before from). */
 static void
 run_rule(struct extractor *x, const struct rule *r, const char *t, size_t from,
     size_t to, struct ymd ref, struct hits *h)
 {
 	size_t off = from;
+
+	if (r->digit_first && r->anch_jit) {
+		run_digit_rule(x, r, t, from, to, ref, h);
+		return;
+	}
 
 	while (off <= to) {
 		int rc;
