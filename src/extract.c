@@ -19,6 +19,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,8 @@ struct rule {
 	bool		 has_who, has_what;
 	bool		 digit_first;	/* every match starts with a \d */
 	int		 req;		/* a byte every match holds, or -1 */
+	bool		 has_first;	/* first says which bytes may start */
+	uint8_t		 first[32];	/* a match, as PCRE2 worked out */
 };
 
 struct extractor {
@@ -85,6 +88,10 @@ struct extractor {
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jstack;
 	pcre2_match_data	*md;
+	/* The rules of each type, in file order: every question is about
+	 * one type. */
+	size_t			*bytype[RT_NTYPES];
+	size_t			 nbytype[RT_NTYPES];
 };
 
 static void
@@ -209,6 +216,33 @@ required_byte(const pcre2_code *re)
 	return (int)unit;
 }
 
+/* The bytes that may start a match, from PCRE2's own study of the
+ * pattern (the set it skips to in a scan); false if it has none. */
+static bool
+first_bytes(const pcre2_code *re, uint8_t map[32])
+{
+	const uint8_t *bm = NULL;
+	uint32_t type = 0, unit = 0;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm) {
+		memcpy(map, bm, 32);
+		return true;
+	}
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) != 0 ||
+	    type != 1 ||
+	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) != 0 ||
+	    unit >= 0x80)
+		return false;	/* a caseless letter's other case may differ */
+	memset(map, 0, 32);
+	map[unit / 8] |= (uint8_t)(1u << (unit % 8));
+	/* Whether the unit is caseless is not told: allow both cases. */
+	if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') {
+		unit ^= 0x20;
+		map[unit / 8] |= (uint8_t)(1u << (unit % 8));
+	}
+	return true;
+}
+
 /* Parses and compiles one line; adds the rule or records a problem. */
 static void
 add_rule(struct extractor *x, const char *file, int lineno, const char *line,
@@ -322,6 +356,7 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 	r.anch_jit = pcre2_jit_compile(r.anch, PCRE2_JIT_COMPLETE) == 0;
 	r.digit_first = digit_first(pat, plen);
 	r.req = required_byte(r.re);
+	r.has_first = !strstr(pat, "(*") && first_bytes(r.re, r.first);
 	for (size_t i = 0; i < NPARTS; i++)
 		r.has_part[i] = has_name(r.re, part_names[i]);
 	r.has_who = has_name(r.re, "assignee");
@@ -438,6 +473,13 @@ extract_new_dirs(const char *lang, char *const *dirs, struct err *e)
 		extract_free(x);
 		return NULL;
 	}
+	for (size_t i = 0; i < x->nrules; i++) {
+		enum rule_type t = x->rules[i].type;
+
+		x->bytype[t] = xreallocarray(x->bytype[t], x->nbytype[t] + 1,
+		    sizeof *x->bytype[t]);
+		x->bytype[t][x->nbytype[t]++] = i;
+	}
 	x->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(x->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(x->mctx, DEPTH_LIMIT);
@@ -475,6 +517,8 @@ extract_free(struct extractor *x)
 		extract_gate_free(&x->rules[i].gate);
 	}
 	free(x->rules);
+	for (int t = 0; t < RT_NTYPES; t++)
+		free(x->bytype[t]);
 	for (size_t i = 0; i < x->ngwords; i++) {
 		free(x->gwords[i]);
 		free(x->gsigs[i]);
@@ -713,10 +757,10 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 
 		if (pass == 1 && h->n[RT_DUE] == due_from)
 			break;
-		for (size_t i = 0; i < sc->x->nrules; i++) {
-			const struct rule *r = &sc->x->rules[i];
+		for (size_t i = 0; i < sc->x->nbytype[want]; i++) {
+			const struct rule *r = &sc->x->rules[sc->x->bytype[want][i]];
 
-			if (!(r->langs & sc->lang) || r->type != want)
+			if (!(r->langs & sc->lang))
 				continue;
 			if (gated && !gate_open(sc, r))
 				continue;
@@ -739,13 +783,19 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 	struct extractor *x = sc->x;
 	bool found = false;
 
-	for (size_t i = 0; i < x->nrules; i++) {
-		const struct rule *r = &x->rules[i];
+	for (size_t i = 0; i < x->nbytype[type]; i++) {
+		const struct rule *r = &x->rules[x->bytype[type][i]];
 		struct hit h;
 		PCRE2_SIZE *ov;
 		int rc;
 
-		if (r->type != type || !(r->langs & sc->lang))
+		if (!(r->langs & sc->lang))
+			continue;
+		/* Most questions are about places no rule of the type can
+		 * start at: answer those without calling PCRE2. */
+		if (r->has_first && p < e &&
+		    !(r->first[(unsigned char)sc->t[p] / 8] &
+		    (1u << ((unsigned char)sc->t[p] % 8))))
 			continue;
 		if (r->anch_jit)
 			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)sc->t, e, p, 0,
