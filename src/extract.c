@@ -595,16 +595,6 @@ make_hit(struct extractor *x, const struct rule *r, const char *t,
 	return true;
 }
 
-static void
-record(struct extractor *x, const struct rule *r, const char *t,
-    struct ymd ref, struct hits *h, size_t s, size_t e)
-{
-	struct hit hit;
-
-	if (make_hit(x, r, t, ref, s, e, &hit))
-		extract_hits_add(h, r->type, &hit);
-}
-
 /* Index of the first character in t[p..to) that may be a decimal digit:
  * an ASCII one, or any character from U+0640 on outside the Latin
  * Extended Additional and Greek Extended blocks (no digit lies below or
@@ -629,40 +619,80 @@ next_digit(const char *t, size_t p, size_t to)
 	return to;
 }
 
-/* run_rule for a rule whose matches start with a digit: the anchored
- * copy tried at each digit finds what a scan would, in the same order,
- * without trying every other place on the way. */
-static void
-run_digit_rule(struct extractor *x, const struct rule *r, const char *t,
-    size_t from, size_t to, struct ymd ref, struct hits *h)
-{
-	size_t p = from, last = to;
+/* Where a rule's scan of one sentence stands: the next offset to try,
+ * and for rules that start with a digit, the last place worth it. */
+struct cursor {
+	size_t	off, last;
+	bool	done;
+};
 
+static void
+cursor_start(const struct rule *r, const char *t, size_t from, size_t to,
+    struct cursor *c)
+{
+	c->off = from;
+	c->last = to;
+	c->done = false;
 	/* PCRE2 looks for the required byte before it tries anything; so
-	 * must this: most sentences have digits, few a ':'. */
-	if (r->req >= 0) {
+	 * must a digit rule: most sentences have digits, few a ':'. */
+	if (r->digit_first && r->anch_jit && r->req >= 0) {
 		const char *q = memrchr(t + from, r->req, to - from);
 
 		if (q == NULL)
-			return;
-		last = (size_t)(q - t);
+			c->done = true;
+		else
+			c->last = (size_t)(q - t);
 	}
-	while ((p = next_digit(t, p, last)) < last) {
-		PCRE2_SIZE *ov;
-		int rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, p, 0, x->md,
-		    x->mctx);
+}
 
-		if (rc == PCRE2_ERROR_NOMATCH) {
-			p++;
-			continue;
+/* The next hit of r in t[..to) from the cursor on, as a scan finds them:
+ * each search starts where the last match ended.  A rule whose matches
+ * start with a digit is tried, anchored, at each character that may be
+ * one: that finds the same hits in the same order without trying every
+ * other place on the way. */
+static bool
+next_hit(struct extractor *x, const struct rule *r, const char *t, size_t to,
+    struct ymd ref, struct cursor *c, struct hit *out)
+{
+	bool digits = r->digit_first && r->anch_jit;
+
+	while (!c->done) {
+		PCRE2_SIZE *ov, s, e;
+		int rc;
+
+		if (digits) {
+			if ((c->off = next_digit(t, c->off, c->last)) >= c->last)
+				break;
+			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, c->off, 0,
+			    x->md, x->mctx);
+			if (rc == PCRE2_ERROR_NOMATCH) {
+				c->off++;
+				continue;
+			}
+		} else {
+			if (c->off > to)
+				break;
+			if (r->jit)
+				rc = pcre2_jit_match(r->re, (PCRE2_SPTR)t, to, c->off,
+				    0, x->md, x->mctx);
+			else
+				rc = pcre2_match(r->re, (PCRE2_SPTR)t, to, c->off,
+				    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
 		}
 		if (rc < 0)
-			break;	/* a limit hit: drop the rest */
+			break;	/* no match, or a limit hit: drop the rest */
 		ov = pcre2_get_ovector_pointer(x->md);
-		if (ov[1] > ov[0])
-			record(x, r, t, ref, h, ov[0], ov[1]);
-		p = ov[1] > ov[0] ? ov[1] : p + 1;
+		s = ov[0];
+		e = ov[1];
+		c->off = e > s ? e : e + 1;
+		/* Never restart inside a character. */
+		while (c->off < to && ((unsigned char)t[c->off] & 0xc0) == 0x80)
+			c->off++;
+		if (e > s && make_hit(x, r, t, ref, s, e, out))
+			return true;
 	}
+	c->done = true;
+	return false;
 }
 
 /* Runs one rule over t[from..to) (lookbehind may see before from). */
@@ -670,34 +700,23 @@ static void
 run_rule(struct extractor *x, const struct rule *r, const char *t, size_t from,
     size_t to, struct ymd ref, struct hits *h)
 {
-	size_t off = from;
+	struct cursor c;
+	struct hit hit;
 
-	if (r->digit_first && r->anch_jit) {
-		run_digit_rule(x, r, t, from, to, ref, h);
-		return;
-	}
-
-	while (off <= to) {
-		int rc;
-		PCRE2_SIZE *ov;
-
-		if (r->jit)
-			rc = pcre2_jit_match(r->re, (PCRE2_SPTR)t, to, off, 0,
-			    x->md, x->mctx);
-		else
-			rc = pcre2_match(r->re, (PCRE2_SPTR)t, to, off,
-			    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
-		if (rc < 0)
-			break;	/* no match, or a limit hit: drop the rest */
-		ov = pcre2_get_ovector_pointer(x->md);
-		if (ov[1] > ov[0])
-			record(x, r, t, ref, h, ov[0], ov[1]);
-		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-		/* Never restart inside a character. */
-		while (off < to && ((unsigned char)t[off] & 0xc0) == 0x80)
-			off++;
-	}
+	cursor_start(r, t, from, to, &c);
+	while (next_hit(x, r, t, to, ref, &c, &hit))
+		extract_hits_add(h, r->type, &hit);
 }
+
+/* A sentence scanned as far as the assembler asked (hits.scan_to):
+ * for each rule whose gate is open, its cursor and the first hit found
+ * but not listed yet. */
+struct lazy_rule {
+	const struct rule	*r;
+	struct cursor		 c;
+	bool			 pend;
+	struct hit		 hit;
+};
 
 /* What the assembler's questions need: the extractor, the text, the
  * reference date and the language picked for this text. */
@@ -711,6 +730,8 @@ struct scan_ctx {
 	size_t			 sig_s, sig_e;
 	struct extract_sig	 sig;
 	bool			 sig_digit;
+	struct lazy_rule	*lazy[RT_NTYPES];
+	size_t			 nlazy[RT_NTYPES];
 };
 
 /* Does the rule's gate let it run in the sentence whose signature sc
@@ -733,6 +754,71 @@ gate_open(const struct scan_ctx *sc, const struct rule *r)
 	return true;
 }
 
+/* Makes the signature of t[s..e) ready for gate_open; false if gates
+ * are not to be used there: over a whole text, every gate would pass. */
+static bool
+sign(struct scan_ctx *sc, size_t s, size_t e)
+{
+	if (e - s >= 65536)
+		return false;
+	if (sc->sig_s != s || sc->sig_e != e) {
+		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
+		sc->sig_s = s;
+		sc->sig_e = e;
+	}
+	return true;
+}
+
+/* hits.scan_to: each rule's hits are pulled from its cursor until one
+ * starts at or after p; that one waits for the next call. */
+static size_t
+scan_to(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e,
+    size_t p, bool fresh)
+{
+	struct scan_ctx *sc = arg;
+	struct extractor *x = sc->x;
+	struct lazy_rule *v;
+	size_t from = h->n[type], next = SIZE_MAX;
+
+	if (fresh) {
+		bool gated = sign(sc, s, e);
+
+		if (sc->lazy[type] == NULL)
+			sc->lazy[type] = xcalloc(x->nbytype[type] + 1,
+			    sizeof *sc->lazy[type]);
+		sc->nlazy[type] = 0;
+		for (size_t i = 0; i < x->nbytype[type]; i++) {
+			const struct rule *r = &x->rules[x->bytype[type][i]];
+
+			if (!(r->langs & sc->lang) || (gated && !gate_open(sc, r)))
+				continue;
+			v = &sc->lazy[type][sc->nlazy[type]++];
+			v->r = r;
+			v->pend = false;
+			cursor_start(r, sc->t, s, e, &v->c);
+		}
+	}
+	for (size_t i = 0; i < sc->nlazy[type]; i++) {
+		v = &sc->lazy[type][i];
+		for (;;) {
+			if (!v->pend && !(v->pend = next_hit(x, v->r, sc->t, e,
+			    sc->ref, &v->c, &v->hit)))
+				break;
+			if (v->hit.s >= p) {
+				if (v->hit.s < next)
+					next = v->hit.s;
+				break;
+			}
+			extract_hits_add(h, type, &v->hit);
+			v->pend = false;
+		}
+	}
+	/* Hits added by earlier calls all start before p's of then, so
+	 * the list stays in order. */
+	extract_hits_sort_from(h, type, from);
+	return next;
+}
+
 /* Runs the rules of type t over one sentence t[s..e) (deadline rules
  * together with the skips that veto them). */
 static void
@@ -742,15 +828,8 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 	size_t from = h->n[type], due_from = h->n[RT_DUE],
 	    skip_from = h->n[RT_SKIP];
 	bool due = type == RT_DUE || type == RT_SKIP;
-	/* Over one sentence, rules whose gate fails are not run at all;
-	 * over a whole text, every gate would pass. */
-	bool gated = e - s < 65536;
+	bool gated = sign(sc, s, e);
 
-	if (gated && (sc->sig_s != s || sc->sig_e != e)) {
-		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
-		sc->sig_s = s;
-		sc->sig_e = e;
-	}
 	/* Skips only veto deadlines: they run where a deadline was found. */
 	for (int pass = 0; pass < (due ? 2 : 1); pass++) {
 		enum rule_type want = !due ? type : pass == 0 ? RT_DUE : RT_SKIP;
@@ -836,11 +915,24 @@ prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
 		lang = extract_guess_lang(*t, *n);
 	/* Nothing is matched yet: the assembler asks, sentence by
 	 * sentence, only what it needs to know. */
-	*ds = (struct scan_ctx){ x, *t, ref, lang, 1, 0, { { 0 } }, false };
+	memset(ds, 0, sizeof *ds);
+	ds->x = x;
+	ds->t = *t;
+	ds->ref = ref;
+	ds->lang = lang;
+	ds->sig_s = 1;	/* no signature yet */
 	h->scan = scan_type;
+	h->scan_to = scan_to;
 	h->at = hit_anchored;
 	h->arg = ds;
 	return 0;
+}
+
+static void
+scan_ctx_free(struct scan_ctx *sc)
+{
+	for (int t = 0; t < RT_NTYPES; t++)
+		free(sc->lazy[t]);
 }
 
 static size_t
@@ -870,6 +962,7 @@ extract_items(struct extractor *x, const char *text, size_t len,
 		(*out)[i].end = back(map, (*out)[i].end);
 	}
 	extract_hits_free(&h);
+	scan_ctx_free(&ds);
 	free(owned);
 	free(map);
 	return 0;
@@ -907,6 +1000,7 @@ extract_deadlines(struct extractor *x, const char *text, size_t len,
 		(*n)++;
 	}
 	extract_hits_free(&h);
+	scan_ctx_free(&ds);
 	free(owned);
 	free(map);
 	return 0;

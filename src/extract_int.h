@@ -60,6 +60,14 @@ struct hits {
 			    size_t s, size_t e);
 	bool		(*at)(void *arg, enum rule_type, size_t p, size_t e,
 			    struct hit *out);
+	/* scan_to is scan by halves, for the types the assembler asks
+	 * about only near a clause's start (verbs, bodies): it appends the
+	 * hits of the sentence t[s..e) that start before p and that are
+	 * not listed yet (fresh: none are, a new sentence), and returns
+	 * where the next one starts, or SIZE_MAX.  The hits are those a
+	 * scan would find, in the same order. */
+	size_t		(*scan_to)(void *arg, struct hits *, enum rule_type,
+			    size_t s, size_t e, size_t p, bool fresh);
 	void		*arg;
 };
 
