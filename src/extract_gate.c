@@ -5,8 +5,9 @@
  * need a digit; finding those in the sentence's folded form costs far
  * less than running forty patterns over it.  The words are read from the
  * pattern itself, conservatively: only literal text outside any optional
- * part or alternative counts, and a pattern this reader does not fully
- * understand gets no gate at all, so a gate never hides a match.
+ * part counts (of an alternation, one word from each branch), and a
+ * pattern this reader does not fully understand gets no gate at all, so
+ * a gate never hides a match.
  *
  * The extractor does not search for the words: it hashes the pairs of
  * adjacent characters of a sentence, in lower case, into a signature

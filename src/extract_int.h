@@ -1,7 +1,7 @@
 /*
  * What the extractor's files share: the hit lists the matcher (extract.c,
- * the only file that sees PCRE2) fills on the assembler's demand, with
- * deadline phrases already resolved to dates; the assembler
+ * which with extract_rules.c alone sees PCRE2) fills on the assembler's
+ * demand, with deadline phrases already resolved to dates; the assembler
  * (extract_items.c); the gates (extract_gate.c) and the text helpers
  * (extract_text.c).  Private to the extractor.
  */

@@ -14,8 +14,9 @@
  * cut out of the task; a deadline elsewhere in the sentence goes to the
  * nearest item without one.  A clause whose verb follows a past marker
  * ("đã", "has") is a report, not a task.  No PCRE2 here: the hits come
- * from extract.c, asked for sentence by sentence (need, first_in) or at
- * one position (hit_at), so that rules run only where they matter.
+ * from extract.c, asked for sentence by sentence (need, first_in; verbs
+ * and bodies only as far as a question reaches, upto) or at one position
+ * (hit_at), so that rules run only where they matter.
  */
 #include "config.h"
 
