@@ -223,6 +223,10 @@ struct scan_ctx {
 	size_t			 sig_s, sig_e;
 	struct extract_sig	 sig;
 	bool			 sig_digit;
+	/* Per gate word, for this signature: there (1), not (0), not
+	 * known yet (-1).  Rules share words: "tháng" is asked about by
+	 * a dozen. */
+	signed char		*known;
 	struct lazy_rule	*lazy[RT_NTYPES];
 	size_t			 nlazy[RT_NTYPES];
 };
@@ -230,7 +234,7 @@ struct scan_ctx {
 /* Does the rule's gate let it run in the sentence whose signature sc
  * holds?  Each of its words must be there, in one of its alternatives. */
 static bool
-gate_open(const struct scan_ctx *sc, const struct rule *r)
+gate_open(struct scan_ctx *sc, const struct rule *r)
 {
 	const struct extractor *x = sc->x;
 
@@ -239,9 +243,13 @@ gate_open(const struct scan_ctx *sc, const struct rule *r)
 	for (int i = 0; i < r->ngidx; i++) {
 		size_t k = r->gidx[i], a = 0;
 
-		while (a < x->gnsigs[k] && !extract_sig_may(&sc->sig, &x->gsigs[k][a]))
-			a++;
-		if (a == x->gnsigs[k])
+		if (sc->known[k] < 0) {
+			while (a < x->gnsigs[k] &&
+			    !extract_sig_may(&sc->sig, &x->gsigs[k][a]))
+				a++;
+			sc->known[k] = a < x->gnsigs[k];
+		}
+		if (!sc->known[k])
 			return false;
 	}
 	return true;
@@ -256,6 +264,7 @@ sign(struct scan_ctx *sc, size_t s, size_t e)
 		return false;
 	if (sc->sig_s != s || sc->sig_e != e) {
 		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
+		memset(sc->known, -1, sc->x->ngwords);
 		sc->sig_s = s;
 		sc->sig_e = e;
 	}
@@ -414,6 +423,7 @@ prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
 	ds->ref = ref;
 	ds->lang = lang;
 	ds->sig_s = 1;	/* no signature yet */
+	ds->known = xmalloc(x->ngwords + 1);
 	h->scan = scan_type;
 	h->scan_to = scan_to;
 	h->at = hit_anchored;
@@ -426,6 +436,7 @@ scan_ctx_free(struct scan_ctx *sc)
 {
 	for (int t = 0; t < RT_NTYPES; t++)
 		free(sc->lazy[t]);
+	free(sc->known);
 }
 
 static size_t

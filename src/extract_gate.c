@@ -471,16 +471,11 @@ next_cp(const char *t, size_t *i)
 static void
 sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
 {
-	/* Code points differ in few bits: mix well, or common pairs ("và")
-	 * would share a bit with rare ones ("hứ"). */
-	uint32_t h = a * 0x9e3779b1u + b;
+	/* Code points differ in few bits: the top bits of a product mix
+	 * them, or common pairs ("và") would share a bit with rare ones
+	 * ("hứ"). */
+	uint32_t h = ((a * 0x9e3779b1u) ^ b) * 0x85ebca6bu >> (32 - 10);
 
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	h &= EXTRACT_SIG_BITS - 1;
 	sig->b[h >> 6] |= (uint64_t)1 << (h & 63);
 }
 

@@ -119,7 +119,7 @@ bool	 extract_gate_pass(const struct extract_gate *, const char *t,
  * into 1024 bits.  A gate word can occur only where each of its pairs
  * does: a sentence's signature is made once, and a word is then tested
  * in a few instructions instead of a search. */
-#define EXTRACT_SIG_BITS	1024
+#define EXTRACT_SIG_BITS	1024	/* 1 << 10, as extract_gate.c hashes */
 struct extract_sig {
 	uint64_t	b[EXTRACT_SIG_BITS / 64];
 };
