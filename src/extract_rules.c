@@ -190,6 +190,65 @@ first_bytes(const pcre2_code *re, uint8_t map[32])
 	return true;
 }
 
+/* Index just past the group that opens at p[i], or 0. */
+static size_t
+group_end(const char *p, size_t i)
+{
+	int depth = 0;
+	bool cls = false;
+
+	for (size_t j = i; p[j]; j++) {
+		if (p[j] == '\\') {
+			if (p[++j] == '\0')
+				break;
+		} else if (cls)
+			cls = p[j] != ']';
+		else if (p[j] == '[') {
+			cls = true;
+			if (p[j + 1] == '^')
+				j++;
+			if (p[j + 1] == ']')
+				j++;
+		} else if (p[j] == '(')
+			depth++;
+		else if (p[j] == ')' && --depth == 0)
+			return j + 1;
+	}
+	return 0;
+}
+
+/* For a pattern "\b(?<!L)(?:A)...", the same with the words first:
+ * "\b(?=(?:A))(?<!L)(?:A)...", or NULL.  PCRE2 checks the look-behind
+ * at every place that starts with a letter A may start with, before
+ * trying A; most of those places start no word of A, and the look-ahead
+ * turns them away first.  What matches is the same: A must match there
+ * either way.  Only for an A without groups that capture or refer to
+ * one, so that the copy changes no group's number. */
+static char *
+look_first(const char *p)
+{
+	size_t lb, alt;
+
+	if (strncmp(p, "\\b(?<!", 6) != 0 || (lb = group_end(p, 2)) == 0 ||
+	    strncmp(p + lb, "(?:", 3) != 0 || (alt = group_end(p, lb)) == 0 ||
+	    strstr(p, "(*"))
+		return NULL;
+	for (size_t i = lb; i < alt; i++) {
+		if (p[i] == '\\') {
+			i++;
+			if ((p[i] >= '1' && p[i] <= '9') || p[i] == 'g' ||
+			    p[i] == 'k' || p[i] == 'K')
+				return NULL;
+		} else if (p[i] == '(' && (p[i + 1] != '?' || p[i + 2] == '<' ||
+		    p[i + 2] == 'P' || p[i + 2] == '\'' || p[i + 2] == '|'))
+			/* "(?<=" and "(?<!" are look-behinds, but refusing
+			 * them too keeps this simple. */
+			return NULL;
+	}
+	return xasprintf("\\b(?=%.*s)%.*s%s", (int)(alt - lb), p + lb,
+	    (int)(lb - 2), p + 2, p + lb);
+}
+
 /* Parses and compiles one line; adds the rule or records a problem. */
 static void
 add_rule(struct extractor *x, const char *file, int lineno, const char *line,
@@ -203,7 +262,7 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 	PCRE2_SIZE erroff;
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
 	    PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
-	char *nfc;
+	char *nfc, *fast;
 	size_t nfclen;
 
 	while (*p == ' ' || *p == '\t')
@@ -257,24 +316,39 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 	nfc = utf8_nfc(pat, plen, &nfclen);
 	r.re = pcre2_compile((PCRE2_SPTR)nfc, nfclen, opts, &errcode, &erroff,
 	    NULL);
-	free(nfc);
 	if (r.re == NULL) {
 		PCRE2_UCHAR msg[256];
 
+		free(nfc);
 		pcre2_get_error_message(errcode, msg, sizeof msg);
 		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
 		    lineno, (size_t)erroff, (const char *)msg);
 		return;
 	}
+	/* Errors are reported against the pattern as written; what runs
+	 * may be a faster equivalent. */
+	if ((fast = look_first(nfc)) != NULL) {
+		pcre2_code *f = pcre2_compile((PCRE2_SPTR)fast,
+		    PCRE2_ZERO_TERMINATED, opts, &errcode, &erroff, NULL);
+
+		if (f != NULL) {
+			pcre2_code_free(r.re);
+			r.re = f;
+		} else {
+			free(fast);
+			fast = NULL;
+		}
+	}
 	r.langs = langs;
 	r.jit = pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE) == 0;
 	/* Most questions the assembler asks are "does a verb start here?":
 	 * an anchored copy answers them without scanning the sentence. */
-	nfc = utf8_nfc(pat, plen, &nfclen);
-	r.anch = pcre2_compile((PCRE2_SPTR)nfc, nfclen, opts | PCRE2_ANCHORED,
+	r.anch = pcre2_compile((PCRE2_SPTR)(fast ? fast : nfc),
+	    fast ? PCRE2_ZERO_TERMINATED : nfclen, opts | PCRE2_ANCHORED,
 	    &errcode, &erroff, NULL);
 	extract_gate_make(nfc, &r.gate);
 	free(nfc);
+	free(fast);
 	/* Many rules share a gate word ("tháng"): keep each once, with the
 	 * signatures of its alternatives. */
 	for (int i = 0; i < r.gate.nneed + r.gate.nalts; i++) {
