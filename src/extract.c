@@ -1,13 +1,13 @@
 /*
- * The extractor's front half: reading rule files, compiling each rule once
- * with PCRE2 (UTF and UCP for Vietnamese, JIT when the platform has it,
- * match limits so that no user pattern can hang the editor), and
- * answering the assembler's questions about a text: which hits of a type
- * lie in a sentence (a scan, skipped for rules whose gate words the
- * sentence lacks), or which hit starts at a position (an anchored match).
- * Running every rule over every byte would cost several times more.  The
- * assembly of hits into action items is in extract_items.c, which never
- * sees PCRE2: this is the only file that includes pcre2.h.
+ * The extractor's front half: answering the assembler's questions about
+ * a text with the rules extract_rules.c compiled.  Which hits of a type
+ * lie in a sentence: a scan, where rules whose gate the sentence's
+ * signature shuts are not run, rules that start with a digit are tried
+ * only at digits, and verbs and body names are scanned only as far as a
+ * question reaches.  Which hit starts at a position: an anchored match,
+ * not even tried where no rule of the type can start.  Running every
+ * rule over every byte would cost several times more.  The assembly of
+ * hits into action items is in extract_items.c, which never sees PCRE2.
  *
  * Text is validated once, brought to NFC (rules are normalised the same
  * way), and then matched with PCRE2_NO_UTF_CHECK: re-validating the whole
@@ -17,407 +17,16 @@
  */
 #include "config.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
-#include "buf.h"
-#include "dates.h"
 #include "err.h"
 #include "extract.h"
-#include "extract_int.h"
+#include "extract_re.h"
 #include "i18n.h"
-#include "paths.h"
 #include "utf8.h"
 #include "xmalloc.h"
-
-/* Limits for every rule, shipped or not: generous for sane patterns,
- * small enough that a catastrophic one fails in milliseconds. */
-#define MATCH_LIMIT	200000
-#define DEPTH_LIMIT	2000
-#define HEAP_LIMIT	4096	/* KiB */
-
-
-static const char *const type_names[RT_NTYPES] = {
-	"cue", "modal", "verb", "past", "assignee", "lead", "line", "owner",
-	"skip", "due"
-};
-
-/* Named groups a deadline rule may use, in struct dates_parts order. */
-static const char *const part_names[] = {
-	"day", "month", "year", "quarter", "count", "unit", "weekday", "rel",
-	"part", "half"
-};
-#define NPARTS (sizeof part_names / sizeof part_names[0])
-
-struct rule {
-	enum rule_type	 type;
-	unsigned	 flags;
-	unsigned	 langs;
-	enum dates_kind	 kind;
-	pcre2_code	*re;
-	pcre2_code	*anch;		/* the same, anchored, for look-ups */
-	bool		 jit, anch_jit;
-	struct extract_gate gate;	/* what a sentence must hold */
-	bool		 has_part[NPARTS];
-	bool		 has_who, has_what;
-};
-
-struct extractor {
-	unsigned		 langs;		/* requested */
-	struct rule		*rules;
-	size_t			 nrules;
-	char			**problems;
-	size_t			 nproblems;
-	char			**gwords;	/* gate words, each once */
-	size_t			 ngwords;
-	pcre2_match_context	*mctx;
-	pcre2_jit_stack		*jstack;
-	pcre2_match_data	*md;
-};
-
-static void
-problem(struct extractor *x, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-problem(struct extractor *x, const char *fmt, ...)
-{
-	va_list ap;
-
-	x->problems = xreallocarray(x->problems, x->nproblems + 1,
-	    sizeof *x->problems);
-	va_start(ap, fmt);
-	x->problems[x->nproblems++] = xvasprintf(fmt, ap);
-	va_end(ap);
-}
-
-const char *
-extract_problem(const struct extractor *x, size_t i)
-{
-	return i < x->nproblems ? x->problems[i] : NULL;
-}
-
-size_t
-extract_nrules(const struct extractor *x)
-{
-	return x->nrules;
-}
-
-/* Which languages a rule file serves, from its name: vi*.rules serves
- * Vietnamese, en*.rules English, any other name both. */
-static unsigned
-file_langs(const char *name)
-{
-	if (strncmp(name, "vi", 2) == 0)
-		return LANG_VI;
-	if (strncmp(name, "en", 2) == 0)
-		return LANG_EN;
-	return LANG_VI | LANG_EN;
-}
-
-static bool
-parse_flags(const char *s, size_t n, unsigned *flags)
-{
-	*flags = 0;
-	if (n == 1 && s[0] == '-')
-		return true;
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case 'i': *flags |= RF_CASELESS; break;
-		case 'w': *flags |= RF_WEAK; break;
-		case 'n': *flags |= RF_NAME; break;
-		case 's': *flags |= RF_STRONG; break;
-		default: return false;
-		}
-	}
-	return n > 0;
-}
-
-static bool
-has_name(const pcre2_code *re, const char *name)
-{
-	PCRE2_SPTR first, last;
-
-	return pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first,
-	    &last) > 0;
-}
-
-/* Parses and compiles one line; adds the rule or records a problem. */
-static void
-add_rule(struct extractor *x, const char *file, int lineno, const char *line,
-    unsigned langs)
-{
-	const char *p = line, *type, *flags, *pat;
-	size_t tlen, flen, plen;
-	struct rule r = { 0 };
-	char tname[32];
-	int errcode;
-	PCRE2_SIZE erroff;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
-	    PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
-	char *nfc;
-	size_t nfclen;
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '\0' || *p == '#')
-		return;
-	type = p;
-	while (*p && *p != ' ' && *p != '\t')
-		p++;
-	tlen = (size_t)(p - type);
-	while (*p == ' ' || *p == '\t')
-		p++;
-	flags = p;
-	while (*p && *p != ' ' && *p != '\t')
-		p++;
-	flen = (size_t)(p - flags);
-	while (*p == ' ' || *p == '\t')
-		p++;
-	pat = p;
-	plen = strlen(pat);
-	while (plen > 0 && (pat[plen - 1] == ' ' || pat[plen - 1] == '\t' ||
-	    pat[plen - 1] == '\r'))
-		plen--;
-
-	snprintf(tname, sizeof tname, "%.*s", (int)(tlen < 31 ? tlen : 31), type);
-	r.type = RT_NTYPES;
-	if (strncmp(tname, "due.", 4) == 0) {
-		if (!dates_kind(tname + 4, &r.kind)) {
-			problem(x, _("%s:%d: unknown deadline kind \"%s\""),
-			    file, lineno, tname + 4);
-			return;
-		}
-		r.type = RT_DUE;
-	} else
-		for (int i = 0; i < RT_NTYPES; i++)
-			if (i != RT_DUE && strcmp(tname, type_names[i]) == 0)
-				r.type = (enum rule_type)i;
-	if (r.type == RT_NTYPES) {
-		problem(x, _("%s:%d: unknown rule type \"%s\""), file, lineno,
-		    tname);
-		return;
-	}
-	if (plen == 0 || !parse_flags(flags, flen, &r.flags)) {
-		problem(x, _("%s:%d: expected \"TYPE FLAGS PATTERN\""), file,
-		    lineno);
-		return;
-	}
-	if (r.flags & RF_CASELESS)
-		opts |= PCRE2_CASELESS;
-	/* Text is matched in NFC, so the pattern must be NFC too. */
-	nfc = utf8_nfc(pat, plen, &nfclen);
-	r.re = pcre2_compile((PCRE2_SPTR)nfc, nfclen, opts, &errcode, &erroff,
-	    NULL);
-	free(nfc);
-	if (r.re == NULL) {
-		PCRE2_UCHAR msg[256];
-
-		pcre2_get_error_message(errcode, msg, sizeof msg);
-		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
-		    lineno, (size_t)erroff, (const char *)msg);
-		return;
-	}
-	r.langs = langs;
-	r.jit = pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE) == 0;
-	/* Most questions the assembler asks are "does a verb start here?":
-	 * an anchored copy answers them without scanning the sentence. */
-	nfc = utf8_nfc(pat, plen, &nfclen);
-	r.anch = pcre2_compile((PCRE2_SPTR)nfc, nfclen, opts | PCRE2_ANCHORED,
-	    &errcode, &erroff, NULL);
-	extract_gate_make(nfc, &r.gate);
-	free(nfc);
-	/* Many rules share a gate word ("tháng"): keep each once, so a
-	 * sentence is searched for it once. */
-	for (int i = 0; i < r.gate.n; i++) {
-		size_t k = 0;
-
-		while (k < x->ngwords && strcmp(x->gwords[k], r.gate.words[i]))
-			k++;
-		if (k == x->ngwords) {
-			x->gwords = xreallocarray(x->gwords, k + 1, sizeof *x->gwords);
-			x->gwords[x->ngwords++] = r.gate.words[i];
-		} else {
-			free(r.gate.words[i]);
-			r.gate.words[i] = x->gwords[k];
-		}
-	}
-	if (r.anch == NULL) {
-		pcre2_code_free(r.re);
-		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
-		    lineno, (size_t)erroff, "anchored copy");
-		return;
-	}
-	r.anch_jit = pcre2_jit_compile(r.anch, PCRE2_JIT_COMPLETE) == 0;
-	for (size_t i = 0; i < NPARTS; i++)
-		r.has_part[i] = has_name(r.re, part_names[i]);
-	r.has_who = has_name(r.re, "assignee");
-	r.has_what = has_name(r.re, "task");
-	x->rules = xreallocarray(x->rules, x->nrules + 1, sizeof *x->rules);
-	x->rules[x->nrules++] = r;
-}
-
-static void
-load_file(struct extractor *x, const char *path, unsigned langs)
-{
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, bad;
-	ssize_t n;
-	int lineno = 0;
-
-	if (f == NULL) {
-		problem(x, "%s: %s", path, strerror(errno));
-		return;
-	}
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (!utf8_valid(line, (size_t)n, &bad)) {
-			problem(x, _("%s:%d: invalid UTF-8"), path, lineno);
-			continue;
-		}
-		add_rule(x, path, lineno, line, langs);
-	}
-	if (ferror(f))
-		problem(x, "%s: %s", path, strerror(errno));
-	free(line);
-	fclose(f);
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-struct extractor *
-extract_new_dirs(const char *lang, char *const *dirs, struct err *e)
-{
-	struct extractor *x;
-	char **seen = NULL;
-	size_t nseen = 0;
-	unsigned langs;
-
-	if (lang == NULL || strcmp(lang, "auto") == 0)
-		langs = LANG_VI | LANG_EN;
-	else if (strcmp(lang, "vi") == 0)
-		langs = LANG_VI;
-	else if (strcmp(lang, "en") == 0)
-		langs = LANG_EN;
-	else {
-		err_set(e, ERR_INPUT, _("language \"%s\" is not vi, en or auto"),
-		    lang);
-		return NULL;
-	}
-	x = xcalloc(1, sizeof *x);
-	x->langs = langs;
-	/* A user's file shadows a shipped file of the same name; files with
-	 * other names add to the rules. */
-	for (size_t d = 0; dirs && dirs[d]; d++) {
-		DIR *dir = opendir(dirs[d]);
-		struct dirent *de;
-		char **names = NULL;
-		size_t nn = 0;
-
-		if (dir == NULL)
-			continue;
-		while ((de = readdir(dir)) != NULL) {
-			size_t l = strlen(de->d_name);
-
-			if (l > 6 && de->d_name[0] != '.' &&
-			    strcmp(de->d_name + l - 6, ".rules") == 0) {
-				names = xreallocarray(names, nn + 1, sizeof *names);
-				names[nn++] = xstrdup(de->d_name);
-			}
-		}
-		closedir(dir);
-		if (nn > 1)
-			qsort(names, nn, sizeof *names, cmp_str);
-		for (size_t i = 0; i < nn; i++) {
-			bool dup = false;
-
-			for (size_t j = 0; j < nseen; j++)
-				dup |= strcmp(seen[j], names[i]) == 0;
-			if (!dup && (file_langs(names[i]) & langs)) {
-				char *path = xasprintf("%s/%s", dirs[d], names[i]);
-
-				load_file(x, path, file_langs(names[i]));
-				free(path);
-			}
-			if (dup)
-				free(names[i]);
-			else {
-				seen = xreallocarray(seen, nseen + 1, sizeof *seen);
-				seen[nseen++] = names[i];
-			}
-		}
-		free(names);
-	}
-	for (size_t i = 0; i < nseen; i++)
-		free(seen[i]);
-	free(seen);
-	if (x->nrules == 0) {
-		err_set(e, ERR_RUNTIME, _("no extraction rules found for \"%s\"%s%s"),
-		    lang ? lang : "auto", x->nproblems ? ": " : "",
-		    x->nproblems ? x->problems[0] : "");
-		extract_free(x);
-		return NULL;
-	}
-	x->mctx = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(x->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(x->mctx, DEPTH_LIMIT);
-	pcre2_set_heap_limit(x->mctx, HEAP_LIMIT);
-	/* JIT ignores the depth limit; a bounded stack bounds it instead. */
-	x->jstack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
-	if (x->jstack)
-		pcre2_jit_stack_assign(x->mctx, NULL, x->jstack);
-	x->md = pcre2_match_data_create(64, NULL);
-	if (x->mctx == NULL || x->md == NULL) {
-		fputs("minutes: out of memory\n", stderr);
-		abort();
-	}
-	return x;
-}
-
-struct extractor *
-extract_new(const char *lang, struct err *e)
-{
-	char **dirs = paths_search("rules");
-	struct extractor *x = extract_new_dirs(lang, dirs, e);
-
-	paths_free(dirs);
-	return x;
-}
-
-void
-extract_free(struct extractor *x)
-{
-	if (x == NULL)
-		return;
-	for (size_t i = 0; i < x->nrules; i++) {
-		pcre2_code_free(x->rules[i].re);
-		pcre2_code_free(x->rules[i].anch);
-	}
-	free(x->rules);
-	for (size_t i = 0; i < x->ngwords; i++)
-		free(x->gwords[i]);
-	free(x->gwords);
-	for (size_t i = 0; i < x->nproblems; i++)
-		free(x->problems[i]);
-	free(x->problems);
-	pcre2_match_data_free(x->md);
-	pcre2_jit_stack_free(x->jstack);
-	pcre2_match_context_free(x->mctx);
-	free(x);
-}
 
 /* The span of a named group that took part in the match (with duplicate
  * names, the first one set). */
@@ -461,7 +70,7 @@ make_hit(struct extractor *x, const struct rule *r, const char *t,
 		bool ok;
 
 		for (size_t i = 0; i < NPARTS; i++)
-			if (r->has_part[i] && named_span(r, x->md, part_names[i], &sp))
+			if (r->has_part[i] && named_span(r, x->md, extract_part_names[i], &sp))
 				vals[i] = owned[i] = xstrndup(t + sp.s, sp.e - sp.s);
 		p = (struct dates_parts){ vals[0], vals[1], vals[2], vals[3],
 		    vals[4], vals[5], vals[6], vals[7], vals[8], vals[9] };
@@ -479,14 +88,104 @@ make_hit(struct extractor *x, const struct rule *r, const char *t,
 	return true;
 }
 
-static void
-record(struct extractor *x, const struct rule *r, const char *t,
-    struct ymd ref, struct hits *h, size_t s, size_t e)
+/* Index of the first character in t[p..to) that may be a decimal digit:
+ * an ASCII one, or any character from U+0640 on outside the Latin
+ * Extended Additional and Greek Extended blocks (no digit lies below or
+ * in those in any version of Unicode), to be safe. */
+static size_t
+next_digit(const char *t, size_t p, size_t to)
 {
-	struct hit hit;
+	for (; p < to; p++) {
+		unsigned char c = (unsigned char)t[p];
 
-	if (make_hit(x, r, t, ref, s, e, &hit))
-		extract_hits_add(h, r->type, &hit);
+		if (c < 0x80) {
+			if (c >= '0' && c <= '9')
+				return p;
+		} else if (c >= 0xd9) {
+			/* From U+0640 on, except U+1E00-U+1FFF (E1 B8-BF),
+			 * where the Vietnamese letters lie. */
+			if (!(c == 0xe1 && p + 1 < to &&
+			    (unsigned char)t[p + 1] >= 0xb8))
+				return p;
+		}
+	}
+	return to;
+}
+
+/* Where a rule's scan of one sentence stands: the next offset to try,
+ * and for rules that start with a digit, the last place worth it. */
+struct cursor {
+	size_t	off, last;
+	bool	done;
+};
+
+static void
+cursor_start(const struct rule *r, const char *t, size_t from, size_t to,
+    struct cursor *c)
+{
+	c->off = from;
+	c->last = to;
+	c->done = false;
+	/* PCRE2 looks for the required byte before it tries anything; so
+	 * must a digit rule: most sentences have digits, few a ':'. */
+	if (r->digit_first && r->anch_jit && r->req >= 0) {
+		const char *q = memrchr(t + from, r->req, to - from);
+
+		if (q == NULL)
+			c->done = true;
+		else
+			c->last = (size_t)(q - t);
+	}
+}
+
+/* The next hit of r in t[..to) from the cursor on, as a scan finds them:
+ * each search starts where the last match ended.  A rule whose matches
+ * start with a digit is tried, anchored, at each character that may be
+ * one: that finds the same hits in the same order without trying every
+ * other place on the way. */
+static bool
+next_hit(struct extractor *x, const struct rule *r, const char *t, size_t to,
+    struct ymd ref, struct cursor *c, struct hit *out)
+{
+	bool digits = r->digit_first && r->anch_jit;
+
+	while (!c->done) {
+		PCRE2_SIZE *ov, s, e;
+		int rc;
+
+		if (digits) {
+			if ((c->off = next_digit(t, c->off, c->last)) >= c->last)
+				break;
+			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, c->off, 0,
+			    x->md, x->mctx);
+			if (rc == PCRE2_ERROR_NOMATCH) {
+				c->off++;
+				continue;
+			}
+		} else {
+			if (c->off > to)
+				break;
+			if (r->jit)
+				rc = pcre2_jit_match(r->re, (PCRE2_SPTR)t, to, c->off,
+				    0, x->md, x->mctx);
+			else
+				rc = pcre2_match(r->re, (PCRE2_SPTR)t, to, c->off,
+				    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
+		}
+		if (rc < 0)
+			break;	/* no match, or a limit hit: drop the rest */
+		ov = pcre2_get_ovector_pointer(x->md);
+		s = ov[0];
+		e = ov[1];
+		c->off = e > s ? e : e + 1;
+		/* Never restart inside a character. */
+		while (c->off < to && ((unsigned char)t[c->off] & 0xc0) == 0x80)
+			c->off++;
+		if (e > s && make_hit(x, r, t, ref, s, e, out))
+			return true;
+	}
+	c->done = true;
+	return false;
 }
 
 /* Runs one rule over t[from..to) (lookbehind may see before from). */
@@ -494,29 +193,23 @@ static void
 run_rule(struct extractor *x, const struct rule *r, const char *t, size_t from,
     size_t to, struct ymd ref, struct hits *h)
 {
-	size_t off = from;
+	struct cursor c;
+	struct hit hit;
 
-	while (off <= to) {
-		int rc;
-		PCRE2_SIZE *ov;
-
-		if (r->jit)
-			rc = pcre2_jit_match(r->re, (PCRE2_SPTR)t, to, off, 0,
-			    x->md, x->mctx);
-		else
-			rc = pcre2_match(r->re, (PCRE2_SPTR)t, to, off,
-			    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
-		if (rc < 0)
-			break;	/* no match, or a limit hit: drop the rest */
-		ov = pcre2_get_ovector_pointer(x->md);
-		if (ov[1] > ov[0])
-			record(x, r, t, ref, h, ov[0], ov[1]);
-		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-		/* Never restart inside a character. */
-		while (off < to && ((unsigned char)t[off] & 0xc0) == 0x80)
-			off++;
-	}
+	cursor_start(r, t, from, to, &c);
+	while (next_hit(x, r, t, to, ref, &c, &hit))
+		extract_hits_add(h, r->type, &hit);
 }
+
+/* A sentence scanned as far as the assembler asked (hits.scan_to):
+ * for each rule whose gate is open, its cursor and the first hit found
+ * but not listed yet. */
+struct lazy_rule {
+	const struct rule	*r;
+	struct cursor		 c;
+	bool			 pend;
+	struct hit		 hit;
+};
 
 /* What the assembler's questions need: the extractor, the text, the
  * reference date and the language picked for this text. */
@@ -525,33 +218,107 @@ struct scan_ctx {
 	const char		*t;
 	struct ymd		 ref;
 	unsigned		 lang;
+	/* The signature of the sentence last scanned: the assembler
+	 * asks about several types in a row for the same sentence. */
+	size_t			 sig_s, sig_e;
+	struct extract_sig	 sig;
+	bool			 sig_digit;
+	/* Per gate word, for this signature: there (1), not (0), not
+	 * known yet (-1).  Rules share words: "tháng" is asked about by
+	 * a dozen. */
+	signed char		*known;
+	struct lazy_rule	*lazy[RT_NTYPES];
+	size_t			 nlazy[RT_NTYPES];
 };
 
-/* Does the rule's gate let it run in t[s..e)?  known[] remembers, for
- * this sentence, which gate words were found (1), not found (0). */
+/* Does the rule's gate let it run in the sentence whose signature sc
+ * holds?  Each of its words must be there, in one of its alternatives. */
 static bool
-gate_open(const struct scan_ctx *sc, const struct extract_gate *g, size_t s,
-    size_t e, bool digit, signed char *known)
+gate_open(struct scan_ctx *sc, const struct rule *r)
 {
-	if (g->digit && !digit)
-		return false;
-	for (int i = 0; i < g->n; i++) {
-		size_t k = 0;
-		bool found;
+	const struct extractor *x = sc->x;
 
-		while (k < sc->x->ngwords && sc->x->gwords[k] != g->words[i])
-			k++;
-		if (k < 64 && known[k] >= 0)
-			found = known[k];
-		else {
-			found = extract_gate_find(sc->t, s, e, g->words[i]);
-			if (k < 64)
-				known[k] = found;
+	if (r->gate.digit && !sc->sig_digit)
+		return false;
+	for (int i = 0; i < r->ngidx; i++) {
+		size_t k = r->gidx[i], a = 0;
+
+		if (sc->known[k] < 0) {
+			while (a < x->gnsigs[k] &&
+			    !extract_sig_may(&sc->sig, &x->gsigs[k][a]))
+				a++;
+			sc->known[k] = a < x->gnsigs[k];
 		}
-		if (!found)
+		if (!sc->known[k])
 			return false;
 	}
 	return true;
+}
+
+/* Makes the signature of t[s..e) ready for gate_open; false if gates
+ * are not to be used there: over a whole text, every gate would pass. */
+static bool
+sign(struct scan_ctx *sc, size_t s, size_t e)
+{
+	if (e - s >= 65536)
+		return false;
+	if (sc->sig_s != s || sc->sig_e != e) {
+		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
+		memset(sc->known, -1, sc->x->ngwords);
+		sc->sig_s = s;
+		sc->sig_e = e;
+	}
+	return true;
+}
+
+/* hits.scan_to: each rule's hits are pulled from its cursor until one
+ * starts at or after p; that one waits for the next call. */
+static size_t
+scan_to(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e,
+    size_t p, bool fresh)
+{
+	struct scan_ctx *sc = arg;
+	struct extractor *x = sc->x;
+	struct lazy_rule *v;
+	size_t from = h->n[type], next = SIZE_MAX;
+
+	if (fresh) {
+		bool gated = sign(sc, s, e);
+
+		if (sc->lazy[type] == NULL)
+			sc->lazy[type] = xcalloc(x->nbytype[type] + 1,
+			    sizeof *sc->lazy[type]);
+		sc->nlazy[type] = 0;
+		for (size_t i = 0; i < x->nbytype[type]; i++) {
+			const struct rule *r = &x->rules[x->bytype[type][i]];
+
+			if (!(r->langs & sc->lang) || (gated && !gate_open(sc, r)))
+				continue;
+			v = &sc->lazy[type][sc->nlazy[type]++];
+			v->r = r;
+			v->pend = false;
+			cursor_start(r, sc->t, s, e, &v->c);
+		}
+	}
+	for (size_t i = 0; i < sc->nlazy[type]; i++) {
+		v = &sc->lazy[type][i];
+		for (;;) {
+			if (!v->pend && !(v->pend = next_hit(x, v->r, sc->t, e,
+			    sc->ref, &v->c, &v->hit)))
+				break;
+			if (v->hit.s >= p) {
+				if (v->hit.s < next)
+					next = v->hit.s;
+				break;
+			}
+			extract_hits_add(h, type, &v->hit);
+			v->pend = false;
+		}
+	}
+	/* Hits added by earlier calls all start before p's of then, so
+	 * the list stays in order. */
+	extract_hits_sort_from(h, type, from);
+	return next;
 }
 
 /* Runs the rules of type t over one sentence t[s..e) (deadline rules
@@ -563,25 +330,20 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 	size_t from = h->n[type], due_from = h->n[RT_DUE],
 	    skip_from = h->n[RT_SKIP];
 	bool due = type == RT_DUE || type == RT_SKIP;
-	/* Over one sentence, rules whose gate fails are not run at all. */
-	bool gated = e - s < 65536, digit = false;
-	signed char known[64];
+	bool gated = sign(sc, s, e);
 
-	memset(known, -1, sizeof known);
-	for (size_t i = s; gated && i < e && !digit; i++)
-		digit = sc->t[i] >= '0' && sc->t[i] <= '9';
 	/* Skips only veto deadlines: they run where a deadline was found. */
 	for (int pass = 0; pass < (due ? 2 : 1); pass++) {
 		enum rule_type want = !due ? type : pass == 0 ? RT_DUE : RT_SKIP;
 
 		if (pass == 1 && h->n[RT_DUE] == due_from)
 			break;
-		for (size_t i = 0; i < sc->x->nrules; i++) {
-			const struct rule *r = &sc->x->rules[i];
+		for (size_t i = 0; i < sc->x->nbytype[want]; i++) {
+			const struct rule *r = &sc->x->rules[sc->x->bytype[want][i]];
 
-			if (!(r->langs & sc->lang) || r->type != want)
+			if (!(r->langs & sc->lang))
 				continue;
-			if (gated && !gate_open(sc, &r->gate, s, e, digit, known))
+			if (gated && !gate_open(sc, r))
 				continue;
 			run_rule(sc->x, r, sc->t, s, e, sc->ref, h);
 		}
@@ -602,13 +364,19 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 	struct extractor *x = sc->x;
 	bool found = false;
 
-	for (size_t i = 0; i < x->nrules; i++) {
-		const struct rule *r = &x->rules[i];
+	for (size_t i = 0; i < x->nbytype[type]; i++) {
+		const struct rule *r = &x->rules[x->bytype[type][i]];
 		struct hit h;
 		PCRE2_SIZE *ov;
 		int rc;
 
-		if (r->type != type || !(r->langs & sc->lang))
+		if (!(r->langs & sc->lang))
+			continue;
+		/* Most questions are about places no rule of the type can
+		 * start at: answer those without calling PCRE2. */
+		if (r->has_first && p < e &&
+		    !(r->first[(unsigned char)sc->t[p] / 8] &
+		    (1u << ((unsigned char)sc->t[p] % 8))))
 			continue;
 		if (r->anch_jit)
 			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)sc->t, e, p, 0,
@@ -649,11 +417,26 @@ prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
 		lang = extract_guess_lang(*t, *n);
 	/* Nothing is matched yet: the assembler asks, sentence by
 	 * sentence, only what it needs to know. */
-	*ds = (struct scan_ctx){ x, *t, ref, lang };
+	memset(ds, 0, sizeof *ds);
+	ds->x = x;
+	ds->t = *t;
+	ds->ref = ref;
+	ds->lang = lang;
+	ds->sig_s = 1;	/* no signature yet */
+	ds->known = xmalloc(x->ngwords + 1);
 	h->scan = scan_type;
+	h->scan_to = scan_to;
 	h->at = hit_anchored;
 	h->arg = ds;
 	return 0;
+}
+
+static void
+scan_ctx_free(struct scan_ctx *sc)
+{
+	for (int t = 0; t < RT_NTYPES; t++)
+		free(sc->lazy[t]);
+	free(sc->known);
 }
 
 static size_t
@@ -683,6 +466,7 @@ extract_items(struct extractor *x, const char *text, size_t len,
 		(*out)[i].end = back(map, (*out)[i].end);
 	}
 	extract_hits_free(&h);
+	scan_ctx_free(&ds);
 	free(owned);
 	free(map);
 	return 0;
@@ -720,6 +504,7 @@ extract_deadlines(struct extractor *x, const char *text, size_t len,
 		(*n)++;
 	}
 	extract_hits_free(&h);
+	scan_ctx_free(&ds);
 	free(owned);
 	free(map);
 	return 0;

@@ -1,7 +1,7 @@
 /*
  * What the extractor's files share: the hit lists the matcher (extract.c,
- * the only file that sees PCRE2) fills on the assembler's demand, with
- * deadline phrases already resolved to dates; the assembler
+ * which with extract_rules.c alone sees PCRE2) fills on the assembler's
+ * demand, with deadline phrases already resolved to dates; the assembler
  * (extract_items.c); the gates (extract_gate.c) and the text helpers
  * (extract_text.c).  Private to the extractor.
  */
@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cal.h"
 
@@ -59,6 +60,14 @@ struct hits {
 			    size_t s, size_t e);
 	bool		(*at)(void *arg, enum rule_type, size_t p, size_t e,
 			    struct hit *out);
+	/* scan_to is scan by halves, for the types the assembler asks
+	 * about only near a clause's start (verbs, bodies): it appends the
+	 * hits of the sentence t[s..e) that start before p and that are
+	 * not listed yet (fresh: none are, a new sentence), and returns
+	 * where the next one starts, or SIZE_MAX.  The hits are those a
+	 * scan would find, in the same order. */
+	size_t		(*scan_to)(void *arg, struct hits *, enum rule_type,
+			    size_t s, size_t e, size_t p, bool fresh);
 	void		*arg;
 };
 
@@ -84,12 +93,17 @@ void	 extract_assemble(const char *t, size_t n, struct hits *, struct ymd ref,
 	    struct extract_item **out, size_t *nout, bool all_deadlines);
 
 /* What a sentence must hold for a rule to match there (extract_gate.c):
- * a digit, and each word (compared as extract_gate.c explains). */
+ * a digit, and each word (compared as extract_gate.c explains).  need
+ * and alts are what the signatures below test: the words again, with
+ * their letters, and sets of words of which one must be there. */
 #define EXTRACT_GATE_MAX	4
 struct extract_gate {
 	bool	 digit;
 	int	 n;
 	char	*words[EXTRACT_GATE_MAX];
+	int	 nneed, nalts;
+	char	*need[EXTRACT_GATE_MAX];
+	char	*alts[EXTRACT_GATE_MAX];
 };
 
 /* Reads the gate from a pattern's source; an empty gate passes all. */
@@ -100,6 +114,33 @@ bool	 extract_gate_find(const char *t, size_t s, size_t e, const char *word);
 /* False if a rule with this gate cannot match in t[s..e). */
 bool	 extract_gate_pass(const struct extract_gate *, const char *t,
 	    size_t s, size_t e, bool has_digit);
+
+/* The pairs of adjacent characters a text holds, in lower case, hashed
+ * into 1024 bits.  A gate word can occur only where each of its pairs
+ * does: a sentence's signature is made once, and a word is then tested
+ * in a few instructions instead of a search. */
+#define EXTRACT_SIG_BITS	1024	/* 1 << 10, as extract_gate.c hashes */
+struct extract_sig {
+	uint64_t	b[EXTRACT_SIG_BITS / 64];
+};
+
+/* The signature of t[s..e) (valid UTF-8), and whether it has a digit. */
+void	 extract_sig_text(const char *t, size_t s, size_t e,
+	    struct extract_sig *, bool *digit);
+/* The signature of each alternative of a gate word, in a new array;
+ * returns their number. */
+size_t	 extract_sig_word(const char *word, struct extract_sig **);
+
+/* True if text may hold what word needs. */
+static inline bool
+extract_sig_may(const struct extract_sig *text, const struct extract_sig *word)
+{
+	uint64_t miss = 0;
+
+	for (int i = 0; i < EXTRACT_SIG_BITS / 64; i++)
+		miss |= word->b[i] & ~text->b[i];
+	return miss == 0;
+}
 
 /* Languages of rule files and texts. */
 #define LANG_VI		1

@@ -14,12 +14,14 @@
  * cut out of the task; a deadline elsewhere in the sentence goes to the
  * nearest item without one.  A clause whose verb follows a past marker
  * ("đã", "has") is a report, not a task.  No PCRE2 here: the hits come
- * from extract.c, asked for sentence by sentence (need, first_in) or at
- * one position (hit_at), so that rules run only where they matter.
+ * from extract.c, asked for sentence by sentence (need, first_in; verbs
+ * and bodies only as far as a question reaches, upto) or at one position
+ * (hit_at), so that rules run only where they matter.
  */
 #include "config.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +45,10 @@ struct ctx {
 	bool			 all;		/* every deadline is wanted */
 	size_t			 cur_s, cur_e;	/* the current sentence */
 	int			 scanned[RT_NTYPES];	/* sentence last scanned */
+	/* For the types scanned by halves: the sentence, how far its
+	 * hits are listed, and where the next one starts. */
+	size_t			 lazy_s[RT_NTYPES], lazy_e[RT_NTYPES];
+	size_t			 reached[RT_NTYPES], next[RT_NTYPES];
 	struct hit		 slot[16];	/* answers of anchored look-ups */
 	unsigned		 nslot;
 	struct extract_item	*items;
@@ -54,12 +60,29 @@ struct ctx {
 	size_t			 dlcap;
 };
 
-/* Makes sure the hits of type t in the current sentence are listed. */
+/* Verbs and bodies are asked about near the start of each clause: their
+ * hits are listed only as far as a question reaches (hits.scan_to). */
+static bool
+by_halves(enum rule_type t)
+{
+	return t == RT_VERB || t == RT_ASSIGNEE;
+}
+
+/* Makes sure the hits of type t in the current sentence are listed
+ * (for by_halves types: can be, see upto). */
 static void
 need(struct ctx *c, enum rule_type t)
 {
 	if (c->scanned[t] == c->sentence || c->scanned[t] == INT_MAX)
 		return;
+	if (by_halves(t)) {
+		c->scanned[t] = c->sentence;
+		c->lazy_s[t] = c->reached[t] = c->cur_s;
+		c->lazy_e[t] = c->cur_e;
+		c->next[t] = c->h->scan_to(c->h->arg, c->h, t, c->cur_s,
+		    c->cur_e, c->cur_s, true);
+		return;
+	}
 	/* Cues, modals and owners are asked about in every clause: one
 	 * scan of the whole text costs less than one per sentence. */
 	if (t == RT_CUE || t == RT_MODAL || t == RT_OWNER) {
@@ -73,6 +96,30 @@ need(struct ctx *c, enum rule_type t)
 	c->h->scan(c->h->arg, c->h, t, c->cur_s, c->cur_e);
 }
 
+/* For a type scanned by halves in this sentence, lists its hits that
+ * start before p. */
+static void
+upto(struct ctx *c, enum rule_type t, size_t p)
+{
+	if (!by_halves(t) || c->scanned[t] != c->sentence || p <= c->reached[t])
+		return;
+	if (c->next[t] < p)
+		c->next[t] = c->h->scan_to(c->h->arg, c->h, t, c->lazy_s[t],
+		    c->lazy_e[t], p, false);
+	c->reached[t] = p;
+}
+
+/* Lists the next hits of a type scanned by halves: false if none is
+ * left. */
+static bool
+more(struct ctx *c, enum rule_type t)
+{
+	if (c->next[t] == SIZE_MAX)
+		return false;
+	upto(c, t, c->next[t] + 1);
+	return true;
+}
+
 /* The longest hit of type t starting exactly at p, within t[..e). */
 static const struct hit *
 hit_at_in(struct ctx *c, enum rule_type t, size_t p, size_t e)
@@ -81,9 +128,18 @@ hit_at_in(struct ctx *c, enum rule_type t, size_t p, size_t e)
 	struct hit *slot;
 
 	if (c->scanned[t] == c->sentence || c->scanned[t] == INT_MAX) {
-		size_t i = extract_hits_lower(h, t, p);
+		size_t i;
 
-		return i < h->n[t] && h->v[t][i].s == p ? &h->v[t][i] : NULL;
+		upto(c, t, p + 1);
+		i = extract_hits_lower(h, t, p);
+		if (i >= h->n[t] || h->v[t][i].s != p)
+			return NULL;
+		if (!by_halves(t))
+			return &h->v[t][i];
+		/* The list may grow, and move, while the answer is kept. */
+		slot = &c->slot[c->nslot++ % 16];
+		*slot = h->v[t][i];
+		return slot;
 	}
 	/* Answers stay valid for the next few look-ups, which is all any
 	 * caller keeps them for. */
@@ -105,6 +161,19 @@ first_in(struct ctx *c, enum rule_type t, size_t s, size_t e)
 	size_t i;
 
 	need(c, t);
+	if (by_halves(t)) {
+		struct hit *slot;
+
+		upto(c, t, s);
+		while ((i = extract_hits_lower(h, t, s)) == h->n[t])
+			if (c->next[t] >= e || !more(c, t))
+				return NULL;
+		if (h->v[t][i].s >= e)
+			return NULL;
+		slot = &c->slot[c->nslot++ % 16];
+		*slot = h->v[t][i];
+		return slot;
+	}
 	i = extract_hits_lower(h, t, s);
 	return i < h->n[t] && h->v[t][i].s < e ? &h->v[t][i] : NULL;
 }
@@ -115,15 +184,29 @@ static size_t
 first_verb(struct ctx *c, size_t s, size_t e)
 {
 	const struct hits *h = c->h;
+	size_t i;
 
 	need(c, RT_VERB);
 	need(c, RT_ASSIGNEE);
-	for (size_t i = extract_hits_lower(h, RT_VERB, s); i < h->n[RT_VERB] &&
-	    h->v[RT_VERB][i].s < e; i++)
-		if (!extract_hits_covered(h, RT_ASSIGNEE, h->v[RT_VERB][i].s,
-		    h->v[RT_VERB][i].e))
-			return h->v[RT_VERB][i].s;
-	return e;
+	/* Verbs are listed as far as needed: those before s first, so
+	 * that every one listed later starts after s. */
+	upto(c, RT_VERB, s);
+	for (i = extract_hits_lower(h, RT_VERB, s); ; i++) {
+		const struct hit *v;
+
+		if (i == h->n[RT_VERB]) {
+			if (c->next[RT_VERB] >= e || !more(c, RT_VERB))
+				return e;
+			i--;
+			continue;
+		}
+		v = &h->v[RT_VERB][i];
+		if (v->s >= e)
+			return e;
+		upto(c, RT_ASSIGNEE, v->s + 1);
+		if (!extract_hits_covered(h, RT_ASSIGNEE, v->s, v->e))
+			return v->s;
+	}
 }
 
 /* A verb starting at p that does not start a body's name. */

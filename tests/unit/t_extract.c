@@ -344,6 +344,46 @@ user_rules(void)
 	free(p2);
 }
 
+/* True if the sentence's signature lets the gate word w through. */
+static bool
+sig_passes(const char *sentence, const char *w)
+{
+	struct extract_sig t, *ws;
+	size_t n = extract_sig_word(w, &ws);
+	bool digit, any = false;
+
+	extract_sig_text(sentence, 0, strlen(sentence), &t, &digit);
+	for (size_t i = 0; i < n; i++)
+		any |= extract_sig_may(&t, &ws[i]);
+	free(ws);
+	return any;
+}
+
+/* The signature test: case and Vietnamese letters, alternations. */
+static void
+signatures(void)
+{
+	struct extract_gate g;
+
+	extract_gate_make("(?:tháng|quý)\\s+\\d?", &g);
+	ok(g.nalts == 1 && g.nneed == 0 &&
+	    sig_passes("HẾT QUÝ IV", g.alts[0]) &&
+	    sig_passes("trong Tháng 9", g.alts[0]) &&
+	    !sig_passes("thắng lợi", g.alts[0]),
+	    "an alternation gates by any of its words");
+	extract_gate_free(&g);
+	extract_gate_make("(?:thứ\\s+\\d|chủ nhật)\\s+tuần", &g);
+	ok(g.nalts == 1 && g.nneed == 1 &&
+	    sig_passes("Chủ Nhật tuần này", g.alts[0]) &&
+	    sig_passes("THỨ 2 TUẦN SAU", g.need[0]),
+	    "words keep their letters, compared in lower case");
+	extract_gate_free(&g);
+	extract_gate_make("(?:tháng|\\d+)\\s+năm", &g);
+	ok(g.nalts == 0 && g.nneed == 1,
+	    "a branch without a word gives the alternation no gate");
+	extract_gate_free(&g);
+}
+
 /* Gates read the words every match needs, and never hide a match. */
 static void
 gates(struct extractor *vi)
@@ -374,6 +414,8 @@ gates(struct extractor *vi)
 	ok(extract_gate_find("Ngày THÁNG", 0, strlen("Ngày THÁNG"), "th\x01ng") &&
 	    !extract_gate_find("thang", 0, 5, "th\x01ng"),
 	    "wildcards stand for one non-ASCII character, letters ignore case");
+
+	signatures();
 
 	extract_deadlines(vi, caps, strlen(caps), ref, &d, &nd, &e);
 	ok(nd == 2 && strcmp(d[0].text, "TRONG THÁNG 12/2023") == 0 &&
