@@ -213,11 +213,13 @@ int	 store_series_previous(struct store *, const char *series,
 	    const char *date, int64_t exclude_id, struct meeting *out,
 	    struct err *);
 /* Open or doing actions of the series' meetings dated on or before date,
- * other than exclude_id's, oldest meeting first.  *out is malloc'd; free
- * each with action_free. */
+ * other than exclude_id's, oldest meeting first, and those exclude_id's
+ * meeting reviewed whatever their status now.  *out is malloc'd; free
+ * each with action_free.  If notes is not NULL, (*notes)[i] is the note
+ * the meeting gave item i in its review (malloc'd, or NULL). */
 int	 store_series_open_actions(struct store *, const char *series,
 	    const char *date, int64_t exclude_id, struct action **out,
-	    size_t *n, struct err *);
+	    char ***notes, size_t *n, struct err *);
 
 /* People seen in earlier rosters, for completion: each name once, with
  * the position and organisation of its latest appearance, most recent

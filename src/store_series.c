@@ -41,25 +41,34 @@ store_series_previous(struct store *s, const char *series, const char *date,
 	return id ? store_meeting_load(s, id, out, e) : 0;
 }
 
+/* Items this meeting already reviewed stay listed whatever their status
+ * now, with the note it gave, so reopening the meeting shows its review. */
 static const char SQL_OPEN_ACTIONS[] =
     "SELECT a.id, a.meeting_id, a.assignee, a.task, a.due, a.due_text,"
-    " a.status, a.src_section, a.src_start, a.src_end"
+    " a.status, a.src_section, a.src_start, a.src_end,"
+    " (SELECT h.note FROM action_history h WHERE h.action_id = a.id"
+    "  AND h.review_meeting_id = ?3 ORDER BY h.id DESC LIMIT 1)"
     " FROM action a JOIN meeting m ON m.id = a.meeting_id"
     " WHERE m.series = ?1 AND m.date <= ?2 AND m.id <> ?3"
-    " AND a.status IN ('open', 'doing')"
+    " AND (a.status IN ('open', 'doing') OR EXISTS (SELECT 1"
+    "  FROM action_history h WHERE h.action_id = a.id"
+    "  AND h.review_meeting_id = ?3))"
     " ORDER BY m.date, m.id, a.pos, a.id";
 
 int
 store_series_open_actions(struct store *s, const char *series,
-    const char *date, int64_t exclude_id, struct action **out, size_t *n,
-    struct err *e)
+    const char *date, int64_t exclude_id, struct action **out, char ***notes,
+    size_t *n, struct err *e)
 {
 	sqlite3_stmt *st;
 	struct action *v = NULL;
+	char **nv = NULL;
 	size_t len = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
+	if (notes)
+		*notes = NULL;
 	*n = 0;
 	if (series == NULL || *series == '\0')
 		return 0;
@@ -74,7 +83,9 @@ store_series_open_actions(struct store *s, const char *series,
 		if (len == cap) {
 			cap = cap ? cap * 2 : 16;
 			v = xreallocarray(v, cap, sizeof *v);
+			nv = xreallocarray(nv, cap, sizeof *nv);
 		}
+		nv[len] = st_col_dup(st, 10);
 		a = &v[len++];
 		memset(a, 0, sizeof *a);
 		a->id = sqlite3_column_int64(st, 0);
@@ -89,13 +100,21 @@ store_series_open_actions(struct store *s, const char *series,
 		a->src_end = sqlite3_column_int64(st, 9);
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || notes == NULL)
+		for (size_t i = 0; i < len; i++)
+			free(nv[i]);
 	if (rc != SQLITE_DONE) {
 		for (size_t i = 0; i < len; i++)
 			action_free(&v[i]);
 		free(v);
+		free(nv);
 		return st_fail(s, _("reading the series"), e);
 	}
 	*out = v;
+	if (notes)
+		*notes = nv;
+	else
+		free(nv);
 	*n = len;
 	return 0;
 }

@@ -43,10 +43,11 @@ tui_review_load(struct editor *ed)
 	if (series == NULL || ed->m.id == 0)
 		return;
 	err_clear(&e);
+	ed->rev_note = NULL;
 	if (store_series_open_actions(ed->t->store, series,
-	    meeting_get(&ed->m, F_DATE), ed->m.id, &ed->rev, &ed->nrev, &e) != 0)
+	    meeting_get(&ed->m, F_DATE), ed->m.id, &ed->rev, &ed->rev_note,
+	    &ed->nrev, &e) != 0)
 		tui_editor_status(ed, true, e.msg);
-	ed->rev_note = ed->nrev ? xcalloc(ed->nrev, sizeof *ed->rev_note) : NULL;
 }
 
 void

@@ -124,6 +124,15 @@ keys F10
 exited 0 "F10 leaves"
 is "$(tasks 2 | sed -n 1p)" "Văn phòng|Gửi báo cáo|2026-01-15||doing" "the edit is saved"
 
+# Reopened, the meeting's review still lists what it closed, with notes.
+start "$MINUTES edit 2"
+shows '1/7  Review of previous actions' "reopened on the review"
+shows 'Lập dự trù.* done +Đã trình Ủy' "an item it marked done stays listed, with its note"
+shows 'Củng cố sinh.* dropped' "so does the one it dropped"
+shows 'Tổ chức lớp tập.* open' "and the one still open"
+keys F10
+exited 0 "F10 leaves the reopened meeting"
+
 # Live suggestions: three directives, two deadlines.
 start "$MINUTES edit 2 --section conclusions"
 shows '6/7  Kết luận' "edit --section opens the conclusions"

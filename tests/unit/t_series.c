@@ -90,7 +90,8 @@ test_series(void)
 	    prev.id == a, "a meeting is not its own predecessor");
 	meeting_free(&prev);
 
-	ok(store_series_open_actions(s, "quy", "2025-12-31", 0, &v, &n, &e) == 0,
+	ok(store_series_open_actions(s, "quy", "2025-12-31", 0, &v, NULL, &n,
+	    &e) == 0,
 	    "open actions of the series");
 	is_int((intmax_t)n, 2, "open and doing, not done, not other series");
 	if (n == 2) {
@@ -118,6 +119,30 @@ test_series(void)
 		    store_meeting_load(s, c, &r, &e) == 0 && r.nrev == 2 &&
 		    r.rev[1].status == ACT_DROPPED, "a later change is listed");
 		meeting_free(&r);
+		{
+			struct action *w;
+			char **notes;
+			size_t m;
+
+			ok(store_series_open_actions(s, "quy", "2025-12-31", c,
+			    &w, &notes, &m, &e) == 0 && m == 2 &&
+			    w[0].status == ACT_DONE && notes[0] &&
+			    strcmp(notes[0], "xong") == 0 &&
+			    w[1].status == ACT_DROPPED && notes[1] &&
+			    strcmp(notes[1], "thôi") == 0,
+			    "the reviewing meeting still lists what it closed, "
+			    "with its notes");
+			for (size_t i = 0; i < m; i++) {
+				action_free(&w[i]);
+				free(notes[i]);
+			}
+			free(w);
+			free(notes);
+			ok(store_series_open_actions(s, "quy", "2025-12-31", 0,
+			    &w, NULL, &m, &e) == 0 && m == 0,
+			    "another meeting does not");
+			free(w);
+		}
 		ok(store_meeting_load(s, a, &r, &e) == 0 && r.nrev == 0,
 		    "another meeting reviewed nothing");
 		meeting_free(&r);
