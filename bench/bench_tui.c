@@ -318,6 +318,282 @@ review(const char *bin, const char *dir)
 	free(db);
 }
 
+/* 4. The editor as an assistant. */
+
+/* What a giao ban's conclusions hold: findings, then directives built
+ * from units, tasks and dates, one numbered item a line, so the section
+ * is one paragraph and the extractor reads all of it after each key. */
+static const char *const findings[] = {
+	"Hội nghị thống nhất đánh giá trong quý IV năm 2023 các cơ quan, đơn vị "
+	"đã bám sát chương trình công tác, phối hợp chặt chẽ trong triển khai "
+	"nhiệm vụ chính trị của quận.",
+	"Công tác tuyên truyền, vận động nhân dân được thực hiện thường xuyên, "
+	"góp phần giữ vững ổn định chính trị, trật tự an toàn xã hội trên địa "
+	"bàn.",
+	"Tuy nhiên, việc phối hợp giữa một số phòng, ban chuyên môn với Ủy ban "
+	"nhân dân các phường còn chưa kịp thời, có nội dung còn chậm so với kế "
+	"hoạch.",
+	"Tiến độ giải ngân vốn đầu tư công mới đạt 78,5% kế hoạch, thấp hơn "
+	"cùng kỳ năm trước.",
+	"Một số kiến nghị của cử tri tại các kỳ tiếp xúc trước chưa được trả "
+	"lời dứt điểm, gây bức xúc trong nhân dân.",
+	"Ủy ban MTTQ quận đề nghị các đơn vị chia sẻ thông tin sớm hơn để Mặt "
+	"trận kịp tổng hợp ý kiến, kiến nghị của nhân dân.",
+};
+static const char *const units[] = {
+	"Phòng Kinh tế", "Phòng Tài chính - Kế hoạch", "Phòng Quản lý đô thị",
+	"Phòng Văn hóa và Thông tin", "Phòng Lao động - Thương binh và Xã hội",
+	"Phòng Tài nguyên và Môi trường", "Văn phòng HĐND và UBND quận",
+	"Ban Tuyên giáo Quận ủy", "Ban Dân vận Quận ủy", "Công an quận",
+	"Ủy ban nhân dân các phường",
+};
+static const char *const tasks[] = {
+	"rà soát, tổng hợp các kiến nghị của cử tri chưa được giải quyết",
+	"xây dựng kế hoạch tổ chức Tết Nguyên đán Giáp Thìn năm 2024",
+	"kiểm tra công tác phòng cháy, chữa cháy tại các chợ và trung tâm "
+	"thương mại",
+	"báo cáo tiến độ giải ngân vốn đầu tư công và đề xuất giải pháp",
+	"lập danh sách hộ nghèo, hộ cận nghèo được thăm hỏi, tặng quà dịp Tết",
+	"tuyên truyền bảo đảm trật tự an toàn giao thông dịp cuối năm",
+	"hoàn thiện dự thảo báo cáo tổng kết công tác năm 2023",
+};
+static const char *const dates[] = {
+	"15/12/2023", "22/12/2023", "29/12/2023", "05/01/2024", "12/01/2024",
+	"19/01/2024", "31/01/2024",
+};
+#define NOF(a) (sizeof (a) / sizeof (a)[0])
+
+/* Writes a meeting whose conclusions hold about 2,000 words. */
+static void
+write_assist_fixture(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	unsigned words = 0, item = 1;
+	struct buf b;
+
+	if (f == NULL) {
+		perror(path);
+		exit(1);
+	}
+	buf_init(&b);
+	for (unsigned i = 0; words < 2000; i++) {
+		const char *u = units[i % NOF(units)];
+		const char *o = units[(i * 5 + 3) % NOF(units)];
+		const char *t = tasks[(i / 2) % NOF(tasks)];
+		const char *d = dates[i % NOF(dates)];
+		size_t from = b.len;
+
+		buf_printf(&b, "%u. ", item++);
+		if (i % 3 == 0)
+			buf_printf(&b, "%s ", findings[(i / 3) % NOF(findings)]);
+		if (i % 3 == 2)
+			buf_printf(&b, "Yêu cầu %s %s, báo cáo Thường trực Quận ủy "
+			    "trước ngày %s.\n", u, t, d);
+		else
+			buf_printf(&b, "Giao %s chủ trì, phối hợp với %s %s, "
+			    "hoàn thành trước ngày %s.\n", u, o == u ?
+			    "Ủy ban MTTQ quận" : o, t, d);
+		for (size_t k = from; k < b.len; k++)
+			words += b.s[k] == ' ';
+	}
+	fprintf(f, "---\ntemplate: giaoban\ntitle: Hội nghị giao ban khối "
+	    "Dân vận quý IV\ndate: 2023-12-20\n---\n\n## Kết luận của chủ trì "
+	    "{#conclusions}\n\nĐồng chí Phó Bí thư Thường trực Quận ủy kết luận "
+	    "như sau:\n%s\n", b.s);
+	buf_free(&b);
+	fclose(f);
+}
+
+/* Directives typed into the section, one key at a time: each is
+ * complete with the last digit of its year, which no shorter prefix
+ * resolves to, so the due date's appearance in the panel marks the
+ * suggestion that key brought. */
+static const struct { const char *text, *due; } directives[] = {
+	{ "Giao Phòng Tư pháp chủ trì rà soát hồ sơ hộ tịch, hoàn thành "
+	    "trước ngày 31/03/2025", "2025-03-31" },
+	{ "Giao Quận đoàn chủ trì tổ chức Ngày hội thanh niên, hoàn thành "
+	    "trước ngày 26/03/2025", "2025-03-26" },
+	{ "Giao Phòng Y tế chủ trì kiểm tra an toàn thực phẩm, hoàn thành "
+	    "trước ngày 15/04/2025", "2025-04-15" },
+	{ "Giao Hội Nông dân quận rà soát hộ chăn nuôi, hoàn thành trước "
+	    "ngày 30/06/2025", "2025-06-30" },
+	{ "Giao Phòng Nội vụ chủ trì sắp xếp tổ dân phố, hoàn thành trước "
+	    "ngày 20/05/2025", "2025-05-20" },
+};
+
+/* Opens the editor on the conclusions of db's meeting 1. */
+static void
+open_assist(struct child *c, const char *bin, const char *db)
+{
+	char *av[] = { (char *)bin, "--db", (char *)db, "edit", "1",
+	    "--section", "conclusions", NULL };
+
+	spawn(c, av);
+	if (!wait_text(c, "F10", 10)) {
+		fprintf(stderr, "bench_tui: the editor never appeared\n");
+		exit(1);
+	}
+	drain(c, 200);
+}
+
+/* Sends one key at a fast typist's pace; *echo is the time to the
+ * first byte of the screen update it causes.  The output is read until
+ * the next key is due, so the program's timers (saving, a deferred look)
+ * fire between keys as they do when a person types. */
+#define TYPIST_MS	30
+
+static void
+key_echo(struct child *c, const char *key, size_t n, double *echo)
+{
+	double t0 = now(), left;
+	struct pollfd p = { c->fd, POLLIN, 0 };
+
+	put(c, key, n);
+	if (poll(&p, 1, 2000) <= 0) {
+		*echo = 2;
+		return;
+	}
+	*echo = now() - t0;
+	while ((left = t0 + TYPIST_MS / 1000.0 - now()) > 0)
+		drain(c, (int)(left * 1000) + 1);
+}
+
+static void
+assist(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/bench_assist.db", dir);
+	char *md = xasprintf("%s/bench_assist.md", dir);
+	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
+	    md);
+	double lat[NOF(directives)], *echo = NULL, cpu[2];
+	size_t ne = 0, na = 0;
+	unsigned nkeys = 5000;
+	const char *p;
+	struct child c;
+	long rss;
+	int was = -1;
+
+	unlink(db);
+	write_assist_fixture(md);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench_tui: import failed\n");
+		exit(1);
+	}
+	/* The secretary took the directives already there as tasks, so the
+	 * panel is empty until a new one is typed. */
+	open_assist(&c, bin, db);
+	if (!wait_text(&c, "Suggested tasks (", 5) ||
+	    sscanf(strstr(c.screen.s, "Suggested tasks (") + 17, "%d",
+	    &was) != 1) {
+		fprintf(stderr, "bench_tui: no suggestions in the fixture\n");
+		exit(1);
+	}
+	for (int i = 0; i < was; i++) {
+		put(&c, "\033OR", 3);
+		drain(&c, 500);
+	}
+	if (!wait_text(&c, "Guidance", 5)) {
+		fprintf(stderr, "bench_tui: suggestions left after F3\n");
+		exit(1);
+	}
+	for (size_t d = 0; d < NOF(directives); d++) {
+		char key[16];
+		double e;
+
+		key_echo(&c, "\r", 1, &e);
+		for (p = directives[d].text; *p; ) {
+			size_t n = 1;
+
+			while (((unsigned char)p[n] & 0xc0) == 0x80)
+				n++;
+			memcpy(key, p, n);
+			p += n;
+			buf_reset(&c.screen);
+			key_echo(&c, key, n, &e);
+			echo = xreallocarray(echo, ne + 1, sizeof *echo);
+			echo[ne++] = e;
+			if (*p != '\0' && c.screen.s &&
+			    strstr(c.screen.s, directives[d].due)) {
+				fprintf(stderr, "bench_tui: %s before the last "
+				    "key\n", directives[d].due);
+				exit(1);
+			}
+			if (*p == '\0') {
+				/* The key that completes the directive: from
+				 * it to the due date in the panel. */
+				double t0 = now() - e;
+
+				if (!wait_text(&c, directives[d].due, 2)) {
+					fprintf(stderr, "bench_tui: %s never "
+					    "suggested\n", directives[d].due);
+					exit(1);
+				}
+				lat[na++] = now() - t0;
+			}
+		}
+		key_echo(&c, ".", 1, &e);
+		/* Taken, so the next directive is the only suggestion. */
+		key_echo(&c, "\033OR", 3, &e);
+		drain(&c, 200);
+	}
+	finish(&c, "\021", &rss);
+	qsort(lat, na, sizeof lat[0], cmp_double);
+	qsort(echo, ne, sizeof echo[0], cmp_double);
+	printf("assist: %zu directives typed key by key into a 2,000-word "
+	    "section (%d already taken)\n", na, was);
+	report("key to new suggestion (median)", lat[na / 2] * 1000, "ms", 50);
+	report("key to new suggestion (worst)", lat[na - 1] * 1000, "ms", 50);
+	report("key to echo while typing (median)", echo[ne / 2] * 1000, "ms",
+	    16);
+	report("key to echo while typing (worst)", echo[ne - 1] * 1000, "ms",
+	    50);
+	free(echo);
+
+	/* The same typing session with suggestions on, then hidden (F7). */
+	if (getenv("BENCH_ASSIST_KEYS"))
+		nkeys = (unsigned)atoi(getenv("BENCH_ASSIST_KEYS"));
+	for (int off = 0; off < 2; off++) {
+		const char *text = "";
+		double cpu0;
+		char key[16];
+
+		unlink(db);
+		if (system(cmd) != 0) {
+			fprintf(stderr, "bench_tui: import failed\n");
+			exit(1);
+		}
+		open_assist(&c, bin, db);
+		if (off) {
+			put(&c, "\033[18~", 5);
+			if (!wait_text(&c, "hidden", 5)) {
+				fprintf(stderr, "bench_tui: F7 did not hide "
+				    "the suggestions\n");
+				exit(1);
+			}
+			drain(&c, 200);
+		}
+		cpu0 = cpu_of(c.pid);
+		for (unsigned k = 0; k < nkeys; k++) {
+			size_t n = next_key(k, &text, key);
+
+			put(&c, key, n);
+			drain(&c, 50);
+			buf_reset(&c.screen);
+		}
+		cpu[off] = (cpu_of(c.pid) - cpu0) * 1000 / nkeys;
+		finish(&c, "\021", &rss);
+	}
+	printf("assist: %u keystrokes into the 2,000-word section, suggestions "
+	    "on and hidden\n", nkeys);
+	report("CPU per keystroke, suggestions on", cpu[0], "ms", 1);
+	report("CPU per keystroke, suggestions off", cpu[1], "ms", 0.2);
+	report("CPU on/off ratio", cpu[0] / (cpu[1] > 0 ? cpu[1] : 1e-9), "x",
+	    5);
+	free(cmd);
+	free(db);
+	free(md);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -411,6 +687,7 @@ main(int argc, char **argv)
 	report("bytes to the terminal per keystroke", (double)bytes / nkeys,
 	    "bytes", 200);
 	report("peak memory (editor)", (double)rss / 1024, "MiB", 16);
+	assist(argv[1], argv[2]);
 	review(argv[1], argv[2]);
 	free(db);
 	free(tdb);

@@ -70,6 +70,7 @@ struct tui {
 	const char	*lang;
 	bool		 quit;		/* a signal or a screen ended the program */
 	struct buf	 rescued;	/* rescue files written, one a line */
+	bool		 no_suggest;	/* F7 in the editor: for the whole run */
 };
 
 extern volatile sig_atomic_t tui_signal;	/* the signal that asks us to end */

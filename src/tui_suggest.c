@@ -8,7 +8,9 @@
  * for it.  Answered suggestions are remembered in the store by digest
  * (suggest.h); a suggestion whose words overlap a task already taken from
  * the same place is not offered again either, so correcting a typo in an
- * accepted sentence does not offer it a second time.
+ * accepted sentence does not offer it a second time.  F7 hides the
+ * panel for the rest of the run, and then the extractor is not run at
+ * all, for a secretary who would rather not see it.
  */
 #include "config.h"
 
@@ -139,7 +141,8 @@ tui_suggest_tick(struct editor *ed, int64_t now)
 	struct page *p = &ed->pg[ed->cur];
 	size_t a, b;
 
-	if (p->kind != PAGE_TEXT || ed->final) {
+	/* Hidden suggestions cost nothing: the extractor does not run. */
+	if (p->kind != PAGE_TEXT || ed->final || ed->t->no_suggest) {
 		if (ed->nsug == 0)
 			return false;
 		clear_list(ed);
@@ -159,6 +162,11 @@ tui_suggest_tick(struct editor *ed, int64_t now)
 	} else if (ed->sug_cost_ms > SUGGEST_CHEAP_MS &&
 	    now - ed->last_key < SUGGEST_IDLE_MS)
 		return false;
+	/* Timed without making the extractor, a one-off: counted, the
+	 * rules' compilation would put every paragraph on the slow path
+	 * until the first pause. */
+	(void)tui_editor_extractor(ed);
+	now = tui_now_ms();
 	look(ed, p);
 	ed->sug_cost_ms = tui_now_ms() - now;
 	ed->sug_valid = true;
