@@ -167,11 +167,30 @@ read_paste(struct tui_event *ev)
 	ev->pastelen = paste.len;
 }
 
+/* A tick sooner than TICK_MS, asked for by a screen; -1 when none. */
+static int wake_ms = -1;
+
+void
+tui_wake_in(int ms)
+{
+	if (ms < 0)
+		ms = 0;
+	if (wake_ms < 0 || ms < wake_ms)
+		wake_ms = ms;
+}
+
 void
 tui_read(struct tui_event *ev)
 {
 	wint_t wc;
-	int r = get_wch(&wc);
+	int r, wait = wake_ms >= 0 && wake_ms < TICK_MS ? wake_ms : TICK_MS;
+
+	wake_ms = -1;
+	if (wait != TICK_MS)
+		timeout(wait);
+	r = get_wch(&wc);
+	if (wait != TICK_MS)
+		timeout(TICK_MS);
 
 	memset(ev, 0, sizeof *ev);
 	if (r == ERR) {

@@ -349,6 +349,7 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 	int c = ev->code;
 	bool ch = ev->kind == EV_CHAR, key = ev->kind == EV_KEY;
 
+	ed->key_at = tui_now_ms();
 	if ((key && c == KEY_F(10)) || (ch && (c == TK_CTRL('Q') ||
 	    c == TK_CTRL('C'))))
 		return may_leave(ed) ? TUI_LEAVE : TUI_STAY;

@@ -3,9 +3,9 @@
  * the paragraph being typed, listed under the text with the words they
  * came from underlined, and the keys that accept one into the tasks
  * (as it is, or edited first) or dismiss it.  The extractor reads one
- * paragraph, not the section: after each key while that stays cheap (a
- * few milliseconds), else only once typing pauses, so no keystroke waits
- * for it.  Answered suggestions are remembered in the store by digest
+ * paragraph, not the section, and only after the key's echo is on the
+ * screen and keys have stopped for a moment (a longer pause when the
+ * paragraph is slow to read), so no keystroke waits for it.  Answered suggestions are remembered in the store by digest
  * (suggest.h); a suggestion whose words overlap a task already taken from
  * the same place is not offered again either, so correcting a typo in an
  * accepted sentence does not offer it a second time.  F7 hides the
@@ -30,9 +30,13 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* Looking costs ~1-2 ms for a 2,000-word paragraph: while it stays that
- * cheap the suggestions follow every key; a paragraph that takes longer
- * is looked at only once typing pauses, so no key waits for it. */
+/* Looking costs under a millisecond for a 2,000-word paragraph, but is
+ * done only once keys stop for SUGGEST_QUIET_MS: the key's echo is drawn
+ * first, a burst of keys (fast typing, a held key) pays for one look,
+ * and the suggestions still follow within a few tens of milliseconds.
+ * A paragraph that takes longer than SUGGEST_CHEAP_MS is looked at only
+ * after a real pause, so a key arriving meanwhile rarely waits for it. */
+#define SUGGEST_QUIET_MS	20
 #define SUGGEST_CHEAP_MS	5
 #define SUGGEST_IDLE_MS		300
 
@@ -159,9 +163,16 @@ tui_suggest_tick(struct editor *ed, int64_t now)
 		suggest_paragraph(tb_text(&p->tb), p->tb.len, p->tb.cur, &a, &b);
 		if (a == ed->sug_pstart && b == ed->sug_pend)
 			return false;
-	} else if (ed->sug_cost_ms > SUGGEST_CHEAP_MS &&
-	    now - ed->last_key < SUGGEST_IDLE_MS)
-		return false;
+	}
+	{
+		int64_t wait = (ed->sug_cost_ms > SUGGEST_CHEAP_MS ?
+		    SUGGEST_IDLE_MS : SUGGEST_QUIET_MS) - (now - ed->key_at);
+
+		if (wait > 0) {
+			tui_wake_in((int)wait);
+			return false;
+		}
+	}
 	/* Timed without making the extractor, a one-off: counted, the
 	 * rules' compilation would put every paragraph on the slow path
 	 * until the first pause. */
