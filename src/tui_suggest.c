@@ -86,16 +86,17 @@ load_seen(struct editor *ed, const char *key)
 	ed->seen_valid = true;
 }
 
-/* True if a task of the meeting already covers s. */
+/* True if a task of the meeting already covers s; dig holds the tasks'
+ * digests, made once per look rather than once per suggestion, which in
+ * a section of many taken directives cost more than the extractor. */
 static bool
-taken(const struct editor *ed, const char *key, const struct suggestion *s)
+taken(const struct editor *ed, const char *key, const struct suggestion *s,
+    char (*dig)[17])
 {
 	for (size_t i = 0; i < ed->m.nact; i++) {
 		const struct action *a = &ed->m.act[i];
-		char d[17];
 
-		suggest_digest(a->assignee, a->task, d);
-		if (strcmp(d, s->digest) == 0)
+		if (strcmp(dig[i], s->digest) == 0)
 			return true;
 		if (a->src_section && strcmp(a->src_section, key) == 0 &&
 		    a->src_start < (int64_t)s->end && (int64_t)s->start < a->src_end)
@@ -113,6 +114,7 @@ look(struct editor *ed, struct page *p)
 	size_t n = 0, k = 0, a, b;
 	const char *d = meeting_get(&ed->m, F_DATE);
 	struct extractor *x = tui_editor_extractor(ed);
+	char (*dig)[17];
 
 	clear_list(ed);
 	if (x == NULL)
@@ -126,8 +128,11 @@ look(struct editor *ed, struct page *p)
 	if (suggest_find(x, tb_text(&p->tb), a, b, ref, ed->seen, ed->nseen,
 	    &v, &n, &e) != 0)
 		return;
+	dig = xcalloc(ed->m.nact + 1, sizeof *dig);
+	for (size_t i = 0; i < ed->m.nact; i++)
+		suggest_digest(ed->m.act[i].assignee, ed->m.act[i].task, dig[i]);
 	for (size_t i = 0; i < n; i++) {
-		if (taken(ed, p->sec->key, &v[i])) {
+		if (taken(ed, p->sec->key, &v[i], dig)) {
 			free(v[i].assignee);
 			free(v[i].task);
 			free(v[i].due_text);
@@ -135,6 +140,7 @@ look(struct editor *ed, struct page *p)
 		}
 		v[k++] = v[i];
 	}
+	free(dig);
 	ed->sug = v;
 	ed->nsug = k;
 }
