@@ -10,6 +10,11 @@
  *     causes.  Reports the program's CPU time per keystroke (from
  *     /proc/PID/stat, so start-up is not counted), the bytes it wrote to the
  *     terminal per keystroke, and its peak memory;
+ *   - the editor as an assistant, on a meeting whose conclusions hold
+ *     2,000 words of directives: directives typed at a typist's pace,
+ *     timing each key to its echo and the completing key to the new
+ *     suggestion in the panel, and the CPU per key with suggestions on
+ *     and hidden (F7), at that pace and for the replayed session;
  *   - the action review on the database bench_actions -k leaves behind
  *     (100,000 items): time from `a` to its first screen, and from each
  *     key typed into its filter (0.3 s later, as a person would) to the
@@ -323,6 +328,327 @@ review(const char *bin, const char *dir)
 	free(db);
 }
 
+/* 4. The editor as an assistant. */
+
+/* What a giao ban's conclusions hold: findings, then directives built
+ * from units, tasks and dates, one numbered item a line, so the section
+ * is one paragraph and the extractor reads all of it after each key. */
+static const char *const findings[] = {
+	"Hội nghị thống nhất đánh giá trong quý IV năm 2023 các cơ quan, đơn vị "
+	"đã bám sát chương trình công tác, phối hợp chặt chẽ trong triển khai "
+	"nhiệm vụ chính trị của quận.",
+	"Công tác tuyên truyền, vận động nhân dân được thực hiện thường xuyên, "
+	"góp phần giữ vững ổn định chính trị, trật tự an toàn xã hội trên địa "
+	"bàn.",
+	"Tuy nhiên, việc phối hợp giữa một số phòng, ban chuyên môn với Ủy ban "
+	"nhân dân các phường còn chưa kịp thời, có nội dung còn chậm so với kế "
+	"hoạch.",
+	"Tiến độ giải ngân vốn đầu tư công mới đạt 78,5% kế hoạch, thấp hơn "
+	"cùng kỳ năm trước.",
+	"Một số kiến nghị của cử tri tại các kỳ tiếp xúc trước chưa được trả "
+	"lời dứt điểm, gây bức xúc trong nhân dân.",
+	"Ủy ban MTTQ quận đề nghị các đơn vị chia sẻ thông tin sớm hơn để Mặt "
+	"trận kịp tổng hợp ý kiến, kiến nghị của nhân dân.",
+};
+static const char *const units[] = {
+	"Phòng Kinh tế", "Phòng Tài chính - Kế hoạch", "Phòng Quản lý đô thị",
+	"Phòng Văn hóa và Thông tin", "Phòng Lao động - Thương binh và Xã hội",
+	"Phòng Tài nguyên và Môi trường", "Văn phòng HĐND và UBND quận",
+	"Ban Tuyên giáo Quận ủy", "Ban Dân vận Quận ủy", "Công an quận",
+	"Ủy ban nhân dân các phường",
+};
+static const char *const tasks[] = {
+	"rà soát, tổng hợp các kiến nghị của cử tri chưa được giải quyết",
+	"xây dựng kế hoạch tổ chức Tết Nguyên đán Giáp Thìn năm 2024",
+	"kiểm tra công tác phòng cháy, chữa cháy tại các chợ và trung tâm "
+	"thương mại",
+	"báo cáo tiến độ giải ngân vốn đầu tư công và đề xuất giải pháp",
+	"lập danh sách hộ nghèo, hộ cận nghèo được thăm hỏi, tặng quà dịp Tết",
+	"tuyên truyền bảo đảm trật tự an toàn giao thông dịp cuối năm",
+	"hoàn thiện dự thảo báo cáo tổng kết công tác năm 2023",
+};
+static const char *const dates[] = {
+	"15/12/2023", "22/12/2023", "29/12/2023", "05/01/2024", "12/01/2024",
+	"19/01/2024", "31/01/2024",
+};
+#define NOF(a) (sizeof (a) / sizeof (a)[0])
+
+/* Writes a meeting whose conclusions hold about 2,000 words. */
+static void
+write_assist_fixture(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	unsigned words = 0, item = 1;
+	struct buf b;
+
+	if (f == NULL) {
+		perror(path);
+		exit(1);
+	}
+	buf_init(&b);
+	for (unsigned i = 0; words < 2000; i++) {
+		const char *u = units[i % NOF(units)];
+		const char *o = units[(i * 5 + 3) % NOF(units)];
+		const char *t = tasks[(i / 2) % NOF(tasks)];
+		const char *d = dates[i % NOF(dates)];
+		size_t from = b.len;
+
+		buf_printf(&b, "%u. ", item++);
+		if (i % 3 == 0)
+			buf_printf(&b, "%s ", findings[(i / 3) % NOF(findings)]);
+		if (i % 3 == 2)
+			buf_printf(&b, "Yêu cầu %s %s, báo cáo Thường trực Quận ủy "
+			    "trước ngày %s.\n", u, t, d);
+		else
+			buf_printf(&b, "Giao %s chủ trì, phối hợp với %s %s, "
+			    "hoàn thành trước ngày %s.\n", u, o == u ?
+			    "Ủy ban MTTQ quận" : o, t, d);
+		for (size_t k = from; k < b.len; k++)
+			words += b.s[k] == ' ';
+	}
+	fprintf(f, "---\ntemplate: giaoban\ntitle: Hội nghị giao ban khối "
+	    "Dân vận quý IV\ndate: 2023-12-20\n---\n\n## Kết luận của chủ trì "
+	    "{#conclusions}\n\nĐồng chí Phó Bí thư Thường trực Quận ủy kết luận "
+	    "như sau:\n%s\n", b.s);
+	buf_free(&b);
+	fclose(f);
+}
+
+/* Directives typed into the section, one key at a time: each is
+ * complete with the last digit of its year, which no shorter prefix
+ * resolves to, so the due date's appearance in the panel marks the
+ * suggestion that key brought. */
+static const struct { const char *text, *due; } directives[] = {
+	{ "Giao Phòng Tư pháp chủ trì rà soát hồ sơ hộ tịch, hoàn thành "
+	    "trước ngày 31/03/2025", "2025-03-31" },
+	{ "Giao Quận đoàn chủ trì tổ chức Ngày hội thanh niên, hoàn thành "
+	    "trước ngày 26/03/2025", "2025-03-26" },
+	{ "Giao Phòng Y tế chủ trì kiểm tra an toàn thực phẩm, hoàn thành "
+	    "trước ngày 15/04/2025", "2025-04-15" },
+	{ "Giao Hội Nông dân quận rà soát hộ chăn nuôi, hoàn thành trước "
+	    "ngày 30/06/2025", "2025-06-30" },
+	{ "Giao Phòng Nội vụ chủ trì sắp xếp tổ dân phố, hoàn thành trước "
+	    "ngày 20/05/2025", "2025-05-20" },
+};
+
+/* Opens the editor on the conclusions of db's meeting 1, the
+ * suggestions hidden with F7 if off. */
+static void
+open_assist(struct child *c, const char *bin, const char *db, bool off)
+{
+	char *av[] = { (char *)bin, "--db", (char *)db, "edit", "1",
+	    "--section", "conclusions", NULL };
+
+	spawn(c, av);
+	if (!wait_text(c, "F10", 10)) {
+		fprintf(stderr, "bench_tui: the editor never appeared\n");
+		exit(1);
+	}
+	drain(c, 200);
+	if (!off)
+		return;
+	put(c, "\033[18~", 5);
+	if (!wait_text(c, "hidden", 5)) {
+		fprintf(stderr, "bench_tui: F7 did not hide the suggestions\n");
+		exit(1);
+	}
+	drain(c, 200);
+}
+
+/* Sends one key at a fast typist's pace and returns the time to the
+ * first byte of the screen update it causes (its echo).  The output is
+ * read until the next key is due, so the program's timers (saving, a
+ * deferred look) fire between keys as they do when a person types.
+ * With want, *found is the time until the output since the key holds it
+ * (-1 if it does not by the next key's time; with last, the key that
+ * should bring it, waiting up to 2 s). */
+#define TYPIST_MS	30
+
+static double
+key_echo(struct child *c, const char *key, size_t n, const char *want,
+    double *found, bool last)
+{
+	double t0 = now(), echo = 2, left;
+	struct pollfd p = { c->fd, POLLIN, 0 };
+
+	if (want)
+		*found = -1;
+	buf_reset(&c->screen);
+	put(c, key, n);
+	if (poll(&p, 1, 2000) > 0)
+		echo = now() - t0;
+	for (;;) {
+		if (want && *found < 0 && c->screen.s &&
+		    strstr(c->screen.s, want))
+			*found = now() - t0;
+		left = t0 + TYPIST_MS / 1000.0 - now();
+		if (left <= 0 && (!last || *found >= 0 || now() - t0 > 2))
+			break;
+		drain(c, left > 0 ? (int)(left * 1000) + 1 : 5);
+	}
+	return echo;
+}
+
+/* Types the directives at a typist's pace into the editor on db, with
+ * suggestions on (each new one timed into lat, then taken with F3) or
+ * hidden; echo times go to *echo.  Returns the CPU per key in ms. */
+static double
+type_directives(const char *bin, const char *db, bool off, double *lat,
+    double **echo, size_t *ne, int *taken)
+{
+	struct child c;
+	double cpu0, found;
+	unsigned nk = 0;
+	long rss;
+
+	open_assist(&c, bin, db, off);
+	if (!off) {
+		/* The secretary took the directives already there as
+		 * tasks, so the panel is empty until a new one is typed. */
+		if (!wait_text(&c, "Suggested tasks (", 5) ||
+		    sscanf(strstr(c.screen.s, "Suggested tasks (") + 17, "%d",
+		    taken) != 1) {
+			fprintf(stderr, "bench_tui: no suggestions in the "
+			    "fixture\n");
+			exit(1);
+		}
+		for (int i = 0; i < *taken; i++) {
+			put(&c, "\033OR", 3);
+			drain(&c, 500);
+		}
+		if (!wait_text(&c, "Guidance", 5)) {
+			fprintf(stderr, "bench_tui: suggestions left after "
+			    "F3\n");
+			exit(1);
+		}
+	}
+	drain(&c, 600);
+	cpu0 = cpu_of(c.pid);
+	for (size_t d = 0; d < NOF(directives); d++) {
+		const char *p = directives[d].text, *due = directives[d].due;
+
+		key_echo(&c, "\r", 1, NULL, NULL, false);
+		while (*p) {
+			size_t n = 1;
+			double e;
+
+			while (((unsigned char)p[n] & 0xc0) == 0x80)
+				n++;
+			e = key_echo(&c, p, n, off ? NULL : due, &found,
+			    !off && p[n] == '\0');
+			p += n;
+			nk++;
+			*echo = xreallocarray(*echo, *ne + 1, sizeof **echo);
+			(*echo)[(*ne)++] = e;
+			if (off)
+				continue;
+			/* Only the last key completes the directive. */
+			if ((*p != '\0') != (found < 0)) {
+				fprintf(stderr, "bench_tui: %s %s\n", due,
+				    *p ? "suggested too early" :
+				    "never suggested");
+				exit(1);
+			}
+			if (*p == '\0')
+				lat[d] = found;
+		}
+		key_echo(&c, ".", 1, NULL, NULL, false);
+		/* Taken, so the next directive is the only suggestion. */
+		key_echo(&c, "\033OR", 3, NULL, NULL, false);
+		nk += 3;
+	}
+	cpu0 = (cpu_of(c.pid) - cpu0) * 1000 / nk;
+	finish(&c, "\021", &rss);
+	return cpu0;
+}
+
+static void
+assist(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/bench_assist.db", dir);
+	char *md = xasprintf("%s/bench_assist.md", dir);
+	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
+	    md);
+	double lat[NOF(directives)], *echo = NULL, cpu[2], pcpu[2];
+	size_t ne = 0, na = NOF(directives);
+	unsigned nkeys = 5000;
+	struct child c;
+	long rss;
+	int taken = 0;
+
+	write_assist_fixture(md);
+	for (int off = 0; off < 2; off++) {
+		unlink(db);
+		if (system(cmd) != 0) {
+			fprintf(stderr, "bench_tui: import failed\n");
+			exit(1);
+		}
+		pcpu[off] = type_directives(bin, db, off, lat, &echo, &ne,
+		    &taken);
+		if (off)
+			continue;
+		qsort(lat, na, sizeof lat[0], cmp_double);
+		qsort(echo, ne, sizeof echo[0], cmp_double);
+		printf("assist: %zu directives typed into a 2,000-word section "
+		    "(%d taken before), a key every %d ms\n", na, taken,
+		    TYPIST_MS);
+		report("key to new suggestion (median)", lat[na / 2] * 1000,
+		    "ms", 50);
+		report("key to new suggestion (worst)", lat[na - 1] * 1000,
+		    "ms", 50);
+		report("key to echo, suggestions on (median)",
+		    echo[ne / 2] * 1000, "ms", 16);
+		report("key to echo, suggestions on (worst)",
+		    echo[ne - 1] * 1000, "ms", 50);
+		ne = 0;
+	}
+	/* At this pace the text is saved every second, which the keys
+	 * pay for either way; a look after every key is the point of the
+	 * assistant, and its price is bounded here. */
+	report("CPU per key, typist's pace, on", pcpu[0], "ms", 1);
+	report("CPU per key, typist's pace, off", pcpu[1], "ms", 0.5);
+	report("CPU on/off, typist's pace", pcpu[0] / (pcpu[1] > 0 ? pcpu[1] :
+	    1e-9), "x", 5);
+	free(echo);
+
+	/* The replayed session's first 5,000 keys (enough for a steady
+	 * figure, in a fifth of the time) with suggestions on, then hidden
+	 * (F7); keys follow each other without the pauses looks wait for. */
+	if (getenv("BENCH_ASSIST_KEYS"))
+		nkeys = (unsigned)atoi(getenv("BENCH_ASSIST_KEYS"));
+	for (int off = 0; off < 2; off++) {
+		const char *text = "";
+		double cpu0;
+		char key[16];
+
+		unlink(db);
+		if (system(cmd) != 0) {
+			fprintf(stderr, "bench_tui: import failed\n");
+			exit(1);
+		}
+		open_assist(&c, bin, db, off);
+		cpu0 = cpu_of(c.pid);
+		for (unsigned k = 0; k < nkeys; k++) {
+			size_t n = next_key(k, &text, key);
+
+			put(&c, key, n);
+			drain(&c, 50);
+			buf_reset(&c.screen);
+		}
+		cpu[off] = (cpu_of(c.pid) - cpu0) * 1000 / nkeys;
+		finish(&c, "\021", &rss);
+	}
+	printf("assist: the replayed session, %u keystrokes without pauses, "
+	    "into the 2,000-word section\n", nkeys);
+	report("CPU per keystroke, suggestions on", cpu[0], "ms", 0.2);
+	report("CPU per keystroke, suggestions off", cpu[1], "ms", 0.2);
+	report("CPU on/off, keys without pauses", cpu[0] / (cpu[1] > 0 ?
+	    cpu[1] : 1e-9), "x", 1.5);
+	free(cmd);
+	free(db);
+	free(md);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -416,6 +742,7 @@ main(int argc, char **argv)
 	report("bytes to the terminal per keystroke", (double)bytes / nkeys,
 	    "bytes", 200);
 	report("peak memory (editor)", (double)rss / 1024, "MiB", 16);
+	assist(argv[1], argv[2]);
 	review(argv[1], argv[2]);
 	free(db);
 	free(tdb);

@@ -168,11 +168,30 @@ read_paste(struct tui_event *ev)
 	ev->pastelen = paste.len;
 }
 
+/* A tick sooner than TICK_MS, asked for by a screen; -1 when none. */
+static int wake_ms = -1;
+
+void
+tui_wake_in(int ms)
+{
+	if (ms < 0)
+		ms = 0;
+	if (wake_ms < 0 || ms < wake_ms)
+		wake_ms = ms;
+}
+
 void
 tui_read(struct tui_event *ev)
 {
 	wint_t wc;
-	int r = get_wch(&wc);
+	int r, wait = wake_ms >= 0 && wake_ms < TICK_MS ? wake_ms : TICK_MS;
+
+	wake_ms = -1;
+	if (wait != TICK_MS)
+		timeout(wait);
+	r = get_wch(&wc);
+	if (wait != TICK_MS)
+		timeout(TICK_MS);
 
 	memset(ev, 0, sizeof *ev);
 	if (r == ERR) {
@@ -231,17 +250,14 @@ tui_run(struct tui_screen *s)
 			show();
 			redraw = false;
 		}
-		if (busy) {
-			/* A key waiting goes first; otherwise one step. */
-			timeout(0);
-			tui_read(&ev);
-			timeout(TICK_MS);
-			if (ev.kind == EV_TICK) {
-				busy = s->work(s);
-				continue;
-			}
-		} else {
-			tui_read(&ev);
+		/* With work to do, a key waiting goes first; otherwise one
+		 * step of the work. */
+		if (busy)
+			tui_wake_in(0);
+		tui_read(&ev);
+		if (busy && ev.kind == EV_TICK) {
+			busy = s->work(s);
+			continue;
 		}
 		if (ev.kind == EV_TICK)
 			continue;

@@ -74,6 +74,7 @@ struct tui {
 	const char	*lang;
 	bool		 quit;		/* a signal or a screen ended the program */
 	struct buf	 rescued;	/* rescue files written, one a line */
+	bool		 no_suggest;	/* F7 in the editor: for the whole run */
 };
 
 extern volatile sig_atomic_t tui_signal;	/* the signal that asks us to end */
@@ -85,8 +86,12 @@ void	 tui_stop(void);
 /* Runs a screen until its key handler says leave or quit, or a signal
  * arrives; returns TUI_LEAVE or TUI_QUIT. */
 enum tui_act tui_run(struct tui_screen *);
-/* Reads the next event, waiting at most the tick (100 ms). */
+/* Reads the next event, waiting at most the tick (100 ms), or less
+ * once after tui_wake_in. */
 void	 tui_read(struct tui_event *);
+/* Asks for the next tick within ms, for work that waits for a short
+ * pause in typing; the earliest of several asks wins. */
+void	 tui_wake_in(int ms);
 /* Milliseconds of a monotonic clock. */
 int64_t	 tui_now_ms(void);
 

@@ -68,6 +68,7 @@ static const char *const editor_keys[] = {
 	"Ctrl-Z, Ctrl-Y", N_("undo, redo"),
 	"F3, F4, F5", N_("suggested task: accept, edit, dismiss"),
 	"Ctrl-Up, Ctrl-Down", N_("choose a suggested task"),
+	"F7", N_("hide or show the suggested tasks"),
 	"Ctrl-S", N_("save now (saving also happens by itself)"),
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	"F9", N_("mark final (after the checklist), or reopen"),
@@ -373,6 +374,7 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 	int c = ev->code;
 	bool ch = ev->kind == EV_CHAR, key = ev->kind == EV_KEY;
 
+	ed->key_at = tui_now_ms();
 	if ((key && c == KEY_F(10)) || (ch && (c == TK_CTRL('Q') ||
 	    c == TK_CTRL('C'))))
 		return may_leave(ed) ? TUI_LEAVE : TUI_STAY;
@@ -408,6 +410,15 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 	}
 	if ((key && c == KEY_F(2)) || (ch && c == TK_CTRL('G'))) {
 		menu(ed);
+		return TUI_STAY;
+	}
+	if (key && c == KEY_F(7)) {
+		/* Kept for the rest of the run: one who finds the panel in
+		 * the way finds it so in the next meeting too. */
+		ed->t->no_suggest = !ed->t->no_suggest;
+		ed->sug_valid = false;
+		set_status(ed, false, ed->t->no_suggest ? _("Suggested tasks "
+		    "hidden; F7 shows them") : _("Suggested tasks shown"));
 		return TUI_STAY;
 	}
 	if (key && c == KEY_F(9)) {

@@ -54,6 +54,7 @@ struct editor {
 	size_t		 nsug, sug_sel, sug_pstart, sug_pend;
 	unsigned long	 sug_changes;	/* the text's changes when found */
 	int64_t		 sug_cost_ms;	/* how long the last look took */
+	int64_t		 key_at;	/* when the last key came, any key */
 	bool		 sug_valid;
 	char		**seen;		/* answered digests of one section */
 	size_t		 nseen, seen_page;
@@ -100,7 +101,7 @@ bool	 tui_tasks_key(struct editor *, const struct tui_event *);
 /* The editor's extractor, made on first use; NULL if no rules load. */
 struct extractor *tui_editor_extractor(struct editor *);
 
-/* Looks for suggestions once typing pauses; true to redraw. */
+/* Looks for suggestions once keys pause; true to redraw. */
 bool	 tui_suggest_tick(struct editor *, int64_t now);
 /* Rows the suggestions panel wants (0 when there are none). */
 int	 tui_suggest_rows(const struct editor *);

@@ -304,7 +304,7 @@ int
 tui_main(struct store *st, struct tmpl_set *ts, const char *lang, int64_t id,
     const char *section, struct err *e)
 {
-	struct tui t = { st, ts, tui_lang(lang), false, BUF_INIT };
+	struct tui t = { st, ts, tui_lang(lang), false, BUF_INIT, false };
 	char msg[256];
 
 	tui_signals_install();

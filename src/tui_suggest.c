@@ -3,12 +3,14 @@
  * the paragraph being typed, listed under the text with the words they
  * came from underlined, and the keys that accept one into the tasks
  * (as it is, or edited first) or dismiss it.  The extractor reads one
- * paragraph, not the section: after each key while that stays cheap (a
- * few milliseconds), else only once typing pauses, so no keystroke waits
- * for it.  Answered suggestions are remembered in the store by digest
+ * paragraph, not the section, and only after the key's echo is on the
+ * screen and keys have stopped for a moment (a longer pause when the
+ * paragraph is slow to read), so no keystroke waits for it.  Answered suggestions are remembered in the store by digest
  * (suggest.h); a suggestion whose words overlap a task already taken from
  * the same place is not offered again either, so correcting a typo in an
- * accepted sentence does not offer it a second time.
+ * accepted sentence does not offer it a second time.  F7 hides the
+ * panel for the rest of the run, and then the extractor is not run at
+ * all, for a secretary who would rather not see it.
  */
 #include "config.h"
 
@@ -28,9 +30,13 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* Looking costs ~1-2 ms for a 2,000-word paragraph: while it stays that
- * cheap the suggestions follow every key; a paragraph that takes longer
- * is looked at only once typing pauses, so no key waits for it. */
+/* Looking costs under a millisecond for a 2,000-word paragraph, but is
+ * done only once keys stop for SUGGEST_QUIET_MS: the key's echo is drawn
+ * first, a burst of keys (fast typing, a held key) pays for one look,
+ * and the suggestions still follow within a few tens of milliseconds.
+ * A paragraph that takes longer than SUGGEST_CHEAP_MS is looked at only
+ * after a real pause, so a key arriving meanwhile rarely waits for it. */
+#define SUGGEST_QUIET_MS	20
 #define SUGGEST_CHEAP_MS	5
 #define SUGGEST_IDLE_MS		300
 
@@ -80,16 +86,17 @@ load_seen(struct editor *ed, const char *key)
 	ed->seen_valid = true;
 }
 
-/* True if a task of the meeting already covers s. */
+/* True if a task of the meeting already covers s; dig holds the tasks'
+ * digests, made once per look rather than once per suggestion, which in
+ * a section of many taken directives cost more than the extractor. */
 static bool
-taken(const struct editor *ed, const char *key, const struct suggestion *s)
+taken(const struct editor *ed, const char *key, const struct suggestion *s,
+    char (*dig)[17])
 {
 	for (size_t i = 0; i < ed->m.nact; i++) {
 		const struct action *a = &ed->m.act[i];
-		char d[17];
 
-		suggest_digest(a->assignee, a->task, d);
-		if (strcmp(d, s->digest) == 0)
+		if (strcmp(dig[i], s->digest) == 0)
 			return true;
 		if (a->src_section && strcmp(a->src_section, key) == 0 &&
 		    a->src_start < (int64_t)s->end && (int64_t)s->start < a->src_end)
@@ -107,6 +114,7 @@ look(struct editor *ed, struct page *p)
 	size_t n = 0, k = 0, a, b;
 	const char *d = meeting_get(&ed->m, F_DATE);
 	struct extractor *x = tui_editor_extractor(ed);
+	char (*dig)[17];
 
 	clear_list(ed);
 	if (x == NULL)
@@ -120,8 +128,11 @@ look(struct editor *ed, struct page *p)
 	if (suggest_find(x, tb_text(&p->tb), a, b, ref, ed->seen, ed->nseen,
 	    &v, &n, &e) != 0)
 		return;
+	dig = xcalloc(ed->m.nact + 1, sizeof *dig);
+	for (size_t i = 0; i < ed->m.nact; i++)
+		suggest_digest(ed->m.act[i].assignee, ed->m.act[i].task, dig[i]);
 	for (size_t i = 0; i < n; i++) {
-		if (taken(ed, p->sec->key, &v[i])) {
+		if (taken(ed, p->sec->key, &v[i], dig)) {
 			free(v[i].assignee);
 			free(v[i].task);
 			free(v[i].due_text);
@@ -129,6 +140,7 @@ look(struct editor *ed, struct page *p)
 		}
 		v[k++] = v[i];
 	}
+	free(dig);
 	ed->sug = v;
 	ed->nsug = k;
 }
@@ -139,7 +151,8 @@ tui_suggest_tick(struct editor *ed, int64_t now)
 	struct page *p = &ed->pg[ed->cur];
 	size_t a, b;
 
-	if (p->kind != PAGE_TEXT || ed->final) {
+	/* Hidden suggestions cost nothing: the extractor does not run. */
+	if (p->kind != PAGE_TEXT || ed->final || ed->t->no_suggest) {
 		if (ed->nsug == 0)
 			return false;
 		clear_list(ed);
@@ -156,9 +169,21 @@ tui_suggest_tick(struct editor *ed, int64_t now)
 		suggest_paragraph(tb_text(&p->tb), p->tb.len, p->tb.cur, &a, &b);
 		if (a == ed->sug_pstart && b == ed->sug_pend)
 			return false;
-	} else if (ed->sug_cost_ms > SUGGEST_CHEAP_MS &&
-	    now - ed->last_key < SUGGEST_IDLE_MS)
-		return false;
+	}
+	{
+		int64_t wait = (ed->sug_cost_ms > SUGGEST_CHEAP_MS ?
+		    SUGGEST_IDLE_MS : SUGGEST_QUIET_MS) - (now - ed->key_at);
+
+		if (wait > 0) {
+			tui_wake_in((int)wait);
+			return false;
+		}
+	}
+	/* Timed without making the extractor, a one-off: counted, the
+	 * rules' compilation would put every paragraph on the slow path
+	 * until the first pause. */
+	(void)tui_editor_extractor(ed);
+	now = tui_now_ms();
 	look(ed, p);
 	ed->sug_cost_ms = tui_now_ms() - now;
 	ed->sug_valid = true;

@@ -199,6 +199,18 @@ keys C-End
 typing ' Hết.'
 stored 2 'tuần tra\. Hết\.$' "typing is saved"
 shows 'Guidance' "answered suggestions stay answered after reopening"
+# F7 hides the panel, and no looking goes on while it is hidden.
+keys F7
+shows 'Suggested tasks hidden; F7 shows them' "F7 hides the suggestions"
+typing ' Giao Hội Nông dân rà soát hộ chăn nuôi trước ngày 20/12/2025.'
+stored 2 'hộ chăn nuôi trước ngày 20/12/2025\.$' "typing goes on while they are hidden"
+shows 'Guidance' "no suggestion is shown for a new directive"
+keys F7
+shows 'Suggested tasks shown' "F7 shows them again"
+shows 'Suggested tasks \(1\)' "the new directive is suggested at once"
+shows 'Hội Nông dân — rà soát hộ chăn nuôi — 2025-12-20' "with its assignee and due"
+keys F5
+shows 'Guidance' "dismissed, so the finalising below is unchanged"
 
 # Finalising: the checklist lists what is missing and leads to it.
 keys F9
