@@ -5,7 +5,8 @@
  * (as it is, or edited first) or dismiss it.  The extractor reads one
  * paragraph, not the section, and only after the key's echo is on the
  * screen and keys have stopped for a moment (a longer pause when the
- * paragraph is slow to read), so no keystroke waits for it.  Answered suggestions are remembered in the store by digest
+ * paragraph is slow to read), so no keystroke waits for it.  Answered
+ * suggestions are remembered in the store by digest
  * (suggest.h); a suggestion whose words overlap a task already taken from
  * the same place is not offered again either, so correcting a typo in an
  * accepted sentence does not offer it a second time.  F7 hides the
