@@ -52,13 +52,20 @@ export_actions_json(struct buf *b, const struct store_act_row *v, size_t n)
 void
 export_csv_field(struct buf *b, const char *s)
 {
+	/* A spreadsheet runs a cell that starts like a formula; one typed
+	 * into the minutes must stay text there, so it gets an apostrophe,
+	 * which spreadsheets take as "text follows". */
+	bool formula = s && *s && strchr("=+-@\t\r", *s) != NULL;
+
 	if (s == NULL)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		buf_adds(b, s);
 		return;
 	}
 	buf_addc(b, '"');
+	if (formula)
+		buf_addc(b, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			buf_addc(b, '"');

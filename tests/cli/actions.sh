@@ -98,6 +98,15 @@ r=list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 print([x[2] for x in r if x[0]=="7"][0])' "$T/a.csv")" 'Giao ban tháng 10, năm 2025 "mở rộng"' "CSV quotes a title with a comma and quotes"
 expect_rc 0 "--csv of nothing" "$MINUTES" actions --csv --assignee nobody
 is "$(cat "$T/out" | tr -d '\r')" "id,meeting_id,meeting_title,meeting_date,assignee,task,due,due_text,status,overdue" "an empty CSV still has its header"
+# Text that a spreadsheet would run as a formula stays text (in a
+# database of its own, to leave the others' counts alone).
+printf -- '---\ntemplate: giaoban\ntitle: Công thức\ndate: 2025-10-01\n---\n\n## Nhiệm vụ được giao {#tasks}\n\n| Người thực hiện | Nội dung | Hạn | Trạng thái |\n|---|---|---|---|\n| +Tổ 3 | =HYPERLINK("http://x", "bấm") |  | open |\n| @Văn phòng | -1+2 |  | open |\n' >"$T/f.md"
+fid=$(MINUTES_DB="$T/formula.db" "$MINUTES" import "$T/f.md")
+MINUTES_DB="$T/formula.db" expect_rc 0 "--csv of formula-like text" "$MINUTES" actions --csv --meeting "$fid"
+is "$(python3 -c 'import csv,sys
+for x in list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]:
+    print(x[4], x[5])' "$T/out")" "'+Tổ 3 '=HYPERLINK(\"http://x\", \"bấm\")
+'@Văn phòng '-1+2" "cells that start with = + - @ are written as text"
 
 # iCalendar: the wire format checked by hand, then parsed.
 expect_rc 0 "--ics" "$MINUTES" actions --all --ics
