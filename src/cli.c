@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "store.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 static const struct cli_cmd commands[] = {
@@ -199,13 +200,34 @@ cli_read_input(const char *path, struct buf *b, struct err *e)
 int
 cli_write_output(const char *path, const char *data, size_t len, struct err *e)
 {
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (filewrite_all(STDOUT_FILENO, data, len) != 0)
-			return err_set(e, ERR_RUNTIME, "standard output: %s",
-			    strerror(errno));
-		return 0;
+	struct buf esc = BUF_INIT;
+	int rc;
+
+	if (path != NULL && strcmp(path, "-") != 0)
+		return filewrite_atomic(path, data, len, e);
+	/* Stored text may hold control characters (a paste, an imported
+	 * file): on a terminal they are shown as ^X rather than sent, so an
+	 * escape sequence in the minutes cannot drive the terminal.  A file
+	 * or a pipe gets the bytes as stored. */
+	if (isatty(STDOUT_FILENO)) {
+		const char *p = data, *end = data + len, *nl;
+
+		while (p < end) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			utf8_escape_ctrl(&esc, p, (size_t)((nl ? nl : end) - p));
+			if (nl)
+				buf_addc(&esc, '\n');
+			p = nl ? nl + 1 : end;
+		}
+		data = buf_str(&esc);
+		len = esc.len;
 	}
-	return filewrite_atomic(path, data, len, e);
+	rc = filewrite_all(STDOUT_FILENO, data, len);
+	buf_free(&esc);
+	if (rc != 0)
+		return err_set(e, ERR_RUNTIME, "standard output: %s",
+		    strerror(errno));
+	return 0;
 }
 
 int

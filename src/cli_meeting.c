@@ -169,6 +169,7 @@ cli_show(struct cli *c, int argc, char **argv)
 	struct tmpl_set set;
 	const struct tmpl *t;
 	struct buf b = BUF_INIT;
+	struct err e;
 	int ch, rc = 0;
 
 	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1)
@@ -179,7 +180,8 @@ cli_show(struct cli *c, int argc, char **argv)
 		    argv[optind + 1]);
 	if ((rc = load(c, argv[optind], &m, &set, &t)) == 0) {
 		export_text(&b, &m, t, 80);
-		fwrite(buf_str(&b), 1, b.len, stdout);
+		if (cli_write_output(NULL, buf_str(&b), b.len, &e))
+			rc = cli_fail_err(c, &e);
 	}
 	buf_free(&b);
 	meeting_free(&m);

@@ -78,4 +78,23 @@ same_file "$T/out" "$T/club.md" "user template round-trips"
 printf 'name: Broken\n[x]\nkind: nonsense\n' >"$XDG_CONFIG_HOME/minutes/templates/broken.tmpl"
 expect_rc 2 "a broken user template is reported" "$MINUTES" templates
 like "$(cat "$T/err")" 'broken.tmpl: line 3: kind' "with its file and line"
+
+# Control characters in stored text reach a file as they are, a terminal
+# only as ^X: an escape sequence in the minutes cannot drive the terminal.
+rm -f "$XDG_CONFIG_HOME/minutes/templates/broken.tmpl"
+printf -- '---\ntemplate: giaoban\ntitle: Điều khiển\ndate: 2025-10-01\n---\n\n## Kết luận của chủ trì {#conclusions}\n\nChữ \033[31mđỏ\033[0m và chuông\007.\n' >"$T/ctl.md"
+cid=$("$MINUTES" import "$T/ctl.md")
+expect_rc 0 "export with control characters to a pipe" "$MINUTES" export "$cid" --format md
+grep "^Chữ " "$T/ctl.md" >"$T/want"
+grep "^Chữ " "$T/out" >"$T/got"
+same_file "$T/got" "$T/want" "a pipe gets the bytes as stored"
+if command -v script >/dev/null 2>&1; then
+	for f in md text html; do
+		script -qec "'$MINUTES' export $cid --format $f" /dev/null >"$T/tty" 2>&1
+		like "$(cat "$T/tty")" 'Chữ \^\[\[31mđỏ\^\[\[0m và chuông\^G' "export --format $f to a terminal shows ^X"
+		is "$(tr -d '\r\n' <"$T/tty" | tr -d '[:print:]' | LC_ALL=C tr -d '\200-\377' | od -An -c | tr -d ' ')" "" "export --format $f to a terminal sends no control character"
+	done
+	script -qec "'$MINUTES' show $cid" /dev/null >"$T/tty" 2>&1
+	like "$(cat "$T/tty")" 'Chữ \^\[\[31mđỏ' "show on a terminal shows ^X too"
+fi
 done_testing
