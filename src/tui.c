@@ -364,8 +364,12 @@ tui_bar(int y, const char *left, const char *right, attr_t attr)
 static void
 frame(int h, int w, const char *title, int *iy, int *ix, int *ih, int *iw)
 {
-	int y, x;
+	int y, x, tw = title ? (int)utf8_width(title, strlen(title)) + 6 : 0;
 
+	/* Wide enough for the title, which can be longer than what the box
+	 * holds (a translated one often is). */
+	if (w < tw)
+		w = tw;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)

@@ -214,7 +214,7 @@ shows 'Guidance' "dismissed, so the finalising below is unchanged"
 
 # Finalising: the checklist lists what is missing and leads to it.
 keys F9
-shows 'Not final yet: 2 missing' "F9 runs the checklist"
+shows 'Not final yet: 2 missing \(Enter goes there\) ─' "F9 runs the checklist, its title whole"
 shows 'No end time' "it lists the missing end time"
 shows 'Section "Kết quả đạt được" is empty' "and the empty required section"
 keys Enter
@@ -247,4 +247,17 @@ shows 'Reopened' "y reopens"
 stored 2 '^status: draft$' "the minutes are a draft again"
 keys F10
 exited 0 "F10 leaves"
+
+# In Vietnamese the checklist's title is longer than its items: the box
+# is as wide as the title.
+if locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
+	mid=$(new_meeting_md "Họp còn thiếu")
+	TUI_LOCALE=vi_VN.UTF-8 start "$MINUTES --lang vi edit $mid"
+	shows 'Họp còn thiếu' "--lang vi: the meeting opens"
+	keys F9
+	shows 'Chưa chốt được: còn thiếu [0-9]+ mục \(Enter để đến chỗ cần sửa\) ─' "--lang vi: the checklist's title is whole"
+	keys Escape
+	keys F10
+	exited 0 "--lang vi: F10 leaves"
+fi
 done_testing
