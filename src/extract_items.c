@@ -232,6 +232,38 @@ skip_modals(struct ctx *c, size_t p, size_t e)
 
 
 
+/* ", hoàn thành" before a deadline only leads into it ("rà soát hộ
+ * nghèo, hoàn thành trước ngày 15/12"): with the deadline cut out it
+ * would dangle at the end of the task, so it goes too.  Only after a
+ * comma: "hoàn thành đề án trong quý IV" is the task itself. */
+static void
+drop_lead_in(struct buf *raw)
+{
+	static const char *const words[] = { "hoàn thành", "hoàn tất", "xong",
+	    "complete it", "to be completed", "completed" };
+	size_t n = raw->len;
+
+	while (n > 0 && raw->s[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t wl = strlen(words[i]), k;
+
+		if (n < wl || memcmp(raw->s + n - wl, words[i], wl) != 0)
+			continue;
+		k = n - wl;
+		if (k >= strlen(" phải ") &&
+		    memcmp(raw->s + k - strlen(" phải "), " phải ",
+		    strlen(" phải ")) == 0)
+			k -= strlen("phải ");
+		while (k > 0 && raw->s[k - 1] == ' ')
+			k--;
+		if (k > 0 && raw->s[k - 1] == ',') {
+			buf_truncate(raw, k - 1);
+			return;
+		}
+	}
+}
+
 /* The task: t[s..e) without the deadline and owner phrases in it, with
  * the spaces and punctuation they leave behind tidied. */
 static char *
@@ -251,6 +283,8 @@ task_text(struct ctx *c, size_t s, size_t e, const struct hit *dl)
 			break;
 		}
 		buf_add(&raw, c->t + p, x->s - p);
+		if (x == d)
+			drop_lead_in(&raw);
 		xe = x->e < e ? x->e : e;
 		buf_addc(&raw, ' ');
 		p = xe;
