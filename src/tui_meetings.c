@@ -165,7 +165,7 @@ list_draw(struct tui_screen *scr)
 	}
 	tui_list_draw(&ml->l, 2, 1, LINES - 3, w, row, ml);
 	tui_bar(LINES - 1, ml->err[0] ? ml->err :
-	    _("Enter open  n new  q quit"), _("F1 help"), A_REVERSE);
+	    _("Enter open  n new  a tasks  / find  e export  q quit"), _("F1 help"), A_REVERSE);
 }
 
 /* Asks for template, series, title and date; creates the meeting. */

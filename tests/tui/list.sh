@@ -25,6 +25,7 @@ shows 'Giao ban tháng 11 — 2023-11-15' "the new meeting opens in the editor"
 keys F10
 shows '2023-11-15 Giao ban tháng 11 +giao-ban-thang' "the list shows it"
 shows 'Meetings \(1\)' "with the count"
+shows 'a tasks  / find  e export  q quit' "the status line names the list's keys"
 keys Enter
 shows '1/6  Thành phần tham dự' "Enter opens it"
 keys F10
@@ -34,7 +35,7 @@ exited 0 "q quits with status 0"
 
 start "$MINUTES --lang vi"
 shows 'Cuộc họp \(1\)' "--lang vi: the list speaks Vietnamese"
-shows 'Enter mở  n mới  q thoát' "--lang vi: Vietnamese status line"
+shows 'Enter mở  n mới  a nhiệm vụ  / tìm  e xuất  q thoát' "--lang vi: Vietnamese status line, naming the list's keys"
 keys Enter
 shows 'F1 trợ giúp  F10 rời' "--lang vi: the editor speaks Vietnamese"
 keys F1
