@@ -472,6 +472,27 @@ vertical(struct textbuf *tb, long lines)
 }
 
 void
+tb_goto(struct textbuf *tb, size_t off)
+{
+	size_t c = 0;
+
+	/* The grapheme boundary at or before off: the offset may come from
+	 * a record made when the text was different. */
+	if (off > tb->len)
+		off = tb->len;
+	while (c < off) {
+		size_t n = utf8_next(tb->s, tb->len, c);
+
+		if (n > off || n == c)
+			break;
+		c = n;
+	}
+	tb->cur = c;
+	tb->nomerge = true;
+	tb->goal_set = false;
+}
+
+void
 tb_move(struct textbuf *tb, enum tb_move m)
 {
 	size_t c = tb->cur;

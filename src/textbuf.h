@@ -64,6 +64,9 @@ void	 tb_insert(struct textbuf *, const char *s, size_t len);
 void	 tb_backspace(struct textbuf *);
 void	 tb_delete(struct textbuf *);
 void	 tb_move(struct textbuf *, enum tb_move);
+/* Puts the cursor at byte offset off (at the grapheme boundary at or
+ * before it, and at the end when past it). */
+void	 tb_goto(struct textbuf *, size_t off);
 /* Undo and redo one step; false when there is nothing to do. */
 bool	 tb_undo(struct textbuf *);
 bool	 tb_redo(struct textbuf *);

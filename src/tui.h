@@ -169,6 +169,10 @@ bool	 tui_list_key(struct tui_list *, const struct tui_event *);
 enum tui_act tui_meetings_run(struct tui *);
 /* Opens the editor on meeting id; section is a key or NULL. */
 enum tui_act tui_editor_run(struct tui *, int64_t id, const char *section);
+/* The same with the cursor at byte offset at of the section's text (where
+ * a task was found), or at its end when at is negative. */
+enum tui_act tui_editor_run_at(struct tui *, int64_t id, const char *section,
+	    int64_t at);
 /* The action review of every meeting (tui_actions.c). */
 enum tui_act tui_actions_run(struct tui *);
 /* Search as you type over every meeting (tui_search.c). */

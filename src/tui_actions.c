@@ -458,7 +458,7 @@ show_item(struct review *rv, const struct store_act_row *sel)
 	struct store_act_event *ev = NULL;
 	size_t nev = 0;
 	char *text = NULL, *section = NULL;
-	int64_t mid;
+	int64_t mid, src_at;
 	enum tui_act res;
 	struct err e;
 
@@ -524,13 +524,15 @@ show_item(struct review *rv, const struct store_act_row *sel)
 	mid = r.a.meeting_id;
 	section = r.a.src_section ? xstrdup(r.a.src_section) :
 	    xstrdup("tasks");
+	/* The cursor goes to the sentence, if it is still known. */
+	src_at = r.a.src_section ? r.a.src_start : -1;
 	free(text);
 	store_act_events_free(ev, nev);
 	store_act_row_free(&r);
 	res = tui_run(&s);
 	buf_free(&it.text);
 	if (res != TUI_QUIT && it.jump)
-		res = tui_editor_run(rv->t, mid, section);
+		res = tui_editor_run_at(rv->t, mid, section, src_at);
 	free(section);
 	return res == TUI_QUIT ? TUI_QUIT : TUI_STAY;
 }

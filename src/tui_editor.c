@@ -677,6 +677,13 @@ check_lock(struct editor *ed)
 enum tui_act
 tui_editor_run(struct tui *t, int64_t id, const char *section)
 {
+	return tui_editor_run_at(t, id, section, -1);
+}
+
+enum tui_act
+tui_editor_run_at(struct tui *t, int64_t id, const char *section,
+    int64_t at)
+{
 	struct editor *ed = xcalloc(1, sizeof *ed);
 	struct tui_screen s = { .data = ed, .draw = tui_editor_draw,
 	    .key = editor_key, .tick = editor_tick, .leave = editor_leave };
@@ -711,7 +718,10 @@ tui_editor_run(struct tui *t, int64_t id, const char *section)
 			if (ed->pg[i].sec &&
 			    strcmp(ed->pg[i].sec->key, section) == 0) {
 				ed->cur = i;
-				tb_move(&ed->pg[i].tb, TB_BOTTOM);
+				if (at >= 0)
+					tb_goto(&ed->pg[i].tb, (size_t)at);
+				else
+					tb_move(&ed->pg[i].tb, TB_BOTTOM);
 			}
 	} else if (meeting_get(&ed->m, F_TITLE) && ed->npg > 1)
 		ed->cur = 1;

@@ -193,6 +193,34 @@ for t in d["tasks"]:
         print(body[src["start"]:src["end"]].decode())' >"$T/spans"
 like "$(sed -n 1p "$T/spans")" '^Giao Phòng Tài chính lập dự toán năm 2026' "the first source follows text typed above it"
 like "$(sed -n 2p "$T/spans")" '^Giao Phòng Văn hóa tổng hợp báo cáo' "so does the second"
+# From the action review, j opens the meeting with the cursor on the
+# sentence the task was taken from.
+start "$MINUTES"
+wait_for 'Meetings'
+typing a
+wait_for 'Open action items'
+typing /
+typing 'lap du toan'
+wait_for 'Open action items \(1\)'
+keys Enter
+keys Enter
+shows 'Source, in section "conclusions"' "the review shows where the task came from"
+typing j
+shows '6/7  Kết luận' "j opens the meeting at that section"
+where=$(screen | python3 -c '
+import sys
+for y, line in enumerate(sys.stdin.read().split("\n")):
+    x = line.find("Giao Phòng Tài chính")
+    if x >= 0:
+        print(x, y)
+        break')
+is "$(tm display-message -p -t t:0 '#{cursor_x} #{cursor_y}')" "$where" "with the cursor at the start of the task's sentence"
+keys F10
+wait_for 'Open action items'
+typing q
+wait_for 'Meetings'
+typing q
+exited 0 "q leaves"
 start "$MINUTES edit 2 --section conclusions"
 shows '6/7  Kết luận' "opened again"
 keys C-End

@@ -226,6 +226,33 @@ test_view_refill(void)
 	tb_free(&tb);
 }
 
+/* tb_goto: an offset from a record of the text lands on a grapheme
+ * boundary, never inside a letter or between it and its accent. */
+static void
+test_goto(void)
+{
+	struct textbuf tb;
+	/* "Xx" + combining acute (no precomposed form, so it stays two
+	 * code points in NFC), then "đ" (two bytes), then "y". */
+	const char s[] = "Xx\xcc\x81\xc4\x91y";
+
+	tb_init(&tb);
+	tb_set(&tb, s, sizeof s - 1);
+	tb_goto(&tb, 1);
+	ok(tb.cur == 1, "goto a boundary");
+	tb_goto(&tb, 3);
+	ok(tb.cur == 1, "goto inside a letter and its accent: before both");
+	tb_goto(&tb, 5);
+	ok(tb.cur == 4, "goto inside a two-byte letter: before it");
+	tb_goto(&tb, 6);
+	ok(tb.cur == 6, "goto the last letter");
+	tb_goto(&tb, 99);
+	ok(tb.cur == tb.len, "goto past the end: the end");
+	tb_goto(&tb, 0);
+	ok(tb.cur == 0, "goto the start");
+	tb_free(&tb);
+}
+
 int
 main(void)
 {
@@ -236,5 +263,6 @@ main(void)
 	test_layout();
 	test_big();
 	test_view_refill();
+	test_goto();
 	return tap_done();
 }
