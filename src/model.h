@@ -38,6 +38,10 @@ struct action {
 	char		*due;		/* YYYY-MM-DD or NULL */
 	char		*due_text;	/* the phrase it came from, or NULL */
 	enum act_status	 status;
+	/* The status as last read from or written to the store (when id is
+	 * set): a status the editor did not change is not written back over
+	 * one changed elsewhere meanwhile. */
+	enum act_status	 base_status;
 	char		*src_section;	/* section key it was found in, or NULL */
 	int64_t		 src_start;	/* byte span in that section's text */
 	int64_t		 src_end;

@@ -203,6 +203,10 @@ save_action(struct store *s, int64_t meeting_id, size_t pos, struct action *a,
 		sqlite3_reset(st);
 		if (old == NULL)
 			a->id = 0;	/* deleted elsewhere: insert it again */
+		/* Changed elsewhere (minutes action, the review) since it was
+		 * read, and not here: the store's status stands. */
+		else if (a->status == a->base_status)
+			status_parse(old, &a->status);
 	}
 	st = st_prep(s, a->id ? SQL_UPDATE_ACTION : SQL_INSERT_ACTION, e);
 	if (st == NULL) {
@@ -307,6 +311,8 @@ store_meeting_insert(struct store *s, struct meeting *m, struct err *e)
 		goto fail;
 	if (st_commit(s, e))
 		goto fail_committed;
+	for (size_t i = 0; i < m->nact; i++)
+		m->act[i].base_status = m->act[i].status;
 	return 0;
 fail:
 	st_rollback(s);
@@ -399,6 +405,7 @@ store_meeting_load(struct store *s, int64_t id, struct meeting *m,
 		a->due = st_col_dup(st, 3);
 		a->due_text = st_col_dup(st, 4);
 		status_parse((const char *)sqlite3_column_text(st, 5), &a->status);
+		a->base_status = a->status;
 		a->src_section = st_col_dup(st, 6);
 		a->src_start = sqlite3_column_int64(st, 7);
 		a->src_end = sqlite3_column_int64(st, 8);
@@ -567,7 +574,14 @@ tx_actions(struct store *s, void *arg, struct err *e)
 int
 store_actions_save(struct store *s, struct meeting *m, struct err *e)
 {
-	return in_tx(s, tx_actions, m, e);
+	int rc = in_tx(s, tx_actions, m, e);
+
+	/* Only once committed: a save rolled back must still write the
+	 * statuses changed here when it is tried again. */
+	if (rc == 0)
+		for (size_t i = 0; i < m->nact; i++)
+			m->act[i].base_status = m->act[i].status;
+	return rc;
 }
 
 static const char SQL_LOCK_GET[] =

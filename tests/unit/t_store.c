@@ -124,6 +124,37 @@ main(void)
 	    "list counts open tasks");
 	store_summaries_free(v, n);
 
+	/* A status changed elsewhere (minutes action, the review) while the
+	 * editor holds the meeting is not undone by the editor's next save
+	 * of the tasks, unless the editor changed that status itself. */
+	{
+		bool changed;
+		struct store_act_event *ev;
+		size_t nev;
+
+		ok(store_act_set_status(s, m.act[0].id, ACT_DOING, "elsewhere",
+		    NULL, &changed, &e) == 0 && changed, "status set elsewhere");
+		free(m.act[0].task);
+		m.act[0].task = xstrdup("Sửa tên việc");
+		ok(store_actions_save(s, &m, &e) == 0, "the editor saves its tasks");
+		store_meeting_load(s, id, &l, &e);
+		ok(l.nact == 1 && l.act[0].status == ACT_DOING &&
+		    strcmp(l.act[0].task, "Sửa tên việc") == 0,
+		    "the other change stands, the editor's edit is saved");
+		meeting_free(&l);
+		ok(m.act[0].status == ACT_DOING, "and the editor's copy follows it");
+		store_act_history(s, m.act[0].id, &ev, &nev, &e);
+		ok(nev > 0 && strcmp(ev[nev - 1].new_status, "doing") == 0 &&
+		    strcmp(ev[nev - 1].note ? ev[nev - 1].note : "", "elsewhere") == 0,
+		    "no history row undoing it");
+		store_act_events_free(ev, nev);
+		m.act[0].status = ACT_DROPPED;
+		ok(store_actions_save(s, &m, &e) == 0, "the editor changes it");
+		store_meeting_load(s, id, &l, &e);
+		ok(l.act[0].status == ACT_DROPPED, "its own change is written");
+		meeting_free(&l);
+	}
+
 	/* A failed whole insert leaves nothing behind. */
 	{
 		struct meeting bad;
