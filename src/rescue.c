@@ -56,7 +56,7 @@ rescue_write(const struct meeting *m, const struct tmpl_set *set,
 {
 	struct buf b = BUF_INIT;
 	char stamp[32], *dirs[3] = { NULL, NULL, NULL };
-	const char *home = getenv("HOME");
+	const char *home = getenv("HOME"), *tmp = getenv("TMPDIR");
 	time_t now = time(NULL);
 	struct tm tm;
 	int rc = ERR_RUNTIME;
@@ -72,8 +72,11 @@ rescue_write(const struct meeting *m, const struct tmpl_set *set,
 		dirs[0] = xstrndup(dbpath, (size_t)(strrchr(dbpath, '/') - dbpath));
 	else
 		dirs[0] = xstrdup(".");
-	dirs[1] = xstrdup(home && *home ? home : "/tmp");
-	dirs[2] = xstrdup("/tmp");
+	/* The temporary folder is the user's choice where they made one. */
+	if (tmp == NULL || *tmp != '/')
+		tmp = "/tmp";
+	dirs[1] = xstrdup(home && *home ? home : tmp);
+	dirs[2] = xstrdup(tmp);
 	for (int i = 0; i < 3 && rc != 0; i++) {
 		char *path = xasprintf("%s/minutes-rescue-%lld-%s.md", dirs[i],
 		    (long long)m->id, stamp);

@@ -75,6 +75,9 @@ struct tui {
 	bool		 quit;		/* a signal or a screen ended the program */
 	struct buf	 rescued;	/* rescue files written, one a line */
 	bool		 no_suggest;	/* F7 in the editor: for the whole run */
+	/* Meetings neither the database nor a rescue file could take, as
+	 * Markdown: printed once the screen is gone, the last resort. */
+	struct buf	 lost;
 };
 
 extern volatile sig_atomic_t tui_signal;	/* the signal that asks us to end */

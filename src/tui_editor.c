@@ -24,6 +24,7 @@
 #include "extract.h"
 #include "i18n.h"
 #include "model.h"
+#include "mdformat.h"
 #include "rescue.h"
 #include "store.h"
 #include "textbuf.h"
@@ -319,8 +320,9 @@ menu(struct editor *ed)
 	free(items);
 }
 
-/* Writes the meeting to a rescue file when it cannot be saved. */
-static void
+/* Writes the meeting to a rescue file when it cannot be saved; false
+ * (and the reason in the status line) when that fails too. */
+static bool
 rescue(struct editor *ed)
 {
 	struct err e;
@@ -331,8 +333,23 @@ rescue(struct editor *ed)
 	    &path, &e) == 0) {
 		buf_printf(&ed->t->rescued, "  %s\n", path);
 		free(path);
-	} else
-		set_status(ed, true, e.msg);
+		return true;
+	}
+	set_status(ed, true, e.msg);
+	return false;
+}
+
+/* The last resort, when no file can be written (a full disk): the
+ * meeting is kept to be printed on the terminal once the screen is
+ * gone, where the secretary can still copy it. */
+static void
+keep_lost(struct editor *ed)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (md_write(&ed->t->lost, &ed->m, ed->t->tmpls, &e) != 0)
+		buf_printf(&ed->t->lost, "%s\n", e.msg);
 }
 
 /* True when the program may end: saved, or the user accepts the loss. */
@@ -354,8 +371,17 @@ may_leave(struct editor *ed)
 	    "(y/n)") : _("Leave anyway and lose what was not saved? (y/n)")),
 	    "yn") != 'y')
 		return false;
-	if (rc != 0)
-		rescue(ed);
+	if (rc != 0 && !rescue(ed)) {
+		/* Leaving now would lose the text: say so, and let the
+		 * secretary free some space and try again. */
+		if (tui_ask(_("Unsaved text"), tui_fmt("%s\n\n%s", ed->status,
+		    _("No rescue file could be written either.  Free some "
+		    "disk space and leave again, or leave now and have the "
+		    "minutes printed in the terminal to copy.  Leave now? "
+		    "(y/n)")), "yn") != 'y')
+			return false;
+		keep_lost(ed);
+	}
 	return true;
 }
 
@@ -552,9 +578,12 @@ editor_leave(struct tui_screen *s)
 	 * next attempt may wait out the whole busy timeout. */
 	if (ed->next_retry != 0) {
 		size_t had = ed->t->rescued.len;
+		bool rescued = rescue(ed);
 
-		rescue(ed);
-		if (tui_editor_save(ed) == 0 && ed->t->rescued.len > had) {
+		if (tui_editor_save(ed) != 0) {
+			if (!rescued)
+				keep_lost(ed);
+		} else if (ed->t->rescued.len > had) {
 			/* Saved after all: the rescue file is not needed. */
 			char *path = xstrdup(ed->t->rescued.s + had + 2);
 
@@ -565,8 +594,8 @@ editor_leave(struct tui_screen *s)
 		}
 		return;
 	}
-	if (tui_editor_save(ed) != 0)
-		rescue(ed);
+	if (tui_editor_save(ed) != 0 && !rescue(ed))
+		keep_lost(ed);
 }
 
 static void

@@ -304,7 +304,8 @@ int
 tui_main(struct store *st, struct tmpl_set *ts, const char *lang, int64_t id,
     const char *section, struct err *e)
 {
-	struct tui t = { st, ts, tui_lang(lang), false, BUF_INIT, false };
+	struct tui t = { .store = st, .tmpls = ts, .lang = tui_lang(lang),
+	    .rescued = BUF_INIT, .lost = BUF_INIT };
 	char msg[256];
 
 	tui_signals_install();
@@ -321,6 +322,15 @@ tui_main(struct store *st, struct tmpl_set *ts, const char *lang, int64_t id,
 		    "the unsaved text is in:\n%s(minutes import FILE reads it "
 		    "back)\n"), buf_str(&t.rescued));
 		buf_free(&t.rescued);
+	}
+	if (t.lost.len > 0) {
+		fprintf(stderr, _("minutes: neither the database nor a rescue "
+		    "file could be written; the unsaved minutes follow, to copy "
+		    "into a file that minutes import can read:\n"));
+		fwrite(buf_str(&t.lost), 1, t.lost.len, stderr);
+		buf_free(&t.lost);
+		return err_set(e, ERR_RUNTIME, _("the minutes above could not be "
+		    "saved"));
 	}
 	return 0;
 }

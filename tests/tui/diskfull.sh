@@ -36,4 +36,41 @@ shows 'Saved at' "saved once there is room again" 15
 stored 1 '^Trước khi đầy\. Gõ khi đĩa đầy, không được mất chữ nào\.$' "every word reached the database"
 keys F10
 exited 0 "leaves normally"
+
+# Nowhere to write at all: the database, $HOME and $TMPDIR all on the full
+# file system.  Leaving is refused until the secretary insists; then the
+# minutes are printed in the terminal, and the exit status says so.
+id=$(new_meeting_md "Giao ban khi không còn chỗ")
+is "$id" 2 "a second meeting"
+start "HOME=$mnt TMPDIR=$mnt $MINUTES edit 2 --section conclusions"
+shows '5/6  Kết luận' "editor open on the second meeting"
+dd if=/dev/zero of="$mnt/filler" bs=64k 2>/dev/null
+dd if=/dev/zero of="$mnt/filler2" bs=1k 2>/dev/null
+typing 'Chữ không còn chỗ nào để ghi.'
+shows 'NOT SAVED:' "the failed save shows" 15
+keys F10
+shows 'goes to a rescue file' "F10 offers a rescue file"
+typing y
+shows 'No rescue file could be written either' "which cannot be written either"
+typing n
+shows 'Chữ không còn chỗ nào để ghi\.' "n keeps the editor open with the text"
+keys F10
+wait_for 'goes to a rescue file'
+typing y
+wait_for 'No rescue file could be written either'
+typing y
+exited 1 "leaving anyway exits with status 1"
+like "$(tm capture-pane -p -J -S -100 -t t:0)" 'the unsaved minutes follow' "the terminal says why (above the minutes)"
+shows '^Chữ không còn chỗ nào để ghi\.$' "and holds the text, to copy"
+shows 'the minutes above could not be saved' "ending with a one-line error"
+
+# The same when a signal ends the program: the minutes go to the terminal.
+start "HOME=$mnt TMPDIR=$mnt $MINUTES edit 2 --section conclusions"
+shows '5/6  Kết luận' "editor open again"
+typing 'Kết thúc bằng tín hiệu.'
+shows 'NOT SAVED:' "the save fails again" 15
+kill -TERM "$(app_pid)"
+exited 1 "SIGTERM with nowhere to write: exit status 1"
+shows '^Kết thúc bằng tín hiệu\.$' "the text is in the terminal"
+rm -f "$mnt/filler" "$mnt/filler2"
 done_testing
