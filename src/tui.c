@@ -168,6 +168,24 @@ read_paste(struct tui_event *ev)
 	ev->pastelen = paste.len;
 }
 
+static struct tui_hook dialog_hook;
+
+struct tui_hook
+tui_set_dialog_hook(struct tui_hook h)
+{
+	struct tui_hook old = dialog_hook;
+
+	dialog_hook = h;
+	return old;
+}
+
+void
+tui_dialog_opens(void)
+{
+	if (dialog_hook.fn)
+		dialog_hook.fn(dialog_hook.arg);
+}
+
 /* A tick sooner than TICK_MS, asked for by a screen; -1 when none. */
 static int wake_ms = -1;
 
@@ -438,6 +456,7 @@ ask(const char *title, const char *msg, const char *keys)
 {
 	struct tui_event ev;
 
+	tui_dialog_opens();
 	for (;;) {
 		int iy, ix, ih, iw, w = COLS - 10 < 64 ? COLS - 10 : 64;
 
@@ -476,6 +495,7 @@ tui_help(const char *title, const char *const *pairs)
 	struct tui_event ev;
 	size_t n = 0, kw = 0;
 
+	tui_dialog_opens();
 	while (pairs[2 * n]) {
 		size_t w = utf8_width(_(pairs[2 * n]), strlen(_(pairs[2 * n])));
 
@@ -516,6 +536,7 @@ tui_choose(const char *title, const char *const *items, size_t n,
 
 	if (n == 0)
 		return -1;
+	tui_dialog_opens();
 	if (cur >= n)
 		cur = 0;
 	for (;;) {

@@ -89,6 +89,16 @@ void	 tui_stop(void);
 /* Runs a screen until its key handler says leave or quit, or a signal
  * arrives; returns TUI_LEAVE or TUI_QUIT. */
 enum tui_act tui_run(struct tui_screen *);
+/* A function run as each dialog (a question, the help, a choice, a form)
+ * opens: the editor saves then, since its own timer does not run while a
+ * dialog has the keys.  Setting one returns the one it replaces, to be
+ * put back when the screen that set it ends. */
+struct tui_hook {
+	void	(*fn)(void *);
+	void	*arg;
+};
+struct tui_hook tui_set_dialog_hook(struct tui_hook);
+void	 tui_dialog_opens(void);
 /* Reads the next event, waiting at most the tick (100 ms), or less
  * once after tui_wake_in. */
 void	 tui_read(struct tui_event *);

@@ -709,6 +709,17 @@ tui_editor_run(struct tui *t, int64_t id, const char *section)
 	return tui_editor_run_at(t, id, section, -1);
 }
 
+/* Dialogs stop the editor's timer: what was typed just before one opens
+ * is saved first, so a crash while it is open loses nothing. */
+static void
+before_dialog(void *arg)
+{
+	struct editor *ed = arg;
+
+	if (tui_editor_dirty(ed))
+		tui_editor_save(ed);
+}
+
 enum tui_act
 tui_editor_run_at(struct tui *t, int64_t id, const char *section,
     int64_t at)
@@ -717,6 +728,7 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 	struct tui_screen s = { .data = ed, .draw = tui_editor_draw,
 	    .key = editor_key, .tick = editor_tick, .leave = editor_leave };
 	enum tui_act r = TUI_LEAVE;
+	struct tui_hook hook;
 	struct err e;
 
 	ed->t = t;
@@ -754,7 +766,9 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 			}
 	} else if (meeting_get(&ed->m, F_TITLE) && ed->npg > 1)
 		ed->cur = 1;
+	hook = tui_set_dialog_hook((struct tui_hook){ before_dialog, ed });
 	r = tui_run(&s);
+	tui_set_dialog_hook(hook);
 	/* The edit mark is a courtesy: never wait long to remove it. */
 	store_set_busy_timeout(t->store, BUSY_TYPING_MS);
 	if (!ed->readonly)

@@ -164,6 +164,7 @@ tui_form_run(struct tui_form *f, const char *title, const char *hint)
 	struct tui_screen s = { .data = &r, .draw = form_draw,
 	    .key = form_key };
 
+	tui_dialog_opens();
 	if (tui_run(&s) == TUI_QUIT)
 		return false;
 	return r.accepted;

@@ -23,6 +23,26 @@ kill -9 "$(app_pid)"
 exited 137 "killed with -9"
 stored 1 'Phường Lạch Tray đạt 100% chỉ tiêu$' "kill -9 lost nothing" 1
 
+# A dialog opened at once after typing (here the help) does not hold the
+# text back: it is saved as the dialog opens, so kill -9 meanwhile loses
+# nothing.
+start "$MINUTES edit 1 --section opinions"
+shows '4/6  Ý kiến đại biểu' "editor open for the dialog test"
+typing 'Gõ rồi mở trợ giúp ngay'
+keys F1
+shows 'Press any key to go back' "the help is open"
+sleep 1
+kill -9 "$(app_pid)"
+exited 137 "killed with -9 while the help is open"
+stored 1 '^Gõ rồi mở trợ giúp ngay$' "what was typed before the dialog is saved" 1
+start "$MINUTES edit 1 --section opinions"
+shows 'Gõ rồi mở trợ giúp ngay' "reopened after the dialog test"
+keys C-End
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23; do keys BSpace; done
+becomes 0 "the dialog test's text removed again" sh -c '"$MINUTES" export 1 --format md | grep -c "trợ giúp ngay"'
+keys F10
+exited 0 "left after the dialog test"
+
 # The cursor goes to the end of the section with --section.
 start "$MINUTES edit 1 --section results"
 shows 'đạt 100% chỉ tiêu' "the text is back"
