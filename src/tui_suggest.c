@@ -351,9 +351,15 @@ tui_suggest_key(struct editor *ed, const struct tui_event *ev)
 		*na = a;
 		na->meeting_id = ed->m.id;
 		ed->tasks_dirty = true;
-		mark(ed, s, "accepted");
+		/* The task is stored before the suggestion is marked taken:
+		 * the other way round, a crash between the two would lose
+		 * the task and never offer it again.  If the save fails the
+		 * status line says so, and the task, kept in memory, is not
+		 * offered again either (taken()). */
 		tui_editor_status(ed, false, tui_fmt(_("Added to the tasks: %s"),
 		    na->task));
+		if (tui_editor_save(ed) == 0)
+			mark(ed, s, "accepted");
 		drop(ed, ed->sug_sel);
 	}
 	return true;

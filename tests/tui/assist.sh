@@ -276,6 +276,19 @@ stored 2 '^status: draft$' "the minutes are a draft again"
 keys F10
 exited 0 "F10 leaves"
 
+# An accepted suggestion is stored at once: kill -9 right after F3 keeps
+# the task (and the suggestion, answered, is not offered again).
+kid=$(new_meeting_md "Họp nhận nhiệm vụ")
+start "$MINUTES edit $kid --section conclusions"
+shows 'Kết luận' "editor open for the kill test"
+typing 'Giao Phòng Nội vụ rà soát biên chế trước ngày 10/12/2025.'
+shows 'Suggested tasks \(1\)' "one suggestion"
+keys F3
+shows 'Added to the tasks: rà soát biên chế' "accepted"
+kill -9 "$(app_pid)"
+exited 137 "killed right after accepting"
+is "$(tasks "$kid")" "Phòng Nội vụ|rà soát biên chế|2025-12-10|trước ngày 10/12/2025|open" "the accepted task was stored"
+
 # In Vietnamese the checklist's title is longer than its items: the box
 # is as wide as the title.
 if locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
