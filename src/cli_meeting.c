@@ -20,6 +20,7 @@
 #include "json.h"
 #include "mdformat.h"
 #include "model.h"
+#include "paths.h"
 #include "store.h"
 #include "tmpl.h"
 #include "utf8.h"
@@ -294,7 +295,12 @@ cli_export(struct cli *c, int argc, char **argv)
 			export_html(&b, &m, t, (size_t)width);
 		else
 			export_text(&b, &m, t, (size_t)width);
-		if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
+		if (rc == 0 && out && paths_is_database(out,
+		    store_path(c->store)))
+			rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
+			    "export to another file"), out);
+		else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len,
+		    &e))
 			rc = cli_fail_err(c, &e);
 	}
 	buf_free(&b);

@@ -113,3 +113,23 @@ paths_mkdirs(const char *dir, unsigned mode, struct err *e)
 	free(p);
 	return 0;
 }
+
+bool
+paths_is_database(const char *path, const char *db)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	struct stat a, b;
+
+	if (path == NULL || db == NULL || stat(path, &a) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		char *f = xasprintf("%s%s", db, ext[i]);
+		bool same = stat(f, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino;
+
+		free(f);
+		if (same)
+			return true;
+	}
+	return false;
+}

@@ -6,6 +6,7 @@
 #ifndef MINUTES_PATHS_H
 #define MINUTES_PATHS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct err;
@@ -26,6 +27,9 @@ char	*paths_configdir(void);
  * strings; free with paths_free. */
 char	**paths_search(const char *kind);
 void	 paths_free(char **);
+/* True if path is the database db or one of its companion files (-wal,
+ * -shm, -journal), under whatever name: writing there would destroy it. */
+bool	 paths_is_database(const char *path, const char *db);
 /* Creates dir and its parents with the given mode where missing. */
 int	 paths_mkdirs(const char *dir, unsigned mode, struct err *);
 

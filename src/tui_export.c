@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "err.h"
@@ -17,6 +18,7 @@
 #include "i18n.h"
 #include "mdformat.h"
 #include "model.h"
+#include "paths.h"
 #include "store.h"
 #include "textbuf.h"
 #include "tmpl.h"
@@ -109,6 +111,15 @@ tui_export_run(struct tui *t, int64_t id)
 			path = tb_text(&tb);
 		}
 		if (*path == '\0')
+			continue;
+		if (paths_is_database(path, store_path(t->store))) {
+			tui_ask(_("Export"), tui_fmt(_("%s is the database; "
+			    "export to another file"), path), "\n");
+			continue;
+		}
+		if (access(path, F_OK) == 0 && tui_ask(_("Export"),
+		    tui_fmt(_("%s already exists.  Replace it? (y/n)"), path),
+		    "yn") != 'y')
 			continue;
 		buf_reset(&b);
 		err_clear(&e);

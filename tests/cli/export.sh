@@ -79,6 +79,15 @@ printf 'name: Broken\n[x]\nkind: nonsense\n' >"$XDG_CONFIG_HOME/minutes/template
 expect_rc 2 "a broken user template is reported" "$MINUTES" templates
 like "$(cat "$T/err")" 'broken.tmpl: line 3: kind' "with its file and line"
 
+# Exporting onto the database (by any name) is refused: it would destroy
+# every meeting.
+ln -s "$MINUTES_DB" "$T/link.db"
+for target in "$MINUTES_DB" "$T/link.db"; do
+	expect_rc 2 "export -o the database ($(basename "$target")) is refused" "$MINUTES" export 1 -o "$target"
+	one_line_error "a one-line error for $(basename "$target")"
+done
+expect_rc 0 "the database still works" "$MINUTES" list
+
 # Control characters in stored text reach a file as they are, a terminal
 # only as ^X: an escape sequence in the minutes cannot drive the terminal.
 rm -f "$XDG_CONFIG_HOME/minutes/templates/broken.tmpl"

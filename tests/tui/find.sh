@@ -61,6 +61,31 @@ keys Enter
 keys Escape
 wait_for 'Meetings \(3\)'
 is "$(ls "$T" | grep -c tmp)" 0 "no temporary file is left"
+# An existing file is replaced only when the secretary says so; the
+# database itself never.
+echo "giữ nguyên" >"$T/meeting-3.md"
+typing e
+wait_for 'Export the meeting'
+keys Right
+keys Enter
+keys Enter
+shows 'meeting-3.md already exists.  Replace it\? \(y/n\)' "an existing file: asks first"
+typing n
+wait_for 'Export the meeting'
+keys Escape
+wait_for 'Meetings \(3\)'
+is "$(cat "$T/meeting-3.md")" "giữ nguyên" "n leaves it as it was"
+typing e
+wait_for 'Export the meeting'
+keys Enter
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do keys BSpace; done
+typing "$MINUTES_DB"
+keys Enter
+shows 'test.db is the database; export to' "the database is refused"
+keys Enter
+keys Escape
+wait_for 'Meetings \(3\)'
+expect_rc 0 "the database is untouched" "$MINUTES" list
 typing q
 exited 0 "quits with status 0 after exporting"
 
