@@ -455,8 +455,11 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 		/* Export what is on screen: save first, since the export
 		 * reads the stored meeting. */
 		commit_header(ed, true);
-		if (tui_editor_dirty(ed))
-			tui_editor_save(ed);
+		if (tui_editor_dirty(ed) && tui_editor_save(ed) != 0 &&
+		    tui_ask(_("Export"), tui_fmt("%s\n\n%s", ed->status,
+		    _("The export would miss what is not saved.  Export what "
+		    "is saved anyway? (y/n)")), "yn") != 'y')
+			return TUI_STAY;
 		tui_export_run(ed->t, ed->m.id);
 		return TUI_STAY;
 	}

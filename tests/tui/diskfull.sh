@@ -28,6 +28,10 @@ dd if=/dev/zero of="$mnt/filler2" bs=1k 2>/dev/null
 typing ' Gõ khi đĩa đầy, không được mất chữ nào.'
 shows 'NOT SAVED:' "the failed save shows in the status line" 15
 shows 'không được mất chữ nào' "the text stays on screen"
+keys F6
+shows 'The export would miss what is not saved' "F6 says the export would miss the unsaved text"
+typing n
+shows 'NOT SAVED:' "n goes back to the editor"
 expect_rc 0 "the database is still sound" sqlite3 "$MINUTES_DB" "PRAGMA integrity_check"
 is "$(cat "$T/out")" ok "integrity_check says ok"
 
