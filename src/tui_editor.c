@@ -597,8 +597,20 @@ editor_leave(struct tui_screen *s)
 		}
 		return;
 	}
-	if (tui_editor_save(ed) != 0 && !rescue(ed))
-		keep_lost(ed);
+	if (tui_editor_save(ed) != 0) {
+		if (!rescue(ed))
+			keep_lost(ed);
+	} else if (tui_editor_dirty(ed)) {
+		/* Saved, but a header field that cannot be stored as typed
+		 * (a date such as 13/9/2023) is left: it goes, as typed, to
+		 * a rescue file, to be corrected there. */
+		for (size_t i = 0; i < NHDR; i++)
+			if (ed->htb[i].changes != ed->hsaved[i])
+				meeting_set(&ed->m, hdr_fields[i],
+				    tb_text(&ed->htb[i]));
+		if (!rescue(ed))
+			keep_lost(ed);
+	}
 }
 
 static void

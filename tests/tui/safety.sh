@@ -196,4 +196,19 @@ tm send-keys -t t:2 q
 keys F10
 exited 0 "the first instance leaves"
 like "$("$MINUTES" export 1 --format md)" 'Kết luận của người thứ nhất' "the first instance's text is intact"
+
+# A signal while a header field holds what cannot be stored (a bad time):
+# the rest is saved, and the meeting with the field as typed goes to a
+# rescue file, where it can be corrected.
+rm -f "$T"/minutes-rescue-*.md
+start "$MINUTES edit 1"
+keys F2; wait_for 'Go to section'; typing 0
+shows 'Meeting details' "the header form, for the signal test"
+keys Down Down Down Down Down
+typing '25:99'
+keys Up
+shows 'not a time' "the bad time is refused"
+kill -TERM "$(app_pid)"
+exited 0 "SIGTERM with a field that cannot be stored: exit 0"
+like "$(cat "$T"/minutes-rescue-1-*.md 2>/dev/null)" '^end: 25:99$' "the field, as typed, is in a rescue file"
 done_testing
