@@ -237,10 +237,20 @@ extract_sentence_end(const char *t, size_t s, size_t e)
 
 /* Vietnamese or English?  Letters only Vietnamese uses (ă, đ, ơ, ư and
  * the precomposed tone marks in U+1EA0..U+1EF9) are common in any
- * Vietnamese sentence and rare in English text that merely names people. */
+ * Vietnamese sentence and rare in English text that merely names people.
+ * So are the Latin-1 vowels Vietnamese shares with French and Spanish (à,
+ * á, â, ã, è, é, ê, ì, í, ò, ó, ô, õ, ù, ú, ý): a short directive such as
+ * "Giao Phòng Kinh tế báo cáo trong tháng 9" has one letter of the first
+ * kind and four of the second, and is Vietnamese all the same. */
 unsigned
 extract_guess_lang(const char *t, size_t n)
 {
+	/* The vowels above by the low five bits of their second byte
+	 * (after 0xc3), the same for capitals and small letters. */
+	const unsigned long latin1 = 1ul << 0 | 1ul << 1 | 1ul << 2 |
+	    1ul << 3 | 1ul << 8 | 1ul << 9 | 1ul << 10 | 1ul << 12 |
+	    1ul << 13 | 1ul << 18 | 1ul << 19 | 1ul << 20 | 1ul << 21 |
+	    1ul << 25 | 1ul << 26 | 1ul << 29;
 	size_t vi = 0, letters = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -250,7 +260,9 @@ extract_guess_lang(const char *t, size_t n)
 			letters++;
 		else if ((c == 0xc4 || c == 0xc6) || (c == 0xe1 && i + 1 < n &&
 		    ((unsigned char)t[i + 1] == 0xba ||
-		    (unsigned char)t[i + 1] == 0xbb))) {
+		    (unsigned char)t[i + 1] == 0xbb)) || (c == 0xc3 &&
+		    i + 1 < n && (latin1 >> ((unsigned char)t[i + 1] & 0x1f) &
+		    1))) {
 			vi++;
 			letters++;
 		}
