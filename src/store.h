@@ -73,6 +73,13 @@ int	 store_attendees_save(struct store *, const struct meeting *m,
 /* Makes the stored actions of m->id equal m->act: updates those with an
  * id, inserts those without (setting their ids), deletes the others. */
 int	 store_actions_save(struct store *, struct meeting *m, struct err *);
+/* What the editor saves, in one transaction, so that the text and the
+ * tasks' spans into it are never stored from different moments: the
+ * header and the sections keys[0..nkeys) when texts is set, the roster,
+ * the tasks. */
+int	 store_meeting_save(struct store *, struct meeting *m, bool texts,
+	    const char *const *keys, size_t nkeys, bool roster, bool tasks,
+	    struct err *);
 
 /* Edit locks, so a second instance can warn that a meeting is open
  * elsewhere.  A lock older than STORE_LOCK_STALE seconds whose holder is

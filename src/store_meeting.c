@@ -584,6 +584,50 @@ store_actions_save(struct store *s, struct meeting *m, struct err *e)
 	return rc;
 }
 
+struct save_arg {
+	struct meeting		*m;
+	bool			 texts, roster, tasks;
+	const char *const	*keys;
+	size_t			 n;
+};
+
+static int
+tx_save(struct store *s, void *arg, struct err *e)
+{
+	struct save_arg *a = arg;
+
+	if (a->texts) {
+		if (update_header(s, a->m, e))
+			return ERR_RUNTIME;
+		for (size_t i = 0; i < a->n; i++)
+			if (save_section(s, a->m->id, a->keys[i],
+			    meeting_section(a->m, a->keys[i]), e))
+				return ERR_RUNTIME;
+	}
+	if (a->roster && save_attendees(s, a->m, e))
+		return ERR_RUNTIME;
+	if (a->tasks && save_actions(s, a->m, e))
+		return ERR_RUNTIME;
+	return st_search_refresh(s, a->m->id, e);
+}
+
+int
+store_meeting_save(struct store *s, struct meeting *m, bool texts,
+    const char *const *keys, size_t nkeys, bool roster, bool tasks,
+    struct err *e)
+{
+	struct save_arg a = { m, texts, roster, tasks, keys, nkeys };
+	int rc;
+
+	if (!texts && !roster && !tasks)
+		return 0;
+	rc = in_tx(s, tx_save, &a, e);
+	if (rc == 0 && tasks)
+		for (size_t i = 0; i < m->nact; i++)
+			m->act[i].base_status = m->act[i].status;
+	return rc;
+}
+
 static const char SQL_LOCK_GET[] =
     "SELECT pid, host, beat FROM edit_lock WHERE meeting_id = ?1";
 static const char SQL_LOCK_PUT[] =

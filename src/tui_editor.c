@@ -195,7 +195,6 @@ tui_editor_save(struct editor *ed)
 	commit_header(ed, false);
 	for (size_t i = 0; i < ed->npg; i++) {
 		struct page *p = &ed->pg[i];
-
 		const char *old;
 
 		if (!page_dirty(p))
@@ -212,25 +211,17 @@ tui_editor_save(struct editor *ed)
 	err_clear(&e);
 	wrote = nkeys > 0 || ed->header_dirty || ed->roster_dirty ||
 	    ed->tasks_dirty;
-	if (nkeys > 0 || ed->header_dirty) {
-		rc = store_meeting_save_texts(ed->t->store, &ed->m, keys, nkeys, &e);
-		if (rc == 0) {
-			ed->header_dirty = false;
-			for (size_t i = 0, k = 0; i < ed->npg && k < nkeys; i++)
-				if (ed->pg[i].kind == PAGE_TEXT &&
-				    ed->pg[i].sec->key == keys[k])
-					ed->pg[i].saved = snap[k++];
-		}
-	}
-	if (rc == 0 && ed->roster_dirty) {
-		rc = store_attendees_save(ed->t->store, &ed->m, &e);
-		if (rc == 0)
-			ed->roster_dirty = false;
-	}
-	if (rc == 0 && ed->tasks_dirty) {
-		rc = store_actions_save(ed->t->store, &ed->m, &e);
-		if (rc == 0)
-			ed->tasks_dirty = false;
+	/* One transaction: the tasks' spans point into the texts saved
+	 * with them. */
+	rc = store_meeting_save(ed->t->store, &ed->m, nkeys > 0 ||
+	    ed->header_dirty, keys, nkeys, ed->roster_dirty, ed->tasks_dirty,
+	    &e);
+	if (rc == 0) {
+		ed->header_dirty = ed->roster_dirty = ed->tasks_dirty = false;
+		for (size_t i = 0, k = 0; i < ed->npg && k < nkeys; i++)
+			if (ed->pg[i].kind == PAGE_TEXT &&
+			    ed->pg[i].sec->key == keys[k])
+				ed->pg[i].saved = snap[k++];
 	}
 	free(keys);
 	free(snap);

@@ -155,6 +155,33 @@ main(void)
 		meeting_free(&l);
 	}
 
+	/* The editor's save is one transaction: a header that cannot be
+	 * stored keeps the text and the tasks saved with it out too, so the
+	 * tasks' spans never point into text of another moment. */
+	{
+		const char *keys[] = { "conclusions" };
+
+		meeting_section_set(&m, "conclusions", "Kết luận mới");
+		free(m.act[0].task);
+		m.act[0].task = xstrdup("Việc mới");
+		meeting_set(&m, F_STYLE, "royal");	/* violates the CHECK */
+		is_int(store_meeting_save(s, &m, true, keys, 1, true, true, &e),
+		    ERR_RUNTIME, "a save with a bad header fails");
+		store_meeting_load(s, id, &l, &e);
+		ok(strcmp(meeting_section(&l, "conclusions"), "Kết luận") == 0 &&
+		    strcmp(l.act[0].task, "Sửa tên việc") == 0,
+		    "and stores neither the text nor the task");
+		meeting_free(&l);
+		meeting_set(&m, F_STYLE, NULL);
+		ok(store_meeting_save(s, &m, true, keys, 1, true, true, &e) == 0,
+		    "the same save with the header fixed");
+		store_meeting_load(s, id, &l, &e);
+		ok(strcmp(meeting_section(&l, "conclusions"), "Kết luận mới") == 0 &&
+		    strcmp(l.act[0].task, "Việc mới") == 0,
+		    "stores the text and the task together");
+		meeting_free(&l);
+	}
+
 	/* A failed whole insert leaves nothing behind. */
 	{
 		struct meeting bad;
