@@ -77,7 +77,7 @@ typing 'Đóng cửa sổ giữa chừng'
 shows 'Đóng cửa sổ giữa chừng' "typed before closing the terminal"
 p=$(app_pid)
 tm kill-session -t t
-deadline=$(( $(date +%s) + 3 ))
+deadline=$(( $(date +%s) + $(secs 3) ))
 while kill -0 "$p" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.05; done
 kill -0 "$p" 2>/dev/null
 is "$?" 1 "the program ends when its terminal closes"
@@ -163,33 +163,33 @@ start "$MINUTES edit 1 --section conclusions"
 shows '5/6  Kết luận' "first instance open"
 tm new-window -d -t t:1 -n w2 "env TERM=screen LC_ALL=C.UTF-8 MINUTES_DB='$MINUTES_DB' MINUTES_DATADIR='${MINUTES_DATADIR:-}' $MINUTES edit 1 --section conclusions; echo EXIT2=\$?; sleep 30"
 two() { tm capture-pane -p -t t:1; }
-deadline=$(( $(date +%s) + 10 ))
+deadline=$(( $(date +%s) + $(secs 10) ))
 until two | grep -q 'another minutes' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
 like "$(two)" 'being edited by another minutes' "the second instance is warned"
 tm send-keys -t t:1 r
-deadline=$(( $(date +%s) + 10 ))
+deadline=$(( $(date +%s) + $(secs 10) ))
 until two | grep -q 'read-only' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
 tm send-keys -t t:1 -l 'chữ lạ'
-deadline=$(( $(date +%s) + 5 ))
+deadline=$(( $(date +%s) + $(secs 5) ))
 until two | grep -q 'Read-only: this meeting' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
 like "$(two)" 'Read-only: this meeting is open in another minutes' "typing in the read-only copy is refused"
 typing 'Kết luận của người thứ nhất'
 stored 1 'Kết luận của người thứ nhất$' "the first instance keeps saving (after the earlier tests' text)"
 tm send-keys -t t:1 F10
-deadline=$(( $(date +%s) + 5 ))
+deadline=$(( $(date +%s) + $(secs 5) ))
 until two | grep -q 'EXIT2=0' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
 like "$(two)" 'EXIT2=0' "the second instance leaves"
 # The first instance renews its mark (every 10 s), so a third is warned.
 first=$(app_pid)
 if command -v sqlite3 >/dev/null 2>&1; then
-	deadline=$(( $(date +%s) + 15 ))
+	deadline=$(( $(date +%s) + $(secs 15) ))
 	until [ "$(sqlite3 "$MINUTES_DB" 'SELECT pid FROM edit_lock WHERE meeting_id = 1' 2>/dev/null)" = "$first" ] ||
 	    [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.2; done
 else
 	sleep 11	# one renewal period; nothing to poll without sqlite3
 fi
 tm new-window -d -t t:2 -n w3 "env TERM=screen LC_ALL=C.UTF-8 MINUTES_DB='$MINUTES_DB' MINUTES_DATADIR='${MINUTES_DATADIR:-}' $MINUTES edit 1; echo EXIT3=\$?; sleep 30"
-deadline=$(( $(date +%s) + 10 ))
+deadline=$(( $(date +%s) + $(secs 10) ))
 until tm capture-pane -p -t t:2 | grep -q 'another minutes' || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
 like "$(tm capture-pane -p -t t:2)" 'being edited by another minutes' "a third instance is warned too"
 tm send-keys -t t:2 q

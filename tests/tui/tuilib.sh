@@ -22,7 +22,11 @@ tm new-session -d -s keep -x 80 -y 24 "sleep 3600" || exit 1
 # file per process, and done_testing adds a result that fails on any.  The
 # folder is open to all: one test runs the program as another user.
 VG=
+SLOW=1
 if [ -n "${MINUTES_VALGRIND:-}" ]; then
+	# Everything the program does takes several times longer, its exit
+	# (the leak check) most of all: deadlines stretch by this much.
+	SLOW=5
 	VGDIR=$(mktemp -d "${TMPDIR:-/tmp}/minutes-vg.XXXXXX") || exit 1
 	chmod 1777 "$VGDIR"
 	VG="valgrind -q --suppressions=$top_srcdir/tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$VGDIR/vg.%p"
@@ -40,6 +44,9 @@ if [ -n "${MINUTES_VALGRIND:-}" ]; then
 	}
 	done_testing() { _done_testing; }
 fi
+
+# secs N: a deadline of N seconds, stretched under valgrind.
+secs() { echo $(( $1 * SLOW )); }
 
 # start CMD...: runs the command in a new 80x24 session "t" (window 0;
 # commands address it as t:0 so other windows never catch the keys).
@@ -59,7 +66,7 @@ screen() { tm capture-pane -p -t t:0 2>/dev/null; }
 
 # wait_for REGEX [SECONDS]: true once the pane shows text matching REGEX.
 wait_for() {
-	deadline=$(( $(date +%s) + ${2:-10} ))
+	deadline=$(( $(date +%s) + $(secs "${2:-10}") ))
 	while :; do
 		if screen | grep -Eq -- "$1"; then
 			return 0
@@ -105,7 +112,7 @@ export_md() { "$MINUTES" export "$1" --format md; }
 # stored ID REGEX NAME [SECONDS]: the Markdown export of meeting ID comes
 # to match REGEX (grep -E) within the deadline.
 stored() {
-	deadline=$(( $(date +%s) + ${4:-10} ))
+	deadline=$(( $(date +%s) + $(secs "${4:-10}") ))
 	while :; do
 		if "$MINUTES" export "$1" --format md 2>/dev/null | grep -Eq -- "$2"; then
 			_result 0 "$3"
@@ -126,7 +133,7 @@ stored() {
 becomes() {
 	_want=$1 _name=$2
 	shift 2
-	deadline=$(( $(date +%s) + 10 ))
+	deadline=$(( $(date +%s) + $(secs 10) ))
 	while _got=$("$@" 2>&1); [ "$_got" != "$_want" ] &&
 	    [ "$(date +%s)" -lt "$deadline" ]; do
 		sleep 0.1
@@ -139,7 +146,7 @@ becomes() {
 # a program killed mid-draw leaves the cursor anywhere, and the shell's own
 # "Killed" message can wrap the status line across the pane's edge.
 exited() {
-	deadline=$(( $(date +%s) + ${3:-10} ))
+	deadline=$(( $(date +%s) + $(secs "${3:-10}") ))
 	while ! [ -f "$T/exit-status" ] && [ "$(date +%s)" -lt "$deadline" ]; do
 		sleep 0.05
 	done
