@@ -247,6 +247,10 @@ edit(struct editor *ed, struct attendee *a)
 	for (;;) {
 		ok = tui_form_run(&form, _("Attendee"), _("Enter next field, "
 		    "Ctrl-S done, Esc cancel; Ctrl-N earlier people"));
+		/* A signal ends the program with the form open: what was
+		 * typed in it is kept, not cancelled, so it is saved. */
+		if (!ok && tui_signal && tb[0].len > 0)
+			ok = true;
 		if (!ok || tb[0].len > 0)
 			break;
 		tui_ask(_("Attendee"), _("A name is needed."), "\n");

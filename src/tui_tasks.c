@@ -173,6 +173,19 @@ tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
 	for (;;) {
 		ok = tui_form_run(&form, title, _("Enter next field, "
 		    "Ctrl-S done, Esc cancel; Left/Right choose"));
+		/* A signal ends the program with the form open: what was
+		 * typed in it is kept as a task, not cancelled, so it is
+		 * saved; a due that is no date stays as its phrase. */
+		if (!ok && tui_signal && tb[1].len > 0) {
+			if (!read_due(ed, a, &tb[2])) {
+				free(a->due);
+				free(a->due_text);
+				a->due = NULL;
+				a->due_text = xstrdup(tb_text(&tb[2]));
+			}
+			ok = true;
+			break;
+		}
 		if (!ok)
 			break;
 		if (tb[1].len == 0) {

@@ -197,6 +197,19 @@ keys F10
 exited 0 "the first instance leaves"
 like "$("$MINUTES" export 1 --format md)" 'Kết luận của người thứ nhất' "the first instance's text is intact"
 
+# A signal while a form is open keeps what was typed in it: the task
+# being added is saved, not cancelled.
+start "$MINUTES edit 1 --section tasks"
+shows 'Nhiệm vụ được giao' "the tasks table, for the form test"
+typing a
+shows 'New task' "a opens the task form"
+typing 'Văn phòng'; keys Enter
+typing 'Gửi công văn trước khi tắt máy'
+shows 'Gửi công văn trước khi tắt máy' "typed into the form"
+kill -HUP "$(app_pid)"
+exited 0 "SIGHUP with the form open: exit 0"
+stored 1 '^\| Văn phòng \| Gửi công văn trước khi tắt máy \|' "the task typed in the form is saved"
+
 # A signal while a header field holds what cannot be stored (a bad time):
 # the rest is saved, and the meeting with the field as typed goes to a
 # rescue file, where it can be corrected.
