@@ -438,6 +438,7 @@ md_read(const char *text, size_t len, const char *name,
 	const struct tmpl *t = NULL;
 	size_t bad, i = 0, nlen, cap = 0;
 	char *nfc, *p;
+	bool crlf;
 	int rc;
 
 	meeting_init(m);
@@ -445,14 +446,20 @@ md_read(const char *text, size_t len, const char *name,
 		return err_set(e, ERR_INPUT, _("%s: line %zu: not valid UTF-8"),
 		    name, utf8_line_at(text, bad));
 	nfc = utf8_nfc(text, len, &nlen);
-	/* Lines end at LF; a CR before it (a file saved on Windows) goes. */
+	/* Lines end at LF.  A file saved on Windows ends every line with CR
+	 * LF, as its first line shows, and only in such a file is the CR
+	 * before an LF part of the line end: elsewhere it is text, kept byte
+	 * for byte, or a text line ending in CR would lose it on every
+	 * import and export would not give back what was imported. */
+	p = memchr(nfc, '\n', nlen);
+	crlf = p != NULL && p > nfc && p[-1] == '\r';
 	for (p = nfc; p < nfc + nlen; ) {
 		char *nl = memchr(p, '\n', (size_t)(nfc + nlen - p));
 		char *end = nl ? nl : nfc + nlen;
 
 		if (nl == NULL && p == end)
 			break;
-		if (end > p && end[-1] == '\r')
+		if (crlf && nl && end > p && end[-1] == '\r')
 			end[-1] = '\0';
 		*end = '\0';
 		if (r.n == cap) {

@@ -205,6 +205,37 @@ test_crlf_nfc(void)
 	meeting_free(&m);
 }
 
+/* A CR ending a line of text is text in an LF file, and is left when a
+ * CRLF file's line end is taken off.  Reading used to drop one CR from the
+ * end of every line, so text with a line ending in CR lost a CR on each
+ * export and import (found by tests/fuzz/fuzz_md.c). */
+static void
+test_cr_in_text(void)
+{
+	const char *crlf = "---\r\ntemplate: liaison\r\ntitle: T\r\n"
+	    "date: 2025-01-02\r\n---\r\n\r\n## Results achieved {#results}\r\n"
+	    "\r\nHigh\r\r\r\nlow\r\n";
+	struct meeting m, r;
+	struct buf b = BUF_INIT;
+	struct err e;
+
+	m = base();
+	meeting_section_set(&m, "results", "High\r\r\nlow\r\nend\r");
+	roundtrip(&m, "CRs ending text lines");
+	md_write(&b, &m, &set, &e);
+	if (!ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0, "LF file with CRs"))
+		printf("# %s\n", e.msg);
+	is_str(meeting_section(&r, "results"), "High\r\r\nlow\r\nend\r",
+	    "an LF file's CRs are text");
+	meeting_free(&r);
+	meeting_free(&m);
+	buf_free(&b);
+	ok(md_read(crlf, strlen(crlf), "f", &set, &m, &e) == 0, "CRLF file");
+	is_str(meeting_section(&m, "results"), "High\r\r\nlow",
+	    "a CRLF file loses one CR a line");
+	meeting_free(&m);
+}
+
 int
 main(void)
 {
@@ -223,6 +254,7 @@ main(void)
 	test_tables();
 	test_errors();
 	test_crlf_nfc();
+	test_cr_in_text();
 	tmpl_set_free(&set);
 	free(dirs[0]);
 	return tap_done();
