@@ -1,10 +1,12 @@
 /*
  * Fuzz target for the extractor over arbitrary meeting text, with the
  * shipped rules in each of their languages (vi, en, and auto, which picks
- * per text).  The first bytes choose the language and the meeting's date,
- * since deadlines resolve against it; the rest is the text.  Beyond not
- * crashing, every span reported must lie inside the text as given, and
- * every due date must be a real date.
+ * per text).  The first five bytes choose the language (0 vi, 1 en or
+ * 2 auto, modulo 3) and the meeting's date (year - 1 in two bytes, big-
+ * endian, then month - 1 and day - 1), since deadlines resolve against
+ * it; the rest is the text.  Beyond not crashing, every span reported
+ * must lie inside the text as given, and every due date must be a real
+ * date.
  */
 #include "config.h"
 
@@ -50,14 +52,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text;
 
 	load_rules();
-	if (size < 4)
+	if (size < 5)
 		return 0;
-	/* Any date from year 1 to 9999, as the date field allows. */
+	/* Any date from year 1 to 9999, as the date field allows: the ends
+	 * of the calendar are where counting goes wrong. */
 	ref.y = 1 + (data[1] << 8 | data[2]) % 9999;
 	ref.m = 1 + data[3] % 12;
-	ref.d = 1 + data[3] / 12 % cal_mdays(ref.y, ref.m);
-	text = (const char *)data + 4;
-	size -= 4;
+	ref.d = 1 + data[4] % cal_mdays(ref.y, ref.m);
+	text = (const char *)data + 5;
+	size -= 5;
 	if (extract_items(x[data[0] % 3], text, size, ref, &it, &n, &e) == 0) {
 		for (size_t i = 0; i < n; i++) {
 			FUZZ_CHECK(it[i].start <= it[i].end && it[i].end <= size,
