@@ -481,14 +481,20 @@ md_read(const char *text, size_t len, const char *name,
 	return rc;
 }
 
+/* Cells and header values are read trimmed, so they are written so:
+ * blanks around a value would not come back, and the file would not be
+ * canonical. */
 static void
 write_cell(struct buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '|' || *s == '\\')
+	char *t = model_trim(s);
+
+	for (const char *p = t; p && *p; p++) {
+		if (*p == '|' || *p == '\\')
 			buf_addc(b, '\\');
-		buf_addc(b, *s);
+		buf_addc(b, *p);
 	}
+	free(t);
 }
 
 static void
@@ -546,12 +552,13 @@ md_write(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
 		    m->field[F_TEMPLATE] ? m->field[F_TEMPLATE] : "");
 	buf_adds(b, "---\n");
 	for (int f = 0; f < F_NFIELDS; f++) {
-		const char *v = m->field[f];
+		char *v = model_trim(m->field[f]);
 
 		if (f == F_STATUS && v == NULL)
-			v = "draft";
+			v = xstrdup("draft");
 		if (v)
 			buf_printf(b, "%s: %s\n", field_key((enum field)f), v);
+		free(v);
 	}
 	buf_adds(b, "---\n");
 	for (size_t i = 0; i < t->nsec; i++) {
@@ -566,14 +573,16 @@ md_write(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
 			write_table_head(b, sec);
 			for (size_t k = 0; k < m->natt; k++) {
 				const struct attendee *a = &m->att[k];
+				char *proxy = model_trim(a->proxy);
 				char *pres = a->presence == PRES_REPRESENTED &&
-				    a->proxy ? xasprintf("represented: %s", a->proxy)
+				    proxy ? xasprintf("represented: %s", proxy)
 				    : xstrdup(presence_word(a->presence));
 				const char *cells[5] = { a->name, a->position,
 				    a->organisation, role_word(a->role), pres };
 
 				write_row(b, cells, 5);
 				free(pres);
+				free(proxy);
 			}
 		} else if (sec->kind == SEC_TASKS && m->nact) {
 			write_table_head(b, sec);

@@ -100,11 +100,13 @@ tui_tasks_draw(struct editor *ed, int y, int x, int h, int w)
 	}
 }
 
+/* Blanks around a value are dropped as the Markdown format drops them,
+ * so an export imports back the same. */
 static void
 set_text(char **dst, struct textbuf *tb)
 {
 	free(*dst);
-	*dst = tb->len ? xstrdup(tb_text(tb)) : NULL;
+	*dst = model_trim(tb_text(tb));
 }
 
 /* Reads the due field into a: empty clears it, else it must resolve. */
@@ -175,7 +177,7 @@ tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
 		    "Ctrl-S done, Esc cancel; Left/Right choose"));
 		if (!ok)
 			break;
-		if (tb[1].len == 0) {
+		if (model_blank(tb_text(&tb[1]))) {
 			tui_ask(title, _("The task cannot be empty."), "\n");
 			form.cur = 1;
 			continue;

@@ -205,6 +205,60 @@ test_crlf_nfc(void)
 	meeting_free(&m);
 }
 
+/* Values and cells are read trimmed, so they are written trimmed: blanks
+ * around a title, a name or a proxy used to be written, read back without
+ * them and then written otherwise; and a name of blanks only was written
+ * as an empty cell that import refuses (found by tests/fuzz/fuzz_rescue.c). */
+static void
+test_blanks_around_values(void)
+{
+	struct meeting m = base(), r;
+	struct attendee *a;
+	struct action *t;
+	struct buf b = BUF_INIT;
+	struct err e;
+
+	meeting_set(&m, F_TITLE, " T\t");
+	meeting_set(&m, F_PLACE, "   ");
+	a = meeting_add_attendee(&m);
+	a->name = xstrdup(" A ");
+	a->position = xstrdup("  ");
+	a->presence = PRES_REPRESENTED;
+	a->proxy = xstrdup(" P ");
+	t = meeting_add_action(&m);
+	t->assignee = xstrdup("\t");
+	t->task = xstrdup(" do it ");
+	roundtrip(&m, "blanks around values");
+	md_write(&b, &m, &set, &e);
+	ok(strstr(b.s, "\ntitle: T\n") != NULL, "the title is written trimmed");
+	ok(strstr(b.s, "place:") == NULL, "a blank header field is left out");
+	ok(strstr(b.s, "| A |  |  | member | represented: P |") != NULL,
+	    "cells are written trimmed");
+	ok(strstr(b.s, "|  | do it |  | open |") != NULL,
+	    "a blank assignee is an empty cell");
+	ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0, "and read back");
+	meeting_free(&r);
+	buf_free(&b);
+	free(m.att[0].name);
+	m.att[0].name = xstrdup("   ");
+	ok(meeting_validate(&m, &e) == ERR_INPUT,
+	    "a name of blanks only is no name: %s", e.msg);
+	free(m.att[0].name);
+	m.att[0].name = xstrdup("A");
+	free(m.act[0].task);
+	m.act[0].task = xstrdup(" \t ");
+	ok(meeting_validate(&m, &e) == ERR_INPUT,
+	    "a task of blanks only is no task: %s", e.msg);
+	free(m.act[0].task);
+	m.act[0].task = xstrdup("x");
+	meeting_set(&m, F_TITLE, "  ");
+	ok(meeting_validate(&m, &e) == ERR_INPUT,
+	    "a title of blanks only is no title: %s", e.msg);
+	meeting_set(&m, F_TITLE, "T");
+	ok(meeting_validate(&m, &e) == 0, "valid again");
+	meeting_free(&m);
+}
+
 /* A CR ending a line of text is text in an LF file, and is left when a
  * CRLF file's line end is taken off.  Reading used to drop one CR from the
  * end of every line, so text with a line ending in CR lost a CR on each
@@ -255,6 +309,7 @@ main(void)
 	test_errors();
 	test_crlf_nfc();
 	test_cr_in_text();
+	test_blanks_around_values();
 	tmpl_set_free(&set);
 	free(dirs[0]);
 	return tap_done();
