@@ -456,8 +456,8 @@ resolve_business(const struct dates_parts *p, struct ymd ref, struct ymd *due)
 	return true;
 }
 
-bool
-dates_resolve(enum dates_kind k, const struct dates_parts *p, struct ymd ref,
+static bool
+resolve(enum dates_kind k, const struct dates_parts *p, struct ymd ref,
     struct ymd *due)
 {
 	int y, m, r, wd;
@@ -509,4 +509,19 @@ dates_resolve(enum dates_kind k, const struct dates_parts *p, struct ymd ref,
 		return true;
 	}
 	return false;
+}
+
+/* Counting forward or back from a date near either end of the calendar
+ * (a meeting on 9999-12-21, "within 3 weeks") leaves the years a date
+ * can be written in: such a phrase names no date either. */
+bool
+dates_resolve(enum dates_kind k, const struct dates_parts *p, struct ymd ref,
+    struct ymd *due)
+{
+	struct ymd t;
+
+	if (!resolve(k, p, ref, &t) || !cal_valid(t.y, t.m, t.d))
+		return false;
+	*due = t;
+	return true;
 }

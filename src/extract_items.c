@@ -529,15 +529,18 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 	/* A cue addresses someone (a capital, "các ...", ':') or names the
 	 * task at once (a verb or modal); otherwise it is a noun: "bám sát
 	 * yêu cầu thực tế", "đảm bảo yêu cầu". */
-	cue = first_in(c, RT_CUE, p, e);
-	for (const struct hit *end = c->h->v[RT_CUE] + c->h->n[RT_CUE];
-	    cue != NULL; cue = cue + 1 < end && cue[1].s < e ? cue + 1 : NULL) {
+	/* The next cue is found by index: with no cue hits the array is
+	 * NULL, and even NULL + 0 is undefined. */
+	for (cue = first_in(c, RT_CUE, p, e); cue != NULL; ) {
 		size_t q = extract_skip_ws(c->t, c->n, cue->e, e);
+		size_t i = (size_t)(cue - c->h->v[RT_CUE]) + 1;
 
 		if (q >= e || c->t[q] == ':' || extract_is_upper_at(c->t, c->n, q) ||
 		    extract_determiner(c->t, q, e) || hit_at(c, RT_VERB, q) ||
 		    hit_at(c, RT_MODAL, q) || hit_at(c, RT_CUE, q))
 			break;
+		cue = i < c->h->n[RT_CUE] && c->h->v[RT_CUE][i].s < e ?
+		    &c->h->v[RT_CUE][i] : NULL;
 	}
 	if (cue) {
 		size_t q = extract_skip_ws(c->t, c->n, cue->e, e);

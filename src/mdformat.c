@@ -438,6 +438,7 @@ md_read(const char *text, size_t len, const char *name,
 	const struct tmpl *t = NULL;
 	size_t bad, i = 0, nlen, cap = 0;
 	char *nfc, *p;
+	bool crlf;
 	int rc;
 
 	meeting_init(m);
@@ -445,14 +446,20 @@ md_read(const char *text, size_t len, const char *name,
 		return err_set(e, ERR_INPUT, _("%s: line %zu: not valid UTF-8"),
 		    name, utf8_line_at(text, bad));
 	nfc = utf8_nfc(text, len, &nlen);
-	/* Lines end at LF; a CR before it (a file saved on Windows) goes. */
+	/* Lines end at LF.  A file saved on Windows ends every line with CR
+	 * LF, as its first line shows, and only in such a file is the CR
+	 * before an LF part of the line end: elsewhere it is text, kept byte
+	 * for byte, or a text line ending in CR would lose it on every
+	 * import and export would not give back what was imported. */
+	p = memchr(nfc, '\n', nlen);
+	crlf = p != NULL && p > nfc && p[-1] == '\r';
 	for (p = nfc; p < nfc + nlen; ) {
 		char *nl = memchr(p, '\n', (size_t)(nfc + nlen - p));
 		char *end = nl ? nl : nfc + nlen;
 
 		if (nl == NULL && p == end)
 			break;
-		if (end > p && end[-1] == '\r')
+		if (crlf && nl && end > p && end[-1] == '\r')
 			end[-1] = '\0';
 		*end = '\0';
 		if (r.n == cap) {
@@ -474,14 +481,20 @@ md_read(const char *text, size_t len, const char *name,
 	return rc;
 }
 
+/* Cells and header values are read trimmed, so they are written so:
+ * blanks around a value would not come back, and the file would not be
+ * canonical. */
 static void
 write_cell(struct buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '|' || *s == '\\')
+	char *t = model_trim(s);
+
+	for (const char *p = t; p && *p; p++) {
+		if (*p == '|' || *p == '\\')
 			buf_addc(b, '\\');
-		buf_addc(b, *s);
+		buf_addc(b, *p);
 	}
+	free(t);
 }
 
 static void
@@ -539,12 +552,13 @@ md_write(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
 		    m->field[F_TEMPLATE] ? m->field[F_TEMPLATE] : "");
 	buf_adds(b, "---\n");
 	for (int f = 0; f < F_NFIELDS; f++) {
-		const char *v = m->field[f];
+		char *v = model_trim(m->field[f]);
 
 		if (f == F_STATUS && v == NULL)
-			v = "draft";
+			v = xstrdup("draft");
 		if (v)
 			buf_printf(b, "%s: %s\n", field_key((enum field)f), v);
+		free(v);
 	}
 	buf_adds(b, "---\n");
 	for (size_t i = 0; i < t->nsec; i++) {
@@ -559,14 +573,16 @@ md_write(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
 			write_table_head(b, sec);
 			for (size_t k = 0; k < m->natt; k++) {
 				const struct attendee *a = &m->att[k];
+				char *proxy = model_trim(a->proxy);
 				char *pres = a->presence == PRES_REPRESENTED &&
-				    a->proxy ? xasprintf("represented: %s", a->proxy)
+				    proxy ? xasprintf("represented: %s", proxy)
 				    : xstrdup(presence_word(a->presence));
 				const char *cells[5] = { a->name, a->position,
 				    a->organisation, role_word(a->role), pres };
 
 				write_row(b, cells, 5);
 				free(pres);
+				free(proxy);
 			}
 		} else if (sec->kind == SEC_TASKS && m->nact) {
 			write_table_head(b, sec);

@@ -238,6 +238,26 @@ meeting_add_action(struct meeting *m)
 	return &m->act[m->nact++];
 }
 
+bool
+model_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t")] == '\0';
+}
+
+char *
+model_trim(const char *s)
+{
+	size_t n;
+
+	if (model_blank(s))
+		return NULL;
+	s += strspn(s, " \t");
+	n = strlen(s);
+	while (s[n - 1] == ' ' || s[n - 1] == '\t')
+		n--;
+	return xstrndup(s, n);
+}
+
 static bool
 one_line(const char *s)
 {
@@ -308,7 +328,7 @@ meeting_validate(const struct meeting *m, struct err *e)
 	static const enum field required[] = { F_TEMPLATE, F_TITLE, F_DATE };
 
 	for (size_t i = 0; i < NELEM(required); i++)
-		if (m->field[required[i]] == NULL)
+		if (model_blank(m->field[required[i]]))
 			return err_set(e, ERR_INPUT, _("\"%s\" is required"),
 			    field_key(required[i]));
 	for (int f = 0; f < F_NFIELDS; f++)
@@ -317,7 +337,7 @@ meeting_validate(const struct meeting *m, struct err *e)
 	for (size_t i = 0; i < m->natt; i++) {
 		const struct attendee *a = &m->att[i];
 
-		if (a->name == NULL || *a->name == '\0')
+		if (model_blank(a->name))
 			return err_set(e, ERR_INPUT, _("attendee %zu has no name"), i + 1);
 		if (check_text(_("attendee"), a->name, true, e) ||
 		    check_text(_("attendee"), a->position, true, e) ||
@@ -331,7 +351,7 @@ meeting_validate(const struct meeting *m, struct err *e)
 	for (size_t i = 0; i < m->nact; i++) {
 		const struct action *a = &m->act[i];
 
-		if (a->task == NULL || *a->task == '\0')
+		if (model_blank(a->task))
 			return err_set(e, ERR_INPUT, _("task %zu has no text"), i + 1);
 		if (a->due && !cal_parse_iso(a->due, NULL))
 			return err_set(e, ERR_INPUT,

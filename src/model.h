@@ -118,6 +118,14 @@ struct action	*meeting_add_action(struct meeting *);
 bool		 meeting_follow_edit(struct meeting *, const char *key,
 		    const char *old, const char *new);
 
+/* True if s is NULL or holds only spaces and tabs.  One-line values are
+ * trimmed in the Markdown format (SPEC section 8), so such a value is
+ * empty there, and a name or task made of it is no name or task. */
+bool		 model_blank(const char *s);
+/* s without the spaces and tabs around it, malloc'd; NULL if that leaves
+ * nothing. */
+char		*model_trim(const char *s);
+
 /* Checks a header field's value; an error message names the field.
  * Returns 0 or ERR_INPUT. */
 int		 field_validate(enum field, const char *value, struct err *);

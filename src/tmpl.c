@@ -222,6 +222,18 @@ tmpl_load_file(const char *path, struct tmpl *t, struct err *e)
 				    "must be text, roster or tasks"), path, lineno);
 				goto out;
 			}
+			/* A meeting has one list of attendees and one of
+			 * tasks: a second table of either kind would show
+			 * the same rows again, and reading them back would
+			 * add them twice. */
+			for (size_t i = 0; sec->kind != SEC_TEXT &&
+			    i + 1 < t->nsec; i++)
+				if (t->sec[i].kind == sec->kind) {
+					rc = err_set(e, ERR_INPUT, _("%s: line %zu: "
+					    "section \"%s\" is a second %s table"),
+					    path, lineno, sec->key, v);
+					goto out;
+				}
 		} else if (strcmp(k, "required") == 0) {
 			sec->required = strcmp(v, "yes") == 0;
 		} else if (strcmp(k, "columns") == 0) {

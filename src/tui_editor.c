@@ -128,22 +128,27 @@ commit_header(struct editor *ed, bool report)
 		struct textbuf *tb = &ed->htb[i];
 		enum field f = hdr_fields[i];
 		struct err e;
+		char *v;
 
 		if (tb->changes == ed->hsaved[i])
 			continue;
 		err_clear(&e);
-		if ((f == F_TITLE || f == F_DATE) && tb->len == 0)
+		/* Trimmed, as the Markdown format reads it. */
+		v = model_trim(tb_text(tb));
+		if ((f == F_TITLE || f == F_DATE) && v == NULL)
 			err_set(&e, ERR_INPUT, "%s", f == F_TITLE ?
 			    _("the title cannot be empty") :
 			    _("the date cannot be empty"));
 		else
-			field_validate(f, tb_text(tb), &e);
+			field_validate(f, v, &e);
 		if (e.code != ERR_OK) {
+			free(v);
 			if (report)
 				set_status(ed, true, e.msg);
 			continue;
 		}
-		meeting_set(&ed->m, f, tb_text(tb));
+		meeting_set(&ed->m, f, v);
+		free(v);
 		ed->hsaved[i] = tb->changes;
 		ed->header_dirty = true;
 	}

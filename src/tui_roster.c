@@ -110,11 +110,13 @@ tui_roster_draw(struct editor *ed, int y, int x, int h, int w)
 	tui_list_draw(&ed->roster, y + 1, x, h - 1, w, row, &c);
 }
 
+/* Blanks around a value are dropped as the Markdown format drops them,
+ * so an export imports back the same. */
 static void
 set_text(char **dst, struct textbuf *tb)
 {
 	free(*dst);
-	*dst = tb->len ? xstrdup(tb_text(tb)) : NULL;
+	*dst = model_trim(tb_text(tb));
 }
 
 /* People of earlier meetings, offered by Ctrl-N in the name and
@@ -249,9 +251,9 @@ edit(struct editor *ed, struct attendee *a)
 		    "Ctrl-S done, Esc cancel; Ctrl-N earlier people"));
 		/* A signal ends the program with the form open: what was
 		 * typed in it is kept, not cancelled, so it is saved. */
-		if (!ok && tui_signal && tb[0].len > 0)
+		if (!ok && tui_signal && !model_blank(tb_text(&tb[0])))
 			ok = true;
-		if (!ok || tb[0].len > 0)
+		if (!ok || !model_blank(tb_text(&tb[0])))
 			break;
 		tui_ask(_("Attendee"), _("A name is needed."), "\n");
 		form.cur = 0;

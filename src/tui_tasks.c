@@ -100,11 +100,13 @@ tui_tasks_draw(struct editor *ed, int y, int x, int h, int w)
 	}
 }
 
+/* Blanks around a value are dropped as the Markdown format drops them,
+ * so an export imports back the same. */
 static void
 set_text(char **dst, struct textbuf *tb)
 {
 	free(*dst);
-	*dst = tb->len ? xstrdup(tb_text(tb)) : NULL;
+	*dst = model_trim(tb_text(tb));
 }
 
 /* Reads the due field into a: empty clears it, else it must resolve. */
@@ -176,7 +178,7 @@ tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
 		/* A signal ends the program with the form open: what was
 		 * typed in it is kept as a task, not cancelled, so it is
 		 * saved; a due that is no date stays as its phrase. */
-		if (!ok && tui_signal && tb[1].len > 0) {
+		if (!ok && tui_signal && !model_blank(tb_text(&tb[1]))) {
 			if (!read_due(ed, a, &tb[2])) {
 				free(a->due);
 				free(a->due_text);
@@ -188,7 +190,7 @@ tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
 		}
 		if (!ok)
 			break;
-		if (tb[1].len == 0) {
+		if (model_blank(tb_text(&tb[1]))) {
 			tui_ask(title, _("The task cannot be empty."), "\n");
 			form.cur = 1;
 			continue;

@@ -110,6 +110,20 @@ normaliser(void)
 	    .year = "2024" }, "2024-01-01", "2024-02-29", "hạ tuần of a leap February");
 	resolve(DATES_PART, (struct dates_parts){ .part = "thượng tuần",
 	    .month = "10" }, "2024-10-25", "2025-10-10", "thượng tuần already over");
+	/* Past either end of the calendar there is no date to give: these
+	 * were written as year 0000 (found by fuzzing the extractor). */
+	resolve(DATES_WITHIN, (struct dates_parts){ .count = "3", .unit = "weeks" },
+	    "9999-12-21", NULL, "3 weeks after 9999-12-21");
+	resolve(DATES_WITHIN, (struct dates_parts){ .count = "1", .unit = "tuần" },
+	    "9999-12-24", "9999-12-31", "a week before the calendar ends");
+	resolve(DATES_DATE, (struct dates_parts){ .day = "5", .month = "1" },
+	    "9999-12-21", NULL, "5 January after 9999-12-21");
+	resolve(DATES_MONTH, (struct dates_parts){ .rel = "next" }, "9999-12-01",
+	    NULL, "the month after December 9999");
+	resolve(DATES_BUSINESS, (struct dates_parts){ .count = "5" },
+	    "9999-12-30", NULL, "5 business days from 9999-12-30");
+	resolve(DATES_WEEK, (struct dates_parts){ .rel = "sau" }, "9999-12-28",
+	    NULL, "next week from 9999-12-28");
 }
 
 static void

@@ -460,6 +460,28 @@ auto_lang(void)
 	extract_free(x);
 }
 
+/* A text in which no cue matches at all: the assembler used to step
+ * through the (then NULL) list of cue hits with pointer arithmetic,
+ * undefined behaviour that a clang -fsanitize=undefined build of this test
+ * reports.  Found by tests/fuzz/fuzz_extract.c. */
+static void
+no_cue(struct extractor *vi, struct extractor *en)
+{
+	struct ymd ref = { 2025, 1, 1 };
+	const char *en_text = "John will send the draft by Friday.";
+	const char *vi_text = "Anh Nam hoàn thành báo cáo.";
+	struct extract_item *it;
+	struct err e;
+	size_t n;
+
+	ok(extract_items(vi, en_text, strlen(en_text), ref, &it, &n, &e) == 0,
+	    "English text through the Vietnamese rules: no cue, no fault");
+	extract_items_free(it, n);
+	ok(extract_items(en, vi_text, strlen(vi_text), ref, &it, &n, &e) == 0,
+	    "Vietnamese text through the English rules: no cue, no fault");
+	extract_items_free(it, n);
+}
+
 int
 main(void)
 {
@@ -475,6 +497,7 @@ main(void)
 	spans(vi);
 	gates(vi);
 	auto_lang();
+	no_cue(vi, en);
 	user_rules();
 	extract_free(vi);
 	extract_free(en);

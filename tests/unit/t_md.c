@@ -205,6 +205,91 @@ test_crlf_nfc(void)
 	meeting_free(&m);
 }
 
+/* Values and cells are read trimmed, so they are written trimmed: blanks
+ * around a title, a name or a proxy used to be written, read back without
+ * them and then written otherwise; and a name of blanks only was written
+ * as an empty cell that import refuses (found by tests/fuzz/fuzz_rescue.c). */
+static void
+test_blanks_around_values(void)
+{
+	struct meeting m = base(), r;
+	struct attendee *a;
+	struct action *t;
+	struct buf b = BUF_INIT;
+	struct err e;
+
+	meeting_set(&m, F_TITLE, " T\t");
+	meeting_set(&m, F_PLACE, "   ");
+	a = meeting_add_attendee(&m);
+	a->name = xstrdup(" A ");
+	a->position = xstrdup("  ");
+	a->presence = PRES_REPRESENTED;
+	a->proxy = xstrdup(" P ");
+	t = meeting_add_action(&m);
+	t->assignee = xstrdup("\t");
+	t->task = xstrdup(" do it ");
+	roundtrip(&m, "blanks around values");
+	md_write(&b, &m, &set, &e);
+	ok(strstr(b.s, "\ntitle: T\n") != NULL, "the title is written trimmed");
+	ok(strstr(b.s, "place:") == NULL, "a blank header field is left out");
+	ok(strstr(b.s, "| A |  |  | member | represented: P |") != NULL,
+	    "cells are written trimmed");
+	ok(strstr(b.s, "|  | do it |  | open |") != NULL,
+	    "a blank assignee is an empty cell");
+	ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0, "and read back");
+	meeting_free(&r);
+	buf_free(&b);
+	free(m.att[0].name);
+	m.att[0].name = xstrdup("   ");
+	ok(meeting_validate(&m, &e) == ERR_INPUT,
+	    "a name of blanks only is no name: %s", e.msg);
+	free(m.att[0].name);
+	m.att[0].name = xstrdup("A");
+	free(m.act[0].task);
+	m.act[0].task = xstrdup(" \t ");
+	ok(meeting_validate(&m, &e) == ERR_INPUT,
+	    "a task of blanks only is no task: %s", e.msg);
+	free(m.act[0].task);
+	m.act[0].task = xstrdup("x");
+	meeting_set(&m, F_TITLE, "  ");
+	ok(meeting_validate(&m, &e) == ERR_INPUT,
+	    "a title of blanks only is no title: %s", e.msg);
+	meeting_set(&m, F_TITLE, "T");
+	ok(meeting_validate(&m, &e) == 0, "valid again");
+	meeting_free(&m);
+}
+
+/* A CR ending a line of text is text in an LF file, and is left when a
+ * CRLF file's line end is taken off.  Reading used to drop one CR from the
+ * end of every line, so text with a line ending in CR lost a CR on each
+ * export and import (found by tests/fuzz/fuzz_md.c). */
+static void
+test_cr_in_text(void)
+{
+	const char *crlf = "---\r\ntemplate: liaison\r\ntitle: T\r\n"
+	    "date: 2025-01-02\r\n---\r\n\r\n## Results achieved {#results}\r\n"
+	    "\r\nHigh\r\r\r\nlow\r\n";
+	struct meeting m, r;
+	struct buf b = BUF_INIT;
+	struct err e;
+
+	m = base();
+	meeting_section_set(&m, "results", "High\r\r\nlow\r\nend\r");
+	roundtrip(&m, "CRs ending text lines");
+	md_write(&b, &m, &set, &e);
+	if (!ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0, "LF file with CRs"))
+		printf("# %s\n", e.msg);
+	is_str(meeting_section(&r, "results"), "High\r\r\nlow\r\nend\r",
+	    "an LF file's CRs are text");
+	meeting_free(&r);
+	meeting_free(&m);
+	buf_free(&b);
+	ok(md_read(crlf, strlen(crlf), "f", &set, &m, &e) == 0, "CRLF file");
+	is_str(meeting_section(&m, "results"), "High\r\r\nlow",
+	    "a CRLF file loses one CR a line");
+	meeting_free(&m);
+}
+
 int
 main(void)
 {
@@ -223,6 +308,8 @@ main(void)
 	test_tables();
 	test_errors();
 	test_crlf_nfc();
+	test_cr_in_text();
+	test_blanks_around_values();
 	tmpl_set_free(&set);
 	free(dirs[0]);
 	return tap_done();

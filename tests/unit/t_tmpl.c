@@ -106,6 +106,24 @@ main(void)
 	    "[r]\nkind: roster\nheading: R\ncolumns: a | b\n");
 	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "roster needs 5 columns");
 	free(path);
+	/* A meeting has one list of tasks: two tables of it would repeat
+	 * the rows, and import would double them (found by fuzzing). */
+	path = write_file(dir, "bad.tmpl", "[t1]\nkind: tasks\nheading: T\n"
+	    "[n]\nheading: N\n[t2]\nheading: U\nkind: tasks\n");
+	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT,
+	    "a second tasks table refused");
+	ok(strstr(e.msg, "line 8") != NULL, "at line 8: %s", e.msg);
+	free(path);
+	path = write_file(dir, "bad.tmpl", "[a]\nkind: roster\nheading: A\n"
+	    "[b]\nkind: roster\nheading: B\n");
+	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT,
+	    "a second roster table refused");
+	free(path);
+	path = write_file(dir, "bad.tmpl", "[a]\nkind: roster\nkind: roster\n"
+	    "heading: A\n[b]\nkind: tasks\nheading: B\n");
+	ok(tmpl_load_file(path, &t, &e) == 0, "one roster and one tasks table load");
+	tmpl_free(&t);
+	free(path);
 	path = write_file(dir, "Bad Name.tmpl", "[a]\nheading: A\n");
 	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "bad file name refused");
 	unlink(path);
