@@ -196,6 +196,14 @@ st_begin(struct store *s, struct err *e)
 }
 
 int
+st_read_begin(struct store *s, const char *what, struct err *e)
+{
+	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return st_fail(s, what, e);
+	return 0;
+}
+
+int
 st_commit(struct store *s, struct err *e)
 {
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {

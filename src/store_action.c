@@ -257,32 +257,6 @@ store_act_ids(struct store *s, const struct store_act_filter *f,
 	return 0;
 }
 
-static const char SQL_READ_BEGIN[] = "BEGIN";
-static const char SQL_READ_END[] = "COMMIT";
-
-/* Many one-row reads go in one read transaction: each on its own would
- * take and drop the WAL read lock, several system calls every row.
- * Returns whether it began one (not when the caller is already in one). */
-static bool
-read_begin(struct store *s)
-{
-	sqlite3_stmt *st;
-
-	if (!sqlite3_get_autocommit(s->db) ||
-	    (st = st_prep(s, SQL_READ_BEGIN, NULL)) == NULL)
-		return false;
-	return st_done(s, st, NULL, NULL) == 0;
-}
-
-static void
-read_end(struct store *s, bool began)
-{
-	sqlite3_stmt *st;
-
-	if (began && (st = st_prep(s, SQL_READ_END, NULL)) != NULL)
-		st_done(s, st, NULL, NULL);
-}
-
 /* Where each id of a run goes, sorted by id to place rows as they come. */
 struct id_pos {
 	int64_t	 id;
@@ -348,34 +322,28 @@ store_act_query(struct store *s, const struct store_act_filter *f,
 {
 	struct store_act_row *v;
 	int64_t *ids;
-	size_t len, kept = 0;
-	bool began;
+	size_t len;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	/* One read transaction, so both steps see the same items. */
-	began = read_begin(s);
+	if (st_read_begin(s, _("listing action items"), e))
+		return ERR_RUNTIME;
 	if ((rc = store_act_ids(s, f, &ids, &len, e)) != 0) {
-		read_end(s, began);
+		st_rollback(s);
 		return rc;
 	}
 	v = len ? xcalloc(len, sizeof *v) : NULL;
 	rc = store_act_fetch(s, f->today, ids, len, v, e);
-	read_end(s, began);
+	st_rollback(s);
 	free(ids);
 	if (rc != 0) {
 		free(v);
 		return rc;
 	}
-	/* Items deleted between the two reads are left out. */
-	for (size_t i = 0; i < len; i++)
-		if (v[i].a.meeting_id != 0)
-			v[kept++] = v[i];
-		else
-			store_act_row_free(&v[i]);
 	*out = v;
-	*n = kept;
+	*n = len;
 	return 0;
 }
 

@@ -31,6 +31,9 @@ sqlite3_stmt *st_prep(struct store *, const char *sql, struct err *);
 int	 st_fail(struct store *, const char *what, struct err *);
 int	 st_begin(struct store *, struct err *);	/* BEGIN IMMEDIATE */
 int	 st_commit(struct store *, struct err *);
+/* A read transaction, so that several statements see the same data even
+ * while another instance saves; ended with st_rollback. */
+int	 st_read_begin(struct store *, const char *what, struct err *);
 void	 st_rollback(struct store *);
 /* Runs a statement that returns no rows to completion. */
 int	 st_done(struct store *, sqlite3_stmt *, const char *what, struct err *);

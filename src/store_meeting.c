@@ -344,8 +344,8 @@ store_meeting_load(struct store *s, int64_t id, struct meeting *m,
 	meeting_init(m);
 	/* One read transaction, so the parts agree with each other even
 	 * while another instance saves. */
-	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return st_fail(s, _("reading a meeting"), e);
+	if (st_read_begin(s, _("reading a meeting"), e))
+		return ERR_RUNTIME;
 	if ((st = st_prep(s, SQL_LOAD_MEETING, e)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);

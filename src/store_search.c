@@ -327,8 +327,7 @@ store_search(struct store *s, const struct search_query *q, size_t limit,
 	*out = NULL;
 	*n = 0;
 	/* One read transaction, so the tiers see the same index. */
-	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		rc = st_fail(s, _("searching"), e);
+	rc = st_read_begin(s, _("searching"), e);
 	if (several) {
 		if (rc == 0 && *n < limit)
 			rc = run(s, ep, NULL, q, limit - *n, out, n, e);
