@@ -303,11 +303,15 @@ tui_fmt(const char *fmt, ...)
 	return b;
 }
 
-int
-tui_put(int y, int x, int width, const char *s, size_t len)
+/* Draws s escaped and cut to width columns in whole graphemes; when it
+ * is cut and mark is set, the last column shows "…" instead.  Returns
+ * the columns used. */
+static int
+put(int y, int x, int width, const char *s, size_t len, bool mark)
 {
 	struct buf *b = &putbuf;
 	size_t n, w;
+	bool cut;
 
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS || width <= 0)
 		return 0;
@@ -316,10 +320,21 @@ tui_put(int y, int x, int width, const char *s, size_t len)
 	buf_reset(b);
 	utf8_escape_ctrl(b, s, len);
 	n = utf8_fit(buf_str(b), b->len, (size_t)width);
+	cut = mark && n < b->len;
+	if (cut)
+		n = utf8_fit(buf_str(b), b->len, (size_t)width - 1);
 	w = utf8_width(buf_str(b), n);
 	if (n > 0)
 		mvaddnstr(y, x, buf_str(b), (int)n);
+	if (cut)
+		mvaddstr(y, x + (int)w++, "\xe2\x80\xa6");
 	return (int)w;
+}
+
+int
+tui_put(int y, int x, int width, const char *s, size_t len)
+{
+	return put(y, x, width, s, len, false);
 }
 
 int
@@ -331,24 +346,9 @@ tui_puts(int y, int x, int width, const char *s)
 int
 tui_cell(int y, int x, int width, const char *s)
 {
-	struct buf *b = &putbuf;
-	size_t n;
-
-	if (y < 0 || y >= LINES || x < 0 || x >= COLS || width <= 0)
-		return 0;
-	if (width > COLS - x)
-		width = COLS - x;
-	buf_reset(b);
-	utf8_escape_ctrl(b, s, strlen(s));
-	if (utf8_width(buf_str(b), b->len) <= (size_t)width)
-		return tui_put(y, x, width, s, strlen(s));
 	/* Cut: the last column says so, or "Lạch Tray" cut to "Lạc" would
 	 * read as a whole word run into the next column. */
-	n = utf8_fit(buf_str(b), b->len, (size_t)width - 1);
-	if (n > 0)
-		mvaddnstr(y, x, buf_str(b), (int)n);
-	mvaddstr(y, x + (int)utf8_width(buf_str(b), n), "\xe2\x80\xa6");
-	return (int)utf8_width(buf_str(b), n) + 1;
+	return put(y, x, width, s, strlen(s), true);
 }
 
 void
