@@ -54,6 +54,7 @@ struct review {
 	struct textbuf		 filter;
 	bool			 typing;	/* keys go to the filter */
 	char			 msg[600];
+	int			 mark_w;	/* the widest marker word */
 };
 
 static const char *const review_keys[] = {
@@ -244,9 +245,9 @@ marker(const struct review *rv, const struct store_act_row *r, int *pair)
 /* Column widths for w columns: marker, due, assignee; the task gets the
  * rest. */
 static void
-columns(int w, int *mw, int *aw, int *tw)
+columns(const struct review *rv, int w, int *mw, int *aw, int *tw)
 {
-	*mw = 8;
+	*mw = rv->mark_w + 1;
 	*aw = w >= 120 ? 30 : w / 4;
 	*tw = w - *mw - 11 - *aw - 1;
 	if (*tw < 1)
@@ -261,7 +262,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	int mw, aw, tw, pair;
 	const char *mk = marker(rv, r, &pair);
 
-	columns(w, &mw, &aw, &tw);
+	columns(rv, w, &mw, &aw, &tw);
 	if (pair && has_colors() && !sel)
 		attron(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
@@ -284,7 +285,7 @@ review_draw(struct tui_screen *scr)
 	const char *f = tb_text(&rv->filter);
 	char title[200];
 
-	columns(w, &mw, &aw, &tw);
+	columns(rv, w, &mw, &aw, &tw);
 	/* The selected row is always on screen, so the rows shown lie
 	 * within a screen's height of it (vis is the identity until a
 	 * filter, which reads every row). */
@@ -683,6 +684,19 @@ tui_actions_run(struct tui *t)
 	}
 	cal_format_iso(d, rv.today);
 	rv.today_days = cal_days(d);
+	/* The marker column fits its longest word in the language shown
+	 * ("đang làm" cut to "đang là" reads as other words). */
+	{
+		const char *words[] = { _("overdue"), _("soon"),
+		    status_label(ACT_DOING), status_label(ACT_DONE),
+		    status_label(ACT_DROPPED) };
+
+		rv.mark_w = 7;
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+			if ((int)utf8_width(words[i], strlen(words[i])) > rv.mark_w)
+				rv.mark_w = (int)utf8_width(words[i],
+				    strlen(words[i]));
+	}
 	if (has_colors()) {
 		init_pair(PAIR_OVERDUE, COLOR_RED, -1);
 		init_pair(PAIR_SOON, COLOR_YELLOW, -1);

@@ -118,6 +118,7 @@ wait_for 'Cuộc họp \(3\)'
 typing a
 shows 'Nhiệm vụ đang mở \(12\)' "--lang vi: the review speaks Vietnamese"
 like "$(row 3)" '^ quá hạn +2025-10-20' "--lang vi: overdue is 'quá hạn'"
+like "$(screen)" '^ đang làm +- ' "--lang vi: the marker column fits 'đang làm' whole"
 typing d
 shows '^ +Ghi chú *$' "--lang vi: the note's label is whole"
 like "$(screen)" 'Đánh dấu nhiệm vụ [0-9]+: đã xong' "--lang vi: the status in the title is Vietnamese"
