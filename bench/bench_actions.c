@@ -27,13 +27,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "err.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "gen.h"
-#include "json.h"
-#include "model.h"
-#include "store.h"
-#include "xmalloc.h"
+#include "core/model.h"
+#include "lib/json.h"
+#include "lib/xmalloc.h"
+#include "store/store.h"
 
 extern char **environ;
 
@@ -186,7 +186,7 @@ task_json(const char *db, const char *path, size_t *count)
 	    "deleted" };
 	struct store_act_filter f = { .scope = STORE_ACT_ALL,
 	    .today = "2026-01-01" };
-	struct store_act_row *v;
+	struct action_row *v;
 	struct store *s;
 	struct err e;
 	struct buf b = BUF_INIT;
@@ -198,7 +198,7 @@ task_json(const char *db, const char *path, size_t *count)
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct store_act_row *r = &v[i];
+		const struct action_row *r = &v[i];
 		struct buf d = BUF_INIT;
 
 		buf_printf(&d, "%s: %s", r->a.assignee ? r->a.assignee : "",
@@ -220,7 +220,7 @@ task_json(const char *db, const char *path, size_t *count)
 		buf_free(&d);
 	}
 	*count = n;
-	store_act_rows_free(v, n);
+	action_rows_free(v, n);
 	store_close(s);
 	if ((out = fopen(path, "w")) == NULL ||
 	    fwrite(b.s, 1, b.len, out) != b.len || fclose(out) != 0) {

@@ -24,11 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "cal.h"
-#include "err.h"
-#include "extract.h"
-#include "xmalloc.h"
+#include "extract/extract.h"
+#include "lib/buf.h"
+#include "lib/cal.h"
+#include "lib/err.h"
+#include "lib/xmalloc.h"
 
 static unsigned long long seed = 0x2545f4914f6cdd1dULL;
 

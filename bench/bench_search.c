@@ -24,15 +24,15 @@
 #include <unistd.h>
 
 #include "benchlib.h"
-#include "buf.h"
-#include "err.h"
-#include "export.h"
+#include "export/export.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "gen.h"
-#include "model.h"
-#include "search.h"
-#include "store.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "core/model.h"
+#include "core/search.h"
+#include "core/tmpl.h"
+#include "lib/xmalloc.h"
+#include "store/store.h"
 
 /* Wall seconds of argv with stdout to /dev/null; -1 on failure. */
 static double

@@ -22,15 +22,15 @@
 #include <fcntl.h>
 
 #include "benchlib.h"
-#include "buf.h"
-#include "err.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "gen.h"
-#include "mdformat.h"
-#include "model.h"
-#include "paths.h"
-#include "store.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "core/mdformat.h"
+#include "core/model.h"
+#include "core/tmpl.h"
+#include "lib/paths.h"
+#include "lib/xmalloc.h"
+#include "store/store.h"
 
 int
 main(int argc, char **argv)

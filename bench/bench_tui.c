@@ -39,8 +39,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "xmalloc.h"
+#include "lib/buf.h"
+#include "lib/xmalloc.h"
 
 #define NKEYS_DEFAULT	20000
 

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "gen.h"
-#include "model.h"
-#include "xmalloc.h"
+#include "core/model.h"
+#include "lib/xmalloc.h"
 
 static unsigned long long state;
 

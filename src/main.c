@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int
 main(int argc, char **argv)

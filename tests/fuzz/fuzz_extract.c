@@ -12,9 +12,9 @@
 
 #include <string.h>
 
-#include "cal.h"
-#include "err.h"
-#include "extract.h"
+#include "extract/extract.h"
+#include "lib/cal.h"
+#include "lib/err.h"
 #include "fuzz.h"
 
 static struct extractor *x[3];

@@ -9,12 +9,12 @@
 
 #include <string.h>
 
-#include "buf.h"
-#include "err.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "fuzz.h"
-#include "mdformat.h"
-#include "model.h"
-#include "tmpl.h"
+#include "core/mdformat.h"
+#include "core/model.h"
+#include "core/tmpl.h"
 
 static struct tmpl_set set;
 

@@ -12,13 +12,13 @@
 
 #include <string.h>
 
-#include "buf.h"
-#include "err.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "fuzz.h"
-#include "mdformat.h"
-#include "model.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "core/mdformat.h"
+#include "core/model.h"
+#include "core/tmpl.h"
+#include "lib/xmalloc.h"
 
 static struct tmpl_set set;
 

@@ -13,11 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cal.h"
-#include "err.h"
-#include "extract.h"
+#include "extract/extract.h"
+#include "lib/cal.h"
+#include "lib/err.h"
 #include "fuzz.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static char *dirs[2];
 static char *path;

@@ -11,12 +11,12 @@
 
 #include <string.h>
 
-#include "buf.h"
-#include "err.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "fuzz.h"
-#include "search.h"
-#include "utf8.h"
-#include "xmalloc.h"
+#include "core/search.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
 
 /* Outside quoted strings the FTS5 text may hold only the column filter,
  * AND, parentheses, spaces and the * after a quoted prefix. */

@@ -13,10 +13,10 @@
 
 #include <string.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "fuzz.h"
-#include "search.h"
-#include "utf8.h"
+#include "core/search.h"
+#include "lib/utf8.h"
 
 static void
 check_escaped(const char *s, size_t len)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cases.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static char *
 unescape(const char *s, size_t n)

@@ -12,13 +12,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "err.h"
-#include "export_actions.h"
-#include "model.h"
-#include "store.h"
+#include "core/model.h"
+#include "export/export_actions.h"
+#include "lib/buf.h"
+#include "lib/err.h"
+#include "store/store.h"
 #include "tap.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static void
 task(struct meeting *m, const char *who, const char *what, const char *due,
@@ -83,7 +83,7 @@ tasks_b(struct meeting *m)
 
 /* The ids of the rows, comma-separated, for compact comparisons. */
 static char *
-ids(const struct store_act_row *v, size_t n)
+ids(const struct action_row *v, size_t n)
 {
 	struct buf b = BUF_INIT;
 
@@ -95,7 +95,7 @@ ids(const struct store_act_row *v, size_t n)
 static char *
 query(struct store *s, struct store_act_filter f)
 {
-	struct store_act_row *v;
+	struct action_row *v;
 	struct err e;
 	size_t n;
 	char *r;
@@ -106,7 +106,7 @@ query(struct store *s, struct store_act_filter f)
 		return xstrdup("(error)");
 	}
 	r = ids(v, n);
-	store_act_rows_free(v, n);
+	action_rows_free(v, n);
 	return r;
 }
 
@@ -170,7 +170,7 @@ check_two_step(struct store *s)
 {
 	struct store_act_filter f = { .scope = STORE_ACT_ALL,
 	    .today = "2025-10-25" };
-	struct store_act_row v[4], *all;
+	struct action_row v[4], *all;
 	int64_t *id, run[4];
 	size_t n, nall;
 	struct err e;
@@ -203,7 +203,7 @@ check_two_step(struct store *s)
 		ok(v[3].a.id == all[2].a.id && v[3].meeting_title != NULL,
 		    "fourth row is the third item, with its meeting");
 		for (size_t i = 0; i < 4; i++)
-			store_act_row_free(&v[i]);
+			action_row_free(&v[i]);
 	}
 	ok(store_act_fetch(s, f.today, run, 0, v, &e) == 0, "an empty run");
 	f.assignee = "uy ban";
@@ -211,14 +211,14 @@ check_two_step(struct store *s)
 	ok(store_act_ids(s, &f, &id, &n, &e) == 0 && n == 2,
 	    "ids with the assignee filter");
 	free(id);
-	store_act_rows_free(all, nall);
+	action_rows_free(all, nall);
 }
 
 static void
 check_status(struct store *s, int64_t id)
 {
 	struct store_act_event *ev;
-	struct store_act_row r;
+	struct action_row r;
 	enum act_status old;
 	struct err e;
 	bool changed;
@@ -263,14 +263,14 @@ check_status(struct store *s, int64_t id)
 		free(span);
 	}
 	free(text);
-	store_act_row_free(&r);
+	action_row_free(&r);
 }
 
 static void
 check_csv(void)
 {
 	struct buf b = BUF_INIT;
-	struct store_act_row r = { 0 };
+	struct action_row r = { 0 };
 
 	export_csv_field(&b, "plain");
 	buf_addc(&b, '|');
@@ -302,7 +302,7 @@ static void
 check_json(void)
 {
 	struct buf b = BUF_INIT;
-	struct store_act_row r[2];
+	struct action_row r[2];
 
 	memset(r, 0, sizeof r);
 
@@ -340,7 +340,7 @@ static void
 check_ics(void)
 {
 	struct buf b = BUF_INIT;
-	struct store_act_row r = { 0 };
+	struct action_row r = { 0 };
 	char tag[17], tag2[17];
 	const char *p;
 	size_t maxlen = 0, lines = 0;
@@ -438,7 +438,7 @@ main(void)
 	check_query(s, ma);
 	check_two_step(s);
 	{
-		struct store_act_row *v;
+		struct action_row *v;
 		size_t n;
 
 		store_act_query(s, &(struct store_act_filter){ .today =
@@ -447,7 +447,7 @@ main(void)
 		ok(n && v[0].overdue && strcmp(v[0].meeting_title,
 		    "Giao ban quý III") == 0 && strcmp(v[0].meeting_date,
 		    "2025-09-18") == 0, "row carries overdue and the meeting");
-		store_act_rows_free(v, n);
+		action_rows_free(v, n);
 	}
 	check_status(s, a1);
 	check_csv();

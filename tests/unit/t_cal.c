@@ -6,8 +6,8 @@
 
 #include <stdlib.h>
 
-#include "cal.h"
-#include "err.h"
+#include "lib/cal.h"
+#include "lib/err.h"
 #include "tap.h"
 
 int

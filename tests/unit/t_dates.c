@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "cases.h"
-#include "dates.h"
-#include "err.h"
-#include "extract.h"
+#include "core/dates.h"
+#include "extract/extract.h"
+#include "lib/err.h"
 #include "tap.h"
 
 /* The first ~60 bytes of s, cut at a character boundary, for test names. */

@@ -11,13 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "export.h"
-#include "model.h"
+#include "core/model.h"
+#include "export/export.h"
+#include "lib/buf.h"
 #include "tap.h"
-#include "tmpl.h"
-#include "utf8.h"
-#include "xmalloc.h"
+#include "core/tmpl.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
 
 static struct tmpl_section secs[] = {
 	{ .key = "attendees", .heading = "Thành phần tham dự", .kind = SEC_ROSTER },

@@ -15,12 +15,12 @@
 #include <unistd.h>
 
 #include "cases.h"
-#include "err.h"
-#include "extract.h"
-#include "extract_int.h"
+#include "extract/extract.h"
+#include "extract/extract_int.h"
+#include "lib/err.h"
 #include "tap.h"
-#include "utf8.h"
-#include "xmalloc.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
 
 /* The first ~60 bytes of s, cut at a character boundary, for test names. */
 static const char *

@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "err.h"
-#include "mdformat.h"
-#include "model.h"
+#include "core/mdformat.h"
+#include "core/model.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "tap.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "core/tmpl.h"
+#include "lib/xmalloc.h"
 
 static struct tmpl_set set;
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
+#include "core/model.h"
 #include "tap.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static const char TEXT[] =
     "Đồng chí chủ trì kết luận. Giao Phòng Kinh tế rà soát chỉ tiêu trước "

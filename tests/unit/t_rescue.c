@@ -11,14 +11,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "err.h"
-#include "mdformat.h"
-#include "model.h"
-#include "rescue.h"
+#include "core/mdformat.h"
+#include "core/model.h"
+#include "core/rescue.h"
+#include "lib/buf.h"
+#include "lib/err.h"
 #include "tap.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "core/tmpl.h"
+#include "lib/xmalloc.h"
 
 static char *
 slurp(const char *path, size_t *len)

@@ -12,14 +12,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "err.h"
-#include "model.h"
-#include "search.h"
-#include "store.h"
+#include "core/model.h"
+#include "core/search.h"
+#include "lib/buf.h"
+#include "lib/err.h"
+#include "store/store.h"
 #include "tap.h"
-#include "utf8.h"
-#include "xmalloc.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
 
 /* The ids of the hits for text, as "1 2 3"; "ERR" on failure. */
 static char *

@@ -10,13 +10,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "err.h"
-#include "model.h"
-#include "series.h"
-#include "store.h"
+#include "core/model.h"
+#include "core/series.h"
+#include "lib/err.h"
+#include "store/store.h"
 #include "tap.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "core/tmpl.h"
+#include "lib/xmalloc.h"
 
 static int64_t
 add_meeting(struct store *s, const char *series, const char *date,

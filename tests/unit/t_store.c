@@ -12,11 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "err.h"
-#include "model.h"
-#include "store.h"
+#include "core/model.h"
+#include "lib/err.h"
+#include "store/store.h"
 #include "tap.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static void
 fill(struct meeting *m)

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "extract.h"
-#include "model.h"
-#include "suggest.h"
+#include "core/model.h"
+#include "extract/extract.h"
+#include "extract/suggest.h"
+#include "lib/err.h"
 #include "tap.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static char *rules_dirs[] = { TESTS_SRCDIR "/../share/rules", NULL };
 

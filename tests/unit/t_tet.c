@@ -5,9 +5,9 @@
  */
 #include "config.h"
 
-#include "cal.h"
+#include "lib/cal.h"
 #include "tap.h"
-#include "tet.h"
+#include "core/tet.h"
 
 static void
 known(int y, int m, int d)

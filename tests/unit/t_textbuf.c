@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "textbuf.h"
+#include "core/textbuf.h"
 
 static void
 type(struct textbuf *tb, const char *s)

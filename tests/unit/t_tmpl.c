@@ -11,10 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "err.h"
+#include "lib/err.h"
 #include "tap.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "core/tmpl.h"
+#include "lib/xmalloc.h"
 
 static const char *const keys[] = {
 	"attendees", "results", "limitations", "opinions", "conclusions", "tasks"

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "tap.h"
-#include "utf8.h"
+#include "lib/utf8.h"
 
 #include <utf8proc.h>
 

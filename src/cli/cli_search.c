@@ -1,0 +1,231 @@
+/*
+ * The search subcommand: every argument after the options is part of the
+ * query (so both `minutes search dang vien` and `minutes search '"dang
+ * vien"'` work), the query is parsed by search.c before the database is
+ * opened, and each hit is printed as one line -- id, date, title and a
+ * snippet with the matches marked -- cut to the terminal's width by
+ * display width, never wrapped, so the output stays one hit per line for
+ * scripts as well as for eyes.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/search.h"
+#include "lib/buf.h"
+#include "lib/err.h"
+#include "lib/i18n.h"
+#include "lib/json.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
+#include "store/store.h"
+
+#define MARK_OPEN "\xc2\xbb"	/* » */
+#define MARK_CLOSE "\xc2\xab"	/* « */
+
+/* The width to fit: --width, else the terminal's, else $COLUMNS, else 80. */
+static size_t
+out_width(long opt)
+{
+	struct winsize ws;
+	const char *c = getenv("COLUMNS");
+	long v;
+
+	if (opt > 0)
+		return (size_t)opt;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20)
+		return ws.ws_col;
+	if (c && (v = strtol(c, NULL, 10)) >= 20 && v <= 1000)
+		return (size_t)v;
+	return 80;
+}
+
+/* Appends s cut to width columns, with "…" when cut; its width. */
+static size_t
+fit(struct buf *b, const char *s, size_t width)
+{
+	struct buf t = BUF_INIT;
+	size_t w, n;
+
+	/* Escape first: the width of an escaped control character is what
+	 * the terminal shows. */
+	utf8_escape_ctrl(&t, s, strlen(s));
+	w = utf8_width(buf_str(&t), t.len);
+	if (w <= width) {
+		buf_add(b, buf_str(&t), t.len);
+		buf_free(&t);
+		return w;
+	}
+	n = utf8_fit(buf_str(&t), t.len, width - 1);
+	while (n > 0 && t.s[n - 1] == ' ')
+		n--;
+	buf_add(b, buf_str(&t), n);
+	buf_adds(b, "\xe2\x80\xa6");
+	w = utf8_width(buf_str(&t), n) + 1;
+	buf_free(&t);
+	return w;
+}
+
+static const char *
+part_word(enum search_part p)
+{
+	switch (p) {
+	case SEARCH_PART_TITLE:		return "title";
+	case SEARCH_PART_HEADER:	return "header";
+	case SEARCH_PART_ROSTER:	return "roster";
+	case SEARCH_PART_SECTION:	return "section";
+	case SEARCH_PART_TASKS:		return "tasks";
+	}
+	return "title";
+}
+
+static void
+print_json(struct buf *b, const struct search_hit *v, size_t n,
+    const struct search_query *q)
+{
+	buf_addc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		struct buf sn = BUF_INIT;
+
+		search_snippet(&sn, v[i].text, q, 200, MARK_OPEN, MARK_CLOSE);
+		buf_printf(b, "%s{\"id\":%" PRId64 ",\"date\":", i ? "," : "",
+		    v[i].id);
+		json_str(b, v[i].date);
+		buf_adds(b, ",\"title\":");
+		json_str(b, v[i].title);
+		buf_printf(b, ",\"exact\":%s,\"part\":\"%s\",\"section\":",
+		    v[i].exact ? "true" : "false", part_word(v[i].part));
+		json_str(b, v[i].section);
+		buf_adds(b, ",\"snippet\":");
+		json_str(b, buf_str(&sn));
+		buf_addc(b, '}');
+		buf_free(&sn);
+	}
+	buf_adds(b, "]\n");
+}
+
+static void
+print_lines(struct buf *b, const struct search_hit *v, size_t n,
+    const struct search_query *q, size_t width)
+{
+	size_t idw = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		char tmp[32];
+		size_t w = (size_t)snprintf(tmp, sizeof tmp, "%" PRId64, v[i].id);
+
+		if (w > idw)
+			idw = w;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t used = idw + 2 + 10 + 2, rest, tw;
+		char tmp[32];
+
+		snprintf(tmp, sizeof tmp, "%" PRId64, v[i].id);
+		buf_addrep(b, ' ', idw - strlen(tmp));
+		buf_adds(b, tmp);
+		buf_adds(b, "  ");
+		buf_adds(b, v[i].date);
+		buf_adds(b, "  ");
+		rest = width > used ? width - used : 0;
+		/* The title takes at most two fifths of what is left, so the
+		 * snippet -- the reason for the line -- has room. */
+		tw = rest * 2 / 5;
+		if (tw < 10)
+			tw = rest;
+		tw = fit(b, v[i].title, tw);
+		if (rest > tw + 2 + 8) {
+			buf_adds(b, "  ");
+			search_snippet(b, v[i].text, q, rest - tw - 2, MARK_OPEN,
+			    MARK_CLOSE);
+		}
+		while (b->len > 0 && b->s[b->len - 1] == ' ')
+			buf_truncate(b, b->len - 1);
+		buf_addc(b, '\n');
+	}
+}
+
+int
+cli_search(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "limit", required_argument, NULL, 'n' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct search_query q;
+	struct search_hit *v;
+	struct store *s;
+	struct buf text = BUF_INIT, b = BUF_INIT;
+	struct err e;
+	long limit = 20, width = 0;
+	size_t n;
+	int ch, rc = 0, json = 0;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+		char *end;
+
+		switch (ch) {
+		case 'n':
+			limit = strtol(optarg, &end, 10);
+			if (*end || limit < 1 || limit > 100000)
+				return cli_fail(c, EXIT_USAGE, _("--limit must be "
+				    "a number from 1 to 100000"));
+			break;
+		case 'w':
+			width = strtol(optarg, &end, 10);
+			if (*end || width < 20 || width > 1000)
+				return cli_fail(c, EXIT_USAGE, _("--width must be "
+				    "a number from 20 to 1000"));
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case ':':
+			return cli_fail(c, EXIT_USAGE, _("option \"%s\" needs a "
+			    "value"), argv[optind - 1]);
+		default:
+			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_fail(c, EXIT_USAGE, _("what to search for? give "
+		    "some words"));
+	for (int i = optind; i < argc; i++)
+		buf_printf(&text, "%s%s", i > optind ? " " : "", argv[i]);
+	if (search_query_parse(buf_str(&text), 0, &q, &e)) {
+		buf_free(&text);
+		return cli_fail_err(c, &e);
+	}
+	buf_free(&text);
+	if ((rc = cli_store(c, &s)) != 0) {
+		search_query_free(&q);
+		return rc;
+	}
+	if (store_search(s, &q, (size_t)limit, &v, &n, &e)) {
+		search_query_free(&q);
+		return cli_fail_err(c, &e);
+	}
+	if (json)
+		print_json(&b, v, n, &q);
+	else
+		print_lines(&b, v, n, &q, out_width(width));
+	fwrite(buf_str(&b), 1, b.len, stdout);
+	if (n == 0 && !json && isatty(STDOUT_FILENO))
+		printf("%s\n", _("No meeting matches."));
+	buf_free(&b);
+	store_search_hits_free(v, n);
+	search_query_free(&q);
+	return EXIT_OK;
+}

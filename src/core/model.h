@@ -1,0 +1,157 @@
+/*
+ * The records a meeting is made of, as plain C structs shared by the store,
+ * the Markdown format, the exporters and the screens: a meeting with its
+ * header, attendees, section texts and action items.  Enumerations have one
+ * canonical English word each (used in files, JSON and the database) and
+ * functions to parse and name them; validation lives here so every way in
+ * (import, CLI, screen) applies the same rules.
+ */
+#ifndef MINUTES_MODEL_H
+#define MINUTES_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct err;
+
+enum role { ROLE_CHAIR, ROLE_SECRETARY, ROLE_MEMBER, ROLE_GUEST };
+enum presence { PRES_PRESENT, PRES_ABSENT, PRES_REPRESENTED };
+enum act_status { ACT_OPEN, ACT_DOING, ACT_DONE, ACT_DROPPED };
+enum mstatus { MEETING_DRAFT, MEETING_FINAL };
+
+struct attendee {
+	int64_t		 id;		/* 0 until stored */
+	char		*name;
+	char		*position;	/* may be NULL */
+	char		*organisation;	/* may be NULL */
+	enum role	 role;
+	enum presence	 presence;
+	char		*proxy;		/* who represented them, or NULL */
+};
+
+struct action {
+	int64_t		 id;		/* 0 until stored */
+	int64_t		 meeting_id;
+	char		*assignee;	/* may be NULL */
+	char		*task;
+	char		*due;		/* YYYY-MM-DD or NULL */
+	char		*due_text;	/* the phrase it came from, or NULL */
+	enum act_status	 status;
+	/* The status as last read from or written to the store (when id is
+	 * set): a status the editor did not change is not written back over
+	 * one changed elsewhere meanwhile. */
+	enum act_status	 base_status;
+	char		*src_section;	/* section key it was found in, or NULL */
+	int64_t		 src_start;	/* byte span in that section's text */
+	int64_t		 src_end;
+};
+
+/* An action as lists show it (the review, `minutes actions`, the
+ * exports of action lists): the action with its meeting. */
+struct action_row {
+	struct action	 a;		/* a.meeting_id is set */
+	char		*meeting_title;
+	char		 meeting_date[11];
+	char		*meeting_series;	/* NULL when none */
+	char		 created[21];	/* YYYY-MM-DDTHH:MM:SSZ */
+	char		 updated[21];
+	bool		 overdue;	/* open or doing, due before today */
+};
+void	 action_row_free(struct action_row *);
+void	 action_rows_free(struct action_row *, size_t n);
+
+/* An earlier meeting's task as this meeting's review left it: read from
+ * the tasks' history, never written through the meeting. */
+struct review_item {
+	char		*assignee;	/* may be NULL */
+	char		*task;
+	char		*due;		/* may be NULL */
+	enum act_status	 status;
+	char		*note;		/* may be NULL */
+};
+
+struct section_text {
+	char		*key;
+	char		*body;		/* NFC UTF-8, never NULL */
+};
+
+/* Header fields in their canonical (Markdown front matter) order; the
+ * strings are the front-matter keys. */
+enum field {
+	F_TEMPLATE, F_SERIES, F_TITLE, F_ORGANISATION, F_NUMBER, F_STYLE,
+	F_DATE, F_START, F_END, F_PLACE, F_CHAIR, F_SECRETARY, F_RECIPIENTS,
+	F_STATUS, F_NFIELDS
+};
+
+struct meeting {
+	int64_t		 id;		/* 0 until stored */
+	char		*field[F_NFIELDS];	/* NULL when not set; see below */
+	struct attendee	*att;
+	size_t		 natt;
+	struct section_text *sec;
+	size_t		 nsec;
+	struct action	*act;
+	size_t		 nact;
+	struct review_item *rev;	/* filled by store_meeting_load only */
+	size_t		 nrev;
+};
+/* field[F_STATUS] is "draft" or "final"; field[F_DATE] is YYYY-MM-DD;
+ * field[F_START]/[F_END] HH:MM; field[F_STYLE] "state" or "party". */
+
+const char	*field_key(enum field);
+int		 field_parse(const char *key);	/* -1 if unknown */
+
+const char	*role_word(enum role);
+bool		 role_parse(const char *, enum role *);
+const char	*presence_word(enum presence);
+bool		 presence_parse(const char *, enum presence *);
+const char	*status_word(enum act_status);
+/* The status in the user's language, for people to read (status_word is
+ * the word stored, exported and typed on the command line). */
+const char	*status_label(enum act_status);
+/* The same for a stored word (history); an unknown word as it is. */
+const char	*status_label_of(const char *word);
+bool		 status_parse(const char *, enum act_status *);
+
+void		 meeting_init(struct meeting *);
+void		 meeting_free(struct meeting *);
+/* Sets a header field (copying; NULL or "" clears it). */
+void		 meeting_set(struct meeting *, enum field, const char *);
+const char	*meeting_get(const struct meeting *, enum field);
+/* The section text for key, or NULL; meeting_section_set copies. */
+const char	*meeting_section(const struct meeting *, const char *key);
+void		 meeting_section_set(struct meeting *, const char *key,
+		    const char *body);
+struct attendee	*meeting_add_attendee(struct meeting *);
+struct action	*meeting_add_action(struct meeting *);
+/* Keeps the source spans of the actions taken from section key on the same
+ * words when its text changes from old to new: spans before or after the
+ * edit stay or move with it; a span the edit touched is found again by its
+ * words, nearest first, or else marked unknown (-1).  True if any moved. */
+bool		 meeting_follow_edit(struct meeting *, const char *key,
+		    const char *old, const char *new);
+
+/* True if s is NULL or holds only spaces and tabs.  One-line values are
+ * trimmed in the Markdown format (SPEC section 8), so such a value is
+ * empty there, and a name or task made of it is no name or task. */
+bool		 model_blank(const char *s);
+/* s without the spaces and tabs around it, malloc'd; NULL if that leaves
+ * nothing. */
+char		*model_trim(const char *s);
+
+/* Checks a header field's value; an error message names the field.
+ * Returns 0 or ERR_INPUT. */
+int		 field_validate(enum field, const char *value, struct err *);
+/* Checks the whole meeting: required fields, valid values, valid UTF-8
+ * everywhere, no newlines inside one-line values. */
+int		 meeting_validate(const struct meeting *, struct err *);
+/* Puts every string of the meeting in NFC. */
+void		 meeting_normalise(struct meeting *);
+
+void		 attendee_free(struct attendee *);
+void		 action_free(struct action *);
+void		 action_copy(struct action *dst, const struct action *src);
+void		 review_items_free(struct review_item *, size_t n);
+
+#endif

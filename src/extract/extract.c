@@ -1,0 +1,530 @@
+/*
+ * The extractor's front half: answering the assembler's questions about
+ * a text with the rules extract_rules.c compiled.  Which hits of a type
+ * lie in a sentence: a scan, where rules whose gate the sentence's
+ * signature shuts are not run, rules that start with a digit are tried
+ * only at digits, and verbs and body names are scanned only as far as a
+ * question reaches.  Which hit starts at a position: an anchored match,
+ * not even tried where no rule of the type can start.  Running every
+ * rule over every byte would cost several times more.  The assembly of
+ * hits into action items is in extract_items.c, which never sees PCRE2.
+ *
+ * Text is validated once, brought to NFC (rules are normalised the same
+ * way), and then matched with PCRE2_NO_UTF_CHECK: re-validating the whole
+ * subject on every call would make matching quadratic.  When the input is
+ * not already NFC, a map from NFC offsets back to input offsets lets every
+ * span refer to the text as the caller gave it.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "extract/extract_re.h"
+#include "lib/err.h"
+#include "lib/i18n.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
+
+/* The span of a named group that took part in the match (with duplicate
+ * names, the first one set). */
+static bool
+named_span(const struct rule *r, pcre2_match_data *md, const char *name,
+    struct span *sp)
+{
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(r->re, (PCRE2_SPTR)name,
+	    &first, &last);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t nov = pcre2_get_ovector_count(md);
+
+	if (size <= 0)
+		return false;
+	for (PCRE2_SPTR ent = first; ent <= last; ent += size) {
+		unsigned g = (unsigned)(ent[0] << 8 | ent[1]);
+
+		if (g < nov && ov[2 * g] != PCRE2_UNSET) {
+			sp->s = ov[2 * g];
+			sp->e = ov[2 * g + 1];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The hit for a match of r at [s, e), its groups read from x->md;
+ * false for a deadline phrase that names no real date. */
+static bool
+make_hit(struct extractor *x, const struct rule *r, const char *t,
+    struct ymd ref, size_t s, size_t e, struct hit *out)
+{
+	struct hit hit = { .s = s, .e = e, .flags = r->flags };
+	struct span sp;
+
+	if (r->type == RT_DUE) {
+		const char *vals[NPARTS] = { 0 };
+		char *owned[NPARTS] = { 0 };
+		struct dates_parts p;
+		bool ok;
+
+		for (size_t i = 0; i < NPARTS; i++)
+			if (r->has_part[i] && named_span(r, x->md, extract_part_names[i], &sp))
+				vals[i] = owned[i] = xstrndup(t + sp.s, sp.e - sp.s);
+		p = (struct dates_parts){ vals[0], vals[1], vals[2], vals[3],
+		    vals[4], vals[5], vals[6], vals[7], vals[8], vals[9] };
+		ok = dates_resolve(r->kind, &p, ref, &hit.due);
+		for (size_t i = 0; i < NPARTS; i++)
+			free(owned[i]);
+		if (!ok)
+			return false;
+	}
+	if (r->has_who && named_span(r, x->md, "assignee", &sp))
+		hit.who = sp;
+	if (r->has_what && named_span(r, x->md, "task", &sp))
+		hit.what = sp;
+	*out = hit;
+	return true;
+}
+
+/* Index of the first character in t[p..to) that may be a decimal digit:
+ * an ASCII one, or any character from U+0640 on outside the Latin
+ * Extended Additional and Greek Extended blocks (no digit lies below or
+ * in those in any version of Unicode), to be safe. */
+static size_t
+next_digit(const char *t, size_t p, size_t to)
+{
+	for (; p < to; p++) {
+		unsigned char c = (unsigned char)t[p];
+
+		if (c < 0x80) {
+			if (c >= '0' && c <= '9')
+				return p;
+		} else if (c >= 0xd9) {
+			/* From U+0640 on, except U+1E00-U+1FFF (E1 B8-BF),
+			 * where the Vietnamese letters lie. */
+			if (!(c == 0xe1 && p + 1 < to &&
+			    (unsigned char)t[p + 1] >= 0xb8))
+				return p;
+		}
+	}
+	return to;
+}
+
+/* Where a rule's scan of one sentence stands: the next offset to try,
+ * and for rules that start with a digit, the last place worth it. */
+struct cursor {
+	size_t	off, last;
+	bool	done;
+};
+
+static void
+cursor_start(const struct rule *r, const char *t, size_t from, size_t to,
+    struct cursor *c)
+{
+	c->off = from;
+	c->last = to;
+	c->done = false;
+	/* PCRE2 looks for the required byte before it tries anything; so
+	 * must a digit rule: most sentences have digits, few a ':'. */
+	if (r->digit_first && r->anch_jit && r->req >= 0) {
+		const char *q = memrchr(t + from, r->req, to - from);
+
+		if (q == NULL)
+			c->done = true;
+		else
+			c->last = (size_t)(q - t);
+	}
+}
+
+/* The next hit of r in t[..to) from the cursor on, as a scan finds them:
+ * each search starts where the last match ended.  A rule whose matches
+ * start with a digit is tried, anchored, at each character that may be
+ * one: that finds the same hits in the same order without trying every
+ * other place on the way. */
+static bool
+next_hit(struct extractor *x, const struct rule *r, const char *t, size_t to,
+    struct ymd ref, struct cursor *c, struct hit *out)
+{
+	bool digits = r->digit_first && r->anch_jit;
+
+	while (!c->done) {
+		PCRE2_SIZE *ov, s, e;
+		int rc;
+
+		if (digits) {
+			if ((c->off = next_digit(t, c->off, c->last)) >= c->last)
+				break;
+			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, c->off, 0,
+			    x->md, x->mctx);
+			if (rc == PCRE2_ERROR_NOMATCH) {
+				c->off++;
+				continue;
+			}
+		} else {
+			if (c->off > to)
+				break;
+			if (r->jit)
+				rc = pcre2_jit_match(r->re, (PCRE2_SPTR)t, to, c->off,
+				    0, x->md, x->mctx);
+			else
+				rc = pcre2_match(r->re, (PCRE2_SPTR)t, to, c->off,
+				    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
+		}
+		if (rc < 0)
+			break;	/* no match, or a limit hit: drop the rest */
+		ov = pcre2_get_ovector_pointer(x->md);
+		s = ov[0];
+		e = ov[1];
+		c->off = e > s ? e : e + 1;
+		/* Never restart inside a character. */
+		while (c->off < to && ((unsigned char)t[c->off] & 0xc0) == 0x80)
+			c->off++;
+		if (e > s && make_hit(x, r, t, ref, s, e, out))
+			return true;
+	}
+	c->done = true;
+	return false;
+}
+
+/* Runs one rule over t[from..to) (lookbehind may see before from). */
+static void
+run_rule(struct extractor *x, const struct rule *r, const char *t, size_t from,
+    size_t to, struct ymd ref, struct hits *h)
+{
+	struct cursor c;
+	struct hit hit;
+
+	cursor_start(r, t, from, to, &c);
+	while (next_hit(x, r, t, to, ref, &c, &hit))
+		extract_hits_add(h, r->type, &hit);
+}
+
+/* A sentence scanned as far as the assembler asked (hits.scan_to):
+ * for each rule whose gate is open, its cursor and the first hit found
+ * but not listed yet. */
+struct lazy_rule {
+	const struct rule	*r;
+	struct cursor		 c;
+	bool			 pend;
+	struct hit		 hit;
+};
+
+/* What the assembler's questions need: the extractor, the text, the
+ * reference date and the language picked for this text. */
+struct scan_ctx {
+	struct extractor	*x;
+	const char		*t;
+	struct ymd		 ref;
+	unsigned		 lang;
+	/* The signature of the sentence last scanned: the assembler
+	 * asks about several types in a row for the same sentence. */
+	size_t			 sig_s, sig_e;
+	struct extract_sig	 sig;
+	bool			 sig_digit;
+	/* Per gate word, for this signature: there (1), not (0), not
+	 * known yet (-1).  Rules share words: "tháng" is asked about by
+	 * a dozen. */
+	signed char		*known;
+	struct lazy_rule	*lazy[RT_NTYPES];
+	size_t			 nlazy[RT_NTYPES];
+};
+
+/* Does the rule's gate let it run in the sentence whose signature sc
+ * holds?  Each of its words must be there, in one of its alternatives. */
+static bool
+gate_open(struct scan_ctx *sc, const struct rule *r)
+{
+	const struct extractor *x = sc->x;
+
+	if (r->gate.digit && !sc->sig_digit)
+		return false;
+	for (int i = 0; i < r->ngidx; i++) {
+		size_t k = r->gidx[i], a = 0;
+
+		if (sc->known[k] < 0) {
+			while (a < x->gnsigs[k] &&
+			    !extract_sig_may(&sc->sig, &x->gsigs[k][a]))
+				a++;
+			sc->known[k] = a < x->gnsigs[k];
+		}
+		if (!sc->known[k])
+			return false;
+	}
+	return true;
+}
+
+/* Makes the signature of t[s..e) ready for gate_open; false if gates
+ * are not to be used there: over a whole text, every gate would pass. */
+static bool
+sign(struct scan_ctx *sc, size_t s, size_t e)
+{
+	if (e - s >= 65536)
+		return false;
+	if (sc->sig_s != s || sc->sig_e != e) {
+		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
+		memset(sc->known, -1, sc->x->ngwords);
+		sc->sig_s = s;
+		sc->sig_e = e;
+	}
+	return true;
+}
+
+/* hits.scan_to: each rule's hits are pulled from its cursor until one
+ * starts at or after p; that one waits for the next call. */
+static size_t
+scan_to(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e,
+    size_t p, bool fresh)
+{
+	struct scan_ctx *sc = arg;
+	struct extractor *x = sc->x;
+	struct lazy_rule *v;
+	size_t from = h->n[type], next = SIZE_MAX;
+
+	if (fresh) {
+		bool gated = sign(sc, s, e);
+
+		if (sc->lazy[type] == NULL)
+			sc->lazy[type] = xcalloc(x->nbytype[type] + 1,
+			    sizeof *sc->lazy[type]);
+		sc->nlazy[type] = 0;
+		for (size_t i = 0; i < x->nbytype[type]; i++) {
+			const struct rule *r = &x->rules[x->bytype[type][i]];
+
+			if (!(r->langs & sc->lang) || (gated && !gate_open(sc, r)))
+				continue;
+			v = &sc->lazy[type][sc->nlazy[type]++];
+			v->r = r;
+			v->pend = false;
+			cursor_start(r, sc->t, s, e, &v->c);
+		}
+	}
+	for (size_t i = 0; i < sc->nlazy[type]; i++) {
+		v = &sc->lazy[type][i];
+		for (;;) {
+			if (!v->pend && !(v->pend = next_hit(x, v->r, sc->t, e,
+			    sc->ref, &v->c, &v->hit)))
+				break;
+			if (v->hit.s >= p) {
+				if (v->hit.s < next)
+					next = v->hit.s;
+				break;
+			}
+			extract_hits_add(h, type, &v->hit);
+			v->pend = false;
+		}
+	}
+	/* Hits added by earlier calls all start before p's of then, so
+	 * the list stays in order. */
+	extract_hits_sort_from(h, type, from);
+	return next;
+}
+
+/* Runs the rules of type t over one sentence t[s..e) (deadline rules
+ * together with the skips that veto them). */
+static void
+scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
+{
+	struct scan_ctx *sc = arg;
+	size_t from = h->n[type], due_from = h->n[RT_DUE],
+	    skip_from = h->n[RT_SKIP];
+	bool due = type == RT_DUE || type == RT_SKIP;
+	bool gated = sign(sc, s, e);
+
+	/* Skips only veto deadlines: they run where a deadline was found. */
+	for (int pass = 0; pass < (due ? 2 : 1); pass++) {
+		enum rule_type want = !due ? type : pass == 0 ? RT_DUE : RT_SKIP;
+
+		if (pass == 1 && h->n[RT_DUE] == due_from)
+			break;
+		for (size_t i = 0; i < sc->x->nbytype[want]; i++) {
+			const struct rule *r = &sc->x->rules[sc->x->bytype[want][i]];
+
+			if (!(r->langs & sc->lang))
+				continue;
+			if (gated && !gate_open(sc, r))
+				continue;
+			run_rule(sc->x, r, sc->t, s, e, sc->ref, h);
+		}
+	}
+	if (due)
+		extract_hits_finish_due(h, due_from, skip_from);
+	else
+		extract_hits_sort_from(h, type, from);
+}
+
+/* The longest hit of a rule of type t that starts exactly at p, the
+ * text ending at e for it. */
+static bool
+hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
+    struct hit *out)
+{
+	struct scan_ctx *sc = arg;
+	struct extractor *x = sc->x;
+	bool found = false;
+
+	for (size_t i = 0; i < x->nbytype[type]; i++) {
+		const struct rule *r = &x->rules[x->bytype[type][i]];
+		struct hit h;
+		PCRE2_SIZE *ov;
+		int rc;
+
+		if (!(r->langs & sc->lang))
+			continue;
+		/* Most questions are about places no rule of the type can
+		 * start at: answer those without calling PCRE2. */
+		if (r->has_first && p < e &&
+		    !(r->first[(unsigned char)sc->t[p] / 8] &
+		    (1u << ((unsigned char)sc->t[p] % 8))))
+			continue;
+		if (r->anch_jit)
+			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)sc->t, e, p, 0,
+			    x->md, x->mctx);
+		else
+			rc = pcre2_match(r->anch, (PCRE2_SPTR)sc->t, e, p,
+			    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
+		if (rc < 0)
+			continue;
+		ov = pcre2_get_ovector_pointer(x->md);
+		if (ov[1] > ov[0] && (!found || ov[1] > out->e) &&
+		    make_hit(x, r, sc->t, sc->ref, ov[0], ov[1], &h)) {
+			*out = h;
+			found = true;
+		}
+	}
+	return found;
+}
+
+/* Validates, normalises and matches: the common front of both calls.
+ * The rules run later, as the assembler asks, through sc. */
+static int
+prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
+    const char **t, size_t *n, char **owned, size_t **map, struct hits *h,
+    struct scan_ctx *ds, struct err *e)
+{
+	size_t bad;
+	unsigned lang;
+
+	memset(h, 0, sizeof *h);
+	if (!utf8_valid(text, len, &bad))
+		return err_set(e, ERR_INPUT, _("line %zu: invalid UTF-8"),
+		    utf8_line_at(text, bad));
+	*owned = extract_nfc_map(text, len, n, map);
+	*t = *owned ? *owned : text;
+	lang = x->langs;
+	if (lang == (LANG_VI | LANG_EN))
+		lang = extract_guess_lang(*t, *n);
+	/* Nothing is matched yet: the assembler asks, sentence by
+	 * sentence, only what it needs to know. */
+	memset(ds, 0, sizeof *ds);
+	ds->x = x;
+	ds->t = *t;
+	ds->ref = ref;
+	ds->lang = lang;
+	ds->sig_s = 1;	/* no signature yet */
+	ds->known = xmalloc(x->ngwords + 1);
+	h->scan = scan_type;
+	h->scan_to = scan_to;
+	h->at = hit_anchored;
+	h->arg = ds;
+	return 0;
+}
+
+static void
+scan_ctx_free(struct scan_ctx *sc)
+{
+	for (int t = 0; t < RT_NTYPES; t++)
+		free(sc->lazy[t]);
+	free(sc->known);
+}
+
+static size_t
+back(const size_t *map, size_t off)
+{
+	return map ? map[off] : off;
+}
+
+int
+extract_items(struct extractor *x, const char *text, size_t len,
+    struct ymd ref, struct extract_item **out, size_t *n, struct err *e)
+{
+	const char *t;
+	size_t tn, *map;
+	char *owned;
+	struct hits h;
+	struct scan_ctx ds;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = prepare(x, text, len, ref, &t, &tn, &owned, &map, &h, &ds, e)))
+		return rc;
+	extract_assemble(t, tn, &h, ref, out, n, false);
+	for (size_t i = 0; i < *n; i++) {
+		(*out)[i].start = back(map, (*out)[i].start);
+		(*out)[i].end = back(map, (*out)[i].end);
+	}
+	extract_hits_free(&h);
+	scan_ctx_free(&ds);
+	free(owned);
+	free(map);
+	return 0;
+}
+
+int
+extract_deadlines(struct extractor *x, const char *text, size_t len,
+    struct ymd ref, struct extract_deadline **out, size_t *n, struct err *e)
+{
+	const char *t;
+	size_t tn, *map, ni;
+	char *owned;
+	struct hits h;
+	struct extract_item *items;
+	struct scan_ctx ds;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = prepare(x, text, len, ref, &t, &tn, &owned, &map, &h, &ds, e)))
+		return rc;
+	extract_assemble(t, tn, &h, ref, &items, &ni, true);
+	extract_items_free(items, ni);
+	*out = xcalloc(h.n[RT_DUE] + 1, sizeof **out);
+	for (size_t i = 0; i < h.n[RT_DUE]; i++) {
+		const struct hit *d = &h.v[RT_DUE][i];
+		struct extract_deadline *o = &(*out)[*n];
+
+		if (!(d->flags & HF_KEEP))
+			continue;
+		o->start = back(map, d->s);
+		o->end = back(map, d->e);
+		o->text = xstrndup(text + o->start, o->end - o->start);
+		o->due = d->due;
+		(*n)++;
+	}
+	extract_hits_free(&h);
+	scan_ctx_free(&ds);
+	free(owned);
+	free(map);
+	return 0;
+}
+
+void
+extract_items_free(struct extract_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].assignee);
+		free(v[i].task);
+		free(v[i].deadline_text);
+	}
+	free(v);
+}
+
+void
+extract_deadlines_free(struct extract_deadline *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}

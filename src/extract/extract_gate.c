@@ -1,0 +1,533 @@
+/*
+ * Cheap tests that tell when a rule cannot match a sentence, so that its
+ * regular expression need not run there.  Most deadline and distractor
+ * rules name a word every match must contain ("quý", "tháng", "Tết") or
+ * need a digit; finding those in the sentence's folded form costs far
+ * less than running forty patterns over it.  The words are read from the
+ * pattern itself, conservatively: only literal text outside any optional
+ * part counts (of an alternation, one word from each branch), and a
+ * pattern this reader does not fully understand gets no gate at all, so
+ * a gate never hides a match.
+ *
+ * The extractor does not search for the words: it hashes the pairs of
+ * adjacent characters of a sentence, in lower case, into a signature
+ * once, and a word can be there only if each of its pairs is (a false
+ * "maybe" costs one needless run of the rule, never a match).  Words are
+ * kept with their letters for that ("need"), the Latin letters
+ * Vietnamese uses in lower case, so "tháng" passes "THÁNG" but not
+ * "thắng"; a group of alternatives such as "(?:thứ\s+\d|chủ nhật)"
+ * gives a set of words, one from each branch, any of which will do
+ * ("alts").  g->words, each non-ASCII character a wildcard, is the
+ * older, plainer form of the same, which extract_gate_find searches.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+#include "extract/extract_int.h"
+#include "lib/buf.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
+
+/* An alternation with more branches than this gets no gate: searching
+ * for each would cost more than running the rule. */
+#define MAX_ALTS	12
+
+/* Index just past the group or class that opens at p[i] ('(' or '['),
+ * or 0 if it does not close. */
+static size_t
+close_of(const char *p, size_t n, size_t i)
+{
+	int depth = 0;
+	bool cls = false;
+
+	for (size_t j = i; j < n; j++) {
+		if (p[j] == '\\') {
+			j++;
+			continue;
+		}
+		if (cls) {
+			if (p[j] == ']' && !(j > 0 && p[j - 1] == '['))
+				cls = false;
+			if (p[i] == '[' && !cls)
+				return j + 1;
+			continue;
+		}
+		if (p[j] == '[') {
+			cls = true;
+			if (j + 1 < n && p[j + 1] == '^')
+				j++;
+			if (j + 1 < n && p[j + 1] == ']')
+				j++;
+		} else if (p[j] == '(')
+			depth++;
+		else if (p[j] == ')' && --depth == 0)
+			return j + 1;
+	}
+	return 0;
+}
+
+/* True if a quantifier at p[i] makes the item before it optional. */
+static bool
+optional_at(const char *p, size_t n, size_t i)
+{
+	return i < n && (p[i] == '?' || p[i] == '*' ||
+	    (p[i] == '{' && i + 1 < n && p[i + 1] == '0'));
+}
+
+/* Index past a quantifier at p[i], if any. */
+static size_t
+skip_quant(const char *p, size_t n, size_t i)
+{
+	if (i < n && (p[i] == '?' || p[i] == '*' || p[i] == '+')) {
+		i++;
+	} else if (i < n && p[i] == '{') {
+		const char *c = memchr(p + i, '}', n - i);
+
+		i = c ? (size_t)(c - p) + 1 : n;
+	}
+	if (i < n && (p[i] == '?' || p[i] == '+'))
+		i++;	/* lazy or possessive */
+	return i;
+}
+
+/* True if p[s..e) has a '|' at its own level. */
+static bool
+has_alt(const char *p, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (p[i] == '(' || p[i] == '[') {
+			size_t c = close_of(p, e, i);
+
+			if (c == 0)
+				return true;
+			i = c - 1;
+		} else if (p[i] == '|')
+			return true;
+	}
+	return false;
+}
+
+#define WILD	'\x01'	/* any one non-ASCII character */
+#define ALT	'\x02'	/* separates the alternatives of a gate word */
+
+/* True for the Latin letters whose every caseless match under PCRE2 has
+ * the same lower case: the precomposed Vietnamese letters and their
+ * neighbours.  Long s (U+017F) matches "s", a letter with another lower
+ * case, so it is left to WILD. */
+static bool
+foldable(int32_t cp)
+{
+	return (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7 &&
+	    cp != 0x17f) || (cp >= 0x1ea0 && cp <= 0x1ef9);
+}
+
+/* Ends the literal run: a word of it goes to the gate, twice over.  As
+ * g->words, with each non-ASCII character WILD, if it has two ASCII
+ * letters; as g->need, with the foldable letters in lower case, if it
+ * has two letters of either kind. */
+static void
+add_word(struct extract_gate *g, struct buf *run)
+{
+	struct buf w = BUF_INIT, x = BUF_INIT;
+	size_t ascii = 0, letters = 0;
+
+	for (size_t i = 0; i < run->len; i++) {
+		unsigned char c = (unsigned char)run->s[i];
+
+		if (c >= 0x80) {
+			size_t j = i;
+			int32_t cp = utf8_decode(run->s, run->len, &j);
+
+			buf_addc(&w, WILD);
+			if (foldable(cp)) {
+				utf8_encode(&x, utf8_tolower(cp));
+				letters++;
+			} else
+				buf_addc(&x, WILD);
+			i = j - 1;
+		} else {
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			ascii += c >= 'a' && c <= 'z';
+			buf_addc(&w, (char)c);
+			buf_addc(&x, (char)c);
+		}
+	}
+	letters += ascii;
+	if (ascii >= 2 && g->n < EXTRACT_GATE_MAX)
+		g->words[g->n++] = buf_steal(&w);
+	if (letters >= 2 && g->nneed < EXTRACT_GATE_MAX)
+		g->need[g->nneed++] = buf_steal(&x);
+	buf_free(&w);
+	buf_free(&x);
+	buf_reset(run);
+}
+
+static bool scan(const char *, size_t, size_t, struct extract_gate *);
+
+/* True if the alternatives in w already hold word. */
+static bool
+has_word(const struct buf *w, const char *word)
+{
+	size_t l = strlen(word);
+
+	for (size_t a = 0; a < w->len; ) {
+		const char *alt = memchr(w->s + a, ALT, w->len - a);
+		size_t e = alt ? (size_t)(alt - w->s) : w->len;
+
+		if (e - a == l && memcmp(w->s + a, word, l) == 0)
+			return true;
+		a = e + 1;
+	}
+	return false;
+}
+
+/* The gate of the alternation p[s..e): one word that each branch must
+ * hold, joined by ALT, into g->alts; none when a branch holds no word
+ * (or when there are too many branches to be worth testing). */
+static void
+add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
+{
+	struct buf w = BUF_INIT;
+	size_t a = s, nalts = 0;
+	bool ok = true;
+
+	for (size_t i = s; i <= e && ok; i++) {
+		struct extract_gate sub;
+		const char *best = NULL;
+
+		if (i < e && p[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (i < e && (p[i] == '(' || p[i] == '[')) {
+			size_t c = close_of(p, e, i);
+
+			if (c == 0)
+				ok = false;
+			else
+				i = c - 1;
+			continue;
+		}
+		if (i < e && p[i] != '|')
+			continue;
+		/* One branch p[a..i): of its words, the longest is the
+		 * rarest. */
+		memset(&sub, 0, sizeof sub);
+		ok = scan(p, a, i, &sub);
+		for (int k = 0; ok && k < sub.nneed; k++)
+			if (best == NULL || strlen(sub.need[k]) > strlen(best))
+				best = sub.need[k];
+		for (int k = 0; ok && k < sub.nalts; k++)
+			if (best == NULL)
+				best = sub.alts[k];
+		if (best == NULL)
+			ok = false;
+		else if (!has_word(&w, best)) {
+			if (w.len > 0)
+				buf_addc(&w, ALT);
+			buf_add(&w, best, strlen(best));
+			for (const char *c = best; *c; c++)
+				nalts += *c == ALT;
+			ok = ++nalts <= MAX_ALTS;
+		}
+		extract_gate_free(&sub);
+		a = i + 1;
+	}
+	if (ok && g->nalts < EXTRACT_GATE_MAX)
+		g->alts[g->nalts++] = buf_steal(&w);
+	buf_free(&w);
+}
+
+/* Collects what every match of the sequence p[s..e) must contain;
+ * false if the sequence is beyond this reader. */
+static bool
+scan(const char *p, size_t s, size_t e, struct extract_gate *g)
+{
+	struct buf run = BUF_INIT;
+	size_t i = s;
+	bool ok = true;
+
+	if (has_alt(p, s, e)) {
+		buf_free(&run);
+		add_alts(p, s, e, g);
+		return true;
+	}
+	while (i < e && ok) {
+		char c = p[i];
+
+		if (c == '(') {
+			size_t close = close_of(p, e, i), in = i + 1;
+			bool look = false;
+
+			add_word(g, &run);
+			if (close == 0) {
+				ok = false;
+				break;
+			}
+			if (p[in] == '?') {
+				if (p[in + 1] == '=' || p[in + 1] == '!' ||
+				    (p[in + 1] == '<' && (p[in + 2] == '=' || p[in + 2] == '!')))
+					look = true;
+				else if (p[in + 1] == ':')
+					in += 2;
+				else if (p[in + 1] == '<' || p[in + 1] == 'P' ||
+				    p[in + 1] == '\'') {
+					const char *gt = memchr(p + in, p[in + 1] == '\'' ?
+					    '\'' : '>', close - in);
+
+					if (gt == NULL || p[in + 1] == 'P')
+						ok = false;
+					else
+						in = (size_t)(gt - p) + 1;
+				} else
+					ok = false;	/* options, verbs, ... */
+			} else if (p[in] == '*')
+				ok = false;
+			if (ok && !look && !optional_at(p, e, close))
+				ok = scan(p, in, close - 1, g);
+			i = skip_quant(p, e, close);
+			continue;
+		}
+		if (c == '[' ) {
+			size_t close = close_of(p, e, i);
+
+			add_word(g, &run);
+			if (close == 0) {
+				ok = false;
+				break;
+			}
+			i = skip_quant(p, e, close);
+			continue;
+		}
+		if (c == '\\') {
+			char d = i + 1 < e ? p[i + 1] : '\0';
+
+			if (d == 'd' && !optional_at(p, e, i + 2))
+				g->digit = true;
+			if (d == 'Q' || d == 'E' || (d >= '1' && d <= '9')) {
+				ok = false;
+				break;
+			}
+			add_word(g, &run);
+			i += 2;
+			if ((d == 'p' || d == 'P' || d == 'x') && i < e && p[i] == '{') {
+				const char *cb = memchr(p + i, '}', e - i);
+
+				i = cb ? (size_t)(cb - p) + 1 : e;
+			}
+			i = skip_quant(p, e, i);
+			continue;
+		}
+		if (c == ')' || c == '|') {
+			ok = false;
+			break;
+		}
+		if (strchr(".^$ \t", c)) {
+			add_word(g, &run);
+			i = skip_quant(p, e, i + 1);
+			continue;
+		}
+		{
+			/* One literal character, maybe several bytes long. */
+			size_t j = i + 1;
+
+			while (j < e && ((unsigned char)p[j] & 0xc0) == 0x80)
+				j++;
+			if (optional_at(p, e, j)) {
+				add_word(g, &run);
+				i = skip_quant(p, e, j);
+				continue;
+			}
+			buf_add(&run, p + i, j - i);
+			if (j < e && (p[j] == '+' || p[j] == '{')) {
+				add_word(g, &run);
+				j = skip_quant(p, e, j);
+			}
+			i = j;
+		}
+	}
+	add_word(g, &run);
+	buf_free(&run);
+	return ok;
+}
+
+void
+extract_gate_make(const char *pattern, struct extract_gate *g)
+{
+	size_t n = strlen(pattern);
+
+	memset(g, 0, sizeof *g);
+	/* Extended mode and the like change what text means: no gate. */
+	if (strstr(pattern, "(?x") || strstr(pattern, "(*") ||
+	    !scan(pattern, 0, n, g)) {
+		extract_gate_free(g);
+		memset(g, 0, sizeof *g);
+	}
+}
+
+void
+extract_gate_free(struct extract_gate *g)
+{
+	for (int i = 0; i < g->n; i++)
+		free(g->words[i]);
+	for (int i = 0; i < g->nneed; i++)
+		free(g->need[i]);
+	for (int i = 0; i < g->nalts; i++)
+		free(g->alts[i]);
+	g->n = g->nneed = g->nalts = 0;
+}
+
+bool
+extract_gate_find(const char *t, size_t s, size_t e, const char *word)
+{
+	for (size_t i = s; i < e; i++) {
+		size_t j = i;
+		const char *w = word;
+
+		for (; *w && j < e; w++) {
+			unsigned char c = (unsigned char)t[j];
+
+			if (*w == WILD) {
+				if (c < 0xc0)
+					break;
+				j++;
+				while (j < e && ((unsigned char)t[j] & 0xc0) == 0x80)
+					j++;
+			} else {
+				if (c >= 'A' && c <= 'Z')
+					c = (unsigned char)(c - 'A' + 'a');
+				if (c != (unsigned char)*w)
+					break;
+				j++;
+			}
+		}
+		if (*w == '\0')
+			return true;
+	}
+	return false;
+}
+
+bool
+extract_gate_pass(const struct extract_gate *g, const char *t, size_t s,
+    size_t e, bool has_digit)
+{
+	if (g->digit && !has_digit)
+		return false;
+	for (int i = 0; i < g->n; i++)
+		if (!extract_gate_find(t, s, e, g->words[i]))
+			return false;
+	return true;
+}
+
+/* Lower case of a code point, as gate words keep theirs.  Every
+ * character is lowered, not only the foldable ones: "Å" (U+212B)
+ * matches "å" caselessly.  The Vietnamese letters answer without a
+ * table look-up: this runs on every character of a sentence. */
+static uint32_t
+lower(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+	if (cp >= 0x1ea0 && cp <= 0x1ef9)
+		return cp | 1;
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		return cp + 0x20;
+	return (uint32_t)utf8_tolower((int32_t)cp);
+}
+
+/* Decodes the code point at t[*i] of valid UTF-8 (the text is checked
+ * before anything is matched), advancing *i. */
+static uint32_t
+next_cp(const char *t, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)t + *i;
+
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if (u[0] < 0xe0) {
+		*i += 2;
+		return (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	}
+	if (u[0] < 0xf0) {
+		*i += 3;
+		return (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+		    (u[2] & 0x3f);
+	}
+	*i += 4;
+	return (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
+	    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
+}
+
+static void
+sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
+{
+	/* Code points differ in few bits: the top bits of a product mix
+	 * them, or common pairs ("và") would share a bit with rare ones
+	 * ("hứ"). */
+	uint32_t h = ((a * 0x9e3779b1u) ^ b) * 0x85ebca6bu >> (32 - 10);
+
+	sig->b[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+void
+extract_sig_text(const char *t, size_t s, size_t e, struct extract_sig *sig,
+    bool *digit)
+{
+	uint32_t prev = 0;
+	bool have = false;
+
+	memset(sig, 0, sizeof *sig);
+	*digit = false;
+	for (size_t i = s; i < e; ) {
+		uint32_t cp = next_cp(t, &i);
+
+		*digit |= cp >= '0' && cp <= '9';
+		cp = lower(cp);
+		if (have)
+			sig_add(sig, prev, cp);
+		prev = cp;
+		have = true;
+	}
+}
+
+size_t
+extract_sig_word(const char *word, struct extract_sig **out)
+{
+	size_t n = 1, k = 0;
+
+	for (const char *c = word; *c; c++)
+		n += *c == ALT;
+	*out = xcalloc(n, sizeof **out);
+	for (size_t i = 0; word[i]; k++) {
+		uint32_t prev = 0;
+		bool have = false;
+
+		/* Pairs with a WILD in them are left out: they could be any. */
+		while (word[i] && word[i] != ALT) {
+			if (word[i] == WILD) {
+				have = false;
+				i++;
+				continue;
+			}
+			uint32_t cp = next_cp(word, &i);
+
+			if (have)
+				sig_add(&(*out)[k], prev, cp);
+			prev = cp;
+			have = true;
+		}
+		if (word[i] == ALT)
+			i++;
+	}
+	return n;
+}
+

@@ -1,0 +1,114 @@
+/*
+ * The lists of rule hits the extractor's two halves share (see
+ * extract_int.h): appending, sorting by position, and the look-ups the
+ * assembler makes by position.  Deadline phrases are settled here too:
+ * those inside a distractor go, and of overlapping ones the longest stays.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "extract/extract_int.h"
+#include "lib/xmalloc.h"
+
+void
+extract_hits_add(struct hits *h, enum rule_type t, const struct hit *x)
+{
+	if (h->n[t] == h->cap[t]) {
+		h->cap[t] = h->cap[t] ? 2 * h->cap[t] : 64;
+		h->v[t] = xreallocarray(h->v[t], h->cap[t], sizeof *h->v[t]);
+	}
+	h->v[t][h->n[t]++] = *x;
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e > y->e ? -1 : 1;
+	return 0;
+}
+
+/* Index of the first hit of type t starting at or after pos. */
+size_t
+extract_hits_lower(const struct hits *h, enum rule_type t, size_t pos)
+{
+	size_t lo = 0, hi = h->n[t];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h->v[t][mid].s < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* True if a hit of type t overlaps [s, e). */
+bool
+extract_hits_overlaps(const struct hits *h, enum rule_type t, size_t s, size_t e)
+{
+	size_t i = extract_hits_lower(h, t, e);
+
+	/* Hits are short: look back a few for one reaching into [s, e). */
+	for (size_t k = 0; k < 16 && i > 0; k++, i--)
+		if (h->v[t][i - 1].e > s)
+			return true;
+	return false;
+}
+
+/* True if a hit of type t covers [s, e) entirely. */
+bool
+extract_hits_covered(const struct hits *h, enum rule_type t, size_t s, size_t e)
+{
+	size_t i = extract_hits_lower(h, t, s + 1);
+
+	for (size_t k = 0; k < 16 && i > 0; k++, i--)
+		if (h->v[t][i - 1].s <= s && h->v[t][i - 1].e >= e)
+			return true;
+	return false;
+}
+
+void
+extract_hits_sort_from(struct hits *h, enum rule_type t, size_t from)
+{
+	if (h->n[t] > from + 1)
+		qsort(h->v[t] + from, h->n[t] - from, sizeof *h->v[t], cmp_hit);
+}
+
+void
+extract_hits_finish_due(struct hits *h, size_t due_from, size_t skip_from)
+{
+	struct hit *d = h->v[RT_DUE];
+	size_t n = due_from;
+
+	extract_hits_sort_from(h, RT_SKIP, skip_from);
+	extract_hits_sort_from(h, RT_DUE, due_from);
+	/* None inside a distractor, and of overlapping phrases the longest
+	 * ("trước ngày 15/10/2024" over "ngày 15/10"). */
+	for (size_t i = due_from; i < h->n[RT_DUE]; i++) {
+		if (extract_hits_overlaps(h, RT_SKIP, d[i].s, d[i].e))
+			continue;
+		if (n > due_from && d[i].s < d[n - 1].e) {
+			if (d[i].e - d[i].s > d[n - 1].e - d[n - 1].s)
+				d[n - 1] = d[i];
+			continue;
+		}
+		d[n++] = d[i];
+	}
+	h->n[RT_DUE] = n;
+}
+
+void
+extract_hits_free(struct hits *h)
+{
+	for (int t = 0; t < RT_NTYPES; t++)
+		free(h->v[t]);
+}
+

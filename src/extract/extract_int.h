@@ -1,0 +1,177 @@
+/*
+ * What the extractor's files share: the hit lists the matcher (extract.c,
+ * which with extract_rules.c alone sees PCRE2) fills on the assembler's
+ * demand, with deadline phrases already resolved to dates; the assembler
+ * (extract_items.c); the gates (extract_gate.c) and the text helpers
+ * (extract_text.c).  Private to the extractor.
+ */
+#ifndef MINUTES_EXTRACT_INT_H
+#define MINUTES_EXTRACT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/cal.h"
+
+enum rule_type {
+	RT_CUE,		/* addresses a task: "đề nghị", "giao", "please" */
+	RT_MODAL,	/* between addressee and task: "cần", "will", "to" */
+	RT_VERB,	/* starts a task: "rà soát", "triển khai" */
+	RT_PAST,	/* marks a report of the past: "đã", "has" */
+	RT_ASSIGNEE,	/* names a body: "Hội Phụ nữ quận" */
+	RT_LEAD,	/* leads into a clause: "Đồng thời,", "agreed that" */
+	RT_LINE,	/* shorthand line: "TODO:", "@X", "Giao X:" */
+	RT_OWNER,	/* names the owner after the task: "assigned to X" */
+	RT_SKIP,	/* never a deadline: stamps, fractions, numbers */
+	RT_DUE,		/* a deadline phrase */
+	RT_NTYPES
+};
+
+/* Rule flags. */
+#define RF_CASELESS	0x01	/* i */
+#define RF_WEAK		0x02	/* w: a deadline only where no past is told */
+#define RF_NAME		0x04	/* n: the subject before it must be a name */
+#define RF_STRONG	0x08	/* s: a verb that may follow a subject directly */
+
+struct span {
+	size_t	s, e;		/* e == s: unset */
+};
+
+struct hit {
+	size_t		s, e;
+	unsigned	flags;
+	struct span	who, what;	/* line/owner rules: assignee, task */
+	struct ymd	due;		/* deadlines */
+};
+
+#define HF_KEEP		0x100	/* a deadline that counts (set by assemble) */
+
+struct hits {
+	struct hit	*v[RT_NTYPES];
+	size_t		 n[RT_NTYPES], cap[RT_NTYPES];
+	/* Rules are run only where the assembler needs to know: scan runs
+	 * the rules of one type over one sentence t[s..e) and appends their
+	 * hits (deadline rules with the skips); at answers "which hit of
+	 * this type starts exactly at p?" with an anchored match.  Most
+	 * sentences of a meeting hold figures but no task, and most of the
+	 * assembler's questions are about one position. */
+	void		(*scan)(void *arg, struct hits *, enum rule_type,
+			    size_t s, size_t e);
+	bool		(*at)(void *arg, enum rule_type, size_t p, size_t e,
+			    struct hit *out);
+	/* scan_to is scan by halves, for the types the assembler asks
+	 * about only near a clause's start (verbs, bodies): it appends the
+	 * hits of the sentence t[s..e) that start before p and that are
+	 * not listed yet (fresh: none are, a new sentence), and returns
+	 * where the next one starts, or SIZE_MAX.  The hits are those a
+	 * scan would find, in the same order. */
+	size_t		(*scan_to)(void *arg, struct hits *, enum rule_type,
+			    size_t s, size_t e, size_t p, bool fresh);
+	void		*arg;
+};
+
+void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);
+/* Sorts the hits of type t from index from on, by start (longest first
+ * at equal starts). */
+void	 extract_hits_sort_from(struct hits *, enum rule_type, size_t from);
+/* Sorts the deadline and skip hits added since the given counts, drops
+ * new deadlines inside a skip span or overlapping a longer one. */
+void	 extract_hits_finish_due(struct hits *, size_t due_from, size_t skip_from);
+void	 extract_hits_free(struct hits *);
+/* Index of the first hit of type t starting at or after pos. */
+size_t	 extract_hits_lower(const struct hits *, enum rule_type, size_t pos);
+/* True if a hit of type t overlaps [s, e); covers [s, e) entirely. */
+bool	 extract_hits_overlaps(const struct hits *, enum rule_type, size_t s, size_t e);
+bool	 extract_hits_covered(const struct hits *, enum rule_type, size_t s, size_t e);
+
+/* Assembles items from text t[0..n) (NFC) and its hits.  With
+ * all_deadlines, every sentence's deadlines are looked for, and those
+ * that count (in an item, or outside reports of the past) get HF_KEEP. */
+struct extract_item;
+void	 extract_assemble(const char *t, size_t n, struct hits *, struct ymd ref,
+	    struct extract_item **out, size_t *nout, bool all_deadlines);
+
+/* What a sentence must hold for a rule to match there (extract_gate.c):
+ * a digit, and each word (compared as extract_gate.c explains).  need
+ * and alts are what the signatures below test: the words again, with
+ * their letters, and sets of words of which one must be there. */
+#define EXTRACT_GATE_MAX	4
+struct extract_gate {
+	bool	 digit;
+	int	 n;
+	char	*words[EXTRACT_GATE_MAX];
+	int	 nneed, nalts;
+	char	*need[EXTRACT_GATE_MAX];
+	char	*alts[EXTRACT_GATE_MAX];
+};
+
+/* Reads the gate from a pattern's source; an empty gate passes all. */
+void	 extract_gate_make(const char *pattern, struct extract_gate *);
+void	 extract_gate_free(struct extract_gate *);
+/* True if a gate word occurs in t[s..e). */
+bool	 extract_gate_find(const char *t, size_t s, size_t e, const char *word);
+/* False if a rule with this gate cannot match in t[s..e). */
+bool	 extract_gate_pass(const struct extract_gate *, const char *t,
+	    size_t s, size_t e, bool has_digit);
+
+/* The pairs of adjacent characters a text holds, in lower case, hashed
+ * into 1024 bits.  A gate word can occur only where each of its pairs
+ * does: a sentence's signature is made once, and a word is then tested
+ * in a few instructions instead of a search. */
+#define EXTRACT_SIG_BITS	1024	/* 1 << 10, as extract_gate.c hashes */
+struct extract_sig {
+	uint64_t	b[EXTRACT_SIG_BITS / 64];
+};
+
+/* The signature of t[s..e) (valid UTF-8), and whether it has a digit. */
+void	 extract_sig_text(const char *t, size_t s, size_t e,
+	    struct extract_sig *, bool *digit);
+/* The signature of each alternative of a gate word, in a new array;
+ * returns their number. */
+size_t	 extract_sig_word(const char *word, struct extract_sig **);
+
+/* True if text may hold what word needs. */
+static inline bool
+extract_sig_may(const struct extract_sig *text, const struct extract_sig *word)
+{
+	uint64_t miss = 0;
+
+	for (int i = 0; i < EXTRACT_SIG_BITS / 64; i++)
+		miss |= word->b[i] & ~text->b[i];
+	return miss == 0;
+}
+
+/* Languages of rule files and texts. */
+#define LANG_VI		1
+#define LANG_EN		2
+
+/* Text helpers (extract_text.c).  Offsets are bytes into t[0..n). */
+bool	 extract_is_space(const char *t, size_t n, size_t p, size_t *len);
+size_t	 extract_skip_ws(const char *t, size_t n, size_t p, size_t end);
+/* Skips spaces and the punctuation that joins a lead to its clause. */
+size_t	 extract_skip_sep(const char *t, size_t p, size_t end);
+/* e without trailing spaces and ",;.:". */
+size_t	 extract_trim_back(const char *t, size_t s, size_t e);
+bool	 extract_is_upper_at(const char *t, size_t n, size_t p);
+size_t	 extract_count_words(const char *t, size_t s, size_t e);
+bool	 extract_has_char(const char *t, size_t s, size_t e, char c);
+/* True if t[s..e) starts with the word w. */
+bool	 extract_starts_word(const char *t, size_t s, size_t e, const char *w);
+/* Words that may open an addressee written in lower case. */
+bool	 extract_determiner(const char *t, size_t s, size_t e);
+bool	 extract_all_capitalised(const char *t, size_t n, size_t s, size_t e);
+/* A ':' that introduces what follows (not one in "14:00"), or e. */
+size_t	 extract_find_colon(const char *t, size_t s, size_t e);
+/* Length of a list marker at p ("- ", "• ", "1. ", "a) "), or 0. */
+size_t	 extract_bullet(const char *t, size_t p, size_t e);
+/* End of the sentence starting at s within the line [s, e). */
+size_t	 extract_sentence_end(const char *t, size_t s, size_t e);
+/* LANG_VI or LANG_EN, from the letters the text uses. */
+unsigned extract_guess_lang(const char *t, size_t n);
+/* NFC form of valid UTF-8 s, or NULL if s is NFC; then *mapp maps NFC
+ * offsets back to s (see extract_text.c). */
+char	*extract_nfc_map(const char *s, size_t len, size_t *outlen,
+	    size_t **mapp);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * What the extractor's PCRE2 side shares (extract_rules.c compiles the
+ * rules, extract.c matches them): a compiled rule with what was learnt
+ * of it at load time, and the extractor.  Only these two files include
+ * it, and with it pcre2.h.
+ */
+#ifndef MINUTES_EXTRACT_RE_H
+#define MINUTES_EXTRACT_RE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "core/dates.h"
+#include "extract/extract_int.h"
+
+/* Named groups a deadline rule may use, in struct dates_parts order. */
+#define NPARTS	10
+extern const char *const extract_part_names[NPARTS];
+
+struct rule {
+	enum rule_type	 type;
+	unsigned	 flags;
+	unsigned	 langs;
+	enum dates_kind	 kind;
+	pcre2_code	*re;
+	pcre2_code	*anch;		/* the same, anchored, for look-ups */
+	bool		 jit, anch_jit;
+	struct extract_gate gate;	/* what a sentence must hold */
+	size_t		 gidx[2 * EXTRACT_GATE_MAX];	/* its words in gwords */
+	int		 ngidx;
+	bool		 has_part[NPARTS];
+	bool		 has_who, has_what;
+	bool		 digit_first;	/* every match starts with a \d */
+	int		 req;		/* a byte every match holds, or -1 */
+	bool		 has_first;	/* first says which bytes may start */
+	uint8_t		 first[32];	/* a match, as PCRE2 worked out */
+};
+
+struct extractor {
+	unsigned		 langs;		/* requested */
+	struct rule		*rules;
+	size_t			 nrules;
+	char			**problems;
+	size_t			 nproblems;
+	char			**gwords;	/* gate words, each once */
+	struct extract_sig	**gsigs;	/* their alternatives' signatures */
+	size_t			*gnsigs;
+	size_t			 ngwords;
+	pcre2_match_context	*mctx;
+	pcre2_jit_stack		*jstack;
+	pcre2_match_data	*md;
+	/* The rules of each type, in file order: every question is about
+	 * one type. */
+	size_t			*bytype[RT_NTYPES];
+	size_t			 nbytype[RT_NTYPES];
+};
+
+#endif

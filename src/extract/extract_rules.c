@@ -1,0 +1,558 @@
+/*
+ * Loading the extractor's rules: reading rule files (a user's file
+ * shadows a shipped one of the same name), compiling each rule once with
+ * PCRE2 (UTF and UCP for Vietnamese, JIT when the platform has it, match
+ * limits so that no user pattern can hang the editor), and learning what
+ * makes it cheap to run: its gate (extract_gate.c), the bytes a match
+ * can start with, whether it starts with a digit, a byte every match
+ * needs.  Matching is in extract.c.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "extract/extract_re.h"
+#include "lib/err.h"
+#include "lib/i18n.h"
+#include "lib/paths.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
+
+/* Limits for every rule, shipped or not: generous for sane patterns,
+ * small enough that a catastrophic one fails in milliseconds. */
+#define MATCH_LIMIT	200000
+#define DEPTH_LIMIT	2000
+#define HEAP_LIMIT	4096	/* KiB */
+
+
+const char *const extract_part_names[NPARTS] = {
+	"day", "month", "year", "quarter", "count", "unit", "weekday", "rel",
+	"part", "half"
+};
+
+static const char *const type_names[RT_NTYPES] = {
+	"cue", "modal", "verb", "past", "assignee", "lead", "line", "owner",
+	"skip", "due"
+};
+
+static void
+problem(struct extractor *x, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+problem(struct extractor *x, const char *fmt, ...)
+{
+	va_list ap;
+
+	x->problems = xreallocarray(x->problems, x->nproblems + 1,
+	    sizeof *x->problems);
+	va_start(ap, fmt);
+	x->problems[x->nproblems++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+const char *
+extract_problem(const struct extractor *x, size_t i)
+{
+	return i < x->nproblems ? x->problems[i] : NULL;
+}
+
+size_t
+extract_nrules(const struct extractor *x)
+{
+	return x->nrules;
+}
+
+/* Which languages a rule file serves, from its name: vi*.rules serves
+ * Vietnamese, en*.rules English, any other name both. */
+static unsigned
+file_langs(const char *name)
+{
+	if (strncmp(name, "vi", 2) == 0)
+		return LANG_VI;
+	if (strncmp(name, "en", 2) == 0)
+		return LANG_EN;
+	return LANG_VI | LANG_EN;
+}
+
+static bool
+parse_flags(const char *s, size_t n, unsigned *flags)
+{
+	*flags = 0;
+	if (n == 1 && s[0] == '-')
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case 'i': *flags |= RF_CASELESS; break;
+		case 'w': *flags |= RF_WEAK; break;
+		case 'n': *flags |= RF_NAME; break;
+		case 's': *flags |= RF_STRONG; break;
+		default: return false;
+		}
+	}
+	return n > 0;
+}
+
+static bool
+has_name(const pcre2_code *re, const char *name)
+{
+	PCRE2_SPTR first, last;
+
+	return pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first,
+	    &last) > 0;
+}
+
+/* True if every match of the pattern starts with a \d, after at most a
+ * \b: PCRE2 then knows no first character to look for (with UCP, \d is
+ * any decimal digit of any script), and tries the pattern everywhere. */
+static bool
+digit_first(const char *p, size_t n)
+{
+	int depth = 0;
+	bool cls = false;
+
+	/* A branch at the top could start with anything. */
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (cls)
+			cls = p[i] != ']';
+		else if (p[i] == '[') {
+			cls = true;
+			if (i + 1 < n && p[i + 1] == '^')
+				i++;
+			if (i + 1 < n && p[i + 1] == ']')
+				i++;
+		} else if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')')
+			depth--;
+		else if (p[i] == '|' && depth == 0)
+			return false;
+	}
+	if (n >= 2 && strncmp(p, "\\b", 2) == 0) {
+		p += 2;
+		n -= 2;
+	}
+	if (n < 2 || strncmp(p, "\\d", 2) != 0)
+		return false;
+	return n == 2 || !(p[2] == '?' || p[2] == '*' ||
+	    (p[2] == '{' && n > 3 && (p[3] == '0' || p[3] == ',')));
+}
+
+/* The byte PCRE2 found that every match holds after its first character
+ * (the ':' of "\d{1,2}:\d{2}"), if it is no letter, whose case would
+ * matter; else -1. */
+static int
+required_byte(const pcre2_code *re)
+{
+	uint32_t type = 0, unit = 0;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_LASTCODETYPE, &type) != 0 ||
+	    type != 1 ||
+	    pcre2_pattern_info(re, PCRE2_INFO_LASTCODEUNIT, &unit) != 0 ||
+	    unit >= 0x80 || (unit >= 'a' && unit <= 'z') ||
+	    (unit >= 'A' && unit <= 'Z'))
+		return -1;
+	return (int)unit;
+}
+
+/* The bytes that may start a match, from PCRE2's own study of the
+ * pattern (the set it skips to in a scan); false if it has none. */
+static bool
+first_bytes(const pcre2_code *re, uint8_t map[32])
+{
+	const uint8_t *bm = NULL;
+	uint32_t type = 0, unit = 0;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm) {
+		memcpy(map, bm, 32);
+		return true;
+	}
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) != 0 ||
+	    type != 1 ||
+	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) != 0 ||
+	    unit >= 0x80)
+		return false;	/* a caseless letter's other case may differ */
+	memset(map, 0, 32);
+	map[unit / 8] |= (uint8_t)(1u << (unit % 8));
+	/* Whether the unit is caseless is not told: allow both cases. */
+	if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') {
+		unit ^= 0x20;
+		map[unit / 8] |= (uint8_t)(1u << (unit % 8));
+	}
+	return true;
+}
+
+/* Index just past the group that opens at p[i], or 0. */
+static size_t
+group_end(const char *p, size_t i)
+{
+	int depth = 0;
+	bool cls = false;
+
+	for (size_t j = i; p[j]; j++) {
+		if (p[j] == '\\') {
+			if (p[++j] == '\0')
+				break;
+		} else if (cls)
+			cls = p[j] != ']';
+		else if (p[j] == '[') {
+			cls = true;
+			if (p[j + 1] == '^')
+				j++;
+			if (p[j + 1] == ']')
+				j++;
+		} else if (p[j] == '(')
+			depth++;
+		else if (p[j] == ')' && --depth == 0)
+			return j + 1;
+	}
+	return 0;
+}
+
+/* For a pattern "\b(?<!L)(?:A)...", the same with the words first:
+ * "\b(?=(?:A))(?<!L)(?:A)...", or NULL.  PCRE2 checks the look-behind
+ * at every place that starts with a letter A may start with, before
+ * trying A; most of those places start no word of A, and the look-ahead
+ * turns them away first.  What matches is the same: A must match there
+ * either way.  Only for an A without groups that capture or refer to
+ * one, so that the copy changes no group's number. */
+static char *
+look_first(const char *p)
+{
+	size_t lb, alt;
+
+	if (strncmp(p, "\\b(?<!", 6) != 0 || (lb = group_end(p, 2)) == 0 ||
+	    strncmp(p + lb, "(?:", 3) != 0 || (alt = group_end(p, lb)) == 0 ||
+	    strstr(p, "(*"))
+		return NULL;
+	for (size_t i = lb; i < alt; i++) {
+		if (p[i] == '\\') {
+			i++;
+			if ((p[i] >= '1' && p[i] <= '9') || p[i] == 'g' ||
+			    p[i] == 'k' || p[i] == 'K')
+				return NULL;
+		} else if (p[i] == '(' && (p[i + 1] != '?' || p[i + 2] == '<' ||
+		    p[i + 2] == 'P' || p[i + 2] == '\'' || p[i + 2] == '|'))
+			/* "(?<=" and "(?<!" are look-behinds, but refusing
+			 * them too keeps this simple. */
+			return NULL;
+	}
+	return xasprintf("\\b(?=%.*s)%.*s%s", (int)(alt - lb), p + lb,
+	    (int)(lb - 2), p + 2, p + lb);
+}
+
+/* Parses and compiles one line; adds the rule or records a problem. */
+static void
+add_rule(struct extractor *x, const char *file, int lineno, const char *line,
+    unsigned langs)
+{
+	const char *p = line, *type, *flags, *pat;
+	size_t tlen, flen, plen;
+	struct rule r = { 0 };
+	char tname[32];
+	int errcode;
+	PCRE2_SIZE erroff;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
+	    PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
+	char *nfc, *fast;
+	size_t nfclen;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '\0' || *p == '#')
+		return;
+	type = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	tlen = (size_t)(p - type);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	flags = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	flen = (size_t)(p - flags);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	pat = p;
+	plen = strlen(pat);
+	while (plen > 0 && (pat[plen - 1] == ' ' || pat[plen - 1] == '\t' ||
+	    pat[plen - 1] == '\r'))
+		plen--;
+
+	snprintf(tname, sizeof tname, "%.*s", (int)(tlen < 31 ? tlen : 31), type);
+	r.type = RT_NTYPES;
+	if (strncmp(tname, "due.", 4) == 0) {
+		if (!dates_kind(tname + 4, &r.kind)) {
+			problem(x, _("%s:%d: unknown deadline kind \"%s\""),
+			    file, lineno, tname + 4);
+			return;
+		}
+		r.type = RT_DUE;
+	} else
+		for (int i = 0; i < RT_NTYPES; i++)
+			if (i != RT_DUE && strcmp(tname, type_names[i]) == 0)
+				r.type = (enum rule_type)i;
+	if (r.type == RT_NTYPES) {
+		problem(x, _("%s:%d: unknown rule type \"%s\""), file, lineno,
+		    tname);
+		return;
+	}
+	if (plen == 0 || !parse_flags(flags, flen, &r.flags)) {
+		problem(x, _("%s:%d: expected \"TYPE FLAGS PATTERN\""), file,
+		    lineno);
+		return;
+	}
+	if (r.flags & RF_CASELESS)
+		opts |= PCRE2_CASELESS;
+	/* Text is matched in NFC, so the pattern must be NFC too. */
+	nfc = utf8_nfc(pat, plen, &nfclen);
+	r.re = pcre2_compile((PCRE2_SPTR)nfc, nfclen, opts, &errcode, &erroff,
+	    NULL);
+	if (r.re == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		free(nfc);
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
+		    lineno, (size_t)erroff, (const char *)msg);
+		return;
+	}
+	/* Errors are reported against the pattern as written; what runs
+	 * may be a faster equivalent. */
+	if ((fast = look_first(nfc)) != NULL) {
+		pcre2_code *f = pcre2_compile((PCRE2_SPTR)fast,
+		    PCRE2_ZERO_TERMINATED, opts, &errcode, &erroff, NULL);
+
+		if (f != NULL) {
+			pcre2_code_free(r.re);
+			r.re = f;
+		} else {
+			free(fast);
+			fast = NULL;
+		}
+	}
+	r.langs = langs;
+	r.jit = pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE) == 0;
+	/* Most questions the assembler asks are "does a verb start here?":
+	 * an anchored copy answers them without scanning the sentence. */
+	r.anch = pcre2_compile((PCRE2_SPTR)(fast ? fast : nfc),
+	    fast ? PCRE2_ZERO_TERMINATED : nfclen, opts | PCRE2_ANCHORED,
+	    &errcode, &erroff, NULL);
+	extract_gate_make(nfc, &r.gate);
+	free(nfc);
+	free(fast);
+	/* Many rules share a gate word ("tháng"): keep each once, with the
+	 * signatures of its alternatives. */
+	for (int i = 0; i < r.gate.nneed + r.gate.nalts; i++) {
+		const char *w = i < r.gate.nneed ? r.gate.need[i] :
+		    r.gate.alts[i - r.gate.nneed];
+		size_t k = 0;
+
+		while (k < x->ngwords && strcmp(x->gwords[k], w))
+			k++;
+		if (k == x->ngwords) {
+			x->gwords = xreallocarray(x->gwords, k + 1, sizeof *x->gwords);
+			x->gsigs = xreallocarray(x->gsigs, k + 1, sizeof *x->gsigs);
+			x->gnsigs = xreallocarray(x->gnsigs, k + 1, sizeof *x->gnsigs);
+			x->gnsigs[k] = extract_sig_word(w, &x->gsigs[k]);
+			x->gwords[x->ngwords++] = xstrdup(w);
+		}
+		r.gidx[r.ngidx++] = k;
+	}
+	if (r.anch == NULL) {
+		extract_gate_free(&r.gate);
+		pcre2_code_free(r.re);
+		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
+		    lineno, (size_t)erroff, "anchored copy");
+		return;
+	}
+	r.anch_jit = pcre2_jit_compile(r.anch, PCRE2_JIT_COMPLETE) == 0;
+	r.digit_first = digit_first(pat, plen);
+	r.req = required_byte(r.re);
+	r.has_first = !strstr(pat, "(*") && first_bytes(r.re, r.first);
+	for (size_t i = 0; i < NPARTS; i++)
+		r.has_part[i] = has_name(r.re, extract_part_names[i]);
+	r.has_who = has_name(r.re, "assignee");
+	r.has_what = has_name(r.re, "task");
+	x->rules = xreallocarray(x->rules, x->nrules + 1, sizeof *x->rules);
+	x->rules[x->nrules++] = r;
+}
+
+static void
+load_file(struct extractor *x, const char *path, unsigned langs)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, bad;
+	ssize_t n;
+	int lineno = 0;
+
+	if (f == NULL) {
+		problem(x, "%s: %s", path, strerror(errno));
+		return;
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (!utf8_valid(line, (size_t)n, &bad)) {
+			problem(x, _("%s:%d: invalid UTF-8"), path, lineno);
+			continue;
+		}
+		add_rule(x, path, lineno, line, langs);
+	}
+	if (ferror(f))
+		problem(x, "%s: %s", path, strerror(errno));
+	free(line);
+	fclose(f);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct extractor *
+extract_new_dirs(const char *lang, char *const *dirs, struct err *e)
+{
+	struct extractor *x;
+	char **seen = NULL;
+	size_t nseen = 0;
+	unsigned langs;
+
+	if (lang == NULL || strcmp(lang, "auto") == 0)
+		langs = LANG_VI | LANG_EN;
+	else if (strcmp(lang, "vi") == 0)
+		langs = LANG_VI;
+	else if (strcmp(lang, "en") == 0)
+		langs = LANG_EN;
+	else {
+		err_set(e, ERR_INPUT, _("language \"%s\" is not vi, en or auto"),
+		    lang);
+		return NULL;
+	}
+	x = xcalloc(1, sizeof *x);
+	x->langs = langs;
+	/* A user's file shadows a shipped file of the same name; files with
+	 * other names add to the rules. */
+	for (size_t d = 0; dirs && dirs[d]; d++) {
+		DIR *dir = opendir(dirs[d]);
+		struct dirent *de;
+		char **names = NULL;
+		size_t nn = 0;
+
+		if (dir == NULL)
+			continue;
+		while ((de = readdir(dir)) != NULL) {
+			size_t l = strlen(de->d_name);
+
+			if (l > 6 && de->d_name[0] != '.' &&
+			    strcmp(de->d_name + l - 6, ".rules") == 0) {
+				names = xreallocarray(names, nn + 1, sizeof *names);
+				names[nn++] = xstrdup(de->d_name);
+			}
+		}
+		closedir(dir);
+		if (nn > 1)
+			qsort(names, nn, sizeof *names, cmp_str);
+		for (size_t i = 0; i < nn; i++) {
+			bool dup = false;
+
+			for (size_t j = 0; j < nseen; j++)
+				dup |= strcmp(seen[j], names[i]) == 0;
+			if (!dup && (file_langs(names[i]) & langs)) {
+				char *path = xasprintf("%s/%s", dirs[d], names[i]);
+
+				load_file(x, path, file_langs(names[i]));
+				free(path);
+			}
+			if (dup)
+				free(names[i]);
+			else {
+				seen = xreallocarray(seen, nseen + 1, sizeof *seen);
+				seen[nseen++] = names[i];
+			}
+		}
+		free(names);
+	}
+	for (size_t i = 0; i < nseen; i++)
+		free(seen[i]);
+	free(seen);
+	if (x->nrules == 0) {
+		err_set(e, ERR_RUNTIME, _("no extraction rules found for \"%s\"%s%s"),
+		    lang ? lang : "auto", x->nproblems ? ": " : "",
+		    x->nproblems ? x->problems[0] : "");
+		extract_free(x);
+		return NULL;
+	}
+	for (size_t i = 0; i < x->nrules; i++) {
+		enum rule_type t = x->rules[i].type;
+
+		x->bytype[t] = xreallocarray(x->bytype[t], x->nbytype[t] + 1,
+		    sizeof *x->bytype[t]);
+		x->bytype[t][x->nbytype[t]++] = i;
+	}
+	x->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(x->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(x->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(x->mctx, HEAP_LIMIT);
+	/* JIT ignores the depth limit; a bounded stack bounds it instead. */
+	x->jstack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+	if (x->jstack)
+		pcre2_jit_stack_assign(x->mctx, NULL, x->jstack);
+	x->md = pcre2_match_data_create(64, NULL);
+	if (x->mctx == NULL || x->md == NULL) {
+		fputs("minutes: out of memory\n", stderr);
+		abort();
+	}
+	return x;
+}
+
+struct extractor *
+extract_new(const char *lang, struct err *e)
+{
+	char **dirs = paths_search("rules");
+	struct extractor *x = extract_new_dirs(lang, dirs, e);
+
+	paths_free(dirs);
+	return x;
+}
+
+void
+extract_free(struct extractor *x)
+{
+	if (x == NULL)
+		return;
+	for (size_t i = 0; i < x->nrules; i++) {
+		pcre2_code_free(x->rules[i].re);
+		pcre2_code_free(x->rules[i].anch);
+		extract_gate_free(&x->rules[i].gate);
+	}
+	free(x->rules);
+	for (int t = 0; t < RT_NTYPES; t++)
+		free(x->bytype[t]);
+	for (size_t i = 0; i < x->ngwords; i++) {
+		free(x->gwords[i]);
+		free(x->gsigs[i]);
+	}
+	free(x->gwords);
+	free(x->gsigs);
+	free(x->gnsigs);
+	for (size_t i = 0; i < x->nproblems; i++)
+		free(x->problems[i]);
+	free(x->problems);
+	pcre2_match_data_free(x->md);
+	pcre2_jit_stack_free(x->jstack);
+	pcre2_match_context_free(x->mctx);
+	free(x);
+}
+

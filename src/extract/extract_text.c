@@ -1,0 +1,347 @@
+/*
+ * Text helpers of the extractor: spaces, words, capitals, list markers
+ * and sentence ends, as a secretary's Vietnamese and English text uses
+ * them, and the NFC form of the input with its map back to the input's
+ * offsets.  No PCRE2 here.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "lib/buf.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
+
+/* ---- small text helpers ------------------------------------------ */
+
+bool
+extract_is_space(const char *t, size_t n, size_t p, size_t *len)
+{
+	if (p < n && (t[p] == ' ' || t[p] == '\t' || t[p] == '\r')) {
+		*len = 1;
+		return true;
+	}
+	if (p + 1 < n && (unsigned char)t[p] == 0xc2 &&
+	    (unsigned char)t[p + 1] == 0xa0) {
+		*len = 2;
+		return true;
+	}
+	return false;
+}
+
+size_t
+extract_skip_ws(const char *t, size_t n, size_t p, size_t end)
+{
+	size_t l;
+
+	while (p < end && extract_is_space(t, n, p, &l))
+		p += l;
+	return p;
+}
+
+/* Skips spaces and the punctuation that joins a lead to its clause. */
+size_t
+extract_skip_sep(const char *t, size_t p, size_t end)
+{
+	while (p < end && (t[p] == ' ' || t[p] == '\t' || t[p] == ',' ||
+	    t[p] == ':' || t[p] == '\r'))
+		p++;
+	return p;
+}
+
+size_t
+extract_trim_back(const char *t, size_t s, size_t e)
+{
+	while (e > s && strchr(" \t\r,;.:", t[e - 1]))
+		e--;
+	return e;
+}
+
+/* Upper-case letters of Latin scripts, Vietnamese included: A-Z, Latin-1
+ * capitals, and the even code points of Latin Extended-A and Extended
+ * Additional, where capitals and small letters alternate. */
+bool
+extract_is_upper_at(const char *t, size_t n, size_t p)
+{
+	size_t i = p;
+	int32_t c;
+
+	if (p >= n)
+		return false;
+	c = utf8_decode(t, n, &i);
+	if (c >= 'A' && c <= 'Z')
+		return true;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return true;
+	if ((c >= 0x100 && c <= 0x17f) || (c >= 0x1e00 && c <= 0x1eff))
+		return c % 2 == 0;
+	return c == 0x1a0 || c == 0x1af;
+}
+
+size_t
+extract_count_words(const char *t, size_t s, size_t e)
+{
+	size_t w = 0;
+	bool in = false;
+
+	for (size_t i = s; i < e; i++) {
+		bool sp = t[i] == ' ' || t[i] == '\t';
+
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	return w;
+}
+
+bool
+extract_has_char(const char *t, size_t s, size_t e, char c)
+{
+	return s < e && memchr(t + s, c, e - s) != NULL;
+}
+
+bool
+extract_starts_word(const char *t, size_t s, size_t e, const char *w)
+{
+	size_t l = strlen(w);
+
+	return e - s >= l && strncmp(t + s, w, l) == 0 &&
+	    (e - s == l || t[s + l] == ' ');
+}
+
+/* Words that may open an addressee written in lower case. */
+bool
+extract_determiner(const char *t, size_t s, size_t e)
+{
+	static const char *const w[] = {
+		"các", "những", "mỗi", "từng", "toàn", "tất cả", "đồng chí",
+		"cán bộ", "the", "each", "all", "every", "everyone", "everybody",
+		"our", NULL
+	};
+
+	for (int i = 0; w[i]; i++)
+		if (extract_starts_word(t, s, e, w[i]))
+			return true;
+	return false;
+}
+
+/* Every word capitalised, or a joining word: "Alice", "Phòng Văn hóa"
+ * would fail (lower-case "hóa"), which is why only RF_NAME modals such
+ * as bare "to" ask for it. */
+bool
+extract_all_capitalised(const char *t, size_t n, size_t s, size_t e)
+{
+	size_t p = s;
+
+	while (p < e) {
+		size_t q = p;
+
+		while (q < e && t[q] != ' ')
+			q++;
+		if (!extract_is_upper_at(t, n, p) && !extract_starts_word(t, p, q, "and") &&
+		    !extract_starts_word(t, p, q, "và") && !extract_starts_word(t, p, q, "&") &&
+		    !extract_starts_word(t, p, q, "of"))
+			return false;
+		p = extract_skip_ws(t, n, q, e);
+	}
+	return true;
+}
+
+/* A ':' that introduces what follows, not one inside "14:00". */
+size_t
+extract_find_colon(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (t[i] == ':' && !(i > s && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+		    i + 1 < e && t[i + 1] >= '0' && t[i + 1] <= '9'))
+			return i;
+	return e;
+}
+
+/* Length of a list marker at p ("- ", "• ", "1. ", "a) "), or 0. */
+size_t
+extract_bullet(const char *t, size_t p, size_t e)
+{
+	size_t q = p;
+
+	if (p < e && strchr("-+*", t[p]))
+		q = p + 1;
+	else if (p + 2 < e && (unsigned char)t[p] == 0xe2 &&
+	    (unsigned char)t[p + 1] == 0x80 &&
+	    ((unsigned char)t[p + 2] == 0xa2 || (unsigned char)t[p + 2] == 0x93))
+		q = p + 3;	/* • and – */
+	else {
+		while (q < e && t[q] >= '0' && t[q] <= '9' && q - p < 3)
+			q++;
+		if (q == p && q < e && t[q] >= 'a' && t[q] <= 'z')
+			q++;
+		if (q == p || q >= e || (t[q] != '.' && t[q] != ')'))
+			return 0;
+		q++;
+	}
+	return q < e && (t[q] == ' ' || t[q] == '\t') ? q + 1 - p : 0;
+}
+
+/* End of the sentence starting at s within the line [s, e). */
+size_t
+extract_sentence_end(const char *t, size_t s, size_t e)
+{
+	static const char *const abbr[] = {
+		"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "Mr", "Mrs", "Ms",
+		"Dr", "St", "No", "vs", "etc", "v.v", "e.g", "i.e", NULL
+	};
+
+	for (size_t i = s; i < e; i++) {
+		size_t after;
+
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?')
+			after = i + 1;
+		else if (i + 2 < e && (unsigned char)t[i] == 0xe2 &&
+		    (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0xa6)
+			after = i + 3;
+		else
+			continue;
+		while (after < e && strchr(".\"')\xe2\x80\x9d", t[after]) &&
+		    t[after] != '\0' && (unsigned char)t[after] < 0x80)
+			after++;
+		if (after < e && t[after] != ' ' && t[after] != '\t')
+			continue;
+		{
+			size_t nx = after;
+
+			while (nx < e && (t[nx] == ' ' || t[nx] == '\t'))
+				nx++;
+			if (nx < e && t[nx] >= 'a' && t[nx] <= 'z')
+				continue;
+		}
+		if (t[i] == '.') {
+			size_t w = i;
+			bool skip = false;
+
+			while (w > s && t[w - 1] != ' ' && t[w - 1] != '(')
+				w--;
+			for (int k = 0; abbr[k] && !skip; k++)
+				skip = i - w == strlen(abbr[k]) &&
+				    strncmp(t + w, abbr[k], i - w) == 0;
+			if (i - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
+				skip = true;	/* an initial */
+			if (skip)
+				continue;
+		}
+		return after;
+	}
+	return e;
+}
+
+/* Vietnamese or English?  Letters only Vietnamese uses (ă, đ, ơ, ư and
+ * the precomposed tone marks in U+1EA0..U+1EF9) are common in any
+ * Vietnamese sentence and rare in English text that merely names people.
+ * So are the Latin-1 vowels Vietnamese shares with French and Spanish (à,
+ * á, â, ã, è, é, ê, ì, í, ò, ó, ô, õ, ù, ú, ý): a short directive such as
+ * "Giao Phòng Kinh tế báo cáo trong tháng 9" has one letter of the first
+ * kind and four of the second, and is Vietnamese all the same. */
+unsigned
+extract_guess_lang(const char *t, size_t n)
+{
+	/* The vowels above by the low five bits of their second byte
+	 * (after 0xc3), the same for capitals and small letters. */
+	const unsigned long latin1 = 1ul << 0 | 1ul << 1 | 1ul << 2 |
+	    1ul << 3 | 1ul << 8 | 1ul << 9 | 1ul << 10 | 1ul << 12 |
+	    1ul << 13 | 1ul << 18 | 1ul << 19 | 1ul << 20 | 1ul << 21 |
+	    1ul << 25 | 1ul << 26 | 1ul << 29;
+	size_t vi = 0, letters = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			letters++;
+		else if ((c == 0xc4 || c == 0xc6) || (c == 0xe1 && i + 1 < n &&
+		    ((unsigned char)t[i + 1] == 0xba ||
+		    (unsigned char)t[i + 1] == 0xbb)) || (c == 0xc3 &&
+		    i + 1 < n && (latin1 >> ((unsigned char)t[i + 1] & 0x1f) &
+		    1))) {
+			vi++;
+			letters++;
+		}
+	}
+	return vi * 25 >= letters && vi > 0 ? LANG_VI : LANG_EN;
+}
+
+/* True if the character at s[i] (valid UTF-8) cannot change under NFC
+ * and cannot combine with what precedes it: ASCII, Latin-1, Latin
+ * Extended-A/B, the precomposed Vietnamese letters, general punctuation
+ * and arrows.  Decided on the lead bytes alone, as it runs over every
+ * byte of the text. */
+static bool
+nfc_safe(const unsigned char *s, size_t len, size_t i)
+{
+	unsigned char c = s[i];
+
+	if (c < 0xcc)		/* up to U+02FF, and continuation bytes */
+		return true;
+	if ((c == 0xe1 || c == 0xe2) && i + 1 < len) {
+		unsigned char d = s[i + 1];
+
+		return c == 0xe1 ? d >= 0xb8 && d <= 0xbb :
+		    d == 0x80 || d == 0x81 || d == 0x86 || d == 0x87;
+	}
+	return false;
+}
+
+/* The NFC form of valid UTF-8 s, or NULL when s is NFC already.  When it
+ * is not, map[i] is the input offset of NFC byte i (map[nfclen] = len).
+ * The text is cut into clusters, each a character followed by the
+ * characters NFC might change; clusters holding only one safe character
+ * are copied, the others normalised alone and mapped to their start. */
+char *
+extract_nfc_map(const char *s, size_t len, size_t *outlen, size_t **mapp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct buf b = BUF_INIT;
+	size_t *map, cap, i = 0;
+	bool any = false;
+
+	*mapp = NULL;
+	*outlen = len;
+	for (size_t k = 0; k < len && !any; k++)
+		any = !nfc_safe(u, len, k);
+	if (!any)
+		return NULL;
+	cap = len + len / 2 + 16;
+	map = xreallocarray(NULL, cap + 1, sizeof *map);
+	while (i < len) {
+		size_t start = i, end, base = b.len;
+		bool same;
+
+		(void)utf8_decode(s, len, &i);
+		end = i;
+		while (end < len && !nfc_safe(u, len, end))
+			(void)utf8_decode(s, len, &end);
+		if (end == i && nfc_safe(u, len, start)) {
+			buf_add(&b, s + start, end - start);
+		} else {
+			size_t nl;
+			char *nf = utf8_nfc(s + start, end - start, &nl);
+
+			buf_add(&b, nf, nl);
+			free(nf);
+		}
+		if (b.len + 1 > cap) {
+			cap = 2 * b.len + 16;
+			map = xreallocarray(map, cap + 1, sizeof *map);
+		}
+		same = end - start == b.len - base &&
+		    memcmp(b.s + base, s + start, end - start) == 0;
+		for (size_t k = base; k < b.len; k++)
+			map[k] = start + (same ? k - base : 0);
+		i = end;
+	}
+	map[b.len] = len;
+	*outlen = b.len;
+	*mapp = map;
+	return buf_steal(&b);
+}
+

@@ -1,0 +1,84 @@
+/*
+ * UTF-8 text utilities for Vietnamese: validation, NFC normalisation, the
+ * case- and diacritic-folded form used by search and filters, display
+ * width, grapheme stepping and word wrapping by display width.
+ *
+ * Normalisation and character properties come from utf8proc, so there is no
+ * home-made Unicode table here.  Widths use utf8proc's tables rather than
+ * wcwidth(3) so that exports wrap the same way whatever the locale; the TUI
+ * uses the same functions, so the screen and the export agree.
+ */
+#ifndef MINUTES_UTF8_H
+#define MINUTES_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+/* True if s[0..len) is valid UTF-8; else *bad (if not NULL) is the offset of
+ * the first bad byte.  NUL bytes count as invalid: stored text never holds them. */
+bool	 utf8_valid(const char *s, size_t len, size_t *bad);
+/* The 1-based line number of byte offset off. */
+size_t	 utf8_line_at(const char *s, size_t off);
+
+/* NFC form of valid UTF-8 s[0..len), malloc'd.  *outlen (if not NULL) gets
+ * its length. */
+char	*utf8_nfc(const char *s, size_t len, size_t *outlen);
+/* True if s is already NFC (cheap for ASCII). */
+bool	 utf8_is_nfc(const char *s, size_t len);
+
+/* Folded form for matching: case folded, marks removed, đ/Đ -> d, so that
+ * "giam sat" matches "Giám sát" and "dang vien" matches "đảng viên".
+ * malloc'd.  Byte offsets do not correspond to the input. */
+char	*utf8_fold(const char *s, size_t len);
+/* True if folded needle occurs in folded haystack (both plain strings). */
+bool	 utf8_fold_contains(const char *haystack, const char *needle);
+
+/* Decodes one code point at s[*i], advances *i; U+FFFD and one byte for
+ * invalid input. */
+int32_t	 utf8_decode(const char *s, size_t len, size_t *i);
+/* Appends the UTF-8 encoding of cp. */
+void	 utf8_encode(struct buf *, int32_t cp);
+
+/* Character properties, so that no other module needs utf8proc: a
+ * combining mark (Mn, Mc, Me); a letter, digit, private-use character or
+ * mark (what search counts as part of a word); simple lower and upper
+ * case. */
+bool	 utf8_is_mark(int32_t cp);
+bool	 utf8_is_word(int32_t cp);
+int32_t	 utf8_tolower(int32_t cp);
+int32_t	 utf8_toupper(int32_t cp);
+/* Appends the folded form of one code point (as utf8_fold does for a
+ * string: decomposed, case folded, marks stripped, đ -> d). */
+void	 utf8_fold_cp(struct buf *, int32_t cp);
+/* The Unicode library's version, recorded with anything built from its
+ * tables (the search index). */
+const char *utf8_unicode_version(void);
+
+/* Columns a code point or string takes on a terminal: 0 for combining marks,
+ * 2 for wide characters; control characters count as the width of their
+ * escaped form (see utf8_escape_ctrl). */
+int	 utf8_cpwidth(int32_t cp);
+size_t	 utf8_width(const char *s, size_t len);
+
+/* Byte offset of the next/previous grapheme boundary (a base letter with its
+ * combining marks is one step). */
+size_t	 utf8_next(const char *s, size_t len, size_t i);
+size_t	 utf8_prev(const char *s, size_t i);
+
+/* Bytes of s that fit in width columns, whole graphemes only. */
+size_t	 utf8_fit(const char *s, size_t len, size_t width);
+
+/* Word wrap: the length in bytes of the first display line of s[0..len)
+ * that fits in width columns (breaking after a space, or inside a word
+ * longer than the line), and in *next the offset where the following line
+ * starts (spaces at the break are skipped).  Stops at '\n'. */
+size_t	 utf8_wrap(const char *s, size_t len, size_t width, size_t *next);
+
+/* Appends s with control characters shown as ^X (and DEL as ^?), so stored
+ * text can never send raw escapes to a terminal.  Tabs become one space. */
+void	 utf8_escape_ctrl(struct buf *, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,241 @@
+/*
+ * The store: the one module that speaks SQL.  It opens the SQLite file (WAL,
+ * synchronous=NORMAL, foreign keys, busy timeout), applies forward
+ * migrations keyed on PRAGMA user_version, and offers whole operations on
+ * the records of model.h.  Every write is one BEGIN IMMEDIATE transaction,
+ * so a failed write leaves the database exactly as it was; every statement
+ * is prepared once and bound, never built from user text.
+ */
+#ifndef MINUTES_STORE_H
+#define MINUTES_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+
+struct err;
+struct store;
+
+/* The schema version this program writes; a database with a newer one is
+ * refused rather than misread. */
+#define STORE_SCHEMA_VERSION 2
+
+enum store_open_flags {
+	STORE_CREATE = 1	/* create file (0600) and folder (0700) if missing */
+};
+
+int	 store_open(const char *path, int flags, struct store **, struct err *);
+void	 store_close(struct store *);
+const char *store_path(const struct store *);
+/* How long a write waits for another program's lock before failing
+ * (default 5000 ms).  The editor's autosave uses a short wait so typing
+ * never stalls behind a lock; it retries instead. */
+void	 store_set_busy_timeout(struct store *, int ms);
+
+/* One line of the meeting list. */
+struct meeting_summary {
+	int64_t	 id;
+	char	 date[11];
+	char	*title;
+	char	*series;	/* NULL when none */
+	char	*template_id;
+	bool	 final;
+	int	 open_tasks;	/* open or doing */
+};
+/* All meetings, newest first (date, then id).  *out is malloc'd. */
+int	 store_meeting_list(struct store *, struct meeting_summary **out,
+	    size_t *n, struct err *);
+void	 store_summaries_free(struct meeting_summary *, size_t n);
+
+/* Inserts a whole meeting (header, attendees, sections, actions) in one
+ * transaction; sets m->id and the ids of its attendees and actions. */
+int	 store_meeting_insert(struct store *, struct meeting *m, struct err *);
+/* Loads a whole meeting.  ERR_INPUT if there is no such id. */
+int	 store_meeting_load(struct store *, int64_t id, struct meeting *out,
+	    struct err *);
+bool	 store_meeting_exists(struct store *, int64_t id);
+
+/* Saves the header fields of m (by m->id). */
+int	 store_meeting_save_header(struct store *, const struct meeting *m,
+	    struct err *);
+/* Saves one section's text. */
+int	 store_section_save(struct store *, int64_t meeting_id, const char *key,
+	    const char *body, struct err *);
+/* Saves several sections and the header in one transaction (what the
+ * editor's autosave does); keys[i] goes with bodies[i]. */
+int	 store_meeting_save_texts(struct store *, const struct meeting *m,
+	    const char *const *keys, size_t nkeys, struct err *);
+/* Replaces the meeting's attendee list with m->att (ids are reassigned). */
+int	 store_attendees_save(struct store *, const struct meeting *m,
+	    struct err *);
+/* Makes the stored actions of m->id equal m->act: updates those with an
+ * id, inserts those without (setting their ids), deletes the others. */
+int	 store_actions_save(struct store *, struct meeting *m, struct err *);
+/* What the editor saves, in one transaction, so that the text and the
+ * tasks' spans into it are never stored from different moments: the
+ * header and the sections keys[0..nkeys) when texts is set, the roster,
+ * the tasks. */
+int	 store_meeting_save(struct store *, struct meeting *m, bool texts,
+	    const char *const *keys, size_t nkeys, bool roster, bool tasks,
+	    struct err *);
+
+/* Edit locks, so a second instance can warn that a meeting is open
+ * elsewhere.  A lock older than STORE_LOCK_STALE seconds whose holder is
+ * not alive is ignored.  store_lock_take returns 0 and sets *other_pid to
+ * the other holder's pid (0 if none); the lock is taken either way. */
+#define STORE_LOCK_STALE 30
+int	 store_lock_take(struct store *, int64_t meeting_id, long *other_pid,
+	    struct err *);
+int	 store_lock_refresh(struct store *, int64_t meeting_id, struct err *);
+void	 store_lock_release(struct store *, int64_t meeting_id);
+
+/* --- Search (store_search.c) ---------------------------------------------
+ * Every meeting is in a full-text index (schema version 2): its title,
+ * header, roster, section texts and tasks, as written and folded
+ * (search_fold: case, marks, đ -> d).  The store's own writes keep it
+ * current in the same transaction; deleting a meeting removes it. */
+
+/* Which part of a meeting a hit's snippet comes from. */
+enum search_part {
+	SEARCH_PART_TITLE, SEARCH_PART_HEADER, SEARCH_PART_ROSTER,
+	SEARCH_PART_SECTION, SEARCH_PART_TASKS
+};
+
+struct search_hit {
+	int64_t		 id;
+	char		 date[11];
+	char		*title;
+	bool		 exact;		/* matched with the diacritics as typed */
+	enum search_part part;		/* where the best match is */
+	char		*section;	/* its key for SEARCH_PART_SECTION */
+	char		*text;		/* that part's text, for a snippet */
+};
+
+struct search_query;
+
+/* The best hits of q, at most limit: first the meetings that match with
+ * the diacritics as typed, then those that match only when folded; in
+ * each, those where q's words stand together in order first; then the
+ * most recently added first.  *out is malloc'd. */
+int	 store_search(struct store *, const struct search_query *q,
+	    size_t limit, struct search_hit **out, size_t *n, struct err *);
+void	 store_search_hits_free(struct search_hit *, size_t n);
+/* Rebuilds the whole index (after a restore, or to repair). */
+int	 store_search_rebuild(struct store *, struct err *);
+/* Bytes of the database file the index takes, when SQLite can tell
+ * (dbstat); -1 otherwise. */
+int64_t	 store_search_size(struct store *);
+/* --- Action review (store_action.c) ------------------------------------ */
+
+/* Which items a review lists: open (open or doing), overdue (open or doing
+ * and due before today), or every status. */
+enum store_act_scope { STORE_ACT_OPEN, STORE_ACT_OVERDUE, STORE_ACT_ALL };
+
+struct store_act_filter {
+	enum store_act_scope scope;
+	const char	*today;		/* YYYY-MM-DD; required */
+	const char	*assignee;	/* substring, folded both sides; or NULL */
+	int64_t		 meeting_id;	/* 0 for every meeting */
+	const char	*series;	/* exact series, or NULL */
+	const char	*due_before;	/* YYYY-MM-DD, exclusive; or NULL */
+};
+
+/* Items matching f: overdue first, then by due date, undated last, then by
+ * id.  *out is malloc'd (NULL when n is 0). */
+int	 store_act_query(struct store *, const struct store_act_filter *f,
+	    struct action_row **out, size_t *n, struct err *);
+/* The same in two steps, for a screen that shows a long review at once:
+ * the ids of the items in that order (from the index alone, so cheap),
+ * then the rows of any run of them into out[0..n).  An item deleted
+ * between the two is returned with only its id (a.meeting_id 0). */
+int	 store_act_ids(struct store *, const struct store_act_filter *f,
+	    int64_t **ids, size_t *n, struct err *);
+int	 store_act_fetch(struct store *, const char *today,
+	    const int64_t *ids, size_t n, struct action_row *out,
+	    struct err *);
+/* One item by id (overdue judged against today); ERR_INPUT if none. */
+int	 store_act_get(struct store *, int64_t id, const char *today,
+	    struct action_row *out, struct err *);
+
+/* One status change of an item; old_status is NULL for its creation. */
+struct store_act_event {
+	char		 at[21];	/* YYYY-MM-DDTHH:MM:SSZ */
+	char		*old_status;
+	char		*new_status;
+	char		*note;		/* NULL when none */
+	int64_t		 review_meeting_id;	/* 0 when none */
+};
+/* The item's history, oldest first. */
+int	 store_act_history(struct store *, int64_t id,
+	    struct store_act_event **out, size_t *n, struct err *);
+void	 store_act_events_free(struct store_act_event *, size_t n);
+
+/* Sets the item's status and appends a history row (with note, which may be
+ * NULL), in one transaction.  *old (if not NULL) gets the status it had.
+ * Setting the status it already has records a row only when there is a
+ * note, and *changed (if not NULL) says whether the status moved.
+ * ERR_INPUT if there is no such item. */
+int	 store_act_set_status(struct store *, int64_t id, enum act_status,
+	    const char *note, enum act_status *old, bool *changed,
+	    struct err *);
+
+/* The same, as part of the review of open items at a later meeting:
+ * the history row names that meeting. */
+int	 store_act_review(struct store *, int64_t id, enum act_status,
+	    const char *note, int64_t review_meeting_id, struct err *);
+
+/* The items reviewed at meeting_id, each with its last change there,
+ * oldest meeting's first.  *out is malloc'd (review_items_free). */
+int	 store_act_reviewed(struct store *, int64_t meeting_id,
+	    struct review_item **out, size_t *n, struct err *);
+
+/* The meeting's section text the item was found in, or NULL (not an error)
+ * when it was entered by hand or the section is gone; malloc'd. */
+int	 store_act_source(struct store *, const struct action_row *,
+	    char **text, struct err *);
+
+/* --- end of action review ---------------------------------------------- */
+
+
+/* --- series: what a new meeting inherits (store_series.c) --------------- */
+
+/* The latest meeting of series dated on or before date, other than
+ * exclude_id, loaded whole into *out; out->id is 0 when there is none. */
+int	 store_series_previous(struct store *, const char *series,
+	    const char *date, int64_t exclude_id, struct meeting *out,
+	    struct err *);
+/* Open or doing actions of the series' meetings dated on or before date,
+ * other than exclude_id's, oldest meeting first, and those exclude_id's
+ * meeting reviewed whatever their status now.  *out is malloc'd; free
+ * each with action_free.  If notes is not NULL, (*notes)[i] is the note
+ * the meeting gave item i in its review (malloc'd, or NULL). */
+int	 store_series_open_actions(struct store *, const char *series,
+	    const char *date, int64_t exclude_id, struct action **out,
+	    char ***notes, size_t *n, struct err *);
+
+/* People seen in earlier rosters, for completion: each name once, with
+ * the position and organisation of its latest appearance, most recent
+ * first. */
+struct person {
+	char	*name;
+	char	*position;
+	char	*organisation;
+};
+int	 store_people(struct store *, struct person **out, size_t *n,
+	    struct err *);
+void	 store_people_free(struct person *, size_t n);
+
+/* --- suggestions the secretary has answered (store_suggest.c) ----------- */
+
+/* Digests (see suggest.h) of the suggestions accepted or dismissed in one
+ * section of a meeting.  *out is a malloc'd array of malloc'd strings. */
+int	 store_suggestions_seen(struct store *, int64_t meeting_id,
+	    const char *section, char ***out, size_t *n, struct err *);
+/* Records the answer; state is "accepted" or "dismissed". */
+int	 store_suggestion_mark(struct store *, int64_t meeting_id,
+	    const char *section, const char *digest, const char *state,
+	    struct err *);
+
+#endif

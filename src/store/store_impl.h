@@ -1,0 +1,96 @@
+/*
+ * Internals shared by the store's files (store.c: connection, schema and
+ * migrations; store_meeting.c: meetings, attendees, sections, actions,
+ * locks).  Nothing outside store*.c includes this or sqlite3.h.
+ */
+#ifndef MINUTES_STORE_IMPL_H
+#define MINUTES_STORE_IMPL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct stmt_slot {
+	const char	*sql;	/* the literal: its address is the cache key */
+	sqlite3_stmt	*st;
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	struct stmt_slot *cache;
+	size_t		 ncache;
+	int		 busy_ms;	/* busy timeout, kept across reconnects */
+};
+
+/* A prepared statement for the SQL literal, reset and unbound; NULL with an
+ * error recorded on failure.  Statements are cached for the connection's
+ * life, so the same literal must be passed each time. */
+sqlite3_stmt *st_prep(struct store *, const char *sql, struct err *);
+/* Records the connection's last error as a runtime error about what. */
+int	 st_fail(struct store *, const char *what, struct err *);
+int	 st_begin(struct store *, struct err *);	/* BEGIN IMMEDIATE */
+int	 st_commit(struct store *, struct err *);
+/* A read transaction, so that several statements see the same data even
+ * while another instance saves; ended with st_rollback. */
+int	 st_read_begin(struct store *, const char *what, struct err *);
+void	 st_rollback(struct store *);
+/* Runs a statement that returns no rows to completion. */
+int	 st_done(struct store *, sqlite3_stmt *, const char *what, struct err *);
+/* Binds text, or NULL for NULL/empty. */
+int	 st_bind_text(sqlite3_stmt *, int idx, const char *);
+/* A malloc'd copy of column i, or NULL for NULL. */
+char	*st_col_dup(sqlite3_stmt *, int i);
+
+/* --- Search index (store_search.c) ----------------------------------------
+ * Two FTS5 tables.  "search" holds each meeting's text as written (rowid =
+ * meeting id), built by SEARCH_DOC_SELECT so that migration 2 and every
+ * later refresh build exactly the same text; it keeps its content, for
+ * snippets and as the record of what was indexed.  "search_fold" is
+ * contentless and indexes minutes_fold() of the same columns; its rows are
+ * removed with FTS5's 'delete' command, which needs the folded text that
+ * was indexed -- recomputed from "search" before that row is replaced.
+ * Both select every meeting; add " WHERE m.id = ?1" or " WHERE rowid = ?1"
+ * for one (not "?1 IS NULL OR ...": no index serves that).  Section texts are joined with a
+ * record separator (U+001E) and their keys listed in the same order in
+ * "keys". */
+#define SEARCH_COLUMNS "rowid, title, head, roster, body, tasks, keys"
+#define SEARCH_DOC_SELECT \
+	"SELECT m.id, m.title," \
+	" coalesce(m.organisation, '') || char(10) || coalesce(m.number, '')" \
+	"  || char(10) || coalesce(m.place, '') || char(10)" \
+	"  || coalesce(m.chair, '') || char(10) || coalesce(m.secretary, '')" \
+	"  || char(10) || coalesce(m.series, '') || char(10)" \
+	"  || coalesce(m.recipients, '')," \
+	" (SELECT group_concat(r, char(10)) FROM (SELECT a.name" \
+	"  || coalesce(', ' || a.position, '')" \
+	"  || coalesce(', ' || a.organisation, '')" \
+	"  || coalesce(' (' || a.proxy || ')', '') AS r FROM attendee a" \
+	"  WHERE a.meeting_id = m.id ORDER BY a.pos, a.id))," \
+	" (SELECT group_concat(b, char(10, 30, 10)) FROM (SELECT s.body AS b" \
+	"  FROM section s WHERE s.meeting_id = m.id ORDER BY s.id))," \
+	" (SELECT group_concat(t, char(10)) FROM (SELECT" \
+	"  coalesce(a.assignee || ': ', '') || a.task" \
+	"  || coalesce(' (' || a.due_text || ')', '') AS t FROM action a" \
+	"  WHERE a.meeting_id = m.id ORDER BY a.pos, a.id))," \
+	" (SELECT group_concat(k, ' ') FROM (SELECT s.key AS k" \
+	"  FROM section s WHERE s.meeting_id = m.id ORDER BY s.id))" \
+	" FROM meeting m"
+#define SEARCH_FOLD_COLUMNS "rowid, ftitle, fhead, froster, fbody, ftasks"
+#define SEARCH_FOLD_SELECT \
+	"SELECT rowid, minutes_fold(title), minutes_fold(head)," \
+	" minutes_fold(roster), minutes_fold(body), minutes_fold(tasks)" \
+	" FROM search"
+
+/* Registers minutes_fold() and minutes_fold_version(); before any
+ * migration. */
+int	 st_search_register(struct store *, struct err *);
+/* After the migrations: refolds the index if the folding has changed
+ * since it was built (a new utf8proc), since a contentless index can only
+ * forget what it is told exactly. */
+void	 st_search_check(struct store *);
+/* Rebuilds meeting id's index rows.  Every write that changes a meeting's
+ * text must call it inside its transaction, before the commit. */
+int	 st_search_refresh(struct store *, int64_t id, struct err *);
+
+#endif

@@ -1,0 +1,328 @@
+/*
+ * The attendees page of the editor: a table of name, position,
+ * organisation, role and presence, with keys to add, edit, delete, and
+ * toggle presence or role in one keystroke (what a secretary does while
+ * people arrive).  Changes go into the meeting in memory; the editor's
+ * autosave writes the list with the rest.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+#include "core/textbuf.h"
+#include "core/tmpl.h"
+#include "lib/err.h"
+#include "lib/i18n.h"
+#include "lib/utf8.h"
+#include "lib/xmalloc.h"
+#include "store/store.h"
+#include "tui/editor/tui_editor.h"
+#include "tui/tui.h"
+
+const char *const tui_roster_keys[] = {
+	"a, Insert", N_("add an attendee"),
+	"Enter, e", N_("edit the attendee"),
+	"d, Delete", N_("delete the attendee"),
+	"Space, p", N_("present / absent / represented"),
+	"r", N_("chair / secretary / member / guest"),
+	"Ctrl-N", N_("in the form: people of earlier meetings"),
+	N_("Up, Down, PgUp, PgDn"), N_("choose a row"),
+	"Tab, Shift-Tab", N_("next or previous section"),
+	"F2, Ctrl-G", N_("go to any section"),
+	"Ctrl-S", N_("save now"),
+	"F9", N_("mark final (after the checklist), or reopen"),
+	"F10, Ctrl-Q", N_("leave the meeting"),
+	NULL, NULL
+};
+
+static const char *const role_names[] = {
+	N_("chair"), N_("secretary"), N_("member"), N_("guest")
+};
+static const char *const pres_names[] = {
+	N_("present"), N_("absent"), N_("represented")
+};
+
+struct rowctx {
+	struct editor	*ed;
+	int		 cw[5];
+};
+
+static void
+cell(int y, int *x, int w, const char *s)
+{
+	tui_cell(y, *x, w - 1, s ? s : "");
+	*x += w;
+}
+
+static void
+row(void *arg, size_t i, int y, int x, int w, bool sel)
+{
+	struct rowctx *c = arg;
+	const struct attendee *a = &c->ed->m.att[i];
+
+	(void)w;
+	(void)sel;
+	cell(y, &x, c->cw[0], a->name);
+	cell(y, &x, c->cw[1], a->position);
+	cell(y, &x, c->cw[2], a->organisation);
+	cell(y, &x, c->cw[3], _(role_names[a->role]));
+	cell(y, &x, c->cw[4], a->presence == PRES_REPRESENTED && a->proxy ?
+	    tui_fmt("%s: %s", _(pres_names[a->presence]), a->proxy) :
+	    _(pres_names[a->presence]));
+}
+
+static void
+widths(int w, int cw[5])
+{
+	cw[3] = 11;
+	cw[4] = 13;
+	w -= cw[3] + cw[4];
+	if (w < 15)
+		w = 15;
+	cw[0] = w * 36 / 100;
+	cw[1] = w * 30 / 100;
+	cw[2] = w - cw[0] - cw[1];
+}
+
+void
+tui_roster_draw(struct editor *ed, int y, int x, int h, int w)
+{
+	const struct tmpl_section *ts = ed->pg[ed->cur].sec;
+	struct rowctx c = { ed, { 0 } };
+	int cx = x;
+
+	widths(w, c.cw);
+	attron(A_UNDERLINE);
+	tui_fill(y, x, w, A_UNDERLINE);
+	for (int k = 0; k < 5; k++)
+		cell(y, &cx, c.cw[k], ts->ncolumns == 5 ? ts->columns[k] : "");
+	attroff(A_UNDERLINE);
+	ed->roster.n = ed->m.natt;
+	if (ed->m.natt == 0) {
+		attron(A_DIM);
+		tui_puts(y + 2, x, w, _("No attendees yet.  Press a to add one, "
+		    "F1 for the keys."));
+		attroff(A_DIM);
+		return;
+	}
+	tui_list_draw(&ed->roster, y + 1, x, h - 1, w, row, &c);
+}
+
+/* Blanks around a value are dropped as the Markdown format drops them,
+ * so an export imports back the same. */
+static void
+set_text(char **dst, struct textbuf *tb)
+{
+	free(*dst);
+	*dst = model_trim(tb_text(tb));
+}
+
+/* People of earlier meetings, offered by Ctrl-N in the name and
+ * organisation fields. */
+struct people {
+	struct store	*store;
+	struct person	*p;
+	size_t		 n;
+	bool		 loaded;
+};
+
+static void
+fill(struct textbuf *tb, const char *s)
+{
+	tb_set(tb, s ? s : "", s ? strlen(s) : 0);
+	tb_move(tb, TB_BOTTOM);
+}
+
+/* Offers the people (in the name field) or organisations (in the
+ * organisation field) that contain what is typed, folding case and
+ * marks; the chosen one fills the fields. */
+static void
+complete(struct tui_form *form, void *arg)
+{
+	struct people *pp = arg;
+	struct textbuf *tb = form->f[form->cur].tb;
+	bool org = form->cur == 2;
+	const char **items;
+	size_t *which, k = 0;
+	struct err e;
+	int r;
+
+	if (tb == NULL || (form->cur != 0 && !org))
+		return;
+	if (!pp->loaded) {
+		err_clear(&e);
+		pp->loaded = true;
+		if (store_people(pp->store, &pp->p, &pp->n, &e) != 0)
+			pp->n = 0;
+	}
+	items = xcalloc(pp->n + 1, sizeof *items);
+	which = xcalloc(pp->n + 1, sizeof *which);
+	for (size_t i = 0; i < pp->n; i++) {
+		const struct person *p = &pp->p[i];
+		const char *key = org ? p->organisation : p->name;
+		bool dup = false;
+
+		if (key == NULL || !utf8_fold_contains(key, tb_text(tb)))
+			continue;
+		for (size_t j = 0; org && j < k; j++)
+			dup |= strcmp(items[j], key) == 0;
+		if (dup)
+			continue;
+		items[k] = org ? key : xasprintf("%s — %s%s%s", p->name,
+		    p->position ? p->position : "", p->position &&
+		    p->organisation ? ", " : "", p->organisation ?
+		    p->organisation : "");
+		which[k++] = i;
+	}
+	if (k == 0)
+		tui_ask(_("Earlier meetings"), _("No one in earlier meetings "
+		    "matches."), "\n");
+	else if ((r = tui_choose(_("Earlier meetings"), items, k, 0)) >= 0) {
+		const struct person *p = &pp->p[which[r]];
+
+		if (org)
+			fill(tb, p->organisation);
+		else {
+			fill(form->f[0].tb, p->name);
+			fill(form->f[1].tb, p->position);
+			fill(form->f[2].tb, p->organisation);
+		}
+	}
+	for (size_t i = 0; !org && i < k; i++)
+		free((char *)items[i]);
+	free(items);
+	free(which);
+}
+
+/* Edits attendee a in a form; true if accepted. */
+static bool
+edit(struct editor *ed, struct attendee *a)
+{
+	struct people pp = { ed->t->store, NULL, 0, false };
+	const struct tmpl_section *ts = ed->pg[ed->cur].sec;
+	const char *roles[4], *pres[3];
+	struct textbuf tb[4];
+	struct tui_field f[6];
+	struct tui_form form;
+	const char *init[4] = { a->name, a->position, a->organisation, a->proxy };
+	const char *labels[4] = { _("Name"), _("Position"), _("Organisation"),
+	    _("Represented by") };
+	bool ok;
+
+	for (int i = 0; i < 4; i++)
+		roles[i] = _(role_names[i]);
+	for (int i = 0; i < 3; i++)
+		pres[i] = _(pres_names[i]);
+	memset(f, 0, sizeof f);
+	memset(&form, 0, sizeof form);
+	for (int i = 0; i < 4; i++) {
+		int k = i < 3 ? i : 5;
+
+		tb_init(&tb[i]);
+		tb[i].single_line = true;
+		if (init[i])
+			tb_set(&tb[i], init[i], strlen(init[i]));
+		tb_move(&tb[i], TB_BOTTOM);
+		f[k].label = labels[i];
+		f[k].tb = &tb[i];
+	}
+	f[3].label = _("Role");
+	f[4].label = _("Presence");
+	/* The form names the fields as the table's headings do, in the
+	 * template's words ("Đơn vị", not a second word for it). */
+	if (ts->ncolumns == 5)
+		for (int k = 0; k < 5; k++)
+			f[k].label = ts->columns[k];
+	f[3].choices = roles;
+	f[3].nchoices = 4;
+	f[3].choice = a->role;
+	f[4].choices = pres;
+	f[4].nchoices = 3;
+	f[4].choice = a->presence;
+	form.f = f;
+	form.n = 6;
+	form.labelw = 16;
+	form.complete = complete;
+	form.carg = &pp;
+	for (;;) {
+		ok = tui_form_run(&form, _("Attendee"), _("Enter next field, "
+		    "Ctrl-S done, Esc cancel; Ctrl-N earlier people"));
+		/* A signal ends the program with the form open: what was
+		 * typed in it is kept, not cancelled, so it is saved. */
+		if (!ok && tui_signal && !model_blank(tb_text(&tb[0])))
+			ok = true;
+		if (!ok || !model_blank(tb_text(&tb[0])))
+			break;
+		tui_ask(_("Attendee"), _("A name is needed."), "\n");
+		form.cur = 0;
+	}
+	if (ok) {
+		set_text(&a->name, &tb[0]);
+		set_text(&a->position, &tb[1]);
+		set_text(&a->organisation, &tb[2]);
+		set_text(&a->proxy, &tb[3]);
+		a->role = (enum role)f[3].choice;
+		a->presence = (enum presence)f[4].choice;
+	}
+	for (int i = 0; i < 4; i++)
+		tb_free(&tb[i]);
+	store_people_free(pp.p, pp.n);
+	return ok;
+}
+
+bool
+tui_roster_key(struct editor *ed, const struct tui_event *ev)
+{
+	struct meeting *m = &ed->m;
+	struct tui_list *l = &ed->roster;
+	int c = ev->code;
+	bool ch = ev->kind == EV_CHAR, key = ev->kind == EV_KEY;
+	struct attendee *a;
+
+	l->n = m->natt;
+	if (tui_list_key(l, ev))
+		return false;
+	if ((ch && c == 'a') || (key && c == KEY_IC)) {
+		struct attendee tmp;
+
+		memset(&tmp, 0, sizeof tmp);
+		tmp.role = ROLE_MEMBER;
+		tmp.presence = PRES_PRESENT;
+		if (!edit(ed, &tmp)) {
+			attendee_free(&tmp);
+			return false;
+		}
+		a = meeting_add_attendee(m);
+		*a = tmp;
+		l->n = m->natt;
+		l->cur = m->natt - 1;
+		return true;
+	}
+	if (m->natt == 0 || l->cur >= m->natt)
+		return false;
+	a = &m->att[l->cur];
+	if ((ch && (c == 'e' || c == '\r' || c == '\n')) ||
+	    (key && c == KEY_ENTER))
+		return edit(ed, a);
+	if ((ch && c == 'd') || (key && c == KEY_DC)) {
+		if (tui_ask(_("Delete"), tui_fmt(_("Delete %s from the "
+		    "attendees? (y/n)"), a->name ? a->name : ""), "yn") != 'y')
+			return false;
+		attendee_free(a);
+		memmove(a, a + 1, (m->natt - l->cur - 1) * sizeof *a);
+		m->natt--;
+		l->n = m->natt;
+		return true;
+	}
+	if (ch && (c == ' ' || c == 'p')) {
+		a->presence = (enum presence)((a->presence + 1) % 3);
+		return true;
+	}
+	if (ch && c == 'r') {
+		a->role = (enum role)((a->role + 1) % 4);
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,300 @@
+/*
+ * The tasks page of the editor: the meeting's action items as a table of
+ * assignee, task, due date and status, with keys to add, edit, delete,
+ * reorder and change status.  The due date may be typed as a date or as
+ * any deadline phrase the extractor knows; it is resolved against the
+ * meeting's date and shown as YYYY-MM-DD, keeping the phrase, before the
+ * autosave writes it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+#include "core/textbuf.h"
+#include "core/tmpl.h"
+#include "extract/suggest.h"
+#include "lib/cal.h"
+#include "lib/i18n.h"
+#include "lib/xmalloc.h"
+#include "tui/editor/tui_editor.h"
+#include "tui/tui.h"
+
+const char *const tui_tasks_keys[] = {
+	"a, Insert", N_("add a task"),
+	"Enter, e", N_("edit the task"),
+	"d, Delete", N_("delete the task"),
+	"s", N_("open / doing / done / dropped"),
+	"K, J", N_("move the task up or down"),
+	N_("Up, Down, PgUp, PgDn"), N_("choose a row"),
+	"Tab, Shift-Tab", N_("next or previous section"),
+	"Ctrl-S", N_("save now"),
+	"F9", N_("mark final (after the checklist), or reopen"),
+	"F10, Ctrl-Q", N_("leave the meeting"),
+	NULL, NULL
+};
+
+static void
+columns(int w, int cw[4])
+{
+	cw[2] = 12;
+	cw[3] = 10;
+	w -= cw[2] + cw[3];
+	if (w < 20)
+		w = 20;
+	cw[0] = w / 3;
+	cw[1] = w - cw[0];
+}
+
+static void
+row(void *arg, size_t i, int y, int x, int w, bool sel)
+{
+	struct editor *ed = arg;
+	const struct action *a = &ed->m.act[i];
+	int cw[4];
+
+	(void)sel;
+	columns(w, cw);
+	tui_cell(y, x, cw[0] - 1, a->assignee ? a->assignee : "");
+	tui_cell(y, x + cw[0], cw[1] - 1, a->task ? a->task : "");
+	tui_cell(y, x + cw[0] + cw[1], cw[2] - 1, a->due ? a->due :
+	    a->due_text ? a->due_text : "");
+	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
+}
+
+void
+tui_tasks_draw(struct editor *ed, int y, int x, int h, int w)
+{
+	const struct tmpl_section *ts = ed->pg[ed->cur].sec;
+	int cw[4], cx = x;
+
+	columns(w, cw);
+	tui_fill(y, x, w, A_UNDERLINE);
+	attron(A_UNDERLINE);
+	if (ts->ncolumns == 4)
+		for (int k = 0; k < 4; k++) {
+			tui_puts(y, cx, cw[k] - 1, ts->columns[k]);
+			cx += cw[k];
+		}
+	attroff(A_UNDERLINE);
+	ed->tasks.n = ed->m.nact;
+	if (ed->m.nact == 0) {
+		attron(A_DIM);
+		tui_puts(y + 2, x, w, _("No tasks yet.  Press a to add one, "
+		    "F1 for the keys."));
+		attroff(A_DIM);
+		return;
+	}
+	tui_list_draw(&ed->tasks, y + 1, x, h - 2, w, row, ed);
+	/* The selected task's due phrase, which the column has no room for. */
+	if (ed->tasks.cur < ed->m.nact) {
+		const struct action *a = &ed->m.act[ed->tasks.cur];
+
+		attron(A_DIM);
+		tui_fill(y + h - 1, x, w, A_DIM);
+		if (a->due_text && a->due)
+			tui_puts(y + h - 1, x, w, tui_fmt(_("Due %s (\"%s\")"),
+			    a->due, a->due_text));
+		attroff(A_DIM);
+	}
+}
+
+/* Blanks around a value are dropped as the Markdown format drops them,
+ * so an export imports back the same. */
+static void
+set_text(char **dst, struct textbuf *tb)
+{
+	free(*dst);
+	*dst = model_trim(tb_text(tb));
+}
+
+/* Reads the due field into a: empty clears it, else it must resolve. */
+static bool
+read_due(struct editor *ed, struct action *a, struct textbuf *tb)
+{
+	struct ymd ref, due;
+	char iso[11];
+	const char *d = meeting_get(&ed->m, F_DATE);
+
+	if (tb->len == 0) {
+		free(a->due);
+		free(a->due_text);
+		a->due = a->due_text = NULL;
+		return true;
+	}
+	if (a->due && strcmp(tb_text(tb), a->due) == 0)
+		return true;	/* unchanged */
+	if (d == NULL || !cal_parse_iso(d, &ref))
+		cal_today(&ref, NULL);
+	if (!suggest_due(tui_editor_extractor(ed), tb_text(tb), ref, &due))
+		return false;
+	cal_format_iso(due, iso);
+	free(a->due_text);
+	a->due_text = cal_parse_iso(tb_text(tb), NULL) ? NULL :
+	    xstrdup(tb_text(tb));
+	free(a->due);
+	a->due = xstrdup(iso);
+	return true;
+}
+
+/* Edits task a in a form; true if accepted. */
+bool
+tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
+{
+	const char *st[4];
+	struct textbuf tb[3];
+	struct tui_field f[4];
+	struct tui_form form;
+	const char *init[3] = { a->assignee, a->task,
+	    a->due_text ? a->due_text : a->due };
+	const char *labels[3] = { _("Assignee"), _("Task"),
+	    _("Due (date or phrase)") };
+	bool ok;
+
+	for (int i = 0; i < 4; i++)
+		st[i] = status_label((enum act_status)i);
+	memset(f, 0, sizeof f);
+	memset(&form, 0, sizeof form);
+	for (int i = 0; i < 3; i++) {
+		tb_init(&tb[i]);
+		tb[i].single_line = true;
+		if (init[i])
+			tb_set(&tb[i], init[i], strlen(init[i]));
+		tb_move(&tb[i], TB_BOTTOM);
+		f[i].label = labels[i];
+		f[i].tb = &tb[i];
+	}
+	f[3].label = _("Status");
+	f[3].choices = st;
+	f[3].nchoices = 4;
+	f[3].choice = a->status;
+	form.f = f;
+	form.n = 4;
+	form.labelw = 22;
+	for (;;) {
+		ok = tui_form_run(&form, title, _("Enter next field, "
+		    "Ctrl-S done, Esc cancel; Left/Right choose"));
+		/* A signal ends the program with the form open: what was
+		 * typed in it is kept as a task, not cancelled, so it is
+		 * saved; a due that is no date stays as its phrase. */
+		if (!ok && tui_signal && !model_blank(tb_text(&tb[1]))) {
+			if (!read_due(ed, a, &tb[2])) {
+				free(a->due);
+				free(a->due_text);
+				a->due = NULL;
+				a->due_text = xstrdup(tb_text(&tb[2]));
+			}
+			ok = true;
+			break;
+		}
+		if (!ok)
+			break;
+		if (model_blank(tb_text(&tb[1]))) {
+			tui_ask(title, _("The task cannot be empty."), "\n");
+			form.cur = 1;
+			continue;
+		}
+		if (!read_due(ed, a, &tb[2])) {
+			tui_ask(title, tui_fmt(_("\"%s\" is not a date: type "
+			    "YYYY-MM-DD or a phrase such as \"15/10\", "
+			    "\"tháng 12/2023\", \"by Friday\"."),
+			    tb_text(&tb[2])), "\n");
+			form.cur = 2;
+			continue;
+		}
+		break;
+	}
+	if (ok) {
+		set_text(&a->assignee, &tb[0]);
+		set_text(&a->task, &tb[1]);
+		a->status = (enum act_status)f[3].choice;
+	}
+	for (int i = 0; i < 3; i++)
+		tb_free(&tb[i]);
+	return ok;
+}
+
+static void
+swap(struct action *a, struct action *b)
+{
+	struct action t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+bool
+tui_tasks_key(struct editor *ed, const struct tui_event *ev)
+{
+	struct meeting *m = &ed->m;
+	struct tui_list *l = &ed->tasks;
+	int c = ev->code;
+	bool ch = ev->kind == EV_CHAR, key = ev->kind == EV_KEY;
+	struct action *a;
+
+	l->n = m->nact;
+	if (tui_list_key(l, ev))
+		return false;
+	if ((ch && c == 'a') || (key && c == KEY_IC)) {
+		struct action tmp;
+
+		memset(&tmp, 0, sizeof tmp);
+		tmp.status = ACT_OPEN;
+		if (!tui_tasks_edit(ed, &tmp, _("New task"))) {
+			action_free(&tmp);
+			return false;
+		}
+		a = meeting_add_action(m);
+		*a = tmp;
+		a->meeting_id = m->id;
+		l->n = m->nact;
+		l->cur = m->nact - 1;
+		return true;
+	}
+	if (m->nact == 0 || l->cur >= m->nact)
+		return false;
+	a = &m->act[l->cur];
+	if ((ch && (c == 'e' || c == '\r' || c == '\n')) ||
+	    (key && c == KEY_ENTER)) {
+		struct action tmp;
+		bool ok;
+
+		/* Edit a copy, so Esc leaves the task as it was. */
+		action_copy(&tmp, a);
+		ok = tui_tasks_edit(ed, &tmp, _("Task"));
+		if (ok) {
+			action_free(a);
+			*a = tmp;
+		} else
+			action_free(&tmp);
+		return ok;
+	}
+	if ((ch && c == 'd') || (key && c == KEY_DC)) {
+		if (tui_ask(_("Delete"), tui_fmt(_("Delete the task \"%s\"? "
+		    "(y/n)"), a->task ? a->task : ""), "yn") != 'y')
+			return false;
+		action_free(a);
+		memmove(a, a + 1, (m->nact - l->cur - 1) * sizeof *a);
+		m->nact--;
+		l->n = m->nact;
+		if (l->cur >= m->nact && l->cur > 0)
+			l->cur--;
+		return true;
+	}
+	if (ch && c == 's') {
+		a->status = (enum act_status)((a->status + 1) % 4);
+		return true;
+	}
+	if (ch && c == 'K' && l->cur > 0) {
+		swap(a, a - 1);
+		l->cur--;
+		return true;
+	}
+	if (ch && c == 'J' && l->cur + 1 < m->nact) {
+		swap(a, a + 1);
+		l->cur++;
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,196 @@
+/*
+ * The screens' shared interface and the one place that includes curses:
+ * every tui*.c includes this header and nothing else of curses, and no core
+ * module includes it.  A screen is a struct tui_screen (draw, key, tick,
+ * leave, free), run by tui_run(); the helpers here read keys into events
+ * (including bracketed paste as one event), draw clipped and escaped text,
+ * and show the small modal dialogs every screen needs.
+ */
+#ifndef MINUTES_TUI_H
+#define MINUTES_TUI_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "lib/buf.h"
+
+struct store;
+struct textbuf;
+struct tmpl_set;
+
+/* Keys ncurses has no name for, defined from their xterm sequences. */
+enum {
+	TK_PASTE_BEGIN = KEY_MAX + 1,
+	TK_PASTE_END,
+	TK_C_LEFT,
+	TK_C_RIGHT,
+	TK_C_HOME,
+	TK_C_END,
+	TK_C_PGUP,
+	TK_C_PGDN,
+	TK_C_UP,
+	TK_C_DOWN
+};
+
+#define TK_CTRL(c)	((c) & 0x1f)
+
+enum tui_ev_kind { EV_CHAR, EV_KEY, EV_PASTE, EV_TICK, EV_RESIZE };
+
+struct tui_event {
+	enum tui_ev_kind kind;
+	int		 code;		/* the character or KEY_* code */
+	const char	*paste;		/* EV_PASTE: UTF-8 text */
+	size_t		 pastelen;
+};
+
+/* What a screen's key handler asks of the loop. */
+enum tui_act { TUI_STAY, TUI_LEAVE, TUI_QUIT };
+
+struct tui_screen {
+	void		*data;
+	void		(*draw)(struct tui_screen *);
+	enum tui_act	(*key)(struct tui_screen *, const struct tui_event *);
+	/* Called when idle (every ~100 ms); true to redraw. */
+	bool		(*tick)(struct tui_screen *);
+	/* A signal asks the program to end: save what can be saved. */
+	void		(*leave)(struct tui_screen *);
+	/* Work done in small steps while no key waits, such as reading the
+	 * rest of a long list after its first page is shown; true while
+	 * some is left.  Each key may bring more (called again after it). */
+	bool		(*work)(struct tui_screen *);
+};
+
+/* Everything the screens share. */
+struct tui {
+	struct store	*store;
+	struct tmpl_set	*tmpls;
+	const char	*lang;
+	bool		 quit;		/* a signal or a screen ended the program */
+	struct buf	 rescued;	/* rescue files written, one a line */
+	bool		 no_suggest;	/* F7 in the editor: for the whole run */
+	/* Meetings neither the database nor a rescue file could take, as
+	 * Markdown: printed once the screen is gone, the last resort. */
+	struct buf	 lost;
+};
+
+extern volatile sig_atomic_t tui_signal;	/* the signal that asks us to end */
+
+/* Signals first (before curses, so ours win), then the terminal. */
+void	 tui_signals_install(void);
+int	 tui_start(char *errbuf, size_t errlen);
+void	 tui_stop(void);
+/* Runs a screen until its key handler says leave or quit, or a signal
+ * arrives; returns TUI_LEAVE or TUI_QUIT. */
+enum tui_act tui_run(struct tui_screen *);
+/* A function run as each dialog (a question, the help, a choice, a form)
+ * opens: the editor saves then, since its own timer does not run while a
+ * dialog has the keys.  Setting one returns the one it replaces, to be
+ * put back when the screen that set it ends. */
+struct tui_hook {
+	void	(*fn)(void *);
+	void	*arg;
+};
+struct tui_hook tui_set_dialog_hook(struct tui_hook);
+void	 tui_dialog_opens(void);
+/* Reads the next event, waiting at most the tick (100 ms), or less
+ * once after tui_wake_in. */
+void	 tui_read(struct tui_event *);
+/* Asks for the next tick within ms, for work that waits for a short
+ * pause in typing; the earliest of several asks wins. */
+void	 tui_wake_in(int ms);
+/* Milliseconds of a monotonic clock. */
+int64_t	 tui_now_ms(void);
+
+/* Drawing helpers: text is escaped (control characters as ^X) and cut to
+ * the given width in whole graphemes; nothing is drawn past the edge.
+ * Return the columns used. */
+int	 tui_put(int y, int x, int width, const char *s, size_t len);
+int	 tui_puts(int y, int x, int width, const char *s);
+/* The same for a table cell: text that does not fit ends in "…". */
+int	 tui_cell(int y, int x, int width, const char *s);
+/* A full-width bar (title or status line) with left and right text. */
+void	 tui_bar(int y, const char *left, const char *right, attr_t attr);
+void	 tui_fill(int y, int x, int width, attr_t attr);
+/* printf into a static buffer, for labels. */
+const char *tui_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Modal dialogs, drawn over the screen.  tui_ask shows a message and
+ * returns the key pressed among those in keys (e.g. "yn"), or 0 on Esc or
+ * a signal. */
+int	 tui_ask(const char *title, const char *msg, const char *keys);
+/* Shows pairs of (key, description) until a key is pressed. */
+void	 tui_help(const char *title, const char *const *pairs);
+/* Lets the user pick one of n items; returns its index or -1. */
+int	 tui_choose(const char *title, const char *const *items, size_t n,
+	    size_t current);
+
+/* The text widget (tui_edit.c).  tui_edit_key handles editing and movement
+ * keys, paste and undo; returns true if it used the event. */
+bool	 tui_edit_key(struct textbuf *, const struct tui_event *);
+/* Draws the text in rows [y, y+h) and columns [x, x+w), scrolled so the
+ * cursor shows; if cursor is true, places the terminal cursor. */
+void	 tui_edit_draw(struct textbuf *, int y, int x, int h, int w,
+	    bool cursor);
+/* Forgets the rows the text widget remembers (at the end). */
+void	 tui_edit_forget(void);
+
+/* A form of labelled one-line fields and choices (tui_form.c). */
+struct tui_field {
+	const char	*label;
+	struct textbuf	*tb;		/* a text field, or NULL for a choice */
+	const char *const *choices;	/* a choice: its items */
+	size_t		 nchoices;
+	size_t		 choice;
+};
+struct tui_form {
+	struct tui_field *f;
+	size_t		 n;
+	size_t		 cur;
+	int		 labelw;	/* columns of the label column */
+	size_t		 top;
+	/* Ctrl-N in tui_form_run: offers completions for the current
+	 * field, or NULL. */
+	void		(*complete)(struct tui_form *, void *arg);
+	void		*carg;
+};
+enum tui_form_res { FORM_NONE, FORM_USED, FORM_ACCEPT, FORM_CANCEL };
+void	 tui_form_draw(struct tui_form *, int y, int x, int h, int w,
+	    bool cursor);
+enum tui_form_res tui_form_key(struct tui_form *, const struct tui_event *);
+/* Runs a form in a box over the screen; true if accepted. */
+bool	 tui_form_run(struct tui_form *, const char *title, const char *hint);
+
+/* A scrollable list of rows (tui_list.c): the caller draws each row. */
+struct tui_list {
+	size_t		 n, cur, top;
+	int		 rows;		/* rows shown, set by tui_list_draw */
+};
+void	 tui_list_draw(struct tui_list *, int y, int x, int h, int w,
+	    void (*row)(void *, size_t i, int y, int x, int w, bool sel),
+	    void *arg);
+/* Up/Down/PgUp/PgDn/Home/End; true if used. */
+bool	 tui_list_key(struct tui_list *, const struct tui_event *);
+
+/* The screens. */
+enum tui_act tui_meetings_run(struct tui *);
+/* Opens the editor on meeting id; section is a key or NULL. */
+enum tui_act tui_editor_run(struct tui *, int64_t id, const char *section);
+/* The same with the cursor at byte offset at of the section's text (where
+ * a task was found), or at its end when at is negative. */
+enum tui_act tui_editor_run_at(struct tui *, int64_t id, const char *section,
+	    int64_t at);
+/* The action review of every meeting (tui_actions.c). */
+enum tui_act tui_actions_run(struct tui *);
+/* Search as you type over every meeting (tui_search.c). */
+enum tui_act tui_search_run(struct tui *);
+/* Asks for a format and file name and exports meeting id (tui_export.c). */
+void	 tui_export_run(struct tui *, int64_t id);
+
+#endif

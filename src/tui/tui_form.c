@@ -1,0 +1,171 @@
+/*
+ * Forms of labelled fields: one-line text fields (edited with the text
+ * widget) and choices (cycled with Left/Right or Space).  The same code
+ * draws the meeting header inside the editor and the small dialogs (new
+ * meeting, attendee), so every form answers the same keys.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/textbuf.h"
+#include "lib/i18n.h"
+#include "lib/utf8.h"
+#include "tui/tui.h"
+
+void
+tui_form_draw(struct tui_form *f, int y, int x, int h, int w, bool cursor)
+{
+	int lw = f->labelw;
+
+	if (h <= 0)
+		return;
+	if (lw > w / 2)
+		lw = w / 2;
+	if (f->cur < f->top)
+		f->top = f->cur;
+	if (f->cur >= f->top + (size_t)h)
+		f->top = f->cur - (size_t)h + 1;
+	for (size_t i = f->top; i < f->n && (int)(i - f->top) < h; i++) {
+		struct tui_field *fd = &f->f[i];
+		int r = y + (int)(i - f->top);
+		bool here = i == f->cur;
+
+		if (here)
+			attron(A_BOLD);
+		tui_puts(r, x, lw, fd->label);
+		if (here)
+			attroff(A_BOLD);
+		if (fd->tb) {
+			/* Underline the field so empty ones are visible. */
+			tui_fill(r, x + lw + 1, w - lw - 1, A_UNDERLINE);
+			attron(A_UNDERLINE);
+			tui_edit_draw(fd->tb, r, x + lw + 1, 1, w - lw - 1,
+			    cursor && here);
+			attroff(A_UNDERLINE);
+		} else {
+			const char *c = fd->nchoices ? fd->choices[fd->choice] : "";
+
+			tui_puts(r, x + lw + 1, w - lw - 1,
+			    tui_fmt("< %s >", c));
+			if (cursor && here) {
+				move(r, x + lw + 3);
+				curs_set(1);
+			}
+		}
+	}
+}
+
+enum tui_form_res
+tui_form_key(struct tui_form *f, const struct tui_event *ev)
+{
+	struct tui_field *fd;
+
+	if (f->n == 0)
+		return FORM_NONE;
+	fd = &f->f[f->cur];
+	if (ev->kind == EV_CHAR && ev->code == 27)
+		return FORM_CANCEL;
+	if (ev->kind == EV_CHAR && (ev->code == '\r' || ev->code == '\n')) {
+		if (f->cur + 1 == f->n)
+			return FORM_ACCEPT;
+		f->cur++;
+		return FORM_USED;
+	}
+	if ((ev->kind == EV_KEY && ev->code == KEY_DOWN) ||
+	    (ev->kind == EV_CHAR && ev->code == '\t')) {
+		if (f->cur + 1 < f->n) {
+			f->cur++;
+			return FORM_USED;
+		}
+		return FORM_NONE;
+	}
+	if ((ev->kind == EV_KEY && (ev->code == KEY_UP || ev->code == KEY_BTAB))) {
+		if (f->cur > 0) {
+			f->cur--;
+			return FORM_USED;
+		}
+		return FORM_NONE;
+	}
+	if (fd->tb)
+		return tui_edit_key(fd->tb, ev) ? FORM_USED : FORM_NONE;
+	if (fd->nchoices == 0)
+		return FORM_NONE;
+	if ((ev->kind == EV_KEY && ev->code == KEY_RIGHT) ||
+	    (ev->kind == EV_CHAR && ev->code == ' ')) {
+		fd->choice = (fd->choice + 1) % fd->nchoices;
+		return FORM_USED;
+	}
+	if (ev->kind == EV_KEY && ev->code == KEY_LEFT) {
+		fd->choice = (fd->choice + fd->nchoices - 1) % fd->nchoices;
+		return FORM_USED;
+	}
+	return FORM_NONE;
+}
+
+struct formrun {
+	struct tui_form	*f;
+	const char	*title, *hint;
+	bool		 accepted;
+};
+
+static void
+form_draw(struct tui_screen *s)
+{
+	struct formrun *r = s->data;
+	int h = (int)r->f->n + 4, w = COLS - 4 < 72 ? COLS - 4 : 72;
+	int y, x;
+
+	if (h > LINES - 2)
+		h = LINES - 2;
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
+	for (int i = 0; i < h; i++)
+		tui_fill(y + i, x, w, A_NORMAL);
+	mvhline(y, x, ACS_HLINE, w);
+	mvhline(y + h - 1, x, ACS_HLINE, w);
+	attron(A_BOLD);
+	tui_puts(y, x + 2, w - 4, tui_fmt(" %s ", r->title));
+	attroff(A_BOLD);
+	attron(A_DIM);
+	tui_puts(y + h - 2, x + 2, w - 4, r->hint);
+	attroff(A_DIM);
+	tui_form_draw(r->f, y + 1, x + 2, h - 4, w - 4, true);
+}
+
+static enum tui_act
+form_key(struct tui_screen *s, const struct tui_event *ev)
+{
+	struct formrun *r = s->data;
+
+	if (ev->kind == EV_CHAR && ev->code == TK_CTRL('S')) {
+		r->accepted = true;
+		return TUI_LEAVE;
+	}
+	if (ev->kind == EV_CHAR && ev->code == TK_CTRL('N') && r->f->complete) {
+		r->f->complete(r->f, r->f->carg);
+		return TUI_STAY;
+	}
+	switch (tui_form_key(r->f, ev)) {
+	case FORM_ACCEPT:
+		r->accepted = true;
+		return TUI_LEAVE;
+	case FORM_CANCEL:
+		return TUI_LEAVE;
+	default:
+		return TUI_STAY;
+	}
+}
+
+bool
+tui_form_run(struct tui_form *f, const char *title, const char *hint)
+{
+	struct formrun r = { f, title, hint, false };
+	struct tui_screen s = { .data = &r, .draw = form_draw,
+	    .key = form_key };
+
+	tui_dialog_opens();
+	if (tui_run(&s) == TUI_QUIT)
+		return false;
+	return r.accepted;
+}
