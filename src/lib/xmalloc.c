@@ -51,6 +51,17 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return q;
 }
 
+void *
+xpush(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	if (*cap <= n)
+		*cap = n + 1;
+	return xreallocarray(v, *cap, size);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -13,6 +13,11 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *p, size_t nmemb, size_t size);
+/* Room for one more element after v[0..n), for arrays that grow at the
+ * end: *cap (0 for an empty array) doubles when full, so pushing n
+ * elements costs O(n).  Use XPUSH; keep cap beside the array. */
+void *xpush(void *v, size_t n, size_t *cap, size_t size);
+#define XPUSH(v, n, cap) ((v) = xpush((v), (n), &(cap), sizeof *(v)))
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* xstrdup that maps NULL to NULL. */
