@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "export/export.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/filewrite.h"
@@ -34,7 +35,7 @@ static const struct cli_cmd commands[] = {
 	{ "import", "[FILE|-]",
 	    N_("read minutes in the Markdown format; print the new ID"),
 	    cli_import },
-	{ "export", "ID [--format text|html|md|json] [--width N] [-o FILE]",
+	{ "export", "ID [--format {formats}] [--width N] [-o FILE]",
 	    N_("write a meeting out"), cli_export },
 	{ "templates", "", N_("list the templates found"), cli_templates },
 	{ "search", "QUERY [--limit N] [--width N] [--json]",
@@ -89,18 +90,43 @@ usage_entry(FILE *f, const char *left, const char *summary)
 	fprintf(f, "\n        %s\n", summary);
 }
 
+const char *
+cli_format_names(void)
+{
+	static struct buf names = BUF_INIT;
+
+	if (names.len == 0)
+		for (size_t i = 0; i < export_format_count(); i++)
+			buf_printf(&names, "%s%s", i ? "|" : "",
+			    export_format_at(i)->name);
+	return buf_str(&names);
+}
+
+/* args with "{formats}" replaced by the export formats, malloc'd. */
+static char *
+expand_args(const char *args)
+{
+	const char *p = strstr(args, "{formats}");
+
+	if (p == NULL)
+		return xstrdup(args);
+	return xasprintf("%.*s%s%s", (int)(p - args), args, cli_format_names(),
+	    p + strlen("{formats}"));
+}
+
 static void
 usage(FILE *f)
 {
 	fprintf(f, _("Usage: minutes [--db PATH] [--lang vi|en] [COMMAND ...]\n"));
 	fprintf(f, "\n%s\n", _("Commands:"));
 	for (size_t i = 0; commands[i].name; i++) {
-		char *left = *commands[i].args ?
-		    xasprintf("%s %s", commands[i].name, commands[i].args) :
+		char *args = expand_args(commands[i].args);
+		char *left = *args ? xasprintf("%s %s", commands[i].name, args) :
 		    xstrdup(commands[i].name);
 
 		usage_entry(f, left, _(commands[i].summary));
 		free(left);
+		free(args);
 	}
 	fprintf(f, "\n%s\n", _("Options:"));
 	usage_entry(f, "--db PATH", _("use this database file"));

@@ -56,6 +56,8 @@ int	 cli_write_output(const char *path, const char *data, size_t len,
 struct option;
 int	 cli_getopt(struct cli *, int argc, char **argv, const char *shorts,
 	    const struct option *longs, int *rc);
+/* The export formats' names as usage shows them ("text|md|json|html"). */
+const char *cli_format_names(void);
 /* Parses a decimal id > 0. */
 int	 cli_parse_id(const char *s, long long *id);
 

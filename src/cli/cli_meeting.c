@@ -247,7 +247,8 @@ cli_export(struct cli *c, int argc, char **argv)
 		{ "width", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *format = "text", *out = NULL;
+	const struct export_format *f = export_format_at(0);
+	const char *out = NULL;
 	struct meeting m;
 	struct tmpl_set set;
 	const struct tmpl *t;
@@ -263,7 +264,9 @@ cli_export(struct cli *c, int argc, char **argv)
 		case -2:
 			return rc;
 		case 'f':
-			format = optarg;
+			if ((f = export_format_find(optarg)) == NULL)
+				return cli_fail(c, EXIT_USAGE, _("format \"%s\" is "
+				    "not one of %s"), optarg, cli_format_names());
 			break;
 		case 'o':
 			out = optarg;
@@ -279,22 +282,12 @@ cli_export(struct cli *c, int argc, char **argv)
 			    argv[optind - 1]);
 		}
 	}
-	if (strcmp(format, "md") != 0 && strcmp(format, "json") != 0 &&
-	    strcmp(format, "text") != 0 && strcmp(format, "html") != 0)
-		return cli_fail(c, EXIT_USAGE, _("format \"%s\" is not text, "
-		    "html, md or json"), format);
 	if (optind + 1 < argc)
 		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
 		    argv[optind + 1]);
 	if ((rc = load(c, argv[optind], &m, &set, &t)) == 0) {
-		if (strcmp(format, "md") == 0)
-			rc = md_write(&b, &m, &set, &e) ? cli_fail_err(c, &e) : 0;
-		else if (strcmp(format, "json") == 0)
-			export_json(&b, &m, t);
-		else if (strcmp(format, "html") == 0)
-			export_html(&b, &m, t, (size_t)width);
-		else
-			export_text(&b, &m, t, (size_t)width);
+		if (export_meeting(f, &b, &m, &set, (size_t)width, &e))
+			rc = cli_fail_err(c, &e);
 		if (rc == 0 && out && paths_is_database(out,
 		    store_path(c->store)))
 			rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "

@@ -1,19 +1,46 @@
 /*
  * Writers that turn a stored meeting into something to read or process:
  * JSON (the whole meeting, for scripts) and text (the biên bản, what
- * `show` prints; export_text.c, export_bienban.c).  The Markdown interchange format lives in mdformat.c.  Writers
+ * `show` prints; export_text.c, export_bienban.c), and the table of
+ * formats every front end offers (export.c).  The Markdown interchange
+ * format itself lives in core/mdformat.c.  Writers
  * append to a buf; the caller decides where the bytes go, so a failed
  * export never leaves half a file behind.
  */
 #ifndef MINUTES_EXPORT_H
 #define MINUTES_EXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
 struct err;
 struct meeting;
 struct tmpl;
+struct tmpl_set;
+
+/* One format a meeting can be exported in (export.c holds the table). */
+struct export_format {
+	const char	*name;		/* as --format takes it */
+	const char	*ext;		/* file name extension, no dot */
+	const char	*what;		/* one line for help texts (N_, untranslated) */
+	bool		 binary;	/* never written to a terminal */
+	int		(*write)(struct buf *, const struct meeting *,
+			    const struct tmpl_set *, const struct tmpl *,
+			    size_t width, struct err *);
+};
+
+/* The formats in the order help texts list them, the default first:
+ * index 0 .. export_format_count() - 1; NULL past the end. */
+const struct export_format *export_format_at(size_t);
+size_t	export_format_count(void);
+/* The format named name, or NULL. */
+const struct export_format *export_format_find(const char *name);
+/* Appends meeting m in format f, with the meeting's template from set;
+ * width is the line width of the text layouts.  0, or an error code. */
+int	export_meeting(const struct export_format *f, struct buf *,
+	    const struct meeting *m, const struct tmpl_set *set, size_t width,
+	    struct err *);
 
 /* One JSON object: header, attendees, sections (in template order, with
  * headings), tasks with ids and statuses. */

@@ -11,10 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/mdformat.h"
 #include "core/model.h"
 #include "core/textbuf.h"
-#include "core/tmpl.h"
 #include "export/export.h"
 #include "lib/buf.h"
 #include "lib/err.h"
@@ -26,36 +24,6 @@
 #include "store/store.h"
 #include "tui/tui.h"
 
-static const char *const formats[] = { "text", "md", "json", "html" };
-static const char *const exts[] = { "txt", "md", "json", "html" };
-#define NFORMATS (sizeof formats / sizeof formats[0])
-
-/* Fills b with meeting m in format k. */
-static int
-render(struct tui *t, const struct meeting *m, size_t k, struct buf *b,
-    struct err *e)
-{
-	const struct tmpl *tp = tmpl_find(t->tmpls, meeting_get(m, F_TEMPLATE) ?
-	    meeting_get(m, F_TEMPLATE) : "");
-
-	if (tp == NULL)
-		return err_set(e, ERR_INPUT, _("template \"%s\" was not found"),
-		    meeting_get(m, F_TEMPLATE));
-	switch (k) {
-	case 1:
-		return md_write(b, m, t->tmpls, e);
-	case 2:
-		export_json(b, m, tp);
-		return 0;
-	case 3:
-		export_html(b, m, tp, 80);
-		return 0;
-	default:
-		export_text(b, m, tp, 80);
-		return 0;
-	}
-}
-
 void
 tui_export_run(struct tui *t, int64_t id)
 {
@@ -65,8 +33,9 @@ tui_export_run(struct tui *t, int64_t id)
 	struct tui_form form;
 	struct buf b = BUF_INIT;
 	struct err e;
+	const char *names[16];
+	size_t nformats = export_format_count(), last = 0;
 	char *def;
-	size_t last = 0;
 
 	meeting_init(&m);
 	err_clear(&e);
@@ -79,12 +48,17 @@ tui_export_run(struct tui *t, int64_t id)
 	memset(&form, 0, sizeof form);
 	tb_init(&tb);
 	tb.single_line = true;
-	def = xasprintf("meeting-%lld.%s", (long long)id, exts[0]);
+	if (nformats > sizeof names / sizeof names[0])
+		nformats = sizeof names / sizeof names[0];
+	for (size_t i = 0; i < nformats; i++)
+		names[i] = export_format_at(i)->name;
+	def = xasprintf("meeting-%lld.%s", (long long)id,
+	    export_format_at(0)->ext);
 	tb_set(&tb, def, strlen(def));
 	tb_move(&tb, TB_BOTTOM);
 	f[0].label = _("Format");
-	f[0].choices = formats;
-	f[0].nchoices = NFORMATS;
+	f[0].choices = names;
+	f[0].nchoices = nformats;
 	f[1].label = _("File");
 	f[1].tb = &tb;
 	form.f = f;
@@ -104,7 +78,7 @@ tui_export_run(struct tui *t, int64_t id)
 		if (f[0].choice != last && strcmp(path, def) == 0) {
 			free(def);
 			def = xasprintf("meeting-%lld.%s", (long long)id,
-			    exts[f[0].choice]);
+			    export_format_at(f[0].choice)->ext);
 			tb_set(&tb, def, strlen(def));
 			tb_move(&tb, TB_BOTTOM);
 			last = f[0].choice;
@@ -123,7 +97,8 @@ tui_export_run(struct tui *t, int64_t id)
 			continue;
 		buf_reset(&b);
 		err_clear(&e);
-		if (render(t, &m, f[0].choice, &b, &e) == 0 &&
+		if (export_meeting(export_format_at(f[0].choice), &b, &m,
+		    t->tmpls, 80, &e) == 0 &&
 		    filewrite_atomic(path, buf_str(&b), b.len, &e) == 0) {
 			tui_ask(_("Export"), tui_fmt(_("Written to %s."), path),
 			    "\n");
