@@ -35,8 +35,10 @@ int	 store_open(const char *path, int flags, struct store **, struct err *);
 void	 store_close(struct store *);
 /* The file name, or the URI without its password. */
 const char *store_path(const struct store *);
-/* True for a PostgreSQL store. */
+/* True for a PostgreSQL store; for a name that store_open would take
+ * for a PostgreSQL URI. */
 bool	 store_is_shared(const struct store *);
+bool	 store_is_uri(const char *name);
 /* How long a write waits for another program's lock before failing
  * (default 5000 ms).  The editor's autosave uses a short wait so typing
  * never stalls behind a lock; it retries instead. */

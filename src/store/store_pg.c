@@ -147,11 +147,19 @@ session_setup(struct pgs *p, struct err *e)
 	return pg_do(p, SQL_SESSION, &a, _("opening"), e);
 }
 
+static const char SQL_UNLOCK_ALL[] = "SELECT pg_advisory_unlock_all()";
 static const char SQL_RELOCK[] = "SELECT pg_try_advisory_lock(1296978003, $1::int)";
 
 /* Opens the connection, with the deadline of deadline(p), and sets the
  * session up; the edit locks this store held are taken again. */
 static int open_conn(struct pgs *, struct err *);
+
+static void
+ignore_notice(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
 
 static int
 connect_now(struct pgs *p, struct err *e)
@@ -189,6 +197,9 @@ open_conn(struct pgs *p, struct err *e)
 			return connect_fail(p, NULL, e);
 		st = PQconnectPoll(p->conn);
 	}
+	/* The server's notices (a query word with no lexeme, an extension
+	 * already there) are for a DBA's console, not the secretary's. */
+	PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
 	if (PQsetnonblocking(p->conn, 1) != 0 || session_setup(p, e))
 		return connect_fail(p, e ? e->msg : NULL, e);
 	for (size_t i = 0; i < p->nheld; i++) {
@@ -543,6 +554,12 @@ pgs_close(struct pgs *p)
 {
 	if (p == NULL)
 		return;
+	/* The server would drop the edit locks when the session ends, but a
+	 * moment later: give them back now, for whoever opens next. */
+	if (p->nheld && p->conn && PQstatus(p->conn) == CONNECTION_OK) {
+		p->depth = 0;
+		pg_do(p, SQL_UNLOCK_ALL, NULL, "", NULL);
+	}
 	drop_connection(p);
 	free(p->prep);
 	free(p->held);

@@ -461,9 +461,12 @@ static int
 tx_save(struct pgs *p, void *arg, struct err *e)
 {
 	struct save_arg *s = arg;
+	int rc;
 
-	if (s->header ? update_header(p, s->m, e) : own_meeting(p, s->m->id, e))
-		return ERR_RUNTIME;
+	/* ERR_INPUT when there is no such meeting (for this role). */
+	rc = s->header ? update_header(p, s->m, e) : own_meeting(p, s->m->id, e);
+	if (rc)
+		return rc;
 	if (s->texts) {
 		if (s->key && save_section(p, s->m->id, s->key, s->body, e))
 			return ERR_RUNTIME;

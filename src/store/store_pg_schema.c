@@ -277,7 +277,8 @@ _Static_assert(NMIGRATIONS == PGS_SCHEMA_VERSION,
 static const char SQL_SCHEMA[] =
     "SELECT n.oid IS NOT NULL, coalesce(has_schema_privilege(n.oid, 'USAGE'),"
     " false), pg_get_userbyid(n.nspowner), current_user,"
-    " to_regclass('minutes.meta') IS NOT NULL"
+    " CASE WHEN has_schema_privilege(n.oid, 'USAGE')"
+    "  THEN to_regclass('minutes.meta') IS NOT NULL END"
     " FROM (SELECT 1) x LEFT JOIN pg_namespace n ON n.nspname = 'minutes'";
 static const char SQL_VERSION[] =
     "SELECT (SELECT value FROM minutes.meta WHERE key = 'application'),"

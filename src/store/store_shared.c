@@ -15,6 +15,12 @@ store_is_shared(const struct store *s)
 	return s->pg != NULL;
 }
 
+bool
+store_is_uri(const char *name)
+{
+	return pgs_is_uri(name);
+}
+
 int
 store_grant(struct store *s, const char *const *roles, size_t n,
     struct err *e)

@@ -69,3 +69,25 @@ pg_sql() {
 pg_newdb() {
 	pg_sql -c "CREATE DATABASE \"$1\"" >/dev/null && echo "postgresql:///$1?host=$PGT"
 }
+
+# relay NAME CMD...: runs a test that speaks TAP and reports each of its
+# results as one of this script's, named "NAME: ...", and its exit status
+# if it failed without saying why.
+relay() {
+	_rname=$1
+	shift
+	"$@" >"$T/relay.out" 2>"$T/relay.err" </dev/null
+	_rrc=$?
+	_rbad=0
+	while IFS= read -r _line; do
+		case $_line in
+		"ok "*) _result 0 "$_rname: ${_line#ok * - }" ;;
+		"not ok "*) _result 1 "$_rname: ${_line#not ok * - }"; _rbad=1 ;;
+		"#"*) echo "$_line" ;;
+		esac
+	done <"$T/relay.out"
+	if [ "$_rrc" -ne 0 ] && [ "$_rrc" -ne 77 ] && [ "$_rbad" -eq 0 ]; then
+		_result 1 "$_rname: exit status $_rrc"
+		sed 's/^/#   /' "$T/relay.err" | head -5
+	fi
+}
