@@ -1,0 +1,60 @@
+#!/bin/sh
+# The editor on a PostgreSQL store when the server goes away while the
+# secretary types: the save fails as on a locked SQLite file (shown in
+# the status line, the text kept in memory, retried), typing never waits
+# for the server, and once it is back the text is saved over a new
+# connection; a signal while it is away leaves a rescue file.  Skipped
+# (77) where PostgreSQL or tmux is not installed.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+. "$top_srcdir/tests/pg/pglib.sh"
+pg_start
+MINUTES_DB=$(pg_newdb editor)
+export MINUTES_DB
+. "$top_srcdir/tests/tui/tuilib.sh"
+trap 'tm kill-server 2>/dev/null; pg_stop; rm -rf "$T"' EXIT
+
+pg_down() {
+	$pg_as "$PGBIN/pg_ctl" -D "$PGT/data" -m immediate -w stop >/dev/null 2>&1
+}
+pg_up() {
+	$pg_as "$PGBIN/pg_ctl" -D "$PGT/data" -l "$PGT/server.log" -w -t 60 \
+	    -o "$pg_opts" start >/dev/null 2>&1
+}
+
+id=$(new_meeting_md "Giao ban tháng 11")
+is "$id" 1 "a meeting on the server"
+start "$MINUTES edit 1 --section results"
+shows '2/6  Kết quả đạt được' "the editor opens it"
+typing 'Trước khi mất mạng'
+stored 1 '^Trước khi mất mạng$' "autosave reaches the server" 5
+
+pg_down
+typing ', gõ khi máy chủ tắt'
+shows 'NOT SAVED:.*(connection|connect)' "a server gone away shows in the status line" 15
+shows 'gõ khi máy chủ tắt' "the text is still there"
+t0=$(date +%s%N)
+typing ', vẫn gõ được'
+shows 'tắt, vẫn gõ được' "typing does not wait for the server" 2
+t1=$(date +%s%N)
+is "$(( (t1 - t0) / 1000000 < 1500 ))" 1 "the keys echo within 1.5 s ($(( (t1 - t0) / 1000000 )) ms)"
+pg_up
+shows 'Saved at' "saved once the server is back" 20
+stored 1 '^Trước khi mất mạng, gõ khi máy chủ tắt, vẫn gõ được$' "every word reached the server"
+
+# The server restarts while the editor is idle: the next save goes
+# through a new connection.
+pg_restart fast
+typing '.'
+stored 1 'vẫn gõ được\.$' "a restart is survived" 15
+
+# A signal while the server is away: a rescue file keeps the text.
+pg_down
+typing ' Chữ cứu hộ'
+shows 'NOT SAVED' "the save fails while the server is away" 15
+kill -TERM "$(app_pid)"
+exited 0 "SIGTERM while away: the program ends" 15
+f=$(find "$T" -name 'minutes-rescue-1-*.md' 2>/dev/null | head -1)
+like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ' "the rescue file holds the text"
+pg_up
+expect_rc 0 "the rescue file imports once the server is back" "$MINUTES" import "$f"
+done_testing
