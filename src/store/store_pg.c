@@ -238,6 +238,7 @@ fail(struct pgs *p, const PGresult *r, const char *what, struct err *e)
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
+	snprintf(p->state, sizeof p->state, "%s", state ? state : "");
 	if (msg == NULL)
 		msg = p->conn ? PQerrorMessage(p->conn) : "";
 	if (state == NULL || strncmp(state, "08", 2) == 0 ||

@@ -28,6 +28,7 @@ struct pgs {
 	int		 busy_ms;	/* lock_timeout, and the wait's base */
 	int		 depth;		/* 1 inside a transaction */
 	bool		 connecting;	/* no retry while setting one up */
+	char		 state[6];	/* SQLSTATE of the last failure */
 	long long	 retry_at;	/* ms: no new connection before */
 	const char	**prep;		/* statements prepared on conn: "s<i>" */
 	size_t		 nprep, capprep;

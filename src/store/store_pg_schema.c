@@ -384,7 +384,7 @@ pg_schema_check(struct pgs *p, struct err *e)
 	if (st.exists && st.version == PGS_SCHEMA_VERSION)
 		return 0;
 	rc = migrate(p, &st, e);
-	if (rc && !st.exists && e && strstr(e->msg, _("not allowed")))
+	if (rc && !st.exists && strcmp(p->state, "42501") == 0)
 		return err_set(e, ERR_RUNTIME, _("%s: there is no minutes store "
 		    "in this database, and role %s may not create one; run "
 		    "minutes once as a role that may (the database's owner)"),
