@@ -36,7 +36,10 @@ pg_start() {
 		echo "Bail out! initdb failed: $(tail -3 "$PGT/initdb.log")"
 		exit 99
 	}
-	pg_opts="-c listen_addresses= -c unix_socket_directories=$PGT -c port=5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	pg_opts="-c listen_addresses= -c unix_socket_directories=$PGT -c port=5432"
+	# Tests need no durability; the benchmarks (PG_DURABLE) keep it.
+	[ -n "${PG_DURABLE:-}" ] ||
+	    pg_opts="$pg_opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 	$pg_as "$PGBIN/pg_ctl" -D "$PGT/data" -l "$PGT/server.log" -w -t 60 \
 	    -o "$pg_opts" start >/dev/null 2>&1 || {
 		echo "Bail out! the test server did not start: $(tail -3 "$PGT/server.log")"
