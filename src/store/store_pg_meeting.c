@@ -25,11 +25,14 @@
 #include "lib/xmalloc.h"
 #include "store/store_pg_impl.h"
 
+/* A join, not a count per meeting: that plan stays good before the
+ * server has statistics (10,000 meetings just imported: 7 s, not 60 ms). */
 static const char SQL_LIST[] =
     "SELECT m.id, m.date, m.title, m.series, m.template, m.status,"
-    " (SELECT count(*) FROM action a WHERE a.meeting_id = m.id"
-    "  AND a.status IN ('open', 'doing'))"
-    " FROM meeting m ORDER BY m.date DESC, m.id DESC";
+    " coalesce(c.n, 0) FROM meeting m LEFT JOIN (SELECT meeting_id,"
+    " count(*) AS n FROM action WHERE status IN ('open', 'doing')"
+    " GROUP BY meeting_id) c ON c.meeting_id = m.id"
+    " ORDER BY m.date DESC, m.id DESC";
 
 int
 pgs_meeting_list(struct pgs *p, struct meeting_summary **out, size_t *n,
