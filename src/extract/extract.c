@@ -244,10 +244,11 @@ gate_open(struct scan_ctx *sc, const struct rule *r)
 		size_t k = r->gidx[i], a = 0;
 
 		if (sc->known[k] < 0) {
-			while (a < x->gnsigs[k] &&
-			    !extract_sig_may(&sc->sig, &x->gsigs[k][a]))
+			const struct gate_word *g = &x->gwords[k];
+
+			while (a < g->nsigs && !extract_sig_may(&sc->sig, &g->sigs[a]))
 				a++;
-			sc->known[k] = a < x->gnsigs[k];
+			sc->known[k] = a < g->nsigs;
 		}
 		if (!sc->known[k])
 			return false;
@@ -424,6 +425,7 @@ prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
 	ds->lang = lang;
 	ds->sig_s = 1;	/* no signature yet */
 	ds->known = xmalloc(x->ngwords + 1);
+	h->words = &x->words[lang == LANG_EN];
 	h->scan = scan_type;
 	h->scan_to = scan_to;
 	h->at = hit_anchored;

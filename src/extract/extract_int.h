@@ -38,6 +38,46 @@ struct span {
 	size_t	s, e;		/* e == s: unset */
 };
 
+/* Word lists: the words the assembler compares as words, not patterns,
+ * read from the rule files like the rules ("pronoun i họ | they").  One
+ * set per language; a text is read with the set of its language. */
+enum word_kind {
+	WK_PRONOUN,	/* stands for the addressee already named: "họ" */
+	WK_DETERMINER,	/* opens an addressee in lower case: "các" */
+	WK_ABBREV,	/* a '.' after it ends no sentence: "TP", "Mr" */
+	WK_CONJ,	/* joins two subjects, each with a task: "và" */
+	WK_JOINER,	/* a small word inside a capitalised name: "of" */
+	WK_COMPLETE,	/* ", hoàn thành" before a deadline: a lead-in */
+	WK_ALSO,	/* after a modal, not part of the task: "cũng" */
+	WK_NKINDS
+};
+
+struct word_list {
+	char	**v;
+	size_t	  n, cap;
+};
+
+struct extract_words {
+	struct word_list k[WK_NKINDS];
+};
+
+/* Adds the words of "a | b c | d" (caseless: also with a capital first
+ * letter) to the list. */
+void	 extract_words_add(struct word_list *, const char *list, size_t len,
+	    bool caseless);
+void	 extract_words_free(struct extract_words *);
+/* Length of the listed word that t[s..e) starts with, followed by a
+ * space or e; 0 if none. */
+size_t	 extract_word_at(const struct word_list *, const char *t, size_t s,
+	    size_t e);
+/* True if t[s..e) is exactly one of the listed words. */
+bool	 extract_word_is(const struct word_list *, const char *t, size_t s,
+	    size_t e);
+/* Length of the listed word that ends t[s..e), starting at s or after
+ * a space or comma; 0 if none. */
+size_t	 extract_word_before(const struct word_list *, const char *t,
+	    size_t s, size_t e);
+
 struct hit {
 	size_t		s, e;
 	unsigned	flags;
@@ -69,6 +109,8 @@ struct hits {
 	size_t		(*scan_to)(void *arg, struct hits *, enum rule_type,
 			    size_t s, size_t e, size_t p, bool fresh);
 	void		*arg;
+	/* The word lists of the text's language. */
+	const struct extract_words *words;
 };
 
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);
@@ -156,17 +198,17 @@ size_t	 extract_trim_back(const char *t, size_t s, size_t e);
 bool	 extract_is_upper_at(const char *t, size_t n, size_t p);
 size_t	 extract_count_words(const char *t, size_t s, size_t e);
 bool	 extract_has_char(const char *t, size_t s, size_t e, char c);
-/* True if t[s..e) starts with the word w. */
-bool	 extract_starts_word(const char *t, size_t s, size_t e, const char *w);
-/* Words that may open an addressee written in lower case. */
-bool	 extract_determiner(const char *t, size_t s, size_t e);
-bool	 extract_all_capitalised(const char *t, size_t n, size_t s, size_t e);
+/* Every word capitalised, or one of the joiners ("of", "và"). */
+bool	 extract_all_capitalised(const char *t, size_t n, size_t s, size_t e,
+	    const struct word_list *joiners);
 /* A ':' that introduces what follows (not one in "14:00"), or e. */
 size_t	 extract_find_colon(const char *t, size_t s, size_t e);
 /* Length of a list marker at p ("- ", "• ", "1. ", "a) "), or 0. */
 size_t	 extract_bullet(const char *t, size_t p, size_t e);
-/* End of the sentence starting at s within the line [s, e). */
-size_t	 extract_sentence_end(const char *t, size_t s, size_t e);
+/* End of the sentence starting at s within the line [s, e); a '.' after
+ * one of abbrevs, or after an initial, ends none. */
+size_t	 extract_sentence_end(const char *t, size_t s, size_t e,
+	    const struct word_list *abbrevs);
 /* LANG_VI or LANG_EN, from the letters the text uses. */
 unsigned extract_guess_lang(const char *t, size_t n);
 /* NFC form of valid UTF-8 s, or NULL if s is NFC; then *mapp maps NFC

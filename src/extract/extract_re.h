@@ -40,23 +40,31 @@ struct rule {
 	uint8_t		 first[32];	/* a match, as PCRE2 worked out */
 };
 
+/* A gate word, kept once however many rules need it ("tháng"), with the
+ * signatures of its alternatives. */
+struct gate_word {
+	char			*word;
+	struct extract_sig	*sigs;
+	size_t			 nsigs;
+};
+
 struct extractor {
 	unsigned		 langs;		/* requested */
 	struct rule		*rules;
-	size_t			 nrules;
+	size_t			 nrules, caprules;
 	char			**problems;
-	size_t			 nproblems;
-	char			**gwords;	/* gate words, each once */
-	struct extract_sig	**gsigs;	/* their alternatives' signatures */
-	size_t			*gnsigs;
-	size_t			 ngwords;
+	size_t			 nproblems, capproblems;
+	struct gate_word	*gwords;
+	size_t			 ngwords, capgwords;
+	/* Word lists, [0] Vietnamese, [1] English. */
+	struct extract_words	 words[2];
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jstack;
 	pcre2_match_data	*md;
 	/* The rules of each type, in file order: every question is about
 	 * one type. */
 	size_t			*bytype[RT_NTYPES];
-	size_t			 nbytype[RT_NTYPES];
+	size_t			 nbytype[RT_NTYPES], capbytype[RT_NTYPES];
 };
 
 #endif

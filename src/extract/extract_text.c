@@ -102,36 +102,12 @@ extract_has_char(const char *t, size_t s, size_t e, char c)
 	return s < e && memchr(t + s, c, e - s) != NULL;
 }
 
-bool
-extract_starts_word(const char *t, size_t s, size_t e, const char *w)
-{
-	size_t l = strlen(w);
-
-	return e - s >= l && strncmp(t + s, w, l) == 0 &&
-	    (e - s == l || t[s + l] == ' ');
-}
-
-/* Words that may open an addressee written in lower case. */
-bool
-extract_determiner(const char *t, size_t s, size_t e)
-{
-	static const char *const w[] = {
-		"các", "những", "mỗi", "từng", "toàn", "tất cả", "đồng chí",
-		"cán bộ", "the", "each", "all", "every", "everyone", "everybody",
-		"our", NULL
-	};
-
-	for (int i = 0; w[i]; i++)
-		if (extract_starts_word(t, s, e, w[i]))
-			return true;
-	return false;
-}
-
 /* Every word capitalised, or a joining word: "Alice", "Phòng Văn hóa"
  * would fail (lower-case "hóa"), which is why only RF_NAME modals such
  * as bare "to" ask for it. */
 bool
-extract_all_capitalised(const char *t, size_t n, size_t s, size_t e)
+extract_all_capitalised(const char *t, size_t n, size_t s, size_t e,
+    const struct word_list *joiners)
 {
 	size_t p = s;
 
@@ -140,9 +116,8 @@ extract_all_capitalised(const char *t, size_t n, size_t s, size_t e)
 
 		while (q < e && t[q] != ' ')
 			q++;
-		if (!extract_is_upper_at(t, n, p) && !extract_starts_word(t, p, q, "and") &&
-		    !extract_starts_word(t, p, q, "và") && !extract_starts_word(t, p, q, "&") &&
-		    !extract_starts_word(t, p, q, "of"))
+		if (!extract_is_upper_at(t, n, p) &&
+		    extract_word_at(joiners, t, p, q) == 0)
 			return false;
 		p = extract_skip_ws(t, n, q, e);
 	}
@@ -186,13 +161,9 @@ extract_bullet(const char *t, size_t p, size_t e)
 
 /* End of the sentence starting at s within the line [s, e). */
 size_t
-extract_sentence_end(const char *t, size_t s, size_t e)
+extract_sentence_end(const char *t, size_t s, size_t e,
+    const struct word_list *abbrevs)
 {
-	static const char *const abbr[] = {
-		"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "Mr", "Mrs", "Ms",
-		"Dr", "St", "No", "vs", "etc", "v.v", "e.g", "i.e", NULL
-	};
-
 	for (size_t i = s; i < e; i++) {
 		size_t after;
 
@@ -218,13 +189,11 @@ extract_sentence_end(const char *t, size_t s, size_t e)
 		}
 		if (t[i] == '.') {
 			size_t w = i;
-			bool skip = false;
+			bool skip;
 
 			while (w > s && t[w - 1] != ' ' && t[w - 1] != '(')
 				w--;
-			for (int k = 0; abbr[k] && !skip; k++)
-				skip = i - w == strlen(abbr[k]) &&
-				    strncmp(t + w, abbr[k], i - w) == 0;
+			skip = extract_word_is(abbrevs, t, w, i);
 			if (i - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
 				skip = true;	/* an initial */
 			if (skip)
