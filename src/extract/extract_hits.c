@@ -14,10 +14,7 @@
 void
 extract_hits_add(struct hits *h, enum rule_type t, const struct hit *x)
 {
-	if (h->n[t] == h->cap[t]) {
-		h->cap[t] = h->cap[t] ? 2 * h->cap[t] : 64;
-		h->v[t] = xreallocarray(h->v[t], h->cap[t], sizeof *h->v[t]);
-	}
+	XPUSH(h->v[t], h->n[t], h->cap[t]);
 	h->v[t][h->n[t]++] = *x;
 }
 
