@@ -172,8 +172,13 @@ next_hit(struct extractor *x, const struct rule *r, const char *t, size_t to,
 				rc = pcre2_match(r->re, (PCRE2_SPTR)t, to, c->off,
 				    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
 		}
-		if (rc < 0)
-			break;	/* no match, or a limit hit: drop the rest */
+		if (rc < 0) {
+			/* No match, or a limit hit: the rest is dropped, and
+			 * a limit is counted and told. */
+			if (rc != PCRE2_ERROR_NOMATCH)
+				extract_limit_hit(x, &x->rules[r - x->rules]);
+			break;
+		}
 		ov = pcre2_get_ovector_pointer(x->md);
 		s = ov[0];
 		e = ov[1];
@@ -385,8 +390,11 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 		else
 			rc = pcre2_match(r->anch, (PCRE2_SPTR)sc->t, e, p,
 			    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
-		if (rc < 0)
+		if (rc < 0) {
+			if (rc != PCRE2_ERROR_NOMATCH)
+				extract_limit_hit(x, &x->rules[r - x->rules]);
 			continue;
+		}
 		ov = pcre2_get_ovector_pointer(x->md);
 		if (ov[1] > ov[0] && (!found || ov[1] > out->e) &&
 		    make_hit(x, r, sc->t, sc->ref, ov[0], ov[1], &h)) {
@@ -426,6 +434,7 @@ prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
 	ds->sig_s = 1;	/* no signature yet */
 	ds->known = xmalloc(x->ngwords + 1);
 	h->words = &x->words[lang == LANG_EN];
+	h->role = x->role;
 	h->scan = scan_type;
 	h->scan_to = scan_to;
 	h->at = hit_anchored;

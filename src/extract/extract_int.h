@@ -23,6 +23,7 @@ enum rule_type {
 	RT_LEAD,	/* leads into a clause: "Đồng thời,", "agreed that" */
 	RT_LINE,	/* shorthand line: "TODO:", "@X", "Giao X:" */
 	RT_OWNER,	/* names the owner after the task: "assigned to X" */
+	RT_INTRO,	/* before a ':' that opens a list: "như sau:", "gồm:" */
 	RT_SKIP,	/* never a deadline: stamps, fractions, numbers */
 	RT_DUE,		/* a deadline phrase */
 	RT_NTYPES
@@ -36,6 +37,18 @@ enum rule_type {
 
 struct span {
 	size_t	s, e;		/* e == s: unset */
+};
+
+/* What a paragraph is for, as far as tasks go.  The caller may know it
+ * from the section the text sits in (extract_set_section); otherwise
+ * the assembler infers it paragraph by paragraph. */
+enum extract_role {
+	ROLE_ANY,	/* not known: inferred from the paragraph's cues */
+	ROLE_RESULTS,	/* results, limitations: only a cue makes a task */
+	ROLE_REPORT,	/* inferred: a paragraph of past work, no cue, no
+			 * modal; a subject needs a modal, a bare verb is
+			 * a report */
+	ROLE_TASKS	/* conclusions, tasks: directives expected */
 };
 
 /* Word lists: the words the assembler compares as words, not patterns,
@@ -111,6 +124,8 @@ struct hits {
 	void		*arg;
 	/* The word lists of the text's language. */
 	const struct extract_words *words;
+	/* The section's role, ROLE_ANY if the caller named none. */
+	enum extract_role role;
 };
 
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);

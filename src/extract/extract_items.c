@@ -58,6 +58,14 @@ struct ctx {
 	size_t			 first_of_sentence;
 	long			*dl;
 	size_t			 dlcap;
+	enum extract_role	 role;		/* of the current paragraph */
+	/* The period that governs the directives read now (an index into
+	 * the deadline hits, or -1): one the sentence opens on, or the
+	 * one of a list's heading. */
+	long			 scope;
+	/* The addressee last named in this paragraph: the headless
+	 * directives that follow continue its run. */
+	struct span		 run_who;
 };
 
 /* Verbs and bodies are asked about near the start of each clause: their
@@ -83,9 +91,10 @@ need(struct ctx *c, enum rule_type t)
 		    c->cur_e, c->cur_s, true);
 		return;
 	}
-	/* Cues, modals and owners are asked about in every clause: one
-	 * scan of the whole text costs less than one per sentence. */
-	if (t == RT_CUE || t == RT_MODAL || t == RT_OWNER) {
+	/* Cues, modals, owners and past markers are asked about in every
+	 * clause and paragraph: one scan of the whole text costs less than
+	 * one per sentence. */
+	if (t == RT_CUE || t == RT_MODAL || t == RT_OWNER || t == RT_PAST) {
 		c->scanned[t] = INT_MAX;
 		c->h->scan(c->h->arg, c->h, t, 0, c->n);
 		return;
@@ -403,6 +412,8 @@ add_item(struct ctx *c, size_t start, size_t ts, size_t te, struct span who)
 	if ((o = first_in(c, RT_OWNER, ts, te)) != NULL && o->who.e > o->who.s)
 		who = o->who;
 	d = clause_deadline(c, start < ts ? start : ts, te);
+	if (d == NULL && c->scope >= 0)
+		d = &c->h->v[RT_DUE][c->scope];
 	task = task_text(c, ts, te, d);
 	if (*task == '\0') {
 		free(task);
@@ -491,6 +502,7 @@ struct carry {
 	struct span	who;		/* current addressee */
 	bool		forced;		/* later clauses are tasks */
 	bool		head;		/* the clause ended in ':' with a list below */
+	bool		report;		/* a clause told of past work */
 };
 
 static void clause(struct ctx *, size_t, size_t, struct carry *, bool);
@@ -626,6 +638,8 @@ addressed(struct ctx *c, size_t start, size_t ts, size_t e, struct span who,
 {
 	k->who = who;
 	k->forced = true;
+	if (who.e > who.s)
+		c->run_who = who;
 	if (last_is_head) {
 		k->head = true;
 		return;
@@ -709,6 +723,102 @@ continued(struct ctx *c, size_t p, size_t e, const struct carry *k)
 	add_item(c, p, skip_modals(c, p, e), e, k->who);
 }
 
+/* A clause that opens on a modal or a verb is a directive with nobody
+ * named, unless it only goes on with a report: in a paragraph of past
+ * work, or after a clause of the same sentence that told of it ("...
+ * đã tổ chức ...; thăm hỏi, tặng quà ..."). */
+static bool
+headless(struct ctx *c, size_t p, size_t e, const struct carry *k)
+{
+	if (hit_at(c, RT_MODAL, p))
+		return c->role != ROLE_RESULTS;
+	if (c->role == ROLE_RESULTS || c->role == ROLE_REPORT || k->report)
+		return false;
+	(void)e;
+	return verb_at(c, p) != NULL;
+}
+
+/* Past the leads and a period the clause opens on ("Sang năm 2021,",
+ * "Quý IV/2025,"); a period still to come among them ("Để hoàn thành
+ * tốt nhiệm vụ năm 2020,") governs the directives that follow: it
+ * becomes the scope, and one already over ends it. */
+static size_t
+fronted(struct ctx *c, size_t p, size_t e)
+{
+	size_t p0 = p, q;
+	const struct hit *d;
+
+	need(c, RT_DUE);
+	for (;;) {
+		q = skip_leads(c, p, e);
+		d = hit_at(c, RT_DUE, q);
+		if (d && d->e < e && c->t[extract_skip_ws(c->t, c->n, d->e, e)] == ',')
+			q = extract_skip_sep(c->t, d->e, e);
+		if (q == p)
+			break;
+		p = q;
+	}
+	if (p > p0 && (d = first_in(c, RT_DUE, p0, p)) != NULL && d->e <= p)
+		c->scope = cal_cmp(d->due, c->ref) >= 0 ? d - c->h->v[RT_DUE] : -1;
+	return p;
+}
+
+/* Whether the words before a list's ':' make it a list of tasks: a cue,
+ * a modal, or a period still to come ("thống nhất đề ra nhiệm vụ ...
+ * trong 6 tháng cuối năm, trong đó trọng tâm là:"); the content of a
+ * document being studied ("gồm: ...") is none.  Sets the scope. */
+static bool
+directive_umbrella(struct ctx *c, size_t p, size_t colon)
+{
+	const struct hit *d;
+	bool yes = addressing_cue(c, p, colon) || first_in(c, RT_MODAL, p, colon);
+
+	need(c, RT_DUE);
+	for (d = first_in(c, RT_DUE, p, colon); d && d < c->h->v[RT_DUE] +
+	    c->h->n[RT_DUE] && d->s < colon; d++)
+		if (cal_cmp(d->due, c->ref) >= 0) {
+			c->scope = d - c->h->v[RT_DUE];
+			return true;
+		}
+	return yes;
+}
+
+/* A clause that opens a list after a ':' ("... các nội dung như: Triển
+ * khai ...; rà soát ..."): the words before only introduce it, each
+ * member after is an item for the addressee they name.  False if the
+ * clause has no such ':'. */
+static bool
+intro_list(struct ctx *c, size_t p, size_t e, struct carry *k,
+    bool last_is_head)
+{
+	const struct hit *in = first_in(c, RT_INTRO, p, e), *cue;
+	size_t colon, ts;
+	struct span who = { 0, 0 };
+
+	if (in == NULL || (colon = extract_find_colon(c->t, in->s, e)) >= e ||
+	    colon >= in->e + 1)
+		return false;
+	if (!directive_umbrella(c, p, colon)) {
+		k->report = true;
+		return true;
+	}
+	if ((cue = addressing_cue(c, p, colon)) != NULL)
+		cue_addressee(c, extract_skip_ws(c->t, c->n, cue->e, colon), colon,
+		    &who);
+	else
+		subject(c, p, colon, &who, &ts, false);
+	k->who = who;
+	k->forced = true;
+	if (who.e > who.s)
+		c->run_who = who;
+	if (extract_skip_sep(c->t, colon + 1, e) >= e) {
+		k->head = last_is_head;
+		return true;
+	}
+	clause(c, colon + 1, e, k, last_is_head);
+	return true;
+}
+
 /* Reads one clause t[s..e), by its shape: a cue and its addressee, a
  * subject and its modal or verb, a member of a directive's run, a
  * modal or verb with nobody named, or an owner named after the task. */
@@ -722,24 +832,31 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 	e = extract_trim_back(c->t, p, e);
 	if (p >= e)
 		return;
-	p = skip_leads(c, p, e);
+	p = fronted(c, p, e);
+	if (intro_list(c, p, e, k, last_is_head))
+		return;
 	if ((cue = addressing_cue(c, p, e)) != NULL) {
 		ts = cue_addressee(c, extract_skip_ws(c->t, c->n, cue->e, e), e,
 		    &who);
 		addressed(c, cue->s, ts, e, who, k, last_is_head);
-	} else if (subject(c, p, e, &who, &ts, false))
+	} else if (c->role != ROLE_RESULTS &&
+	    subject(c, p, e, &who, &ts, c->role == ROLE_REPORT))
 		addressed(c, p, ts, e, who, k, last_is_head);
 	else if (k->forced)
 		continued(c, p, e, k);
-	else if (hit_at(c, RT_MODAL, p) || verb_at(c, p)) {
+	else if (headless(c, p, e, k)) {
 		/* "cần phối hợp ...", "Tiếp tục rà soát ...": a directive
 		 * with nobody named. */
 		if (last_is_head)
 			k->head = true;
 		else
-			add_item(c, p, skip_modals(c, p, e), e, who);
-	} else if (first_in(c, RT_OWNER, p, e))
+			add_item(c, p, skip_modals(c, p, e), e, c->run_who);
+	} else if (c->role != ROLE_RESULTS && first_in(c, RT_OWNER, p, e))
 		add_item(c, p, p, e, who);
+	else if (first_in(c, RT_PAST, p, e)) {
+		k->report = true;
+		c->run_who = (struct span){ 0, 0 };
+	}
 }
 
 /* Splits t[s..e) at ';' outside parentheses and reads each clause. */
@@ -840,7 +957,7 @@ static void
 shorthand(struct ctx *c, const struct hit *L, size_t ls, size_t le,
     struct carry *list, bool is_bullet, bool next_bullet)
 {
-	struct carry k = { { 0, 0 }, true, false };
+	struct carry k = { .forced = true };
 	size_t ws = L->what.e > L->what.s ? L->what.s : L->e;
 	size_t we = L->what.e > L->what.s ? L->what.e : le;
 
@@ -869,6 +986,21 @@ heads_list(struct ctx *c, size_t ss, size_t se, size_t le, bool next_bullet)
 	    tb < se && c->t[tb] == ':';
 }
 
+/* The role of the paragraph t[ls..le) when the caller named no section:
+ * one that tells of past work ("đã") and holds no cue and no modal is
+ * a report, whose bare verbs ("Duy trì ...", "Tổ chức tuyên truyền
+ * ...") list what was done. */
+static enum extract_role
+paragraph_role(struct ctx *c, size_t ls, size_t le)
+{
+	if (c->h->role != ROLE_ANY)
+		return c->h->role;
+	if (first_in(c, RT_PAST, ls, le) && !first_in(c, RT_CUE, ls, le) &&
+	    !first_in(c, RT_MODAL, ls, le))
+		return ROLE_REPORT;
+	return ROLE_ANY;
+}
+
 /* Reads the line t[ls..le), sentence by sentence; list carries the
  * addressee of a list from the line that heads it to its members. */
 static void
@@ -882,8 +1014,13 @@ line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 
 	if (p < le && !is_bullet && !hit_at_in(c, RT_LINE, p, le))
 		list->head = false;
+	c->role = paragraph_role(c, ls, le);
+	if (!(list->head && (is_bullet || hit_at_in(c, RT_LINE, p, le)))) {
+		c->scope = -1;
+		c->run_who = (struct span){ 0, 0 };
+	}
 	while ((ss = extract_skip_ws(t, c->n, ss, le)) < le) {
-		struct carry k = { { 0, 0 }, false, false };
+		struct carry k = { .forced = false };
 		size_t se;
 
 		c->sentence++;
@@ -920,10 +1057,11 @@ extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
 {
 	struct ctx c = { .t = t, .n = n, .h = h, .ref = ref,
 	    .all = all_deadlines };
-	struct carry list = { { 0, 0 }, false, false };
+	struct carry list = { .forced = false };
 
 	for (int k = 0; k < RT_NTYPES; k++)
 		c.scanned[k] = -1;
+	c.scope = -1;
 	for (size_t ls = 0, le; ls < n; ls = le + 1) {
 		for (le = ls; le < n && t[le] != '\n'; le++)
 			;

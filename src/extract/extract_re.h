@@ -31,6 +31,9 @@ struct rule {
 	bool		 jit, anch_jit;
 	struct extract_gate gate;	/* what a sentence must hold */
 	size_t		 gidx[2 * EXTRACT_GATE_MAX];	/* its words in gwords */
+	const char	*file;		/* where it was read (in x->files) */
+	int		 line;
+	size_t		 nlimit;	/* matches stopped by a limit */
 	int		 ngidx;
 	bool		 has_part[NPARTS];
 	bool		 has_who, has_what;
@@ -54,6 +57,12 @@ struct extractor {
 	size_t			 nrules, caprules;
 	char			**problems;
 	size_t			 nproblems, capproblems;
+	char			**files;	/* the rule files read */
+	size_t			 nfiles, capfiles;
+	/* Rules stopped by a match limit while running, each told once. */
+	char			**warnings;
+	size_t			 nwarnings, capwarnings, nlimit;
+	enum extract_role	 role;		/* the section's, or ROLE_ANY */
 	struct gate_word	*gwords;
 	size_t			 ngwords, capgwords;
 	/* Word lists, [0] Vietnamese, [1] English. */
@@ -66,5 +75,9 @@ struct extractor {
 	size_t			*bytype[RT_NTYPES];
 	size_t			 nbytype[RT_NTYPES], capbytype[RT_NTYPES];
 };
+
+/* Counts a match of r stopped by a limit; the first for r adds a
+ * warning naming its file and line. */
+void	 extract_limit_hit(struct extractor *, struct rule *);
 
 #endif

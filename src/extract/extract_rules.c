@@ -38,7 +38,7 @@ const char *const extract_part_names[NPARTS] = {
 
 static const char *const type_names[RT_NTYPES] = {
 	"cue", "modal", "verb", "past", "assignee", "lead", "line", "owner",
-	"skip", "due"
+	"intro", "skip", "due"
 };
 
 /* The word lists' types, in enum word_kind order. */
@@ -71,6 +71,41 @@ size_t
 extract_nrules(const struct extractor *x)
 {
 	return x->nrules;
+}
+
+void
+extract_set_section(struct extractor *x, const char *key)
+{
+	x->role = ROLE_ANY;
+	if (key && (strcmp(key, "results") == 0 || strcmp(key, "limitations") == 0))
+		x->role = ROLE_RESULTS;
+	else if (key && (strcmp(key, "conclusions") == 0 ||
+	    strcmp(key, "tasks") == 0))
+		x->role = ROLE_TASKS;
+}
+
+const char *
+extract_warning(const struct extractor *x, size_t i)
+{
+	return i < x->nwarnings ? x->warnings[i] : NULL;
+}
+
+size_t
+extract_limit_hits(const struct extractor *x)
+{
+	return x->nlimit;
+}
+
+void
+extract_limit_hit(struct extractor *x, struct rule *r)
+{
+	x->nlimit++;
+	if (r->nlimit++ > 0)
+		return;
+	XPUSH(x->warnings, x->nwarnings, x->capwarnings);
+	x->warnings[x->nwarnings++] = xasprintf(_("%s:%d: the rule hit PCRE2's "
+	    "match limit and may have missed text; simplify its pattern"),
+	    r->file, r->line);
 }
 
 /* Which languages a rule file serves, from its name: vi*.rules serves
@@ -470,6 +505,8 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 	if ((nfc = compile_rule(x, file, lineno, &l, &r)) == NULL)
 		return;
 	r.langs = langs;
+	r.file = x->files[x->nfiles - 1];
+	r.line = lineno;
 	learn_rule(x, &r, nfc, &l);
 	free(nfc);
 	XPUSH(x->rules, x->nrules, x->caprules);
@@ -489,6 +526,8 @@ load_file(struct extractor *x, const char *path, unsigned langs)
 		problem(x, "%s: %s", path, strerror(errno));
 		return;
 	}
+	XPUSH(x->files, x->nfiles, x->capfiles);
+	x->files[x->nfiles++] = xstrdup(path);
 	while ((n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		if (n > 0 && line[n - 1] == '\n')
@@ -665,6 +704,12 @@ extract_free(struct extractor *x)
 	for (size_t i = 0; i < x->nproblems; i++)
 		free(x->problems[i]);
 	free(x->problems);
+	for (size_t i = 0; i < x->nfiles; i++)
+		free(x->files[i]);
+	free(x->files);
+	for (size_t i = 0; i < x->nwarnings; i++)
+		free(x->warnings[i]);
+	free(x->warnings);
 	pcre2_match_data_free(x->md);
 	pcre2_jit_stack_free(x->jstack);
 	pcre2_match_context_free(x->mctx);
