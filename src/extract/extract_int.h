@@ -62,6 +62,7 @@ enum word_kind {
 	WK_JOINER,	/* a small word inside a capitalised name: "of" */
 	WK_COMPLETE,	/* ", hoàn thành" before a deadline: a lead-in */
 	WK_ALSO,	/* after a modal, not part of the task: "cũng" */
+	WK_ARTICLE,	/* left out at the start of an assignee: "the" */
 	WK_NKINDS
 };
 
@@ -146,7 +147,8 @@ bool	 extract_hits_covered(const struct hits *, enum rule_type, size_t s, size_t
  * all_deadlines, every sentence's deadlines are looked for, and those
  * that count (in an item, or outside reports of the past) get HF_KEEP. */
 struct extract_item;
-void	 extract_assemble(const char *t, size_t n, struct hits *, struct ymd ref,
+/* Returns the number of sentences read. */
+int	 extract_assemble(const char *t, size_t n, struct hits *, struct ymd ref,
 	    struct extract_item **out, size_t *nout, bool all_deadlines);
 
 /* What a sentence must hold for a rule to match there (extract_gate.c):
@@ -224,8 +226,19 @@ size_t	 extract_bullet(const char *t, size_t p, size_t e);
  * one of abbrevs, or after an initial, ends none. */
 size_t	 extract_sentence_end(const char *t, size_t s, size_t e,
 	    const struct word_list *abbrevs);
-/* LANG_VI or LANG_EN, from the letters the text uses. */
+/* LANG_VI or LANG_EN, from the letters the text uses; addresses and
+ * other long tokens do not count. */
 unsigned extract_guess_lang(const char *t, size_t n);
+/* The letters of t[0..n) that count for the guess, and how many of them
+ * only Vietnamese (or French and Vietnamese) uses. */
+void	 extract_count_letters(const char *t, size_t n, size_t *vi,
+	    size_t *letters);
+/* Cuts t[0..n) into runs of paragraphs (lines) of one language, each
+ * guessed on its letters; a line with too few letters to tell goes with
+ * the one before it.  Returns the number of runs; run i is
+ * [start[i], start[i + 1]) with start[nruns] = n. */
+size_t	 extract_lang_runs(const char *t, size_t n, size_t **start,
+	    unsigned **lang);
 /* NFC form of valid UTF-8 s, or NULL if s is NFC; then *mapp maps NFC
  * offsets back to s (see extract_text.c). */
 char	*extract_nfc_map(const char *s, size_t len, size_t *outlen,

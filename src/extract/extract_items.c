@@ -375,6 +375,18 @@ span_text(const char *t, size_t s, size_t e)
 	return s < e ? xstrndup(t + s, e - s) : NULL;
 }
 
+/* The assignee's name: the span without an article before it ("the
+ * Women's Union" is the Women's Union). */
+static char *
+assignee_text(struct ctx *c, struct span who)
+{
+	size_t l = extract_word_at(&c->h->words->k[WK_ARTICLE], c->t, who.s, who.e);
+
+	if (l > 0 && who.s + l < who.e)
+		who.s = extract_skip_ws(c->t, c->n, who.s + l, who.e);
+	return span_text(c->t, who.s, who.e);
+}
+
 /* The deadline of a clause t[from..te): a firm one ("trước ngày 30/9")
  * over a weak one ("6 tháng đầu năm", more often what the task is
  * about); a weak phrase already over names what the task is about
@@ -426,7 +438,7 @@ add_item(struct ctx *c, size_t start, size_t ts, size_t te, struct span who)
 	it->sentence = c->sentence;
 	it->start = start < ts ? start : ts;
 	it->end = te;
-	it->assignee = who.e > who.s ? span_text(c->t, who.s, who.e) : NULL;
+	it->assignee = who.e > who.s ? assignee_text(c, who) : NULL;
 	it->task = task;
 	c->dl[c->nitems] = -1;
 	if (d) {
@@ -1051,7 +1063,7 @@ line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 	}
 }
 
-void
+int
 extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
     struct extract_item **out, size_t *nout, bool all_deadlines)
 {
@@ -1070,4 +1082,5 @@ extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
 	free(c.dl);
 	*out = c.items;
 	*nout = c.nitems;
+	return c.sentence;
 }

@@ -17,6 +17,7 @@
 #include "cases.h"
 #include "extract/extract.h"
 #include "extract/extract_int.h"
+#include "lib/buf.h"
 #include "lib/err.h"
 #include "tap.h"
 #include "lib/utf8.h"
@@ -296,7 +297,7 @@ user_dir_make(struct user_dir *u)
 	    "frob - x\n"
 	    "due.fortnight - abc\n"
 	    "due.date - \\bhẹn (?<day>\\d+)/(?<month>\\d+)\n"
-	    "skip - (a+)+$\n");
+	    "cue - (a+)+$\n");
 	write_file(u->p2, "modal in \\bto\\b\n");
 	u->dirs[0] = u->dir;
 	u->dirs[1] = rules_dirs[0];
@@ -367,6 +368,11 @@ match_limit(struct extractor *x)
 	ok(extract_items(x, t, 20000, ref, &it, &n, &e) == 0,
 	    "a catastrophic pattern is stopped by the match limit");
 	extract_items_free(it, n);
+	ok(extract_limit_hits(x) > 0 && extract_warning(x, 0) &&
+	    strstr(extract_warning(x, 0), "vi-local.rules:7:") &&
+	    extract_warning(x, 1) == NULL,
+	    "the limit is counted and told once, with file and line: %s",
+	    extract_warning(x, 0) ? extract_warning(x, 0) : "(none)");
 	free(t);
 }
 
@@ -499,7 +505,7 @@ auto_lang(void)
 		{ "Giao Đoàn Thanh niên báo cáo trong vòng 10 ngày.",
 		    "Đoàn Thanh niên" },
 		{ "The café committee will send the menu by Friday.",
-		    "The café committee" },
+		    "café committee" },
 		{ "José to book the hall by 15 December.", "José" },
 	};
 	struct extractor *x;
@@ -521,6 +527,95 @@ auto_lang(void)
 		extract_items_free(v, n);
 	}
 	extract_free(x);
+}
+
+/* Number of items of text, with the assignee of the first in *who. */
+static size_t
+count_items(struct extractor *x, const char *text, char *who, size_t wl)
+{
+	struct ymd ref = { 2024, 9, 10 };
+	struct extract_item *v;
+	struct err e;
+	size_t n = 0;
+
+	*who = '\0';
+	if (extract_items(x, text, strlen(text), ref, &v, &n, &e) != 0)
+		return 0;
+	if (n > 0 && v[0].assignee)
+		snprintf(who, wl, "%s", v[0].assignee);
+	extract_items_free(v, n);
+	return n;
+}
+
+/* "auto" guesses each paragraph on its letters: a long address inside a
+ * Vietnamese paragraph does not make it English, and paragraphs in two
+ * languages are each read in their own. */
+static void
+lang_per_paragraph(void)
+{
+	struct extractor *x = extract_new_dirs("auto", rules_dirs, &(struct err){ 0 });
+	struct buf b = BUF_INIT;
+	char who[64];
+
+	if (!ok(x != NULL, "auto: the extractor loads"))
+		return;
+	buf_adds(&b, "Nguồn: https://example.org/");
+	for (int i = 0; i < 60; i++)
+		buf_adds(&b, "tin-tuc/hoi-nghi-");
+	buf_adds(&b, "\nĐề nghị Hội Phụ nữ rà soát danh sách trước ngày 30/9.\n"
+	    "Kim will book the hall by Friday.\n");
+	ok(count_items(x, buf_str(&b), who, sizeof who) == 2 &&
+	    strcmp(who, "Hội Phụ nữ") == 0,
+	    "a long address does not switch the language; two paragraphs, "
+	    "two languages");
+	ok(count_items(x, "Đề nghị các chi hội nghiên cứu tài liệu ở https://example.org/"
+	    "a-very-long-address-of-a-news-page-about-the-meeting.html và "
+	    "nộp báo cáo.", who, sizeof who) == 1 &&
+	    strcmp(who, "các chi hội") == 0,
+	    "an address in a Vietnamese sentence counts for nothing");
+	buf_free(&b);
+	extract_free(x);
+}
+
+/* The section the text comes from: in results and limitations only a
+ * cue makes a task; in conclusions a subject and its verb do; without
+ * one, a paragraph of past work with no cue and no modal is a report. */
+static void
+sections(struct extractor *vi, struct extractor *en)
+{
+	const char *vi_subject = "Các chi hội tiếp tục rà soát hộ nghèo.";
+	const char *vi_cue = "Đề nghị các chi hội rà soát hộ nghèo.";
+	const char *vi_bare = "Trong quý III, Hội đã tổ chức 12 lớp tập huấn. "
+	    "Duy trì sinh hoạt chi hội đều đặn.";
+	const char *en_modal = "The Treasurer will close the accounts.";
+	const char *en_cue = "Please send the accounts by Friday.";
+	char who[64];
+
+	extract_set_section(vi, "results");
+	ok(count_items(vi, vi_cue, who, sizeof who) == 1,
+	    "results: a cue still makes a task");
+	ok(count_items(vi, "Hội Nông dân cần tiếp tục rà soát hộ nghèo.", who,
+	    sizeof who) == 0, "results: a subject and a modal do not");
+	extract_set_section(vi, "conclusions");
+	ok(count_items(vi, "Hội Nông dân cần tiếp tục rà soát hộ nghèo.", who,
+	    sizeof who) == 1, "conclusions: a subject and a modal do");
+	extract_set_section(vi, NULL);
+	ok(count_items(vi, vi_bare, who, sizeof who) == 0,
+	    "no section: a bare verb in a paragraph of past work is a report");
+	ok(count_items(vi, vi_subject, who, sizeof who) == 0,
+	    "no section: a subject and a verb without a date is no task");
+	extract_set_section(en, "limitations");
+	ok(count_items(en, en_modal, who, sizeof who) == 0 &&
+	    count_items(en, en_cue, who, sizeof who) == 1,
+	    "limitations (English): only a cue makes a task");
+	extract_set_section(en, "tasks");
+	ok(count_items(en, en_modal, who, sizeof who) == 1 &&
+	    strcmp(who, "Treasurer") == 0,
+	    "tasks (English): a subject and a modal do, without \"the\"");
+	extract_set_section(en, "opinions");
+	ok(count_items(en, en_modal, who, sizeof who) == 1,
+	    "another section counts as none");
+	extract_set_section(en, NULL);
 }
 
 /* A text in which no cue matches at all: the assembler used to step
@@ -560,6 +655,8 @@ main(void)
 	spans(vi);
 	gates(vi);
 	auto_lang();
+	lang_per_paragraph();
+	sections(vi, en);
 	no_cue(vi, en);
 	user_rules();
 	extract_free(vi);
