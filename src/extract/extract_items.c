@@ -723,15 +723,46 @@ bare_deadline(struct ctx *c, size_t p, size_t e)
 	    extract_count_words(c->t, d->e, e) <= 2 && first_verb(c, p, e) == e;
 }
 
+/* A new addressee inside a directive's run: a few words, capitalised
+ * or opening on a determiner, before a verb that may follow a subject
+ * directly ("...; cán bộ và hội viên tiếp tục phát huy ...", "Lực lượng
+ * công an, kiểm lâm tăng cường ...").  Sets *who and *ts. */
+static bool
+new_subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts)
+{
+	size_t v = first_verb(c, p, e), q;
+	const struct hit *h;
+
+	if (v >= e || v == p || (h = hit_at(c, RT_VERB, v)) == NULL ||
+	    !(h->flags & RF_STRONG))
+		return false;
+	q = extract_trim_back(c->t, p, v);
+	if (q <= p || extract_count_words(c->t, p, q) > MAX_SUBJECT_WORDS ||
+	    first_in(c, RT_PAST, p, v) || extract_has_char(c->t, p, q, ':') ||
+	    (!extract_is_upper_at(c->t, c->n, p) && !determiner(c, p, q)))
+		return false;
+	*who = (struct span){ p, q };
+	*ts = v;
+	return true;
+}
+
 /* A clause in a directive's run (after a cue or a subject in the same
  * sentence, or a member of a list under one): one more task for the
  * addressee, unless it is a report or only a date. */
 static void
-continued(struct ctx *c, size_t p, size_t e, const struct carry *k)
+continued(struct ctx *c, size_t p, size_t e, struct carry *k)
 {
+	struct span who;
+	size_t ts;
+
 	if (name_colon(c, p, e) || report(c, p, e) || pronoun(c, p, e, k) ||
 	    bare_deadline(c, p, e))
 		return;
+	if (new_subject(c, p, e, &who, &ts)) {
+		k->who = c->run_who = who;
+		add_item(c, p, ts, e, who);
+		return;
+	}
 	add_item(c, p, skip_modals(c, p, e), e, k->who);
 }
 
@@ -811,7 +842,14 @@ intro_list(struct ctx *c, size_t p, size_t e, struct carry *k,
 	    colon >= in->e + 1)
 		return false;
 	if (!directive_umbrella(c, p, colon)) {
-		k->report = true;
+		/* The content of what was studied is no task; after a
+		 * plain heading ("kết luận như:"), the members speak for
+		 * themselves. */
+		if (first_in(c, RT_PAST, p, colon)) {
+			k->report = true;
+			return true;
+		}
+		clause(c, colon + 1, e, k, last_is_head);
 		return true;
 	}
 	if ((cue = addressing_cue(c, p, colon)) != NULL)
@@ -859,10 +897,16 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 	else if (headless(c, p, e, k)) {
 		/* "cần phối hợp ...", "Tiếp tục rà soát ...": a directive
 		 * with nobody named. */
+		k->who = c->run_who;
+		k->forced = true;
 		if (last_is_head)
 			k->head = true;
 		else
 			add_item(c, p, skip_modals(c, p, e), e, c->run_who);
+	} else if (c->run_who.e > c->run_who.s && c->role != ROLE_RESULTS &&
+	    new_subject(c, p, e, &who, &ts)) {
+		/* In a directive's run: a new addressee and its verb. */
+		addressed(c, p, ts, e, who, k, last_is_head);
 	} else if (c->role != ROLE_RESULTS && first_in(c, RT_OWNER, p, e))
 		add_item(c, p, p, e, who);
 	else if (first_in(c, RT_PAST, p, e)) {
