@@ -63,6 +63,7 @@ enum word_kind {
 	WK_COMPLETE,	/* ", hoàn thành" before a deadline: a lead-in */
 	WK_ALSO,	/* after a modal, not part of the task: "cũng" */
 	WK_ARTICLE,	/* left out at the start of an assignee: "the" */
+	WK_REFER,	/* opens a sentence that refers back: "Theo đó," */
 	WK_NKINDS
 };
 
@@ -127,6 +128,11 @@ struct hits {
 	const struct extract_words *words;
 	/* The section's role, ROLE_ANY if the caller named none. */
 	enum extract_role role;
+	/* Periods a skip vetoed, in text order: they name a meeting or a
+	 * plan and are no deadline, but the plan's period may govern the
+	 * directives that refer back to it ("Theo đó, ..."). */
+	struct hit	*named;
+	size_t		 nnamed, capnamed;
 };
 
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);

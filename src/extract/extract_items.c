@@ -59,10 +59,12 @@ struct ctx {
 	long			*dl;
 	size_t			 dlcap;
 	enum extract_role	 role;		/* of the current paragraph */
-	/* The period that governs the directives read now (an index into
-	 * the deadline hits, or -1): one the sentence opens on, or the
-	 * one of a list's heading. */
+	/* The period that governs the directives read now: one the
+	 * sentence opens on, or the one of a list's heading (an index into
+	 * the deadline hits), or a plan's named period that a sentence
+	 * refers back to (-2 - its index in the named ones); -1: none. */
 	long			 scope;
+	size_t			 prev_ls;	/* the paragraph before */
 	/* The addressee last named in this paragraph: the headless
 	 * directives that follow continue its run. */
 	struct span		 run_who;
@@ -424,8 +426,9 @@ add_item(struct ctx *c, size_t start, size_t ts, size_t te, struct span who)
 	if ((o = first_in(c, RT_OWNER, ts, te)) != NULL && o->who.e > o->who.s)
 		who = o->who;
 	d = clause_deadline(c, start < ts ? start : ts, te);
-	if (d == NULL && c->scope >= 0)
-		d = &c->h->v[RT_DUE][c->scope];
+	if (d == NULL && c->scope != -1)
+		d = c->scope >= 0 ? &c->h->v[RT_DUE][c->scope] :
+		    &c->h->named[-2 - c->scope];
 	task = task_text(c, ts, te, d);
 	if (*task == '\0') {
 		free(task);
@@ -445,7 +448,9 @@ add_item(struct ctx *c, size_t start, size_t ts, size_t te, struct span who)
 		it->deadline_text = xstrndup(c->t + d->s, d->e - d->s);
 		it->has_due = true;
 		it->due = d->due;
-		c->dl[c->nitems] = d - c->h->v[RT_DUE];
+		/* -2: a named period, not in the deadline hits. */
+		c->dl[c->nitems] = c->scope < -1 && d == &c->h->named[-2 - c->scope] ?
+		    -2 : d - c->h->v[RT_DUE];
 	}
 	c->nitems++;
 }
@@ -806,6 +811,42 @@ fronted(struct ctx *c, size_t p, size_t e)
 	return p;
 }
 
+/* The last period still to come among hits v[0..n) that starts in
+ * [from, to), or -1. */
+static long
+last_future(struct ctx *c, const struct hit *v, size_t n, size_t from, size_t to)
+{
+	for (size_t i = n; i > 0; i--) {
+		if (v[i - 1].s >= to)
+			continue;
+		if (v[i - 1].s < from)
+			break;
+		if (cal_cmp(v[i - 1].due, c->ref) >= 0)
+			return (long)(i - 1);
+	}
+	return -1;
+}
+
+/* A sentence that opens on words referring back ("Theo đó,", "To that
+ * end,") takes as its scope the last period still to come of the
+ * paragraph before: a deadline there, or the period of a plan it named
+ * ("... đề ra nhiệm vụ trọng tâm 6 tháng cuối năm 2020"). */
+static void
+refer_back(struct ctx *c, size_t p, size_t e)
+{
+	const struct hits *h = c->h;
+	long d, n;
+
+	if (c->scope != -1 || extract_word_at(&h->words->k[WK_REFER], c->t, p, e) == 0)
+		return;
+	d = last_future(c, h->v[RT_DUE], h->n[RT_DUE], c->prev_ls, p);
+	n = last_future(c, h->named, h->nnamed, c->prev_ls, p);
+	if (n >= 0 && (d < 0 || h->named[n].s > h->v[RT_DUE][d].s))
+		c->scope = -2 - n;
+	else if (d >= 0)
+		c->scope = d;
+}
+
 /* Whether the words before a list's ':' make it a list of tasks: a cue,
  * a modal, or a period still to come ("thống nhất đề ra nhiệm vụ ...
  * trong 6 tháng cuối năm, trong đó trọng tâm là:"); the content of a
@@ -882,6 +923,7 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 	e = extract_trim_back(c->t, p, e);
 	if (p >= e)
 		return;
+	refer_back(c, p, e);
 	p = fronted(c, p, e);
 	if (intro_list(c, p, e, k, last_is_head))
 		return;
@@ -969,7 +1011,7 @@ settle_deadlines(struct ctx *c, size_t s, size_t e)
 				past = true;
 		if (!used && !past) {
 			for (size_t j = c->first_of_sentence; j < c->nitems; j++) {
-				if (c->dl[j] >= 0)
+				if (c->dl[j] != -1)
 					continue;
 				if (c->items[j].end <= d->s)
 					best = (long)j;
@@ -1118,10 +1160,13 @@ extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
 	for (int k = 0; k < RT_NTYPES; k++)
 		c.scanned[k] = -1;
 	c.scope = -1;
-	for (size_t ls = 0, le; ls < n; ls = le + 1) {
+	for (size_t ls = 0, le, last = 0; ls < n; ls = le + 1) {
 		for (le = ls; le < n && t[le] != '\n'; le++)
 			;
+		c.prev_ls = last;
 		line(&c, ls, le, &list);
+		if (extract_skip_ws(t, n, ls, le) < le)
+			last = ls;
 	}
 	free(c.dl);
 	*out = c.items;
