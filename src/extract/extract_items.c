@@ -776,13 +776,12 @@ continued(struct ctx *c, size_t p, size_t e, struct carry *k)
  * work, or after a clause of the same sentence that told of it ("...
  * đã tổ chức ...; thăm hỏi, tặng quà ..."). */
 static bool
-headless(struct ctx *c, size_t p, size_t e, const struct carry *k)
+headless(struct ctx *c, size_t p, const struct carry *k)
 {
 	if (hit_at(c, RT_MODAL, p))
 		return c->role != ROLE_RESULTS;
 	if (c->role == ROLE_RESULTS || c->role == ROLE_REPORT || k->report)
 		return false;
-	(void)e;
 	return verb_at(c, p) != NULL;
 }
 
@@ -936,7 +935,7 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 		addressed(c, p, ts, e, who, k, last_is_head);
 	else if (k->forced)
 		continued(c, p, e, k);
-	else if (headless(c, p, e, k)) {
+	else if (headless(c, p, k)) {
 		/* "cần phối hợp ...", "Tiếp tục rà soát ...": a directive
 		 * with nobody named. */
 		k->who = c->run_who;
