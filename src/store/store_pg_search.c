@@ -138,40 +138,50 @@ add_phrase(struct buf *b, const struct search_phrase *ph, bool first)
 }
 
 /*
- * The tiers, each its own statement so that the planner can walk the
- * newest meetings backwards and stop at the limit when the words are
- * common, or use the GIN index when they are rare; one statement ranking
- * every match read every matching meeting's token list (20 times slower
- * on a word in every meeting).  Each excludes what the tiers before it
- * found.  $1 is the tier's query, then the queries it excludes.
+ * The tiers, each its own statement, run twice when need be: first over
+ * the newest RECENT meetings only, walking them backwards, which finds
+ * the hits of a common word at once; and only when that gives fewer hits
+ * than asked, over every meeting through the GIN index, which finds a
+ * rare word at once.  The planner would choose between the two itself,
+ * but only once it has statistics; just after a big import it ranked
+ * every meeting holding a common phrase (0.3 s instead of 1 ms).  Each
+ * tier excludes what the tiers before it found.  $1 is the tier's query,
+ * then the queries it excludes, then the limit.
  */
+#define RECENT "500"
 #define HIT_COLUMNS \
     "SELECT d.meeting_id, m.date, d.title, d.head, d.roster, d.body," \
-    " d.tasks, d.keys FROM search_doc d JOIN meeting m ON m.id = d.meeting_id"
+    " d.tasks, d.keys FROM "
+#define HIT_ALL "search_doc d JOIN meeting m ON m.id = d.meeting_id"
+#define HIT_RECENT "(SELECT * FROM search_doc ORDER BY meeting_id DESC" \
+    " LIMIT " RECENT ") d JOIN meeting m ON m.id = d.meeting_id"
 #define HIT_ORDER " ORDER BY d.meeting_id DESC LIMIT $4"
 /* All words together as typed (for one phrase: the phrase). */
-static const char SQL_TIER0[] = HIT_COLUMNS
-    " WHERE d.exact @@ to_tsquery('simple', minutes.lc($1))"
-    " AND $2::text IS NULL AND $3::text IS NULL" HIT_ORDER;
+#define TIER0 " WHERE d.exact @@ to_tsquery('simple', minutes.lc($1))" \
+    " AND $2::text IS NULL AND $3::text IS NULL" HIT_ORDER
 /* Each word as typed, not all together. */
-static const char SQL_TIER1[] = HIT_COLUMNS
-    " WHERE d.exact @@ to_tsquery('simple', minutes.lc($1))"
-    " AND NOT d.exact @@ to_tsquery('simple', minutes.lc($2))"
-    " AND $3::text IS NULL" HIT_ORDER;
+#define TIER1 " WHERE d.exact @@ to_tsquery('simple', minutes.lc($1))" \
+    " AND NOT d.exact @@ to_tsquery('simple', minutes.lc($2))" \
+    " AND $3::text IS NULL" HIT_ORDER
 /* All together folded, unless each word matched as typed. */
-static const char SQL_TIER2[] = HIT_COLUMNS
-    " WHERE d.folded @@ to_tsquery('simple', minutes.fold($1))"
-    " AND NOT d.exact @@ to_tsquery('simple', minutes.lc($2))"
-    " AND $3::text IS NULL" HIT_ORDER;
+#define TIER2 " WHERE d.folded @@ to_tsquery('simple', minutes.fold($1))" \
+    " AND NOT d.exact @@ to_tsquery('simple', minutes.lc($2))" \
+    " AND $3::text IS NULL" HIT_ORDER
 /* Each word folded, not all together, unless each matched as typed. */
-static const char SQL_TIER3[] = HIT_COLUMNS
-    " WHERE d.folded @@ to_tsquery('simple', minutes.fold($1))"
-    " AND NOT d.folded @@ to_tsquery('simple', minutes.fold($2))"
-    " AND NOT d.exact @@ to_tsquery('simple', minutes.lc($3))" HIT_ORDER;
+#define TIER3 " WHERE d.folded @@ to_tsquery('simple', minutes.fold($1))" \
+    " AND NOT d.folded @@ to_tsquery('simple', minutes.fold($2))" \
+    " AND NOT d.exact @@ to_tsquery('simple', minutes.lc($3))" HIT_ORDER
+
+static const char *const SQL_TIER[4][2] = {
+	{ HIT_COLUMNS HIT_RECENT TIER0, HIT_COLUMNS HIT_ALL TIER0 },
+	{ HIT_COLUMNS HIT_RECENT TIER1, HIT_COLUMNS HIT_ALL TIER1 },
+	{ HIT_COLUMNS HIT_RECENT TIER2, HIT_COLUMNS HIT_ALL TIER2 },
+	{ HIT_COLUMNS HIT_RECENT TIER3, HIT_COLUMNS HIT_ALL TIER3 },
+};
 
 /* Runs one tier, appending up to limit hits to *v. */
 static int
-tier(struct pgs *p, const char *sql, const char *q1, const char *q2,
+tier(struct pgs *p, const char *const sql[2], const char *q1, const char *q2,
     const char *q3, bool exact, const struct search_query *q, size_t limit,
     struct search_hit **v, size_t *n, struct err *e)
 {
@@ -183,8 +193,13 @@ tier(struct pgs *p, const char *sql, const char *q1, const char *q2,
 	pgp_str(&a, q2);
 	pgp_str(&a, q3);
 	pgp_int(&a, (int64_t)limit);
-	if ((r = pg_run(p, sql, &a, _("searching"), e)) == NULL)
+	if ((r = pg_run(p, sql[0], &a, _("searching"), e)) == NULL)
 		return ERR_RUNTIME;
+	if ((size_t)PQntuples(r) < limit) {
+		PQclear(r);
+		if ((r = pg_run(p, sql[1], &a, _("searching"), e)) == NULL)
+			return ERR_RUNTIME;
+	}
 	rows = PQntuples(r);
 	*v = xreallocarray(*v, *n + (size_t)rows + 1, sizeof **v);
 	for (int i = 0; i < rows; i++) {
@@ -229,23 +244,23 @@ pgs_search(struct pgs *p, const struct search_query *q, size_t limit,
 	rc = pg_read_begin(p, _("searching"), e);
 	if (q->n > 1) {
 		if (rc == 0 && *n < limit)
-			rc = tier(p, SQL_TIER0, h, NULL, NULL, true, q,
+			rc = tier(p, SQL_TIER[0], h, NULL, NULL, true, q,
 			    limit - *n, out, n, e);
 		if (rc == 0 && *n < limit)
-			rc = tier(p, SQL_TIER1, w, h, NULL, true, q,
+			rc = tier(p, SQL_TIER[1], w, h, NULL, true, q,
 			    limit - *n, out, n, e);
 		if (rc == 0 && *n < limit)
-			rc = tier(p, SQL_TIER2, h, w, NULL, false, q,
+			rc = tier(p, SQL_TIER[2], h, w, NULL, false, q,
 			    limit - *n, out, n, e);
 		if (rc == 0 && *n < limit)
-			rc = tier(p, SQL_TIER3, w, h, w, false, q,
+			rc = tier(p, SQL_TIER[3], w, h, w, false, q,
 			    limit - *n, out, n, e);
 	} else {
 		if (rc == 0 && *n < limit)
-			rc = tier(p, SQL_TIER0, w, NULL, NULL, true, q,
+			rc = tier(p, SQL_TIER[0], w, NULL, NULL, true, q,
 			    limit - *n, out, n, e);
 		if (rc == 0 && *n < limit)
-			rc = tier(p, SQL_TIER2, w, w, NULL, false, q,
+			rc = tier(p, SQL_TIER[2], w, w, NULL, false, q,
 			    limit - *n, out, n, e);
 	}
 	pg_rollback(p);
