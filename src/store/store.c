@@ -394,6 +394,10 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	struct stat sb;
 
 	*out = NULL;
+	if (pgs_uri_like(path) && !pgs_is_uri(path))
+		return err_set(e, ERR_INPUT, _("%s: not a PostgreSQL URI "
+		    "(postgresql://[user@][host][:port]/dbname), and not "
+		    "taken for a file name"), path);
 	if (pgs_is_uri(path)) {
 		s = xcalloc(1, sizeof *s);
 		if (pgs_open(path, &s->pg, &s->path, e)) {

@@ -37,6 +37,13 @@ pgs_is_uri(const char *path)
 	    strncmp(path, "postgres://", 11) == 0);
 }
 
+bool
+pgs_uri_like(const char *path)
+{
+	return path && (strncmp(path, "postgresql:", 11) == 0 ||
+	    strncmp(path, "postgres:", 9) == 0);
+}
+
 static long long
 now_ms(void)
 {

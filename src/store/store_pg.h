@@ -21,6 +21,9 @@ struct copy_meeting;
 /* True if path is a PostgreSQL connection URI (postgresql:// or
  * postgres://): such a name is never opened as a file. */
 bool	 pgs_is_uri(const char *path);
+/* True if path begins like one (postgresql: or postgres:), even when
+ * mistyped: such a name is refused, not made a file. */
+bool	 pgs_uri_like(const char *path);
 /* Connects, checks the schema (creating or migrating it when this role
  * may), and returns the backend's handle.  *shown gets the URI without
  * its password, malloc'd, for messages and store_path. */

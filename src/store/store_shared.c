@@ -18,7 +18,7 @@ store_is_shared(const struct store *s)
 bool
 store_is_uri(const char *name)
 {
-	return pgs_is_uri(name);
+	return pgs_uri_like(name);
 }
 
 int

@@ -27,6 +27,14 @@ sql_as() {	# sql_as ROLE SQL: psql as ROLE; rows on stdout
 	PGOPTIONS="-c search_path=minutes" psql -X -q -At "$(uri "$1")" -c "$2" 2>"$T/psql.err"
 }
 
+# A URI is never a file name, even mistyped.
+(cd "$T" && "$MINUTES" --db "postgresql:/quan" list) >"$T/out" 2>"$T/err"
+is "$?" 2 "a mistyped URI is refused"
+one_line_error "a mistyped URI: one line"
+is "$(ls "$T" | grep -c postgres)" 0 "and no file or folder is made of it"
+expect_rc 1 "a server that is not there: exit 1" "$MINUTES" --db "postgresql:///quan?host=$T/nothere" list
+like "$(cat "$T/err")" 'cannot connect to the server' "says it cannot connect"
+is "$(ls "$T" | grep -c quan)" 0 "and makes no file"
 expect_rc 1 "a role that may not create the store is refused" as ward_a list
 like "$(cat "$T/err")" 'may not create one' "and told who may"
 expect_rc 0 "the owner's first use creates the store" as district list
