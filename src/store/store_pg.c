@@ -157,7 +157,8 @@ session_setup(struct pgs *p, struct err *e)
 }
 
 static const char SQL_UNLOCK_ALL[] = "SELECT pg_advisory_unlock_all()";
-static const char SQL_RELOCK[] = "SELECT pg_try_advisory_lock(1296978003, $1::int)";
+static const char SQL_RELOCK[] =
+    "SELECT pg_try_advisory_lock(1296978003, $1::int)";
 
 /* Opens the connection, with the deadline of deadline(p), and sets the
  * session up; the edit locks this store held are taken again. */
@@ -422,7 +423,8 @@ pg_do(struct pgs *p, const char *sql, const struct pgp *a, const char *what,
 }
 
 static const char SQL_BEGIN[] = "BEGIN";
-static const char SQL_READ[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+static const char SQL_READ[] =
+    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 static const char SQL_COMMIT[] = "COMMIT";
 static const char SQL_ROLLBACK[] = "ROLLBACK";
 

@@ -149,7 +149,8 @@ pgs_act_query(struct pgs *p, const struct store_act_filter *f,
 	*out = NULL;
 	*n = 0;
 	bind_filter(&a, f);
-	if ((r = pg_run(p, SQL_QUERY, &a, _("listing action items"), e)) == NULL)
+	r = pg_run(p, SQL_QUERY, &a, _("listing action items"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	rows = PQntuples(r);
 	if (f->assignee && *f->assignee)
@@ -259,7 +260,8 @@ pgs_act_get(struct pgs *p, int64_t id, const char *today,
 	memset(out, 0, sizeof *out);
 	pgp_str(&a, today);
 	pgp_int(&a, id);
-	if ((r = pg_run(p, SQL_GET, &a, _("reading an action item"), e)) == NULL)
+	r = pg_run(p, SQL_GET, &a, _("reading an action item"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	if (PQntuples(r) == 0) {
 		PQclear(r);
@@ -283,7 +285,8 @@ pgs_act_history(struct pgs *p, int64_t id, struct store_act_event **out,
 	*out = NULL;
 	*n = 0;
 	pgp_int(&a, id);
-	if ((r = pg_run(p, SQL_HISTORY, &a, _("reading an action item's history"), e)) == NULL)
+	r = pg_run(p, SQL_HISTORY, &a, _("reading an action item's history"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	rows = PQntuples(r);
 	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
@@ -308,7 +311,8 @@ pg_task_status(struct pgs *p, int64_t id, enum act_status *st, struct err *e)
 	PGresult *r;
 
 	pgp_int(&a, id);
-	if ((r = pg_run(p, SQL_STATUS, &a, _("reading an action item"), e)) == NULL)
+	r = pg_run(p, SQL_STATUS, &a, _("reading an action item"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	if (PQntuples(r) == 0) {
 		PQclear(r);
@@ -396,7 +400,8 @@ pgs_act_reviewed(struct pgs *p, int64_t meeting_id, struct review_item **out,
 	*out = NULL;
 	*n = 0;
 	pgp_int(&a, meeting_id);
-	if ((r = pg_run(p, SQL_REVIEWED, &a, _("reading an action item's history"), e)) == NULL)
+	r = pg_run(p, SQL_REVIEWED, &a, _("reading an action item's history"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	rows = PQntuples(r);
 	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;

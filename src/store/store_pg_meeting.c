@@ -231,7 +231,8 @@ save_action(struct pgs *p, int64_t meeting_id, size_t pos, struct action *t,
 		if (pg_do(p, SQL_UPDATE_ACTION, &a, _("saving a task"), e))
 			return ERR_RUNTIME;
 	} else {
-		if ((r = pg_run(p, SQL_INSERT_ACTION, &a, _("saving a task"), e)) == NULL)
+		r = pg_run(p, SQL_INSERT_ACTION, &a, _("saving a task"), e);
+		if (r == NULL)
 			return ERR_RUNTIME;
 		t->id = pg_int(r, 0, 0);
 		PQclear(r);
@@ -278,7 +279,8 @@ tx_insert(struct pgs *p, void *arg, struct err *e)
 	PGresult *r;
 
 	bind_fields(&a, m);
-	if ((r = pg_run(p, SQL_INSERT_MEETING, &a, _("saving a meeting"), e)) == NULL)
+	r = pg_run(p, SQL_INSERT_MEETING, &a, _("saving a meeting"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	m->id = pg_int(r, 0, 0);
 	PQclear(r);
@@ -329,7 +331,8 @@ load_parts(struct pgs *p, int64_t id, struct meeting *m, struct err *e)
 	PGresult *r;
 
 	pgp_int(&a, id);
-	if ((r = pg_run(p, SQL_LOAD_ATTENDEES, &a, _("reading a meeting"), e)) == NULL)
+	r = pg_run(p, SQL_LOAD_ATTENDEES, &a, _("reading a meeting"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct attendee *t = meeting_add_attendee(m);
@@ -343,12 +346,14 @@ load_parts(struct pgs *p, int64_t id, struct meeting *m, struct err *e)
 		t->proxy = pg_dup(r, i, 6);
 	}
 	PQclear(r);
-	if ((r = pg_run(p, SQL_LOAD_SECTIONS, &a, _("reading a meeting"), e)) == NULL)
+	r = pg_run(p, SQL_LOAD_SECTIONS, &a, _("reading a meeting"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	for (int i = 0; i < PQntuples(r); i++)
 		meeting_section_set(m, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
 	PQclear(r);
-	if ((r = pg_run(p, SQL_LOAD_ACTIONS, &a, _("reading a meeting"), e)) == NULL)
+	r = pg_run(p, SQL_LOAD_ACTIONS, &a, _("reading a meeting"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct action *t = meeting_add_action(m);
@@ -381,7 +386,8 @@ pgs_meeting_load(struct pgs *p, int64_t id, struct meeting *m, struct err *e)
 	if (pg_read_begin(p, _("reading a meeting"), e))
 		return ERR_RUNTIME;
 	pgp_int(&a, id);
-	if ((r = pg_run(p, SQL_LOAD_MEETING, &a, _("reading a meeting"), e)) == NULL)
+	r = pg_run(p, SQL_LOAD_MEETING, &a, _("reading a meeting"), e);
+	if (r == NULL)
 		goto fail;
 	if (PQntuples(r) == 0) {
 		PQclear(r);
@@ -562,9 +568,12 @@ pgs_meeting_save(struct pgs *p, struct meeting *m, bool texts,
  * session ends, however it ends (kill -9, a lost network, a reboot).  So
  * a lock is never stale, and no clock or pid is trusted.
  */
-static const char SQL_TRY[] = "SELECT pg_try_advisory_lock(1296978003, $1::int)";
-static const char SQL_UNLOCK[] = "SELECT pg_advisory_unlock(1296978003, $1::int)";
-static const char SQL_LOCK_GET[] = "SELECT pid FROM edit_lock WHERE meeting_id = $1";
+static const char SQL_TRY[] =
+    "SELECT pg_try_advisory_lock(1296978003, $1::int)";
+static const char SQL_UNLOCK[] =
+    "SELECT pg_advisory_unlock(1296978003, $1::int)";
+static const char SQL_LOCK_GET[] =
+    "SELECT pid FROM edit_lock WHERE meeting_id = $1";
 static const char SQL_LOCK_PUT[] =
     "INSERT INTO edit_lock (meeting_id, pid, host, beat) VALUES ($1, $2, $3, $4)"
     " ON CONFLICT (meeting_id) DO UPDATE SET pid = excluded.pid,"
@@ -602,7 +611,8 @@ pgs_lock_take(struct pgs *p, int64_t id, long *other_pid, struct err *e)
 	*other_pid = 0;
 	pgp_int(&a, id);
 	if (!holding(p, id)) {
-		if ((r = pg_run(p, SQL_TRY, &a, _("marking the meeting open"), e)) == NULL)
+		r = pg_run(p, SQL_TRY, &a, _("marking the meeting open"), e);
+		if (r == NULL)
 			return ERR_RUNTIME;
 		got = pg_true(r, 0, 0);
 		PQclear(r);
@@ -611,7 +621,8 @@ pgs_lock_take(struct pgs *p, int64_t id, long *other_pid, struct err *e)
 			p->held[p->nheld++] = id;
 		} else {
 			/* Held by a live session: the row names it. */
-			if ((r = pg_run(p, SQL_LOCK_GET, &a, _("marking the meeting open"), e)) == NULL)
+			r = pg_run(p, SQL_LOCK_GET, &a, _("marking the meeting open"), e);
+			if (r == NULL)
 				return ERR_RUNTIME;
 			*other_pid = PQntuples(r) ? (long)pg_int(r, 0, 0) : -1;
 			if (*other_pid == 0)
@@ -635,7 +646,8 @@ pgs_lock_refresh(struct pgs *p, int64_t id, struct err *e)
 	pgp_int(&a, id);
 	/* Taken by the next one the moment its holder is gone. */
 	if (!holding(p, id)) {
-		if ((r = pg_run(p, SQL_TRY, &a, _("marking the meeting open"), e)) == NULL)
+		r = pg_run(p, SQL_TRY, &a, _("marking the meeting open"), e);
+		if (r == NULL)
 			return ERR_RUNTIME;
 		if (pg_true(r, 0, 0)) {
 			p->held = xreallocarray(p->held, p->nheld + 1, sizeof *p->held);

@@ -72,7 +72,8 @@ pgs_search_rebuild(struct pgs *p, struct err *e)
 	if (pg_begin(p, e))
 		return ERR_RUNTIME;
 	/* This role's meetings: the others are their owners' to index. */
-	if ((r = pg_run(p, SQL_MINE, NULL, _("updating the search index"), e)) == NULL)
+	r = pg_run(p, SQL_MINE, NULL, _("updating the search index"), e);
+	if (r == NULL)
 		goto fail;
 	for (int i = 0; i < PQntuples(r); i++)
 		if (pg_search_refresh(p, pg_int(r, i, 0), e)) {

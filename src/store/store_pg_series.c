@@ -31,7 +31,8 @@ pgs_series_previous(struct pgs *p, const char *series, const char *date,
 	pgp_str(&a, series);
 	pgp_str(&a, date ? date : "9999-12-31");
 	pgp_int(&a, exclude_id);
-	if ((r = pg_run(p, SQL_PREVIOUS, &a, _("reading the series"), e)) == NULL)
+	r = pg_run(p, SQL_PREVIOUS, &a, _("reading the series"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	if (PQntuples(r) > 0)
 		id = pg_int(r, 0, 0);
@@ -73,7 +74,8 @@ pgs_series_open_actions(struct pgs *p, const char *series, const char *date,
 	pgp_str(&a, series);
 	pgp_str(&a, date ? date : "9999-12-31");
 	pgp_int(&a, exclude_id);
-	if ((r = pg_run(p, SQL_OPEN_ACTIONS, &a, _("reading the series"), e)) == NULL)
+	r = pg_run(p, SQL_OPEN_ACTIONS, &a, _("reading the series"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	rows = PQntuples(r);
 	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;

@@ -63,7 +63,8 @@ store_series_open_actions(struct store *s, const char *series,
     size_t *n, struct err *e)
 {
 	if (s->pg)
-		return pgs_series_open_actions(s->pg, series, date, exclude_id, out, notes, n, e);
+		return pgs_series_open_actions(s->pg, series, date, exclude_id,
+		    out, notes, n, e);
 	sqlite3_stmt *st;
 	struct action *v = NULL;
 	char **nv = NULL;

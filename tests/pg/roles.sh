@@ -35,6 +35,9 @@ is "$(ls "$T" | grep -c postgres)" 0 "and no file or folder is made of it"
 expect_rc 1 "a server that is not there: exit 1" "$MINUTES" --db "postgresql:///quan?host=$T/nothere" list
 like "$(cat "$T/err")" 'cannot connect to the server' "says it cannot connect"
 is "$(ls "$T" | grep -c quan)" 0 "and makes no file"
+expect_rc 1 "a server that is not there, with a password in the URI" "$MINUTES" --db "postgresql://ward_a:s3cr3t@/quan?host=$T/nothere&password=t0p" list
+if grep -q 's3cr3t\|t0p' "$T/err"; then _result 1 "the password is never shown"; else _result 0 "the password is never shown"; fi
+like "$(cat "$T/err")" 'postgresql://ward_a@/quan\?host=' "the URI is shown without it"
 expect_rc 1 "a role that may not create the store is refused" as ward_a list
 like "$(cat "$T/err")" 'may not create one' "and told who may"
 expect_rc 0 "the owner's first use creates the store" as district list
