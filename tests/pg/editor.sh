@@ -47,6 +47,69 @@ pg_restart fast
 typing '.'
 stored 1 'vẫn gõ được\.$' "a restart is survived" 15
 
+# A network that goes silent (no refusal, no answer: a TCP proxy in
+# between, stopped with SIGSTOP): the save gives up within a moment and
+# says so, keys still echo, and once the network is back a new
+# connection saves everything.
+if [ -x /usr/bin/python3 ]; then
+	cat >"$T/proxy.py" <<'PY'
+import socket, sys, threading
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen(8)
+print(srv.getsockname()[1], flush=True)
+def pipe(a, b):
+    try:
+        while True:
+            d = a.recv(65536)
+            if not d:
+                break
+            b.sendall(d)
+    except OSError:
+        pass
+    for s in (a, b):
+        try:
+            s.close()
+        except OSError:
+            pass
+while True:
+    c, _ = srv.accept()
+    u = socket.socket(socket.AF_UNIX)
+    u.connect(sys.argv[1])
+    threading.Thread(target=pipe, args=(c, u), daemon=True).start()
+    threading.Thread(target=pipe, args=(u, c), daemon=True).start()
+PY
+	/usr/bin/python3 "$T/proxy.py" "$PGT/.s.PGSQL.5432" >"$T/port" &
+	proxy=$!
+	until [ -s "$T/port" ] || ! kill -0 "$proxy" 2>/dev/null; do sleep 0.05; done
+	keys F10
+	exited 0 "left before the network test"
+	MINUTES_DB="postgresql://postgres@127.0.0.1:$(cat "$T/port")/editor"
+	start "$MINUTES edit 1 --section opinions"
+	shows '4/6  Ý kiến' "the editor opens the meeting over TCP"
+	typing 'Qua mạng'
+	stored 1 '^Qua mạng$' "saved over the network" 5
+	kill -STOP "$proxy"
+	typing ', mạng treo'
+	shows 'NOT SAVED' "a silent network shows in the status line" 15
+	t0=$(date +%s%N)
+	typing ', vẫn gõ'
+	shows 'mạng treo, vẫn gõ' "keys echo while the network is silent" 5
+	t1=$(date +%s%N)
+	is "$(( (t1 - t0) / 1000000 < 2500 ))" 1 "within a moment ($(( (t1 - t0) / 1000000 )) ms)"
+	kill -CONT "$proxy"
+	shows 'Saved at' "saved once the network is back" 20
+	stored 1 '^Qua mạng, mạng treo, vẫn gõ$' "every word reached the server" 5
+	kill "$proxy"
+	MINUTES_DB=$(echo "postgresql:///editor?host=$PGT")
+	keys F10
+	exited 0 "left after the network test"
+	start "$MINUTES edit 1 --section results"
+	shows '2/6  Kết quả' "the editor opens again over the socket"
+else
+	echo "ok $((tap_n = tap_n + 1)) # SKIP python3 not installed"
+fi
+
 # A signal while the server is away: a rescue file in the home folder
 # (there is no folder beside the store) keeps the text.
 pg_down
