@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "core/tmpl.h"
 #include "export/export.h"
+#include "export/export_layout.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
 
@@ -100,4 +101,16 @@ export_meeting(const struct export_format *f, struct buf *b,
 		return err_set(e, ERR_INPUT, _("template \"%s\" was not found"),
 		    id ? id : "");
 	return f->write(b, m, set, t, width, e);
+}
+
+void
+export_text(struct buf *b, const struct meeting *m, const struct tmpl *t,
+    size_t width)
+{
+	if (width < 20)
+		width = 20;
+	if (t && t->lang && strcmp(t->lang, "vi") == 0)
+		export_bienban(b, m, t, width);
+	else
+		export_text_en(b, m, t, width);
 }

@@ -1,7 +1,7 @@
 /*
  * Writers that turn a stored meeting into something to read or process:
  * JSON (the whole meeting, for scripts) and text (the biên bản, what
- * `show` prints; export_text.c, export_bienban.c), and the table of
+ * `show` prints; export_bienban.c, export_en.c), and the table of
  * formats every front end offers (export.c).  The Markdown interchange
  * format itself lives in core/mdformat.c.  Writers
  * append to a buf; the caller decides where the bytes go, so a failed

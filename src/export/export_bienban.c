@@ -20,7 +20,7 @@
 
 #include "core/model.h"
 #include "core/tmpl.h"
-#include "export/export_impl.h"
+#include "export/export_layout.h"
 #include "lib/buf.h"
 #include "lib/cal.h"
 #include "lib/utf8.h"
@@ -147,16 +147,16 @@ static void
 header(struct buf *b, const struct meeting *m, bool party, size_t width)
 {
 	static const char rule[] = "---------------";
-	struct ex_col l = { .n = 0 }, r = { .n = 0 };
+	struct export_col l = { .n = 0 }, r = { .n = 0 };
 	struct buf num = BUF_INIT, when = BUF_INIT;
 	char *sup, *own, *usup = NULL, *uown = NULL, *loc;
 	const char *no = m->field[F_NUMBER];
 
 	org_parts(m->field[F_ORGANISATION], &sup, &own);
 	if (sup)
-		usup = ex_upper(sup);
+		usup = export_upper(sup);
 	if (own)
-		uown = ex_upper(own);
+		uown = export_upper(own);
 	/* The motto needs 34 columns; the left column gets the rest, and a
 	 * long organisation name wraps within it. */
 	r.width = width * 11 / 20 < 34 ? 34 : width * 11 / 20;
@@ -190,7 +190,7 @@ header(struct buf *b, const struct meeting *m, bool party, size_t width)
 		r.n++;
 		r.line[r.n++] = buf_str(&when);
 	}
-	ex_columns(b, &l, 2, &r);
+	export_columns(b, &l, 2, &r);
 	free(sup);
 	free(own);
 	free(usup);
@@ -200,90 +200,24 @@ header(struct buf *b, const struct meeting *m, bool party, size_t width)
 	buf_free(&when);
 }
 
-/* "Name, Position, Organisation" */
-static void
-person(struct buf *b, const struct attendee *a)
-{
-	buf_adds(b, a->name);
-	if (a->position)
-		buf_printf(b, ", %s", a->position);
-	if (a->organisation)
-		buf_printf(b, ", %s", a->organisation);
-}
-
 /* "Chủ trì: name, position" from the header field or the roster. */
 static void
 role_line(struct buf *b, const struct meeting *m, const char *label,
     enum field f, enum role r, size_t width)
 {
-	const struct attendee *a = ex_person(m, m->field[f], r);
+	const struct attendee *a = export_person(m, m->field[f], r);
 	struct buf l = BUF_INIT;
 
 	buf_printf(&l, "%s: ", label);
 	if (m->field[f] && (a == NULL || a->name == NULL))
 		buf_adds(&l, m->field[f]);
 	else if (a)
-		person(&l, a);
+		export_person_line(&l, a);
 	if (m->field[f] || a)
 		buf_addc(&l, '.');
 	else
 		buf_adds(&l, DOTS);
-	ex_wrap(b, buf_str(&l), width, 0, 2);
-	buf_free(&l);
-}
-
-static void
-attendance(struct buf *b, const struct meeting *m, size_t width)
-{
-	size_t here = 0, proxies = 0, absent = 0;
-	struct buf l = BUF_INIT;
-
-	for (size_t i = 0; i < m->natt; i++) {
-		here += m->att[i].presence != PRES_ABSENT;
-		proxies += m->att[i].presence == PRES_REPRESENTED;
-		absent += m->att[i].presence == PRES_ABSENT;
-	}
-	buf_printf(&l, "Thành phần tham dự: có mặt %zu/%zu đại biểu", here,
-	    m->natt);
-	if (proxies)
-		buf_printf(&l, " (%zu đại biểu dự thay)", proxies);
-	buf_adds(&l, m->natt ? ":" : ".");
-	ex_wrap(b, buf_str(&l), width, 0, 2);
-	buf_reset(&l);
-	for (size_t i = 0; i < m->natt; i++) {
-		const struct attendee *a = &m->att[i];
-
-		if (a->presence == PRES_ABSENT)
-			continue;
-		buf_adds(&l, "- ");
-		person(&l, a);
-		if (a->role == ROLE_CHAIR)
-			buf_adds(&l, " (chủ trì)");
-		else if (a->role == ROLE_SECRETARY)
-			buf_adds(&l, " (thư ký)");
-		else if (a->role == ROLE_GUEST)
-			buf_adds(&l, " (khách mời)");
-		if (a->presence == PRES_REPRESENTED)
-			buf_printf(&l, " (%s dự thay)", a->proxy ? a->proxy :
-			    "có người");
-		buf_addc(&l, --here ? ';' : '.');
-		ex_wrap(b, buf_str(&l), width, 2, 4);
-		buf_reset(&l);
-	}
-	if (absent) {
-		buf_printf(&l, "Vắng mặt %zu đại biểu:", absent);
-		ex_wrap(b, buf_str(&l), width, 0, 2);
-		buf_reset(&l);
-		for (size_t i = 0; i < m->natt; i++) {
-			if (m->att[i].presence != PRES_ABSENT)
-				continue;
-			buf_adds(&l, "- ");
-			person(&l, &m->att[i]);
-			buf_addc(&l, --absent ? ';' : '.');
-			ex_wrap(b, buf_str(&l), width, 2, 4);
-			buf_reset(&l);
-		}
-	}
+	export_wrap(b, buf_str(&l), width, 0, 2);
 	buf_free(&l);
 }
 
@@ -293,7 +227,7 @@ tasks(struct buf *b, const struct meeting *m, size_t width)
 	struct buf l = BUF_INIT;
 
 	if (m->nact == 0)
-		ex_wrap(b, "Không có.", width, 2, 2);
+		export_wrap(b, export_words_vi.none, width, 2, 2);
 	for (size_t k = 0; k < m->nact; k++) {
 		const struct action *a = &m->act[k];
 		struct ymd d;
@@ -311,36 +245,8 @@ tasks(struct buf *b, const struct meeting *m, size_t width)
 		else if (a->status == ACT_DROPPED)
 			buf_adds(&l, " (không thực hiện)");
 		buf_addc(&l, '.');
-		ex_wrap(b, buf_str(&l), width, 2, 2 + nw);
+		export_wrap(b, buf_str(&l), width, 2, 2 + nw);
 		buf_reset(&l);
-	}
-	buf_free(&l);
-}
-
-static void
-recipients(struct buf *b, const char *list, size_t width)
-{
-	struct buf l = BUF_INIT;
-	const char *p = list;
-
-	buf_addc(b, '\n');
-	ex_wrap(b, "Nơi nhận:", width, 0, 0);
-	while (*p) {
-		size_t n = strcspn(p, ";");
-		char *item = xstrndup(p, n), *s = item, *e;
-
-		while (*s == ' ')
-			s++;
-		e = s + strlen(s);
-		while (e > s && e[-1] == ' ')
-			*--e = '\0';
-		p += n + (p[n] == ';');
-		if (*s) {
-			buf_printf(&l, "- %s%s", s, *p ? ";" : ".");
-			ex_wrap(b, buf_str(&l), width, 0, 2);
-			buf_reset(&l);
-		}
-		free(item);
 	}
 	buf_free(&l);
 }
@@ -351,15 +257,14 @@ export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
 {
 	bool party = is_party(m, t);
 	const char *chair_word = party ? "Chủ trì" : "Chủ trì (chủ tọa)";
-	const struct attendee *a;
-	struct ex_col l = { .width = (width - 2) / 2 }, r;
+	const struct attendee *sec, *chair;
 	struct buf x = BUF_INIT;
 	size_t num = 0;
 
 	header(b, m, party, width);
 	buf_addc(b, '\n');
-	ex_center(b, "BIÊN BẢN", width);
-	ex_center(b, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS, width);
+	export_center(b, "BIÊN BẢN", width);
+	export_center(b, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS, width);
 	buf_addc(b, '\n');
 
 	buf_adds(&x, "Thời gian bắt đầu: ");
@@ -367,19 +272,19 @@ export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
 	buf_adds(&x, ", ");
 	date_vi(&x, m->field[F_DATE]);
 	buf_addc(&x, '.');
-	ex_wrap(b, buf_str(&x), width, 0, 2);
+	export_wrap(b, buf_str(&x), width, 0, 2);
 	buf_reset(&x);
 	buf_printf(&x, "Địa điểm: %s%s", m->field[F_PLACE] ? m->field[F_PLACE] :
 	    DOTS, m->field[F_PLACE] ? "." : "");
-	ex_wrap(b, buf_str(&x), width, 0, 2);
+	export_wrap(b, buf_str(&x), width, 0, 2);
 	buf_reset(&x);
-	attendance(b, m, width);
+	export_attendance(b, m, &export_words_vi, width);
 	role_line(b, m, chair_word, F_CHAIR, ROLE_CHAIR, width);
 	role_line(b, m, "Thư ký", F_SECRETARY, ROLE_SECRETARY, width);
 
 	buf_addc(b, '\n');
-	ex_center(b, "NỘI DUNG", width);
-	ex_review(b, m, true, width, &num);
+	export_center(b, "NỘI DUNG", width);
+	export_review(b, m, &export_words_vi, width, &num);
 	for (size_t i = 0; t && i < t->nsec; i++) {
 		const struct tmpl_section *s = &t->sec[i];
 		const char *body = meeting_section(m, s->key);
@@ -387,16 +292,13 @@ export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
 		/* The roster is the attendance above. */
 		if (s->kind == SEC_ROSTER)
 			continue;
-		buf_addc(b, '\n');
-		buf_printf(&x, "%zu. %s", ++num, s->heading);
-		ex_wrap(b, buf_str(&x), width, 0, 3);
-		buf_reset(&x);
+		export_heading(b, ++num, s->heading, width);
 		if (s->kind == SEC_TASKS)
 			tasks(b, m, width);
 		else if (body && *body)
-			ex_body(b, body, width, 0);
+			export_body(b, body, width, 0);
 		else
-			ex_wrap(b, "Không có.", width, 0, 0);
+			export_wrap(b, export_words_vi.none, width, 0, 0);
 	}
 
 	buf_addc(b, '\n');
@@ -405,24 +307,19 @@ export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
 	buf_adds(&x, ", ");
 	date_vi(&x, m->field[F_DATE]);
 	buf_addc(&x, '.');
-	ex_wrap(b, buf_str(&x), width, 0, 0);
+	export_wrap(b, buf_str(&x), width, 0, 0);
 	buf_reset(&x);
 
 	/* Signatures: the secretary left, the chair right (form 1.9). */
 	buf_addc(b, '\n');
-	r = l;
-	l.line[l.n++] = "THƯ KÝ";
-	r.line[r.n++] = party ? "CHỦ TRÌ" : "CHỦ TỌA";
-	l.n += 3;
-	r.n += 3;
-	a = ex_person(m, m->field[F_SECRETARY], ROLE_SECRETARY);
-	l.line[l.n++] = m->field[F_SECRETARY] ? m->field[F_SECRETARY] :
-	    a ? a->name : NULL;
-	a = ex_person(m, m->field[F_CHAIR], ROLE_CHAIR);
-	r.line[r.n++] = m->field[F_CHAIR] ? m->field[F_CHAIR] :
-	    a ? a->name : NULL;
-	ex_columns(b, &l, width - 2 * l.width, &r);
+	sec = export_person(m, m->field[F_SECRETARY], ROLE_SECRETARY);
+	chair = export_person(m, m->field[F_CHAIR], ROLE_CHAIR);
+	export_signatures(b, "THƯ KÝ", m->field[F_SECRETARY] ?
+	    m->field[F_SECRETARY] : sec ? sec->name : NULL,
+	    party ? "CHỦ TRÌ" : "CHỦ TỌA", m->field[F_CHAIR] ?
+	    m->field[F_CHAIR] : chair ? chair->name : NULL, width);
 	if (m->field[F_RECIPIENTS])
-		recipients(b, m->field[F_RECIPIENTS], width);
+		export_recipients(b, m->field[F_RECIPIENTS], &export_words_vi,
+		    width);
 	buf_free(&x);
 }

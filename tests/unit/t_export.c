@@ -81,13 +81,24 @@ text(const struct meeting *m, const struct tmpl *t, size_t width)
 	return buf_steal(&b);
 }
 
-int
-main(void)
+/* A meeting with fill()'s contents, changed by the test; false (and a
+ * failed check) if the model refused a value. */
+static bool
+setup(struct meeting *m)
+{
+	fill(m);
+	return ok(m->natt == 2 && m->nact == 1 && meeting_get(m, F_DATE),
+	    "set-up: a meeting with two attendees and a task");
+}
+
+static void
+test_party(void)
 {
 	struct meeting m;
 	char *s;
 
-	fill(&m);
+	if (!setup(&m))
+		return;
 	s = text(&m, &vi, 80);
 	ok(strstr(s, "ĐẢNG CỘNG SẢN VIỆT NAM") != NULL, "party style from the template");
 	ok(strstr(s, "THÀNH ỦY HẢI PHÒNG") && strstr(s, "QUẬN ỦY BÌNH GIANG"),
@@ -105,7 +116,18 @@ main(void)
 	ok(strstr(s, "THƯ KÝ") && strstr(s, "CHỦ TRÌ"), "signature blocks");
 	ok(strstr(s, "Nơi nhận") == NULL, "no Nơi nhận without recipients");
 	free(s);
+	meeting_free(&m);
+}
 
+/* The state style, chosen by the meeting over its template. */
+static void
+test_state(void)
+{
+	struct meeting m;
+	char *s;
+
+	if (!setup(&m))
+		return;
 	meeting_set(&m, F_STYLE, "state");
 	meeting_set(&m, F_DATE, "2023-09-20");
 	meeting_set(&m, F_ORGANISATION, "Ủy ban nhân dân phường Hòa Phong");
@@ -123,14 +145,23 @@ main(void)
 	ok(strstr(s, "Nơi nhận:\n- Thường trực Đảng ủy;\n- Lưu: VT.\n") != NULL,
 	    "Nơi nhận, one per line");
 	free(s);
-
 	meeting_set(&m, F_ORGANISATION, "Ban Dân vận");
 	s = text(&m, &vi, 80);
 	ok(strstr(s, "…, ngày 20 tháng 9 năm 2023") != NULL,
 	    "no place in the organisation: a blank");
 	free(s);
+	meeting_free(&m);
+}
 
-	/* Control characters are shown, not sent. */
+/* Control characters are shown, not sent. */
+static void
+test_control(void)
+{
+	struct meeting m;
+	char *s;
+
+	if (!setup(&m))
+		return;
 	meeting_set(&m, F_PLACE, "Hội trường\x1b[2J");
 	meeting_section_set(&m, "results", "Dòng một\x07\tvà \x1b]0;x\x07 hai.");
 	s = text(&m, &vi, 80);
@@ -138,8 +169,18 @@ main(void)
 	    strchr(s, '\t') == NULL, "no raw control character");
 	ok(strstr(s, "Hội trường^[[2J") != NULL, "escaped as ^[");
 	free(s);
+	meeting_free(&m);
+}
 
-	/* Widths: long words, long names, every width. */
+/* Widths: long words, long names, wide characters, every width. */
+static void
+test_widths(void)
+{
+	struct meeting m;
+	size_t bad = 0, badw = 0;
+
+	if (!setup(&m))
+		return;
 	meeting_set(&m, F_TITLE, "Hội nghị giao ban "
 	    "Ủyban­nhândânthànhphốThủDầuMộttỉnhBìnhDươngvàcáctổchứcchínhtrị");
 	meeting_set(&m, F_ORGANISATION, "Đảng bộ thành phố Thủ Dầu Một tỉnh Bình "
@@ -149,27 +190,35 @@ main(void)
 	meeting_section_set(&m, "results", "- Công Tằng Tôn Nữ Thị Phương Thảo "
 	    "báo cáo: 12/12 khu phố, đạt 118,3% kế hoạch; "
 	    "https://example.org/mot/duong/dan/rat/dai/khong/co/khoang/trang/nao");
-	{
-		size_t bad = 0, badw = 0;
+	for (size_t w = 20; w <= 120; w++) {
+		for (int style = 0; style < 3; style++) {
+			size_t got;
+			char *s;
 
-		for (size_t w = 20; w <= 120; w++) {
-			for (int style = 0; style < 3; style++) {
-				size_t got;
-
-				meeting_set(&m, F_STYLE, style == 1 ? "party" : "state");
-				s = text(&m, style == 2 ? &en : &vi, w);
-				got = widest(s);
-				if (got > w) {
-					bad = w;
-					badw = got;
-				}
-				free(s);
+			meeting_set(&m, F_STYLE, style == 1 ? "party" : "state");
+			s = text(&m, style == 2 ? &en : &vi, w);
+			got = widest(s);
+			if (got > w) {
+				bad = w;
+				badw = got;
 			}
+			free(s);
 		}
-		is_int((intmax_t)bad, 0, "no line wider than asked, widths 20-120, "
-		    "three layouts (widest %zu)", badw);
 	}
+	is_int((intmax_t)bad, 0, "no line wider than asked, widths 20-120, "
+	    "three layouts (widest %zu)", badw);
+	meeting_free(&m);
+}
 
+static void
+test_english(void)
+{
+	struct meeting m;
+	char *s;
+
+	if (!setup(&m))
+		return;
+	meeting_set(&m, F_END, "16:30");
 	s = text(&m, &en, 80);
 	ok(strstr(s, "MINUTES") && strstr(s, "Present: 1 of 2"),
 	    "English layout");
@@ -177,5 +226,15 @@ main(void)
 	ok(strstr(s, "The meeting closed at 16:30.") != NULL, "English closing line");
 	free(s);
 	meeting_free(&m);
+}
+
+int
+main(void)
+{
+	test_party();
+	test_state();
+	test_control();
+	test_widths();
+	test_english();
 	return tap_done();
 }
