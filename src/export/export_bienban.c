@@ -20,6 +20,7 @@
 
 #include "core/model.h"
 #include "core/tmpl.h"
+#include "export/export_doc.h"
 #include "export/export_layout.h"
 #include "lib/buf.h"
 #include "lib/cal.h"
@@ -143,67 +144,60 @@ locality(const char *org)
 	return best;
 }
 
+/* The header, as a table: the organisation (its superior body above
+ * it), the number, the national title and motto or the Party's name, the
+ * place and date.  Guidance 36 sets the date level with the number, so
+ * the party style puts them in a second row. */
 static void
-header(struct buf *b, const struct meeting *m, bool party, size_t width)
+header(struct doc *d, const struct meeting *m, bool party)
 {
-	static const char rule[] = "---------------";
-	struct export_col l = { .n = 0 }, r = { .n = 0 };
-	struct buf num = BUF_INIT, when = BUF_INIT;
-	char *sup, *own, *usup = NULL, *uown = NULL, *loc;
+	const struct export_spec *sp = d->spec;
+	struct doc_block *t = doc_table(d, TABLE_HEADER);
+	struct doc_para *p;
+	struct buf x = BUF_INIT;
+	char *sup, *own, *loc;
 	const char *no = m->field[F_NUMBER];
 
 	org_parts(m->field[F_ORGANISATION], &sup, &own);
 	if (sup)
-		usup = export_upper(sup);
-	if (own)
-		uown = export_upper(own);
-	/* The motto needs 34 columns; the left column gets the rest, and a
-	 * long organisation name wraps within it. */
-	r.width = width * 11 / 20 < 34 ? 34 : width * 11 / 20;
-	if (r.width > width - 12)
-		r.width = width - 12;
-	l.width = width - r.width - 2;
-	if (usup)
-		l.line[l.n++] = usup;
-	l.line[l.n++] = uown ? uown : DOTS;
-	l.line[l.n++] = party ? "*" : "-------";
-	if (party)
-		buf_printf(&num, "Số %s", no ? no : DOTS "-BB/" DOTS);
-	else
-		buf_printf(&num, "Số: %s", no ? no : DOTS "/BB-" DOTS);
-	loc = locality(own);
-	buf_printf(&when, "%s, ", loc ? loc : DOTS);
-	date_vi(&when, m->field[F_DATE]);
+		doc_run(doc_cell_para(t, 0), sup, RUN_CAPS, sp->org_sup);
+	p = doc_cell_para(t, 0);
+	doc_run(p, own ? own : DOTS, RUN_CAPS | RUN_BOLD, sp->org);
 	if (party) {
-		r.line[r.n++] = "ĐẢNG CỘNG SẢN VIỆT NAM";
-		r.line[r.n++] = rule;
-		/* Guidance 36 sets the date level with the number. */
-		while (r.n + 1 < l.n)
-			r.n++;
-		l.line[l.n++] = buf_str(&num);
-		r.line[r.n++] = buf_str(&when);
+		doc_run(doc_cell_para(t, 0), "*", 0, sp->org);
+		p = doc_cell_para(t, 1);
+		doc_run(p, "Đảng Cộng sản Việt Nam", RUN_CAPS | RUN_BOLD,
+		    sp->party);
+		p->rule = RULE_LINE;
+		doc_row(t);
+		buf_printf(&x, "Số %s", no ? no : DOTS "-BB/" DOTS);
 	} else {
-		l.line[l.n++] = buf_str(&num);
-		r.line[r.n++] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-		r.line[r.n++] = "Độc lập - Tự do - Hạnh phúc";
-		r.line[r.n++] = rule;
-		r.n++;
-		r.line[r.n++] = buf_str(&when);
+		p->rule = RULE_SHORT;
+		doc_run(doc_cell_para(t, 1), "Cộng hòa xã hội chủ nghĩa Việt Nam",
+		    RUN_CAPS | RUN_BOLD, sp->nation);
+		p = doc_cell_para(t, 1);
+		doc_run(p, "Độc lập - Tự do - Hạnh phúc", RUN_BOLD, sp->motto);
+		p->rule = RULE_LINE;
+		buf_printf(&x, "Số: %s", no ? no : DOTS "/BB-" DOTS);
 	}
-	export_columns(b, &l, 2, &r);
+	doc_run(doc_cell_para(t, 0), buf_str(&x), 0, sp->number);
+	buf_reset(&x);
+	loc = locality(own);
+	buf_printf(&x, "%s, ", loc ? loc : DOTS);
+	date_vi(&x, m->field[F_DATE]);
+	p = doc_cell_para(t, 1);
+	doc_run(p, buf_str(&x), RUN_ITALIC, sp->place_date);
+	p->blank_before = !party;
 	free(sup);
 	free(own);
-	free(usup);
-	free(uown);
 	free(loc);
-	buf_free(&num);
-	buf_free(&when);
+	buf_free(&x);
 }
 
 /* "Chủ trì: name, position" from the header field or the roster. */
 static void
-role_line(struct buf *b, const struct meeting *m, const char *label,
-    enum field f, enum role r, size_t width)
+role_line(struct doc *d, const struct meeting *m, const char *label,
+    enum field f, enum role r)
 {
 	const struct attendee *a = export_person(m, m->field[f], r);
 	struct buf l = BUF_INIT;
@@ -217,20 +211,20 @@ role_line(struct buf *b, const struct meeting *m, const char *label,
 		buf_addc(&l, '.');
 	else
 		buf_adds(&l, DOTS);
-	export_wrap(b, buf_str(&l), width, 0, 2);
+	export_line(d, buf_str(&l), 0, 2);
 	buf_free(&l);
 }
 
 static void
-tasks(struct buf *b, const struct meeting *m, size_t width)
+tasks(struct doc *d, const struct meeting *m)
 {
 	struct buf l = BUF_INIT;
 
 	if (m->nact == 0)
-		export_wrap(b, export_words_vi.none, width, 2, 2);
+		export_line(d, export_words_vi.none, 2, 2);
 	for (size_t k = 0; k < m->nact; k++) {
 		const struct action *a = &m->act[k];
-		struct ymd d;
+		struct ymd dd;
 		size_t nw;
 
 		buf_printf(&l, "%zu. ", k + 1);
@@ -238,53 +232,99 @@ tasks(struct buf *b, const struct meeting *m, size_t width)
 		if (a->assignee)
 			buf_printf(&l, "%s: ", a->assignee);
 		buf_adds(&l, a->task ? a->task : "");
-		if (a->due && cal_parse_iso(a->due, &d))
-			buf_printf(&l, "; thời hạn: %02d/%02d/%d", d.d, d.m, d.y);
+		if (a->due && cal_parse_iso(a->due, &dd))
+			buf_printf(&l, "; thời hạn: %02d/%02d/%d", dd.d, dd.m,
+			    dd.y);
 		if (a->status == ACT_DONE)
 			buf_adds(&l, " (đã hoàn thành)");
 		else if (a->status == ACT_DROPPED)
 			buf_adds(&l, " (không thực hiện)");
 		buf_addc(&l, '.');
-		export_wrap(b, buf_str(&l), width, 2, 2 + nw);
+		export_line(d, buf_str(&l), 2, 2 + (unsigned)nw);
 		buf_reset(&l);
 	}
 	buf_free(&l);
 }
 
-void
-export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
-    size_t width)
+/* A centred line of the title block. */
+static struct doc_para *
+centred(struct doc *d, const char *text, unsigned flags, unsigned half_pt)
 {
-	bool party = is_party(m, t);
-	const char *chair_word = party ? "Chủ trì" : "Chủ trì (chủ tọa)";
-	const struct attendee *sec, *chair;
-	struct buf x = BUF_INIT;
-	size_t num = 0;
+	struct doc_para *p = doc_para(d);
 
-	header(b, m, party, width);
-	buf_addc(b, '\n');
-	export_center(b, "BIÊN BẢN", width);
-	export_center(b, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS, width);
-	buf_addc(b, '\n');
+	p->align = ALIGN_CENTER;
+	doc_run(p, text, flags, half_pt);
+	return p;
+}
+
+/* Time, place, attendance, chair and secretary. */
+static void
+opening(struct doc *d, const struct meeting *m, bool party)
+{
+	struct buf x = BUF_INIT;
 
 	buf_adds(&x, "Thời gian bắt đầu: ");
 	time_vi(&x, m->field[F_START]);
 	buf_adds(&x, ", ");
 	date_vi(&x, m->field[F_DATE]);
 	buf_addc(&x, '.');
-	export_wrap(b, buf_str(&x), width, 0, 2);
+	export_line(d, buf_str(&x), 0, 2)->blank_before = true;
 	buf_reset(&x);
 	buf_printf(&x, "Địa điểm: %s%s", m->field[F_PLACE] ? m->field[F_PLACE] :
 	    DOTS, m->field[F_PLACE] ? "." : "");
-	export_wrap(b, buf_str(&x), width, 0, 2);
-	buf_reset(&x);
-	export_attendance(b, m, &export_words_vi, width);
-	role_line(b, m, chair_word, F_CHAIR, ROLE_CHAIR, width);
-	role_line(b, m, "Thư ký", F_SECRETARY, ROLE_SECRETARY, width);
+	export_line(d, buf_str(&x), 0, 2);
+	buf_free(&x);
+	export_attendance(d, m, &export_words_vi);
+	role_line(d, m, party ? "Chủ trì" : "Chủ trì (chủ tọa)", F_CHAIR,
+	    ROLE_CHAIR);
+	role_line(d, m, "Thư ký", F_SECRETARY, ROLE_SECRETARY);
+}
 
-	buf_addc(b, '\n');
-	export_center(b, "NỘI DUNG", width);
-	export_review(b, m, &export_words_vi, width, &num);
+/* The closing line, the signatures (the secretary left, the chair
+ * right, as form 1.9 has them) and the recipients. */
+static void
+closing(struct doc *d, const struct meeting *m, bool party)
+{
+	const struct attendee *sec, *chair;
+	struct buf x = BUF_INIT;
+
+	buf_adds(&x, "Hội nghị kết thúc vào ");
+	time_vi(&x, m->field[F_END]);
+	buf_adds(&x, ", ");
+	date_vi(&x, m->field[F_DATE]);
+	buf_addc(&x, '.');
+	export_line(d, buf_str(&x), 0, 0)->blank_before = true;
+	buf_free(&x);
+	doc_para(d);	/* a blank line before the signatures */
+	sec = export_person(m, m->field[F_SECRETARY], ROLE_SECRETARY);
+	chair = export_person(m, m->field[F_CHAIR], ROLE_CHAIR);
+	export_signatures(d, "Thư ký", m->field[F_SECRETARY] ?
+	    m->field[F_SECRETARY] : sec ? sec->name : NULL,
+	    party ? "Chủ trì" : "Chủ tọa", m->field[F_CHAIR] ?
+	    m->field[F_CHAIR] : chair ? chair->name : NULL);
+	if (m->field[F_RECIPIENTS])
+		export_recipients(d, m->field[F_RECIPIENTS], &export_words_vi);
+}
+
+void
+export_doc_bienban(struct doc *d, const struct meeting *m,
+    const struct tmpl *t)
+{
+	bool party = is_party(m, t);
+	const struct export_spec *sp = party ? &export_spec_party :
+	    &export_spec_state;
+	size_t num = 0;
+
+	doc_init(d, sp, "vi", m->field[F_TITLE]);
+	header(d, m, party);
+	centred(d, "Biên bản", RUN_CAPS | RUN_BOLD, sp->doc_name)->
+	    blank_before = true;
+	centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS, RUN_BOLD,
+	    sp->summary)->balance = true;
+	opening(d, m, party);
+	centred(d, "Nội dung", RUN_CAPS | RUN_BOLD, sp->body)->blank_before =
+	    true;
+	export_review(d, m, &export_words_vi, &num);
 	for (size_t i = 0; t && i < t->nsec; i++) {
 		const struct tmpl_section *s = &t->sec[i];
 		const char *body = meeting_section(m, s->key);
@@ -292,34 +332,13 @@ export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
 		/* The roster is the attendance above. */
 		if (s->kind == SEC_ROSTER)
 			continue;
-		export_heading(b, ++num, s->heading, width);
+		export_heading(d, ++num, s->heading);
 		if (s->kind == SEC_TASKS)
-			tasks(b, m, width);
+			tasks(d, m);
 		else if (body && *body)
-			export_body(b, body, width, 0);
+			export_body(d, body);
 		else
-			export_wrap(b, export_words_vi.none, width, 0, 0);
+			export_line(d, export_words_vi.none, 0, 0);
 	}
-
-	buf_addc(b, '\n');
-	buf_adds(&x, "Hội nghị kết thúc vào ");
-	time_vi(&x, m->field[F_END]);
-	buf_adds(&x, ", ");
-	date_vi(&x, m->field[F_DATE]);
-	buf_addc(&x, '.');
-	export_wrap(b, buf_str(&x), width, 0, 0);
-	buf_reset(&x);
-
-	/* Signatures: the secretary left, the chair right (form 1.9). */
-	buf_addc(b, '\n');
-	sec = export_person(m, m->field[F_SECRETARY], ROLE_SECRETARY);
-	chair = export_person(m, m->field[F_CHAIR], ROLE_CHAIR);
-	export_signatures(b, "THƯ KÝ", m->field[F_SECRETARY] ?
-	    m->field[F_SECRETARY] : sec ? sec->name : NULL,
-	    party ? "CHỦ TRÌ" : "CHỦ TỌA", m->field[F_CHAIR] ?
-	    m->field[F_CHAIR] : chair ? chair->name : NULL, width);
-	if (m->field[F_RECIPIENTS])
-		export_recipients(b, m->field[F_RECIPIENTS], &export_words_vi,
-		    width);
-	buf_free(&x);
+	closing(d, m, party);
 }

@@ -12,9 +12,11 @@
 
 #include "core/model.h"
 #include "core/tmpl.h"
+#include "export/export_doc.h"
 #include "export/export_layout.h"
 #include "lib/buf.h"
 #include "lib/cal.h"
+#include "lib/xmalloc.h"
 
 static const char *const months_en[] = { "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October",
@@ -32,25 +34,28 @@ date_en(struct buf *b, const char *iso)
 		buf_adds(b, iso ? iso : "");
 }
 
-static void
-labelled(struct buf *b, const char *label, const char *value, size_t width)
+/* "Label: value", or nothing (NULL) when there is no value. */
+static struct doc_para *
+labelled(struct doc *d, const char *label, const char *value)
 {
-	struct buf l = BUF_INIT;
+	struct doc_para *p;
+	char *l;
 
 	if (value == NULL || *value == '\0')
-		return;
-	buf_printf(&l, "%s: %s", label, value);
-	export_wrap(b, buf_str(&l), width, 0, 2);
-	buf_free(&l);
+		return NULL;
+	l = xasprintf("%s: %s", label, value);
+	p = export_line(d, l, 0, 2);
+	free(l);
+	return p;
 }
 
 static void
-tasks_en(struct buf *b, const struct meeting *m, size_t width)
+tasks_en(struct doc *d, const struct meeting *m)
 {
 	struct buf l = BUF_INIT;
 
 	if (m->nact == 0)
-		export_wrap(b, export_words_en.none, width, 0, 0);
+		export_line(d, export_words_en.none, 0, 0);
 	for (size_t k = 0; k < m->nact; k++) {
 		const struct action *a = &m->act[k];
 		char num[32];
@@ -69,92 +74,99 @@ tasks_en(struct buf *b, const struct meeting *m, size_t width)
 		}
 		if (a->status == ACT_DONE || a->status == ACT_DROPPED)
 			buf_printf(&l, " (%s)", status_word(a->status));
-		export_wrap(b, buf_str(&l), width, 0, nw);
+		export_line(d, buf_str(&l), 0, (unsigned)nw);
 		buf_reset(&l);
 	}
 	buf_free(&l);
 }
 
+static struct doc_para *
+centred(struct doc *d, const char *text, unsigned flags, unsigned half_pt)
+{
+	struct doc_para *p = doc_para(d);
+
+	p->align = ALIGN_CENTER;
+	doc_run(p, text, flags, half_pt);
+	return p;
+}
+
 /* The organisation, reference and title, then date, time, place, chair
  * and secretary; *chair and *sec are the names that sign. */
 static void
-head_en(struct buf *b, const struct meeting *m, size_t width,
-    const char **chair, const char **sec)
+head_en(struct doc *d, const struct meeting *m, const char **chair,
+    const char **sec)
 {
-	const char *title = m->field[F_TITLE] ? m->field[F_TITLE] : "";
+	const struct export_spec *sp = d->spec;
 	struct buf x = BUF_INIT;
 
 	*chair = m->field[F_CHAIR];
 	*sec = m->field[F_SECRETARY];
 	if (m->field[F_ORGANISATION]) {
-		char *up = export_upper(m->field[F_ORGANISATION]);
-
-		export_center(b, up, width);
-		free(up);
+		centred(d, m->field[F_ORGANISATION], RUN_CAPS | RUN_BOLD,
+		    sp->org);
 	}
 	if (m->field[F_NUMBER]) {
 		buf_printf(&x, "Ref: %s", m->field[F_NUMBER]);
-		export_center(b, buf_str(&x), width);
+		centred(d, buf_str(&x), 0, sp->number);
 		buf_reset(&x);
 	}
-	buf_addc(b, '\n');
-	export_center(b, "MINUTES", width);
-	export_center(b, title, width);
-	buf_addc(b, '\n');
+	centred(d, "Minutes", RUN_CAPS | RUN_BOLD, sp->doc_name)->blank_before =
+	    true;
+	centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : "", RUN_BOLD,
+	    sp->summary)->balance = true;
 	date_en(&x, m->field[F_DATE]);
-	labelled(b, "Date", buf_str(&x), width);
+	doc_para(d);	/* a blank line before the particulars */
+	labelled(d, "Date", buf_str(&x));
 	buf_reset(&x);
 	if (m->field[F_START] || m->field[F_END]) {
 		buf_printf(&x, "%s%s%s", m->field[F_START] ? m->field[F_START] :
 		    "", m->field[F_END] ? " to " : "",
 		    m->field[F_END] ? m->field[F_END] : "");
-		labelled(b, "Time", buf_str(&x), width);
+		labelled(d, "Time", buf_str(&x));
 		buf_reset(&x);
 	}
-	labelled(b, "Place", m->field[F_PLACE], width);
+	labelled(d, "Place", m->field[F_PLACE]);
 	if (*chair == NULL && export_person(m, NULL, ROLE_CHAIR))
 		*chair = export_person(m, NULL, ROLE_CHAIR)->name;
 	if (*sec == NULL && export_person(m, NULL, ROLE_SECRETARY))
 		*sec = export_person(m, NULL, ROLE_SECRETARY)->name;
-	labelled(b, "Chair", *chair, width);
-	labelled(b, "Secretary", *sec, width);
+	labelled(d, "Chair", *chair);
+	labelled(d, "Secretary", *sec);
 	buf_free(&x);
 }
 
 void
-export_text_en(struct buf *b, const struct meeting *m, const struct tmpl *t,
-    size_t width)
+export_doc_en(struct doc *d, const struct meeting *m, const struct tmpl *t)
 {
 	const char *chair, *sec;
-	struct buf x = BUF_INIT;
 	size_t num = 0;
 
-	head_en(b, m, width, &chair, &sec);
-	export_review(b, m, &export_words_en, width, &num);
+	doc_init(d, &export_spec_state, "en", m->field[F_TITLE]);
+	head_en(d, m, &chair, &sec);
+	export_review(d, m, &export_words_en, &num);
 	for (size_t i = 0; t && i < t->nsec; i++) {
 		const struct tmpl_section *s = &t->sec[i];
 		const char *body = meeting_section(m, s->key);
 
-		export_heading(b, ++num, s->heading, width);
+		export_heading(d, ++num, s->heading);
 		if (s->kind == SEC_ROSTER)
-			export_attendance(b, m, &export_words_en, width);
+			export_attendance(d, m, &export_words_en);
 		else if (s->kind == SEC_TASKS)
-			tasks_en(b, m, width);
+			tasks_en(d, m);
 		else if (body && *body)
-			export_body(b, body, width, 0);
+			export_body(d, body);
 		else
-			export_wrap(b, export_words_en.none, width, 0, 0);
+			export_line(d, export_words_en.none, 0, 0);
 	}
-	buf_addc(b, '\n');
+	doc_para(d);
 	if (m->field[F_END]) {
-		buf_printf(&x, "The meeting closed at %s.", m->field[F_END]);
-		export_wrap(b, buf_str(&x), width, 0, 0);
-		buf_reset(&x);
-		buf_addc(b, '\n');
+		char *l = xasprintf("The meeting closed at %s.", m->field[F_END]);
+
+		export_line(d, l, 0, 0);
+		free(l);
+		doc_para(d);
 	}
-	export_signatures(b, "SECRETARY", sec, "CHAIR", chair, width);
+	export_signatures(d, "Secretary", sec, "Chair", chair);
 	if (m->field[F_RECIPIENTS])
-		export_recipients(b, m->field[F_RECIPIENTS], &export_words_en,
-		    width);
-	buf_free(&x);
+		export_recipients(d, m->field[F_RECIPIENTS], &export_words_en);
 }

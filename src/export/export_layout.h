@@ -1,13 +1,10 @@
 /*
- * The layout the text writers share (export_layout.c): wrapping and
- * centring by display width, two columns side by side, and the parts of
- * the minutes both languages have (attendance, the review of earlier
- * tasks, the recipients), each written from a table of the language's
- * words (export_words.c), so the logic of a part exists once.
- *
- * Every helper lays text out by display width, never by bytes, escapes
- * control characters, and never writes a line wider than the width it is
- * given (a single word wider than the line is cut, by whole characters).
+ * Internals of the minutes' writers.  The builders (export_bienban.c,
+ * export_en.c) make the layout model (export_doc.h) with the parts both
+ * languages share (export_parts.c), each part written from a table of
+ * the language's words (export_words.c), so the logic of a part exists
+ * once.  The renderers (export_text.c, export_html.c, export_docx.c,
+ * export_odt.c) turn the model into bytes.
  */
 #ifndef MINUTES_EXPORT_LAYOUT_H
 #define MINUTES_EXPORT_LAYOUT_H
@@ -18,6 +15,9 @@
 #include "core/model.h"
 
 struct buf;
+struct doc;
+struct doc_para;
+struct err;
 struct tmpl;
 
 /* The words one language's minutes use, where the layout is the same. */
@@ -41,31 +41,10 @@ struct export_words {
 
 extern const struct export_words export_words_vi, export_words_en;
 
-/* Appends s (one paragraph; '\n' is taken as a space) wrapped at width:
- * the first line after first spaces, the others after rest spaces. */
-void	 export_wrap(struct buf *, const char *s, size_t width, size_t first,
-	    size_t rest);
-/* Appends s wrapped at width, each line centred. */
-void	 export_center(struct buf *, const char *s, size_t width);
-/* Appends a text section's body: each line a paragraph, blank lines kept
- * (runs of them as one), list items ("- ", "+ ", "* ") with a hanging
- * indent; every line after indent spaces. */
-void	 export_body(struct buf *, const char *body, size_t width,
-	    size_t indent);
-
-/* Two columns side by side, each line of each wrapped and centred in its
- * column; NULL entries are blank lines. */
-struct export_col {
-	const char	*line[8];
-	size_t		 n;
-	size_t		 width;
-};
-void	 export_columns(struct buf *, const struct export_col *left,
-	    size_t gap, const struct export_col *right);
+/* --- building the model (export_parts.c) --- */
 
 /* A malloc'd upper-case copy (Vietnamese letters included). */
 char	*export_upper(const char *);
-
 /* The attendee called name (folded comparison), or NULL; else the first
  * attendee with role r when name is NULL. */
 const struct attendee *export_person(const struct meeting *,
@@ -73,30 +52,55 @@ const struct attendee *export_person(const struct meeting *,
 /* Appends "Name, Position, Organisation". */
 void	 export_person_line(struct buf *, const struct attendee *);
 
-/* Two signature blocks, titles in line, names three lines below (a NULL
- * name leaves the line blank): left_* on the left, right_* on the right. */
-void	 export_signatures(struct buf *, const char *left_title,
-	    const char *left_name, const char *right_title,
-	    const char *right_name, size_t width);
-/* A numbered heading of the minutes ("3. Kết luận"), after a blank line. */
-void	 export_heading(struct buf *, size_t num, const char *heading,
-	    size_t width);
-
+/* A paragraph of the body size holding text, indented first/rest text
+ * columns. */
+struct doc_para *export_line(struct doc *, const char *text, unsigned first,
+	    unsigned rest);
+/* A numbered heading of the minutes ("3. Kết luận"), after a blank. */
+void	 export_heading(struct doc *, size_t num, const char *heading);
+/* A text section's body: each line a paragraph, a run of blank lines one
+ * blank, list items ("- ", "+ ", "* ") with a hanging indent. */
+void	 export_body(struct doc *, const char *body);
 /* The attendance: present/total, the list of those present with their
  * roles and proxies, then the absent. */
-void	 export_attendance(struct buf *, const struct meeting *,
-	    const struct export_words *, size_t width);
+void	 export_attendance(struct doc *, const struct meeting *,
+	    const struct export_words *);
 /* The review of earlier meetings' tasks as a numbered part of the
  * minutes (number ++*num); nothing when the meeting reviewed none. */
-void	 export_review(struct buf *, const struct meeting *,
-	    const struct export_words *, size_t width, size_t *num);
+void	 export_review(struct doc *, const struct meeting *,
+	    const struct export_words *, size_t *num);
 /* The recipients (a ";"-separated list), one per line. */
-void	 export_recipients(struct buf *, const char *list,
-	    const struct export_words *, size_t width);
+void	 export_recipients(struct doc *, const char *list,
+	    const struct export_words *);
+/* Two signature blocks: titles in line, names three lines below (a NULL
+ * name leaves the line blank). */
+void	 export_signatures(struct doc *, const char *left_title,
+	    const char *left_name, const char *right_title,
+	    const char *right_name);
 
-void	 export_text_en(struct buf *, const struct meeting *,
-	    const struct tmpl *, size_t width);
-void	 export_bienban(struct buf *, const struct meeting *,
-	    const struct tmpl *, size_t width);
+/* The builders: the minutes of meeting m in the template's language. */
+void	 export_doc_bienban(struct doc *, const struct meeting *,
+	    const struct tmpl *);
+void	 export_doc_en(struct doc *, const struct meeting *,
+	    const struct tmpl *);
+/* The one the template's language asks for. */
+void	 export_doc_build(struct doc *, const struct meeting *,
+	    const struct tmpl *);
+
+/* --- rendering (one file each) --- */
+
+/* The text layout, no line wider than width columns (display width). */
+void	 export_render_text(struct buf *, const struct doc *, size_t width);
+void	 export_render_html(struct buf *, const struct doc *);
+int	 export_render_docx(struct buf *, const struct doc *, struct err *);
+int	 export_render_odt(struct buf *, const struct doc *, struct err *);
+
+/* Text primitives (export_text.c).  Appends s (one paragraph; '\n' is
+ * taken as a space) wrapped at width: the first line after first spaces,
+ * the others after rest spaces. */
+void	 export_wrap(struct buf *, const char *s, size_t width, size_t first,
+	    size_t rest);
+/* Appends s wrapped at width, each line centred. */
+void	 export_center(struct buf *, const char *s, size_t width);
 
 #endif

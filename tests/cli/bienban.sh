@@ -76,9 +76,18 @@ like "$(cat "$T/h.html")" 'A &lt; B &amp;&amp; C &gt; D' "html: text escaped"
 like "$(cat "$T/h.html")" '<title>Họp &lt;script&gt;alert\(1\)&lt;/script&gt; &amp; &quot;bàn&quot;</title>' "html: the title escaped"
 if grep -Eq '(src|href)=' "$T/h.html"; then _result 1 "html: self-contained"; else _result 0 "html: self-contained"; fi
 expect_rc 0 "export text for html" "$MINUTES" export "$hid" --format text
-python3 -c 'import html,sys,re
-page=open(sys.argv[1],encoding="utf-8").read()
-pre=re.search(r"<pre>(.*)</pre>", page, re.S).group(1)
-sys.exit(0 if html.unescape(pre)==open(sys.argv[2],encoding="utf-8").read() else 1)' "$T/h.html" "$T/out"
-_result $? "html: the page holds the text layout"
+python3 -c 'import html.parser,sys,collections
+class P(html.parser.HTMLParser):
+    def __init__(s): super().__init__(); s.t=[]; s.skip=0
+    def handle_starttag(s,t,a): s.skip+=t in ("style","title")
+    def handle_endtag(s,t): s.skip-=t in ("style","title")
+    def handle_data(s,d):
+        if not s.skip: s.t.append(d)
+p=P(); p.feed(open(sys.argv[1],encoding="utf-8").read())
+words=lambda s: collections.Counter(w for w in s.split() if w.strip("-"))
+sys.exit(0 if words(" ".join(p.t))==words(open(sys.argv[2],encoding="utf-8").read()) else 1)' "$T/h.html" "$T/out"
+_result $? "html: the page holds every word of the text layout"
+like "$(cat "$T/h.html")" '@page \{ size: A4; margin: 20mm 15mm 20mm 30mm' "html: A4 and the margins when printed"
+like "$(cat "$T/h.html")" 'font-family: "Times New Roman"' "html: Times New Roman"
+like "$(cat "$T/h.html")" '<table>' "html: the header is a table, not preformatted text"
 done_testing

@@ -100,7 +100,13 @@ same_file "$T/got" "$T/want" "a pipe gets the bytes as stored"
 if command -v script >/dev/null 2>&1; then
 	for f in md text html; do
 		script -qec "'$MINUTES' export $cid --format $f" /dev/null >"$T/tty" 2>&1
-		like "$(cat "$T/tty")" 'Chữ \^\[\[31mđỏ\^\[\[0m và chuông\^G' "export --format $f to a terminal shows ^X"
+		# HTML has no place for control characters: the page leaves
+		# them out; the others show them.
+		if [ $f = html ]; then
+			like "$(cat "$T/tty")" 'Chữ \[31mđỏ\[0m và chuông\.' "export --format html leaves control characters out"
+		else
+			like "$(cat "$T/tty")" 'Chữ \^\[\[31mđỏ\^\[\[0m và chuông\^G' "export --format $f to a terminal shows ^X"
+		fi
 		is "$(tr -d '\r\n' <"$T/tty" | tr -d '[:print:]' | LC_ALL=C tr -d '\200-\377' | od -An -c | tr -d ' ')" "" "export --format $f to a terminal sends no control character"
 	done
 	script -qec "'$MINUTES' show $cid" /dev/null >"$T/tty" 2>&1
