@@ -24,6 +24,7 @@
 #include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -228,7 +229,7 @@ int
 cli_actions(struct cli *c, int argc, char **argv)
 {
 	enum { O_OPEN = 256, O_OVERDUE, O_ALL, O_ASSIGNEE, O_MEETING,
-	    O_SERIES, O_BEFORE, O_JSON, O_CSV, O_ICS };
+	    O_SERIES, O_BEFORE, O_JSON, O_CSV, O_ICS, O_XLSX, O_EXCEL };
 	static const struct option longs[] = {
 		{ "open", no_argument, NULL, O_OPEN },
 		{ "overdue", no_argument, NULL, O_OVERDUE },
@@ -240,6 +241,9 @@ cli_actions(struct cli *c, int argc, char **argv)
 		{ "json", no_argument, NULL, O_JSON },
 		{ "csv", no_argument, NULL, O_CSV },
 		{ "ics", no_argument, NULL, O_ICS },
+		{ "xlsx", no_argument, NULL, O_XLSX },
+		{ "excel", no_argument, NULL, O_EXCEL },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store_act_filter f = { .scope = STORE_ACT_OPEN };
@@ -248,13 +252,14 @@ cli_actions(struct cli *c, int argc, char **argv)
 	struct buf b = BUF_INIT;
 	struct err e;
 	char today[11];
-	const char *scope_opt = NULL, *format = NULL;
+	const char *scope_opt = NULL, *format = NULL, *out = NULL;
+	bool excel = false;
 	long long mid;
 	struct ymd d;
 	size_t n;
 	int ch, rc = 0;
 
-	while ((ch = cli_getopt(c, argc, argv, ":", longs, &rc)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
 		const char *opt = argv[optind - 1];
 
 		switch (ch) {
@@ -270,9 +275,16 @@ cli_actions(struct cli *c, int argc, char **argv)
 			f.scope = ch == O_OPEN ? STORE_ACT_OPEN :
 			    ch == O_OVERDUE ? STORE_ACT_OVERDUE : STORE_ACT_ALL;
 			break;
+		case 'o':
+			out = optarg;
+			break;
+		case O_EXCEL:
+			excel = true;
+			break;
 		case O_JSON:
 		case O_CSV:
 		case O_ICS:
+		case O_XLSX:
 			if (format && strcmp(format, opt) != 0)
 				return cli_fail(c, EXIT_USAGE, _("%s and %s "
 				    "cannot be used together"), format, opt);
@@ -307,6 +319,11 @@ cli_actions(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
 		    argv[optind]);
+	if (excel && (format == NULL || strcmp(format, "--csv") != 0))
+		return cli_fail(c, EXIT_USAGE, _("--excel goes with --csv"));
+	if ((rc = cli_refuse_binary(c, "xlsx", format &&
+	    strcmp(format, "--xlsx") == 0, out)) != 0)
+		return rc;
 	if ((rc = today_iso(c, today)))
 		return rc;
 	f.today = today;
@@ -324,8 +341,12 @@ cli_actions(struct cli *c, int argc, char **argv)
 			buf_printf(&b, "%s\n", _("No action items."));
 	} else if (strcmp(format, "--json") == 0)
 		export_actions_json(&b, v, n);
+	else if (strcmp(format, "--csv") == 0 && excel)
+		export_actions_csv_excel(&b, v, n);
 	else if (strcmp(format, "--csv") == 0)
 		export_actions_csv(&b, v, n);
+	else if (strcmp(format, "--xlsx") == 0)
+		rc = export_actions_xlsx(&b, v, n, &e) ? cli_fail_err(c, &e) : 0;
 	else {
 		char tag[17];
 
@@ -333,7 +354,10 @@ cli_actions(struct cli *c, int argc, char **argv)
 		export_actions_ics(&b, v, n, tag);
 	}
 	action_rows_free(v, n);
-	if (cli_write_output(NULL, buf_str(&b), b.len, &e))
+	if (rc == 0 && out && paths_is_database(out, store_path(s)))
+		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
+		    "export to another file"), out);
+	else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	return rc;
@@ -537,7 +561,7 @@ cli_action(struct cli *c, int argc, char **argv)
 	bool changed;
 	int ch, rc = 0;
 
-	while ((ch = cli_getopt(c, argc, argv, ":", longs, &rc)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
 		if (ch == -2)
 			return rc;
 		if (ch != 'n')

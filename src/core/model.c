@@ -463,6 +463,7 @@ action_row_free(struct action_row *r)
 	action_free(&r->a);
 	free(r->meeting_title);
 	free(r->meeting_series);
+	free(r->last_note);
 	memset(r, 0, sizeof *r);
 }
 

@@ -57,6 +57,8 @@ struct action_row {
 	char		 created[21];	/* YYYY-MM-DDTHH:MM:SSZ */
 	char		 updated[21];
 	bool		 overdue;	/* open or doing, due before today */
+	char		*last_note;	/* the latest note of its history, or
+					   NULL */
 };
 void	 action_row_free(struct action_row *);
 void	 action_rows_free(struct action_row *, size_t n);

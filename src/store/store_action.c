@@ -28,7 +28,9 @@
     "SELECT a.id, a.meeting_id, m.title, m.date, m.series, a.assignee," \
     " a.task, a.due, a.due_text, a.status, a.src_section, a.src_start," \
     " a.src_end, a.created, a.updated," \
-    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < ?1)" \
+    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < ?1)," \
+    " (SELECT h.note FROM action_history h WHERE h.action_id = a.id" \
+    "  AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.id DESC LIMIT 1)" \
     " FROM action a JOIN meeting m ON m.id = a.meeting_id"
 
 /*
@@ -113,6 +115,7 @@ fill_row(sqlite3_stmt *st, struct action_row *r)
 	copy_stamp(r->created, sizeof r->created, st, 13);
 	copy_stamp(r->updated, sizeof r->updated, st, 14);
 	r->overdue = sqlite3_column_int(st, 15) != 0;
+	r->last_note = st_col_dup(st, 16);
 }
 
 /*
