@@ -16,8 +16,8 @@
 
 static const char *const field_keys[F_NFIELDS] = {
 	"template", "series", "title", "organisation", "number", "style",
-	"date", "start", "end", "place", "chair", "secretary", "recipients",
-	"status"
+	"date", "start", "end", "place", "locality", "chair", "secretary",
+	"recipients", "status"
 };
 static const char *const role_words[] = { "chair", "secretary", "member", "guest" };
 static const char *const presence_words[] = { "present", "absent", "represented" };

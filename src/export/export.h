@@ -52,4 +52,10 @@ void	export_json(struct buf *, const struct meeting *, const struct tmpl *);
  * width; at least 20); control characters are escaped. */
 void	export_text(struct buf *, const struct meeting *, const struct tmpl *,
 	    size_t width);
+/* The place of issue (địa danh) the biên bản's date line takes from an
+ * issuing body's name ("Thành ủy Hải Phòng" gives "Hải Phòng"), malloc'd;
+ * NULL when the name holds no administrative unit.  A meeting's own
+ * locality field, else its template's, comes first. */
+char	*export_locality(const char *organisation);
+
 #endif

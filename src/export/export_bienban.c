@@ -20,6 +20,7 @@
 
 #include "core/model.h"
 #include "core/tmpl.h"
+#include "export/export.h"
 #include "export/export_doc.h"
 #include "export/export_layout.h"
 #include "lib/buf.h"
@@ -86,70 +87,13 @@ org_parts(const char *org, char **sup, char **own)
 		*own = xstrdup(org);
 }
 
-/* The place named in the organisation, for "Bình Giang, ngày …": what
- * follows the last word naming a unit of administration ("Quận ủy Bình
- * Giang", "Ủy ban nhân dân phường Hòa Phong"). */
-static char *
-locality(const char *org)
-{
-	/* Folded, as they are compared. */
-	static const char *const units[] = { "thanh pho ", "thi tran ",
-	    "thi xa ", "quan ", "huyen ", "phuong ", "tinh ", "xa " };
-	char *best = NULL;
-	size_t skip = 0;
-
-	if (org == NULL)
-		return NULL;
-	/* Compare folded, but walk the original word by word so the result
-	 * keeps its diacritics. */
-	for (const char *p = org; *p;) {
-		const char *sp = strchr(p, ' ');
-
-		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
-			size_t ul = strlen(units[u]);
-			char *w = utf8_fold(p, strlen(p));
-
-			if (strncmp(w, units[u], ul) == 0) {
-				/* Count the unit's words in the original. */
-				const char *q = p;
-				size_t words = 0;
-
-				for (size_t k = 0; k < ul; k++)
-					words += units[u][k] == ' ';
-				while (words-- > 0 && (q = strchr(q, ' ')))
-					q++;
-				if (q) {
-					/* "Quận ủy X": skip "ủy". */
-					char *qw = utf8_fold(q, strlen(q));
-
-					skip = strncmp(qw, "uy ", 3) == 0 ?
-					    (size_t)(strchr(q, ' ') - q) + 1 : 0;
-					free(qw);
-					free(best);
-					best = xstrdup(q + skip);
-				}
-				free(w);
-				break;
-			}
-			free(w);
-		}
-		if (sp == NULL)
-			break;
-		p = sp + 1;
-	}
-	if (best && *best == '\0') {
-		free(best);
-		best = NULL;
-	}
-	return best;
-}
-
 /* The header, as a table: the organisation (its superior body above
  * it), the number, the national title and motto or the Party's name, the
  * place and date.  Guidance 36 sets the date level with the number, so
  * the party style puts them in a second row. */
 static void
-header(struct doc *d, const struct meeting *m, bool party)
+header(struct doc *d, const struct meeting *m, const struct tmpl *tm,
+    bool party)
 {
 	const struct export_spec *sp = d->spec;
 	struct doc_block *t = doc_table(d, TABLE_HEADER);
@@ -159,10 +103,14 @@ header(struct doc *d, const struct meeting *m, bool party)
 	const char *no = m->field[F_NUMBER];
 
 	org_parts(m->field[F_ORGANISATION], &sup, &own);
-	if (sup)
-		doc_run(doc_cell_para(t, 0), sup, RUN_CAPS, sp->org_sup);
+	if (sup) {
+		p = doc_cell_para(t, 0);
+		doc_run(p, sup, RUN_CAPS, sp->org_sup);
+		p->balance = true;
+	}
 	p = doc_cell_para(t, 0);
 	doc_run(p, own ? own : DOTS, RUN_CAPS | RUN_BOLD, sp->org);
+	p->balance = true;
 	if (party) {
 		doc_run(doc_cell_para(t, 0), "*", 0, sp->org);
 		p = doc_cell_para(t, 1);
@@ -182,7 +130,10 @@ header(struct doc *d, const struct meeting *m, bool party)
 	}
 	doc_run(doc_cell_para(t, 0), buf_str(&x), 0, sp->number);
 	buf_reset(&x);
-	loc = locality(own);
+	loc = xstrdup0(m->field[F_LOCALITY] ? m->field[F_LOCALITY] :
+	    tm && tm->locality ? tm->locality : NULL);
+	if (loc == NULL)
+		loc = export_locality(own);
 	buf_printf(&x, "%s, ", loc ? loc : DOTS);
 	date_vi(&x, m->field[F_DATE]);
 	p = doc_cell_para(t, 1);
@@ -194,12 +145,49 @@ header(struct doc *d, const struct meeting *m, bool party)
 	buf_free(&x);
 }
 
-/* "Chủ trì: name, position" from the header field or the roster. */
+/* The person a header field (chair, secretary) names, found in the
+ * roster by the name before any comma ("Nguyễn Thị Hồng Thanh, Chuyên
+ * viên Văn phòng Thành ủy"), else the first attendee with role r; NULL
+ * when neither. */
+static const struct attendee *
+named(const struct meeting *m, enum field f, enum role r)
+{
+	char *name = m->field[f] ? xstrndup(m->field[f],
+	    strcspn(m->field[f], ",")) : NULL;
+	const struct attendee *a = export_person(m, name, r);
+
+	free(name);
+	return a;
+}
+
+/* The name to sign under: the roster's, else the field's up to a comma
+ * (the position belongs on the "Chủ trì:" line, not under a signature);
+ * malloc'd, or NULL. */
+static char *
+signer_name(const struct meeting *m, enum field f, enum role r)
+{
+	const struct attendee *a = named(m, f, r);
+	char *s;
+	size_t n;
+
+	if (a && a->name)
+		return xstrdup(a->name);
+	if (m->field[f] == NULL)
+		return NULL;
+	n = strcspn(m->field[f], ",");
+	while (n > 0 && m->field[f][n - 1] == ' ')
+		n--;
+	s = xstrndup(m->field[f], n);
+	return s;
+}
+
+/* "Chủ trì: name, position" from the roster, else the header field as
+ * written. */
 static void
 role_line(struct doc *d, const struct meeting *m, const char *label,
     enum field f, enum role r)
 {
-	const struct attendee *a = export_person(m, m->field[f], r);
+	const struct attendee *a = named(m, f, r);
 	struct buf l = BUF_INIT;
 
 	buf_printf(&l, "%s: ", label);
@@ -232,9 +220,10 @@ tasks(struct doc *d, const struct meeting *m)
 		if (a->assignee)
 			buf_printf(&l, "%s: ", a->assignee);
 		buf_adds(&l, a->task ? a->task : "");
-		if (a->due && cal_parse_iso(a->due, &dd))
-			buf_printf(&l, "; thời hạn: %02d/%02d/%d", dd.d, dd.m,
-			    dd.y);
+		if (a->due && cal_parse_iso(a->due, &dd)) {
+			buf_adds(&l, "; thời hạn: ");
+			export_date_dmy(&l, a->due);
+		}
 		if (a->status == ACT_DONE)
 			buf_adds(&l, " (đã hoàn thành)");
 		else if (a->status == ACT_DROPPED)
@@ -285,7 +274,7 @@ opening(struct doc *d, const struct meeting *m, bool party)
 static void
 closing(struct doc *d, const struct meeting *m, bool party)
 {
-	const struct attendee *sec, *chair;
+	char *sec, *chair;
 	struct buf x = BUF_INIT;
 
 	buf_adds(&x, "Hội nghị kết thúc vào ");
@@ -296,12 +285,12 @@ closing(struct doc *d, const struct meeting *m, bool party)
 	export_line(d, buf_str(&x), 0, 0)->blank_before = true;
 	buf_free(&x);
 	doc_para(d);	/* a blank line before the signatures */
-	sec = export_person(m, m->field[F_SECRETARY], ROLE_SECRETARY);
-	chair = export_person(m, m->field[F_CHAIR], ROLE_CHAIR);
-	export_signatures(d, "Thư ký", m->field[F_SECRETARY] ?
-	    m->field[F_SECRETARY] : sec ? sec->name : NULL,
-	    party ? "Chủ trì" : "Chủ tọa", m->field[F_CHAIR] ?
-	    m->field[F_CHAIR] : chair ? chair->name : NULL);
+	sec = signer_name(m, F_SECRETARY, ROLE_SECRETARY);
+	chair = signer_name(m, F_CHAIR, ROLE_CHAIR);
+	export_signatures(d, "Thư ký", sec, party ? "Chủ trì" : "Chủ tọa",
+	    chair);
+	free(sec);
+	free(chair);
 	if (m->field[F_RECIPIENTS])
 		export_recipients(d, m->field[F_RECIPIENTS], &export_words_vi);
 }
@@ -316,7 +305,7 @@ export_doc_bienban(struct doc *d, const struct meeting *m,
 	size_t num = 0;
 
 	doc_init(d, sp, "vi", m->field[F_TITLE]);
-	header(d, m, party);
+	header(d, m, t, party);
 	centred(d, "Biên bản", RUN_CAPS | RUN_BOLD, sp->doc_name)->
 	    blank_before = true;
 	centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS, RUN_BOLD,

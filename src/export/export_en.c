@@ -18,22 +18,6 @@
 #include "lib/cal.h"
 #include "lib/xmalloc.h"
 
-static const char *const months_en[] = { "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December" };
-
-/* "2 October 2025", or the text as stored if it is not a date. */
-static void
-date_en(struct buf *b, const char *iso)
-{
-	struct ymd d;
-
-	if (iso && cal_parse_iso(iso, &d))
-		buf_printf(b, "%d %s %d", d.d, months_en[d.m - 1], d.y);
-	else
-		buf_adds(b, iso ? iso : "");
-}
-
 /* "Label: value", or nothing (NULL) when there is no value. */
 static struct doc_para *
 labelled(struct doc *d, const char *label, const char *value)
@@ -69,7 +53,7 @@ tasks_en(struct doc *d, const struct meeting *m)
 			buf_addc(&l, '.');
 		if (a->due) {
 			buf_adds(&l, " Due ");
-			date_en(&l, a->due);
+			export_date_en(&l, a->due);
 			buf_addc(&l, '.');
 		}
 		if (a->status == ACT_DONE || a->status == ACT_DROPPED)
@@ -114,7 +98,7 @@ head_en(struct doc *d, const struct meeting *m, const char **chair,
 	    true;
 	centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : "", RUN_BOLD,
 	    sp->summary)->balance = true;
-	date_en(&x, m->field[F_DATE]);
+	export_date_en(&x, m->field[F_DATE]);
 	doc_para(d);	/* a blank line before the particulars */
 	labelled(d, "Date", buf_str(&x));
 	buf_reset(&x);

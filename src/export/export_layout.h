@@ -33,6 +33,7 @@ struct export_words {
 	bool		 absent_count;
 	/* The review of earlier meetings' tasks. */
 	const char	*review_title, *due_pre;
+	void		(*date)(struct buf *, const char *iso);
 	const char	*status[4];	/* by enum act_status */
 	/* Recipients. */
 	const char	*recipients;
@@ -40,6 +41,12 @@ struct export_words {
 };
 
 extern const struct export_words export_words_vi, export_words_en;
+
+/* A date as the minutes write it in a sentence: "2 October 2025", or
+ * "05/02/2024" (Vietnamese documents' numeric form); text that is not a
+ * date as it is. */
+void	 export_date_en(struct buf *, const char *iso);
+void	 export_date_dmy(struct buf *, const char *iso);
 
 /* --- building the model (export_parts.c) --- */
 

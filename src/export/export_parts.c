@@ -183,8 +183,11 @@ export_review(struct doc *d, const struct meeting *m,
 		buf_reset(&x);
 		buf_printf(&x, "- %s%s%s", r->assignee ? r->assignee : "",
 		    r->assignee ? ": " : "", r->task ? r->task : "");
-		if (r->due)
-			buf_printf(&x, " (%s%s)", w->due_pre, r->due);
+		if (r->due) {
+			buf_printf(&x, " (%s", w->due_pre);
+			w->date(&x, r->due);
+			buf_addc(&x, ')');
+		}
 		buf_printf(&x, " — %s", w->status[r->status]);
 		if (r->note)
 			buf_printf(&x, "; %s", r->note);

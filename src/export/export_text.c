@@ -97,6 +97,47 @@ export_center(struct buf *b, const char *s, size_t width)
 	each_line(s, width, center_cb, &a, 0, 0);
 }
 
+static void
+count_cb(void *arg, const char *s, size_t n, size_t indent)
+{
+	(void)s;
+	(void)n;
+	(void)indent;
+	++*(size_t *)arg;
+}
+
+static size_t
+count_lines(const char *s, size_t width)
+{
+	size_t n = 0;
+
+	each_line(s, width, count_cb, &n, 0, 0);
+	return n;
+}
+
+/* s centred in width with its lines balanced: wrapped at the narrowest
+ * width that needs no more lines than the full width does, so a title
+ * never leaves one word alone on its last line. */
+static void
+center_balanced(struct buf *b, const char *s, size_t width)
+{
+	size_t lines = count_lines(s, width), lo = 1, hi = width;
+	struct center_arg a = { b, width };
+
+	if (lines > 1) {
+		/* The count of lines only grows as the width shrinks. */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (count_lines(s, mid) <= lines)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+	}
+	each_line(s, lines > 1 ? hi : width, center_cb, &a, 0, 0);
+}
+
 /* The lines of one column of a table row, each at most width wide:
  * paragraphs centred, rules as dashes, blank lines as empty strings. */
 static char **
@@ -113,6 +154,8 @@ col_lines(const struct doc_para *v, size_t np, size_t width, size_t *n)
 			buf_addc(&all, '\n');
 		if (*s == '\0')
 			buf_addc(&all, '\n');
+		else if (v[i].balance)
+			center_balanced(&all, s, width);
 		else
 			export_center(&all, s, width);
 		if (v[i].rule != RULE_NONE)
@@ -192,7 +235,9 @@ para(struct buf *b, const struct doc_para *p, size_t width)
 
 	if (p->blank_before)
 		buf_addc(b, '\n');
-	if (p->align == ALIGN_CENTER)
+	if (p->align == ALIGN_CENTER && p->balance)
+		center_balanced(b, s, width);
+	else if (p->align == ALIGN_CENTER)
 		export_center(b, s, width);
 	else
 		export_wrap(b, s, width, p->ind_first, p->ind_rest);

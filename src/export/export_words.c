@@ -7,6 +7,34 @@
 #include "config.h"
 
 #include "export/export_layout.h"
+#include "lib/buf.h"
+#include "lib/cal.h"
+
+static const char *const months_en[] = { "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December" };
+
+void
+export_date_en(struct buf *b, const char *iso)
+{
+	struct ymd d;
+
+	if (iso && cal_parse_iso(iso, &d))
+		buf_printf(b, "%d %s %d", d.d, months_en[d.m - 1], d.y);
+	else
+		buf_adds(b, iso ? iso : "");
+}
+
+void
+export_date_dmy(struct buf *b, const char *iso)
+{
+	struct ymd d;
+
+	if (iso && cal_parse_iso(iso, &d))
+		buf_printf(b, "%02d/%02d/%d", d.d, d.m, d.y);
+	else
+		buf_adds(b, iso ? iso : "");
+}
 
 const struct export_words export_words_vi = {
 	.head_pre = "Thành phần tham dự: có mặt ", .head_mid = "/",
@@ -19,7 +47,7 @@ const struct export_words export_words_vi = {
 	.absent_pre = "Vắng mặt ", .absent_post = " đại biểu:",
 	.absent_count = true,
 	.review_title = "Kiểm điểm việc thực hiện kết luận kỳ trước",
-	.due_pre = "hạn ",
+	.due_pre = "thời hạn: ", .date = export_date_dmy,
 	.status = { "chưa thực hiện", "đang thực hiện", "đã hoàn thành",
 	    "không thực hiện nữa" },
 	.recipients = "Nơi nhận:",
@@ -34,7 +62,7 @@ const struct export_words export_words_en = {
 	.someone = "a deputy",
 	.absent_pre = "Absent:", .absent_post = "",
 	.review_title = "Review of previous actions",
-	.due_pre = "due ",
+	.due_pre = "due ", .date = export_date_en,
 	.status = { "still open", "in progress", "done", "dropped" },
 	.recipients = "Distribution:",
 	.none = "None.",

@@ -24,6 +24,25 @@ is "$(q '",".join(t["status"] for t in d["tasks"])')" "$(sed -n '/{#tasks}/,$p' 
 is "$(q '[s["key"] for s in d["sections"]]')" "['attendees', 'results', 'limitations', 'opinions', 'conclusions', 'tasks']" "sections in template order"
 is "$(q 'len(d["recipients"]) > 1')" True "recipients are a list"
 
+is "$(q 'd["locality"]')" None "no locality given: null (the biên bản derives it)"
+
+# The place of issue: in the Markdown format, the store and the JSON; a
+# version-2 database gains its column.
+sed 's/^place: .*/&\nlocality: Quận Bình Giang/' "$FIX/vi-quarterly.md" >"$T/loc.md"
+expect_rc 0 "import with a locality" "$MINUTES" import "$T/loc.md"
+lid=$(cat "$T/out")
+expect_rc 0 "export it as md" "$MINUTES" export "$lid" --format md
+same_file "$T/out" "$T/loc.md" "locality round-trips through the store"
+expect_rc 0 "export it as json" "$MINUTES" export "$lid" --format json
+is "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["locality"])' <"$T/out")" "Quận Bình Giang" "locality in the JSON"
+expect_rc 0 "export it as text" "$MINUTES" export "$lid"
+like "$(head -3 "$T/out")" 'Quận Bình Giang, ngày 18 tháng 9 năm 2025' "the biên bản's date line takes it"
+cp "$MINUTES_DB" "$T/v2.db"
+sqlite3 "$T/v2.db" "ALTER TABLE meeting DROP COLUMN locality; PRAGMA user_version = 2;"
+expect_rc 0 "a version-2 database opens" "$MINUTES" --db "$T/v2.db" export 1 --format json
+is "$(sqlite3 "$T/v2.db" 'PRAGMA user_version')" 3 "and is upgraded to version 3"
+is "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["locality"])' <"$T/out")" None "its meetings have no locality"
+
 expect_rc 0 "export -o" "$MINUTES" export "$id" --format md -o "$T/exp.md"
 is "$(cat "$T/out")" "" "-o prints nothing"
 same_file "$T/exp.md" "$FIX/vi-quarterly.md" "-o writes the export"

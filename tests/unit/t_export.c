@@ -397,6 +397,60 @@ out:
 	meeting_free(&m);
 }
 
+/* The place of issue for every kind of body, and the fields that
+ * override it. */
+static void
+test_locality(void)
+{
+	static const char *const cases[][2] = {
+		{ "Thành ủy Hải Phòng", "Hải Phòng" },
+		{ "Thành uỷ Hải Phòng", "Hải Phòng" },
+		{ "Thành Ủy Hải Phòng", "Hải Phòng" },
+		{ "Tỉnh ủy Nam Định", "Nam Định" },
+		{ "Quận ủy Ngô Quyền", "Ngô Quyền" },
+		{ "Huyện ủy Thủy Nguyên", "Thủy Nguyên" },
+		{ "Thị ủy Sơn Tây", "Sơn Tây" },
+		{ "UBND tỉnh Nam Định", "Nam Định" },
+		{ "UBND thành phố Thủ Dầu Một", "Thủ Dầu Một" },
+		{ "UBND thị xã Sơn Tây", "Sơn Tây" },
+		{ "Đảng ủy xã Tân Phú", "Tân Phú" },
+		{ "Ủy ban MTTQ phường Lạch Tray", "Lạch Tray" },
+		{ "Ủy ban MTTQ Việt Nam phường Lạch Tray quận Ngô Quyền",
+		    "Lạch Tray" },
+		{ "Ủy ban nhân dân thị trấn Núi Đèo", "Núi Đèo" },
+		{ "Đảng ủy phường Phú Hòa Đông Nam thành phố Thủ Dầu Một",
+		    "Phú Hòa Đông Nam" },
+		{ "Quận ủy Quận 1", "Quận 1" },
+		{ "UBND Phường 5", "Phường 5" },
+		{ "Ban Dân vận", NULL },
+		{ "Văn phòng Thành ủy", NULL },
+	};
+	struct meeting m;
+	struct tmpl own = vi;
+	char *s;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = export_locality(cases[i][0]);
+
+		is_str(got, cases[i][1], "place of issue of \"%s\"", cases[i][0]);
+		free(got);
+	}
+	if (!setup(&m))
+		return;
+	meeting_set(&m, F_ORGANISATION, "Thành ủy Hải Phòng");
+	own.locality = "Kiến An";
+	s = text(&m, &own, 80);
+	ok(strstr(s, "Kiến An, ngày 05 tháng 02 năm 2024") != NULL,
+	    "the template's locality over the derived one");
+	free(s);
+	meeting_set(&m, F_LOCALITY, "Đồ Sơn");
+	s = text(&m, &own, 80);
+	ok(strstr(s, "Đồ Sơn, ngày 05 tháng 02 năm 2024") != NULL,
+	    "the meeting's locality over the template's");
+	free(s);
+	meeting_free(&m);
+}
+
 int
 main(void)
 {
@@ -408,5 +462,6 @@ main(void)
 	test_model_party();
 	test_model_state();
 	test_model_english();
+	test_locality();
 	return tap_done();
 }
