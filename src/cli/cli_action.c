@@ -225,6 +225,44 @@ today_iso(struct cli *c, char out[11])
 	return 0;
 }
 
+/* Writes the rows in the format asked for (NULL: the table) to out, or
+ * to standard output when out is NULL. */
+static int
+write_rows(struct cli *c, struct store *s, const struct action_row *v,
+    size_t n, const char *format, bool excel, const char *out)
+{
+	struct buf b = BUF_INIT;
+	struct err e;
+	int rc = 0;
+
+	if (format == NULL) {
+		if (n)
+			table(&b, v, n, term_width());
+		else
+			buf_printf(&b, "%s\n", _("No action items."));
+	} else if (strcmp(format, "--json") == 0)
+		export_actions_json(&b, v, n);
+	else if (strcmp(format, "--csv") == 0 && excel)
+		export_actions_csv_excel(&b, v, n);
+	else if (strcmp(format, "--csv") == 0)
+		export_actions_csv(&b, v, n);
+	else if (strcmp(format, "--xlsx") == 0)
+		rc = export_actions_xlsx(&b, v, n, &e) ? cli_fail_err(c, &e) : 0;
+	else {
+		char tag[17];
+
+		uid_tag(s, tag);
+		export_actions_ics(&b, v, n, tag);
+	}
+	if (rc == 0 && out && paths_is_database(out, store_path(s)))
+		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
+		    "export to another file"), out);
+	else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
+		rc = cli_fail_err(c, &e);
+	buf_free(&b);
+	return rc;
+}
+
 int
 cli_actions(struct cli *c, int argc, char **argv)
 {
@@ -249,7 +287,6 @@ cli_actions(struct cli *c, int argc, char **argv)
 	struct store_act_filter f = { .scope = STORE_ACT_OPEN };
 	struct action_row *v;
 	struct store *s;
-	struct buf b = BUF_INIT;
 	struct err e;
 	char today[11];
 	const char *scope_opt = NULL, *format = NULL, *out = NULL;
@@ -334,32 +371,8 @@ cli_actions(struct cli *c, int argc, char **argv)
 		    (long long)f.meeting_id);
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
-	if (format == NULL) {
-		if (n)
-			table(&b, v, n, term_width());
-		else
-			buf_printf(&b, "%s\n", _("No action items."));
-	} else if (strcmp(format, "--json") == 0)
-		export_actions_json(&b, v, n);
-	else if (strcmp(format, "--csv") == 0 && excel)
-		export_actions_csv_excel(&b, v, n);
-	else if (strcmp(format, "--csv") == 0)
-		export_actions_csv(&b, v, n);
-	else if (strcmp(format, "--xlsx") == 0)
-		rc = export_actions_xlsx(&b, v, n, &e) ? cli_fail_err(c, &e) : 0;
-	else {
-		char tag[17];
-
-		uid_tag(s, tag);
-		export_actions_ics(&b, v, n, tag);
-	}
+	rc = write_rows(c, s, v, n, format, excel, out);
 	action_rows_free(v, n);
-	if (rc == 0 && out && paths_is_database(out, store_path(s)))
-		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
-		    "export to another file"), out);
-	else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
-		rc = cli_fail_err(c, &e);
-	buf_free(&b);
 	return rc;
 }
 

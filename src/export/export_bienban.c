@@ -235,17 +235,6 @@ tasks(struct doc *d, const struct meeting *m)
 	buf_free(&l);
 }
 
-/* A centred line of the title block. */
-static struct doc_para *
-centred(struct doc *d, const char *text, unsigned flags, unsigned half_pt)
-{
-	struct doc_para *p = doc_para(d);
-
-	p->align = ALIGN_CENTER;
-	doc_run(p, text, flags, half_pt);
-	return p;
-}
-
 /* Time, place, attendance, chair and secretary. */
 static void
 opening(struct doc *d, const struct meeting *m, bool party)
@@ -306,13 +295,13 @@ export_doc_bienban(struct doc *d, const struct meeting *m,
 
 	doc_init(d, sp, "vi", m->field[F_TITLE]);
 	header(d, m, t, party);
-	centred(d, "Biên bản", RUN_CAPS | RUN_BOLD, sp->doc_name)->
-	    blank_before = true;
-	centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS, RUN_BOLD,
-	    sp->summary)->balance = true;
+	export_centred(d, "Biên bản", RUN_CAPS | RUN_BOLD,
+	    sp->doc_name)->blank_before = true;
+	export_centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS,
+	    RUN_BOLD, sp->summary)->balance = true;
 	opening(d, m, party);
-	centred(d, "Nội dung", RUN_CAPS | RUN_BOLD, sp->body)->blank_before =
-	    true;
+	export_centred(d, "Nội dung", RUN_CAPS | RUN_BOLD,
+	    sp->body)->blank_before = true;
 	export_review(d, m, &export_words_vi, &num);
 	for (size_t i = 0; t && i < t->nsec; i++) {
 		const struct tmpl_section *s = &t->sec[i];

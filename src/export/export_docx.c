@@ -240,30 +240,35 @@ styles(struct buf *b, const struct doc *d)
 	    "w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style></w:styles>");
 }
 
+#define CT_NS "http://schemas.openxmlformats.org/package/2006/content-types"
+#define WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
+#define OREL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define PREL "http://schemas.openxmlformats.org/package/2006/relationships/"
+
 static const char content_types[] = XML_DECL
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Types xmlns=\"" CT_NS "\">"
     "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
-    "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
-    "<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"" WML "document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"" WML "styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" ContentType=\"" WML "settings+xml\"/>"
+    "<Override PartName=\"/word/header1.xml\" ContentType=\"" WML "header+xml\"/>"
+    "<Override PartName=\"/word/header2.xml\" ContentType=\"" WML "header+xml\"/>"
     "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
     "</Types>";
 
 static const char package_rels[] = XML_DECL
     "<Relationships xmlns=\"" REL_NS "\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    "<Relationship Id=\"rId1\" Type=\"" OREL "officeDocument\" Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" PREL "metadata/core-properties\" Target=\"docProps/core.xml\"/>"
     "</Relationships>";
 
 static const char document_rels[] = XML_DECL
     "<Relationships xmlns=\"" REL_NS "\">"
-    "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-    "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
-    "<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
-    "<Relationship Id=\"rIdFirst\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>"
+    "<Relationship Id=\"rIdStyles\" Type=\"" OREL "styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rIdSettings\" Type=\"" OREL "settings\" Target=\"settings.xml\"/>"
+    "<Relationship Id=\"rIdHeader\" Type=\"" OREL "header\" Target=\"header1.xml\"/>"
+    "<Relationship Id=\"rIdFirst\" Type=\"" OREL "header\" Target=\"header2.xml\"/>"
     "</Relationships>";
 
 static const char settings[] = XML_DECL

@@ -64,16 +64,6 @@ tasks_en(struct doc *d, const struct meeting *m)
 	buf_free(&l);
 }
 
-static struct doc_para *
-centred(struct doc *d, const char *text, unsigned flags, unsigned half_pt)
-{
-	struct doc_para *p = doc_para(d);
-
-	p->align = ALIGN_CENTER;
-	doc_run(p, text, flags, half_pt);
-	return p;
-}
-
 /* The organisation, reference and title, then date, time, place, chair
  * and secretary; *chair and *sec are the names that sign. */
 static void
@@ -85,19 +75,18 @@ head_en(struct doc *d, const struct meeting *m, const char **chair,
 
 	*chair = m->field[F_CHAIR];
 	*sec = m->field[F_SECRETARY];
-	if (m->field[F_ORGANISATION]) {
-		centred(d, m->field[F_ORGANISATION], RUN_CAPS | RUN_BOLD,
+	if (m->field[F_ORGANISATION])
+		export_centred(d, m->field[F_ORGANISATION], RUN_CAPS | RUN_BOLD,
 		    sp->org);
-	}
 	if (m->field[F_NUMBER]) {
 		buf_printf(&x, "Ref: %s", m->field[F_NUMBER]);
-		centred(d, buf_str(&x), 0, sp->number);
+		export_centred(d, buf_str(&x), 0, sp->number);
 		buf_reset(&x);
 	}
-	centred(d, "Minutes", RUN_CAPS | RUN_BOLD, sp->doc_name)->blank_before =
-	    true;
-	centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : "", RUN_BOLD,
-	    sp->summary)->balance = true;
+	export_centred(d, "Minutes", RUN_CAPS | RUN_BOLD,
+	    sp->doc_name)->blank_before = true;
+	export_centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : "",
+	    RUN_BOLD, sp->summary)->balance = true;
 	export_date_en(&x, m->field[F_DATE]);
 	doc_para(d);	/* a blank line before the particulars */
 	labelled(d, "Date", buf_str(&x));

@@ -4,7 +4,8 @@
  * stylesheet gives the paper layout of the document's style (A4, the
  * margins, Times New Roman with metric-compatible fallbacks, the page
  * number in the top margin from the second page); tables lay out the
- * header and the signatures; every character of the meeting is escaped.
+ * header and the signatures; every character of the meeting is escaped
+ * by the XML writer's escaping, which HTML reads the same way.
  */
 #include "config.h"
 
@@ -12,29 +13,8 @@
 
 #include "export/export_doc.h"
 #include "export/export_layout.h"
+#include "export/export_xml.h"
 #include "lib/buf.h"
-
-/* Appends s with the characters HTML gives meaning to escaped, and
- * control characters other than newline and tab left out. */
-static void
-html_escape(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&':	buf_adds(b, "&amp;"); break;
-		case '<':	buf_adds(b, "&lt;"); break;
-		case '>':	buf_adds(b, "&gt;"); break;
-		case '"':	buf_adds(b, "&quot;"); break;
-		case '\'':	buf_adds(b, "&#39;"); break;
-		default:
-			if (c >= 0x20 || c == '\n' || c == '\t')
-				buf_addc(b, (char)c);
-			break;
-		}
-	}
-}
 
 static void
 run(struct buf *b, const struct doc_run *r)
@@ -49,7 +29,7 @@ run(struct buf *b, const struct doc_run *r)
 	if (r->flags & RUN_UNDERLINE)
 		buf_adds(b, ";text-decoration:underline");
 	buf_adds(b, "\">");
-	html_escape(b, t);
+	xml_esc(b, t);
 	buf_adds(b, "</span>");
 	free(t);
 }
@@ -142,9 +122,9 @@ void
 export_render_html(struct buf *b, const struct doc *d)
 {
 	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"");
-	html_escape(b, d->lang);
+	xml_esc(b, d->lang);
 	buf_adds(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	html_escape(b, d->title);
+	xml_esc(b, d->title);
 	buf_adds(b, "</title>\n");
 	style(b, d);
 	buf_adds(b, "</head>\n<body>\n");

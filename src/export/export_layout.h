@@ -63,6 +63,9 @@ void	 export_person_line(struct buf *, const struct attendee *);
  * columns. */
 struct doc_para *export_line(struct doc *, const char *text, unsigned first,
 	    unsigned rest);
+/* A centred paragraph of one run. */
+struct doc_para *export_centred(struct doc *, const char *text,
+	    unsigned flags, unsigned half_pt);
 /* A numbered heading of the minutes ("3. Kết luận"), after a blank. */
 void	 export_heading(struct doc *, size_t num, const char *heading);
 /* A text section's body: each line a paragraph, a run of blank lines one

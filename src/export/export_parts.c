@@ -65,6 +65,17 @@ export_line(struct doc *d, const char *text, unsigned first, unsigned rest)
 	return p;
 }
 
+struct doc_para *
+export_centred(struct doc *d, const char *text, unsigned flags,
+    unsigned half_pt)
+{
+	struct doc_para *p = doc_para(d);
+
+	p->align = ALIGN_CENTER;
+	doc_run(p, text, flags, half_pt);
+	return p;
+}
+
 void
 export_heading(struct doc *d, size_t num, const char *heading)
 {

@@ -57,6 +57,29 @@ one_line_error "unwritable -o: one line"
 expect_rc 2 "export of a missing meeting" "$MINUTES" export 4242 -o "$T/keep.md"
 is "$(cat "$T/keep.md")" old "still the old file"
 
+# Binary formats: never to a terminal; -o FILE, or -o - into a pipe.
+for f in docx odt; do
+	expect_rc 2 "export --format $f without -o" "$MINUTES" export "$id" --format $f
+	one_line_error "$f without -o: one line"
+	like "$(cat "$T/err")" '-o FILE' "$f without -o: the message names -o"
+	"$MINUTES" export "$id" --format $f -o - | head -c 2 >"$T/magic"
+	is "$(cat "$T/magic")" PK "$f -o - writes a zip into a pipe"
+	if command -v script >/dev/null 2>&1; then
+		script -qec "'$MINUTES' export $id --format $f -o -" /dev/null >"$T/tty" 2>&1
+		like "$(cat "$T/tty")" 'not written to a terminal' "$f -o - on a terminal is refused"
+	fi
+done
+expect_rc 2 "actions --xlsx without -o" "$MINUTES" actions --xlsx
+like "$(cat "$T/err")" '-o FILE' "actions --xlsx: the message names -o"
+expect_rc 2 "--excel without --csv" "$MINUTES" actions --excel --json
+one_line_error "--excel without --csv: one line"
+expect_rc 0 "actions --csv --excel" "$MINUTES" actions --csv --excel
+is "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" efbbbf "--excel: a UTF-8 byte order mark"
+like "$(head -1 "$T/out")" 'id;meeting_id;meeting_title;meeting_date;assignee;task;due;due_text;status;overdue' "--excel: ; between fields"
+like "$(sed -n 2p "$T/out")" ';Rà soát các chỉ tiêu trong chương trình công tác Thường trực Quận ủy đã giao, báo cáo Văn phòng Quận ủy;2025-10-15;' "--excel: a comma needs no quotes"
+expect_rc 0 "actions --csv -o" "$MINUTES" actions --csv -o "$T/a.csv"
+like "$(head -1 "$T/a.csv")" '^id,meeting_id,' "actions -o writes the file"
+
 expect_rc 0 "show" "$MINUTES" show "$id"
 like "$(cat "$T/out")" 'Kết quả đạt được' "show has the section headings"
 like "$(cat "$T/out")" 'Bình Giang' "show has the organisation"

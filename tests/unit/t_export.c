@@ -16,6 +16,7 @@
 
 #include "core/model.h"
 #include "export/export.h"
+#include "export/export_actions.h"
 #include "export/export_doc.h"
 #include "export/export_layout.h"
 #include "lib/buf.h"
@@ -451,6 +452,22 @@ test_locality(void)
 	meeting_free(&m);
 }
 
+/* CSV for Excel quotes at its own separator. */
+static void
+test_csv_sep(void)
+{
+	struct buf b = BUF_INIT;
+
+	export_csv_field_sep(&b, "a;b", ';');
+	buf_addc(&b, '|');
+	export_csv_field_sep(&b, "a, b", ';');
+	buf_addc(&b, '|');
+	export_csv_field_sep(&b, "=1+1", ';');
+	is_str(buf_str(&b), "\"a;b\"|a, b|\"'=1+1\"",
+	    "CSV fields for Excel: quoted at ;, not at a comma; formulas stay text");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -463,5 +480,6 @@ main(void)
 	test_model_state();
 	test_model_english();
 	test_locality();
+	test_csv_sep();
 	return tap_done();
 }
