@@ -264,6 +264,7 @@ static void
 closing(struct doc *d, const struct meeting *m, bool party)
 {
 	char *sec, *chair;
+	struct doc_para *p;
 	struct buf x = BUF_INIT;
 
 	buf_adds(&x, "Hội nghị kết thúc vào ");
@@ -271,9 +272,12 @@ closing(struct doc *d, const struct meeting *m, bool party)
 	buf_adds(&x, ", ");
 	date_vi(&x, m->field[F_DATE]);
 	buf_addc(&x, '.');
-	export_line(d, buf_str(&x), 0, 0)->blank_before = true;
+	p = export_line(d, buf_str(&x), 0, 0);
+	p->blank_before = true;
+	/* The closing line goes over the page with the signatures. */
+	p->keep_next = true;
 	buf_free(&x);
-	doc_para(d);	/* a blank line before the signatures */
+	doc_para(d)->keep_next = true;	/* a blank line before them */
 	sec = signer_name(m, F_SECRETARY, ROLE_SECRETARY);
 	chair = signer_name(m, F_CHAIR, ROLE_CHAIR);
 	export_signatures(d, "Thư ký", sec, party ? "Chủ trì" : "Chủ tọa",

@@ -146,7 +146,7 @@ table(struct odt *o, const struct doc_block *t, bool first)
 	    "table:style-name=\"Tab%u.A\"/><table:table-column "
 	    "table:style-name=\"Tab%u.B\"/>", n, n, n, n);
 	for (size_t r = 0; r < t->nrow; r++) {
-		buf_adds(&o->body, "<table:table-row>");
+		buf_adds(&o->body, "<table:table-row table:style-name=\"Row\">");
 		for (int c = 0; c < 2; c++) {
 			buf_adds(&o->body, "<table:table-cell "
 			    "office:value-type=\"string\">");
@@ -174,7 +174,12 @@ content(struct buf *b, const struct doc *d)
 	}
 	buf_adds(b, XML_DECL "<office:document-content" ODF_NS ">");
 	font_decls(b, d->spec->font);
-	buf_printf(b, "<office:automatic-styles>%s</office:automatic-styles>"
+	/* A row of a table (the header, the signatures with their names)
+	 * is never split over two pages. */
+	buf_printf(b, "<office:automatic-styles><style:style style:name=\"Row\" "
+	    "style:family=\"table-row\"><style:table-row-properties "
+	    "fo:keep-together=\"always\"/></style:style>%s"
+	    "</office:automatic-styles>"
 	    "<office:body><office:text>%s</office:text></office:body>"
 	    "</office:document-content>", buf_str(&o.sty), buf_str(&o.body));
 	buf_free(&o.sty);
