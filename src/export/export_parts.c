@@ -60,7 +60,9 @@ export_line(struct doc *d, const char *text, unsigned first, unsigned rest)
 
 	p->ind_first = first;
 	p->ind_rest = rest;
-	p->align = ALIGN_JUSTIFY;
+	/* Lists and labelled lines stay ragged: justified, the few words
+	 * of a short item would be spread over the line. */
+	p->align = ALIGN_LEFT;
 	doc_run(p, text, 0, d->spec->body);
 	return p;
 }
@@ -111,6 +113,7 @@ export_body(struct doc *d, const char *body)
 			    item ? 2 : 0);
 
 			q->body = !item;
+			q->align = item ? ALIGN_LEFT : ALIGN_JUSTIFY;
 			q->blank_before = blank;
 			blank = first = false;
 		}
@@ -237,7 +240,6 @@ export_recipients(struct doc *d, const char *list,
 				buf_addc(&l, *p ? ';' : '.');
 			q = export_line(d, buf_str(&l), 0, 2);
 			q->run[0].half_pt = sp->recipients;
-			q->align = ALIGN_LEFT;
 			buf_reset(&l);
 		}
 		free(item);
