@@ -8,11 +8,11 @@
 PY=/usr/bin/python3
 if ! [ -x "$PY" ] || ! "$PY" -c 'import docx' 2>/dev/null; then
 	echo "1..0 # SKIP needs python3-docx (apt-get install python3-docx)"
-	exit 0
+	exit 77
 fi
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
 	echo "1..0 # SKIP needs python3-openpyxl (apt-get install python3-openpyxl)"
-	exit 0
+	exit 77
 fi
 
 # check NAME PYTHON-BODY FILE [LISTS]: runs the body with f = the file,

@@ -9,11 +9,11 @@
 SOFFICE=$(command -v soffice || command -v libreoffice || true)
 if [ -z "$SOFFICE" ]; then
 	echo "1..0 # SKIP needs LibreOffice (apt-get install libreoffice-writer-nogui)"
-	exit 0
+	exit 77
 fi
 if ! command -v pdftotext >/dev/null 2>&1; then
 	echo "1..0 # SKIP needs pdftotext (apt-get install poppler-utils)"
-	exit 0
+	exit 77
 fi
 
 expect_rc 0 "import the party meeting" "$MINUTES" import "$FIX/vi-quarterly.md"

@@ -6,11 +6,11 @@
 CHROME=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROME" ]; then
 	echo "1..0 # SKIP needs Chromium (apt-get install chromium)"
-	exit 0
+	exit 77
 fi
 if ! command -v pdfinfo >/dev/null 2>&1; then
 	echo "1..0 # SKIP needs pdfinfo (apt-get install poppler-utils)"
-	exit 0
+	exit 77
 fi
 
 # print HTML PDF: prints the page with the page's own margins.
