@@ -127,9 +127,9 @@ sq_copy_read(struct store *s, int64_t id, struct copy_meeting *c,
 
 static const char SQL_MEETING[] =
     "INSERT INTO meeting (template, series, title, organisation, number,"
-    " style, date, start_time, end_time, place, chair, secretary, recipients,"
-    " status, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-    " ?10, ?11, ?12, ?13, coalesce(?14, 'draft'), ?15, ?16)";
+    " style, date, start_time, end_time, place, locality, chair, secretary,"
+    " recipients, status, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, coalesce(?15, 'draft'), ?16, ?17)";
 static const char SQL_SECTION[] =
     "INSERT INTO section (meeting_id, key, body) VALUES (?1, ?2, ?3)";
 static const char SQL_ATTENDEE[] =
@@ -233,8 +233,8 @@ sq_copy_write(struct store *s, struct copy_meeting *c, struct err *e)
 		return ERR_RUNTIME;
 	for (int f = 0; f < F_NFIELDS; f++)
 		st_bind_text(st, f + 1, c->m.field[f]);
-	sqlite3_bind_text(st, 15, c->created, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 16, c->updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, F_NFIELDS + 1, c->created, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, F_NFIELDS + 2, c->updated, -1, SQLITE_STATIC);
 	if (st_done(s, st, _("copying"), e))
 		return ERR_RUNTIME;
 	c->m.id = sqlite3_last_insert_rowid(s->db);

@@ -24,7 +24,9 @@
     "SELECT a.id, a.meeting_id, m.title, m.date, m.series, a.assignee," \
     " a.task, a.due, a.due_text, a.status, a.src_section, a.src_start," \
     " a.src_end, a.created, a.updated," \
-    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < $1)" \
+    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < $1)," \
+    " (SELECT h.note FROM action_history h WHERE h.action_id = a.id" \
+    "  AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.id DESC LIMIT 1)" \
     " FROM action a JOIN meeting m ON m.id = a.meeting_id"
 #define WHERE_FILTER \
     " WHERE a.status IN ($2, $3, $4, $5)" \
@@ -51,13 +53,22 @@ static const char SQL_SET_STATUS[] =
 static const char SQL_ADD_HISTORY[] =
     "INSERT INTO action_history (action_id, old_status, new_status, note,"
     " review_meeting_id) VALUES ($1, $2, $3, $4, $5)";
+/* As in store_action.c: every task the review answered, and every task
+ * carried from earlier meetings of the series still open or in progress. */
 static const char SQL_REVIEWED[] =
-    "SELECT a.assignee, a.task, a.due, h.new_status, h.note"
-    " FROM action_history h JOIN action a ON a.id = h.action_id"
-    " WHERE h.review_meeting_id = $1"
-    "  AND h.id = (SELECT max(h2.id) FROM action_history h2"
-    "   WHERE h2.action_id = h.action_id AND h2.review_meeting_id = $1)"
-    " ORDER BY a.meeting_id, a.pos, a.id";
+    "SELECT a.assignee, a.task, a.due, coalesce(h.new_status, a.status),"
+    " h.note"
+    " FROM action a JOIN meeting m ON m.id = a.meeting_id"
+    " LEFT JOIN action_history h ON h.id = (SELECT max(h2.id)"
+    "  FROM action_history h2 WHERE h2.action_id = a.id"
+    "  AND h2.review_meeting_id = $1)"
+    " WHERE a.id IN ("
+    "  SELECT action_id FROM action_history WHERE review_meeting_id = $1"
+    "  UNION SELECT a2.id FROM meeting me JOIN meeting m2"
+    "   ON m2.series = me.series AND m2.date <= me.date AND m2.id <> me.id"
+    "   JOIN action a2 ON a2.meeting_id = m2.id"
+    "   WHERE me.id = $1 AND a2.status IN ('open', 'doing'))"
+    " ORDER BY m.date, a.meeting_id, a.pos, a.id";
 static const char SQL_SECTION[] =
     "SELECT body FROM section WHERE meeting_id = $1 AND key = $2";
 
@@ -82,6 +93,7 @@ pg_fill_row(const PGresult *r, int i, struct action_row *w)
 	pg_copy(w->created, sizeof w->created, r, i, 13);
 	pg_copy(w->updated, sizeof w->updated, r, i, 14);
 	w->overdue = pg_true(r, i, 15);
+	w->last_note = pg_dup(r, i, 16);
 }
 
 /* Binds the filter as $1..$8 of WHERE_FILTER and REVIEW_ORDER. */

@@ -118,9 +118,10 @@ pgs_copy_read(struct pgs *p, int64_t id, struct copy_meeting *c,
 
 static const char SQL_MEETING[] =
     "INSERT INTO meeting (template, series, title, organisation, number,"
-    " style, date, start_time, end_time, place, chair, secretary, recipients,"
-    " status, created, updated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-    " $10, $11, $12, $13, coalesce($14, 'draft'), $15, $16) RETURNING id";
+    " style, date, start_time, end_time, place, locality, chair, secretary,"
+    " recipients, status, created, updated) VALUES ($1, $2, $3, $4, $5, $6,"
+    " $7, $8, $9, $10, $11, $12, $13, $14, coalesce($15, 'draft'), $16, $17)"
+    " RETURNING id";
 static const char SQL_SECTION[] =
     "INSERT INTO section (meeting_id, key, body) VALUES ($1, $2, $3)";
 static const char SQL_ATTENDEE[] =

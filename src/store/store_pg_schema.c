@@ -84,6 +84,7 @@ static const char *const migrations[] = {
 	" start_time text,"
 	" end_time text,"
 	" place text,"
+	" locality text,"
 	" chair text,"
 	" secretary text,"
 	" recipients text,"
