@@ -15,6 +15,7 @@
 #include "lib/err.h"
 #include "store/store.h"
 #include "tap.h"
+#include "testdb.h"
 #include "core/tmpl.h"
 #include "lib/xmalloc.h"
 
@@ -66,7 +67,7 @@ test_series(void)
 
 	mkdtemp(dir);
 	path = xasprintf("%s/m.db", dir);
-	store_open(path, STORE_CREATE, &s, &e);
+	store_open(test_db(path), STORE_CREATE, &s, &e);
 	a = add_meeting(s, "quy", "2025-03-20", "Trần Văn A", PRES_PRESENT, ACT_OPEN);
 	b = add_meeting(s, "quy", "2025-06-20", "Trần Văn B", PRES_REPRESENTED, ACT_DOING);
 	c = add_meeting(s, "thang", "2025-07-01", "Trần Văn C", PRES_PRESENT, ACT_OPEN);

@@ -325,8 +325,9 @@ rescue(struct editor *ed)
 	char *path;
 
 	err_clear(&e);
-	if (rescue_write(&ed->m, ed->t->tmpls, store_path(ed->t->store),
-	    &path, &e) == 0) {
+	/* A shared store has no folder to put the file beside. */
+	if (rescue_write(&ed->m, ed->t->tmpls, store_is_shared(ed->t->store) ?
+	    NULL : store_path(ed->t->store), &path, &e) == 0) {
 		buf_printf(&ed->t->rescued, "  %s\n", path);
 		free(path);
 		return true;
