@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -19,7 +18,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "export/export.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/filewrite.h"
@@ -29,110 +27,26 @@
 #include "lib/xmalloc.h"
 #include "store/store.h"
 
-static const struct cli_cmd commands[] = {
-	{ "list", "[--json]", N_("meetings, newest first"), cli_list },
-	{ "show", "ID", N_("the meeting as text"), cli_show },
-	{ "import", "[FILE|-]",
-	    N_("read minutes in the Markdown format; print the new ID"),
-	    cli_import },
-	{ "export", "ID [--format {formats}] [--width N] [-o FILE]",
-	    N_("write a meeting out"), cli_export },
-	{ "templates", "", N_("list the templates found"), cli_templates },
-	{ "search", "QUERY [--limit N] [--width N] [--json]",
-	    N_("full-text search, diacritic-insensitive"), cli_search },
-	{ "extract", "[--lang vi|en|auto] [--date YYYY-MM-DD] [--deadlines] "
-	    "[--check-rules] [FILE|-]",
-	    N_("find action items and deadlines in text; JSON lines"),
-	    cli_extract },
-	{ "actions", "[--open|--overdue|--all] [--assignee TEXT] "
-	    "[--meeting ID] [--series S] [--due-before DATE] "
-	    "[--json|--csv|--ics]",
-	    N_("open action items of every meeting, overdue first"),
-	    cli_actions },
-	{ "action", "ID [done|open|doing|dropped [--note TEXT]]",
-	    N_("show an action item, or change its status"), cli_action },
-	{ "new", "[--template ID] [--series S] [--title T] [--date YYYY-MM-DD]",
-	    N_("create a meeting and open it"), cli_new },
-	{ "edit", "ID [--section KEY]", N_("open a meeting in the editor"),
-	    cli_edit },
-	{ NULL, NULL, NULL, NULL }
+/* The subcommands in the order the usage lists them. */
+static const struct cli_cmd *const commands[] = {
+	&cli_cmd_list, &cli_cmd_show, &cli_cmd_import, &cli_cmd_export,
+	&cli_cmd_templates, &cli_cmd_search, &cli_cmd_extract,
+	&cli_cmd_actions, &cli_cmd_action, &cli_cmd_new, &cli_cmd_edit,
+	NULL
 };
-
-/* A command and its arguments, wrapped at 79 columns between bracketed
- * groups (never inside one), then its summary on the next line. */
-static void
-usage_entry(FILE *f, const char *left, const char *summary)
-{
-	size_t col = 2;
-	const char *p = left;
-
-	fputs("  ", f);
-	while (*p) {
-		const char *q = p;
-		int depth = 0;
-
-		while (*q && (depth > 0 || *q != ' ')) {
-			depth += *q == '[' ? 1 : *q == ']' ? -1 : 0;
-			q++;
-		}
-		if (p != left && col + 1 + (size_t)(q - p) > 79) {
-			fputs("\n     ", f);
-			col = 5;
-		}
-		if (p != left) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(p, 1, (size_t)(q - p), f);
-		col += (size_t)(q - p);
-		p = *q ? q + 1 : q;
-	}
-	fprintf(f, "\n        %s\n", summary);
-}
-
-const char *
-cli_format_names(void)
-{
-	static struct buf names = BUF_INIT;
-
-	if (names.len == 0)
-		for (size_t i = 0; i < export_format_count(); i++)
-			buf_printf(&names, "%s%s", i ? "|" : "",
-			    export_format_at(i)->name);
-	return buf_str(&names);
-}
-
-/* args with "{formats}" replaced by the export formats, malloc'd. */
-static char *
-expand_args(const char *args)
-{
-	const char *p = strstr(args, "{formats}");
-
-	if (p == NULL)
-		return xstrdup(args);
-	return xasprintf("%.*s%s%s", (int)(p - args), args, cli_format_names(),
-	    p + strlen("{formats}"));
-}
 
 static void
 usage(FILE *f)
 {
 	fprintf(f, _("Usage: minutes [--db PATH] [--lang vi|en] [COMMAND ...]\n"));
 	fprintf(f, "\n%s\n", _("Commands:"));
-	for (size_t i = 0; commands[i].name; i++) {
-		char *args = expand_args(commands[i].args);
-		char *left = *args ? xasprintf("%s %s", commands[i].name, args) :
-		    xstrdup(commands[i].name);
-
-		usage_entry(f, left, _(commands[i].summary));
-		free(left);
-		free(args);
-	}
+	for (size_t i = 0; commands[i]; i++)
+		cli_usage_line(f, commands[i]);
 	fprintf(f, "\n%s\n", _("Options:"));
-	usage_entry(f, "--db PATH", _("use this database file"));
-	usage_entry(f, "--lang vi|en", _("language of the interface"));
-	usage_entry(f, "--help", _("show this help"));
-	usage_entry(f, "--version", _("show the version"));
+	cli_usage_entry(f, "--db PATH", _("use this database file"));
+	cli_usage_entry(f, "--lang vi|en", _("language of the interface"));
+	cli_usage_entry(f, "--help", _("show this help"));
+	cli_usage_entry(f, "--version", _("show the version"));
 	fprintf(f, "\n%s\n", _("See minutes(1) for the keys, files and formats."));
 }
 
@@ -158,27 +72,6 @@ cli_fail_err(struct cli *c, const struct err *e)
 {
 	return cli_fail(c, e->code == ERR_INPUT ? EXIT_USAGE : EXIT_RUNTIME,
 	    "%s", e->msg);
-}
-
-int
-cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
-    const struct option *longs, int *rc)
-{
-	int ch;
-
-	opterr = 0;
-	ch = getopt_long(argc, argv, shorts, longs, NULL);
-	if (ch == '?') {
-		*rc = cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-		    argv[optind - 1]);
-		return -2;
-	}
-	if (ch == ':') {
-		*rc = cli_fail(c, EXIT_USAGE, _("option \"%s\" needs a value"),
-		    argv[optind - 1]);
-		return -2;
-	}
-	return ch;
 }
 
 int
@@ -305,15 +198,14 @@ setup_i18n(const char *lang)
 #endif
 }
 
-int
-cli_main(int argc, char **argv)
+/* The language --lang asks for, read before anything is translated;
+ * NULL when not given. */
+static const char *
+early_lang(int argc, char **argv)
 {
-	struct cli c = { 0 };
 	const char *lang = NULL;
-	int i, rc;
 
-	/* --lang must be known before any message is translated. */
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+	for (int i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
 			lang = argv[++i];
 		else if (strncmp(argv[i], "--lang=", 7) == 0)
@@ -321,13 +213,16 @@ cli_main(int argc, char **argv)
 		else if (strcmp(argv[i], "--db") == 0)
 			i++;
 	}
-	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
-		setup_i18n(NULL);
-		return cli_fail(NULL, EXIT_USAGE,
-		    _("--lang: \"%s\" is not vi or en"), lang);
-	}
-	setup_i18n(lang);
-	c.lang = lang;
+	return lang;
+}
+
+/* Reads the global options before the subcommand into c; *next is the
+ * index of the subcommand (argc when none).  -1 to go on, else the exit
+ * status. */
+static int
+global_opts(struct cli *c, int argc, char **argv, int *next)
+{
+	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		const char *a = argv[i];
@@ -342,9 +237,9 @@ cli_main(int argc, char **argv)
 			if (i + 1 >= argc)
 				return cli_fail(NULL, EXIT_USAGE,
 				    _("--db needs a file name"));
-			c.db = argv[++i];
+			c->db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
-			c.db = a + 5;
+			c->db = a + 5;
 		} else if (strcmp(a, "--lang") == 0) {
 			i++;
 		} else if (strncmp(a, "--lang=", 7) == 0) {
@@ -357,29 +252,60 @@ cli_main(int argc, char **argv)
 			    _("unknown option \"%s\"; see minutes --help"), a);
 		}
 	}
-	if (i >= argc) {
-		/* No command: the screens, or the usage when not at a terminal. */
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			rc = cli_tui(&c);
-			store_close(c.store);
-			return rc;
-		}
-		usage(stdout);
-		return EXIT_OK;
+	*next = i;
+	return -1;
+}
+
+/* Runs the subcommand argv[0]. */
+static int
+dispatch(struct cli *c, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = NULL;
+	struct cli_args a;
+	int rc;
+
+	for (size_t k = 0; commands[k] && cmd == NULL; k++)
+		if (strcmp(argv[0], commands[k]->name) == 0)
+			cmd = commands[k];
+	if (cmd == NULL)
+		return cli_fail(NULL, EXIT_USAGE,
+		    _("unknown command \"%s\"; see minutes --help"), argv[0]);
+	c->cmd = cmd->name;
+	rc = cli_parse(c, cmd, argc, argv, &a);
+	if (rc == 0)
+		rc = cmd->run(c, &a);
+	store_close(c->store);
+	fflush(stdout);
+	if (ferror(stdout) && rc == EXIT_OK)
+		rc = cli_fail(c, EXIT_RUNTIME,
+		    _("cannot write to standard output"));
+	return rc;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	const char *lang = early_lang(argc, argv);
+	int i = 1, rc;
+
+	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
+		setup_i18n(NULL);
+		return cli_fail(NULL, EXIT_USAGE,
+		    _("--lang: \"%s\" is not vi or en"), lang);
 	}
-	for (size_t k = 0; commands[k].name; k++) {
-		if (strcmp(argv[i], commands[k].name) == 0) {
-			c.cmd = commands[k].name;
-			optind = 1;
-			rc = commands[k].run(&c, argc - i, argv + i);
-			store_close(c.store);
-			fflush(stdout);
-			if (ferror(stdout) && rc == EXIT_OK)
-				rc = cli_fail(&c, EXIT_RUNTIME,
-				    _("cannot write to standard output"));
-			return rc;
-		}
+	setup_i18n(lang);
+	c.lang = lang;
+	if ((rc = global_opts(&c, argc, argv, &i)) >= 0)
+		return rc;
+	if (i < argc)
+		return dispatch(&c, argc - i, argv + i);
+	/* No command: the screens, or the usage when not at a terminal. */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		rc = cli_tui(&c);
+		store_close(c.store);
+		return rc;
 	}
-	return cli_fail(NULL, EXIT_USAGE,
-	    _("unknown command \"%s\"; see minutes --help"), argv[i]);
+	usage(stdout);
+	return EXIT_OK;
 }

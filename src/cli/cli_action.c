@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,92 +223,84 @@ today_iso(struct cli *c, char out[11])
 	return 0;
 }
 
-int
-cli_actions(struct cli *c, int argc, char **argv)
+enum { ACTS_OPEN, ACTS_OVERDUE, ACTS_ALL, ACTS_ASSIGNEE, ACTS_MEETING,
+    ACTS_SERIES, ACTS_BEFORE, ACTS_JSON, ACTS_CSV, ACTS_ICS };
+static const struct cli_opt actions_opts[] = {
+	[ACTS_OPEN] = { "open", 0, CLI_FLAG, NULL, 1, 0, 0,
+	    N_("open and in-hand items (the default)") },
+	[ACTS_OVERDUE] = { "overdue", 0, CLI_FLAG, NULL, 1, 0, 0,
+	    N_("only the overdue ones") },
+	[ACTS_ALL] = { "all", 0, CLI_FLAG, NULL, 1, 0, 0,
+	    N_("every item, done and dropped too") },
+	[ACTS_ASSIGNEE] = { "assignee", 0, CLI_TEXT, NULL, 0, 0, 0,
+	    N_("assignees holding TEXT, ignoring case and diacritics") },
+	[ACTS_MEETING] = { "meeting", 0, CLI_MEETING, NULL, 0, 0, 0,
+	    N_("the items of one meeting") },
+	[ACTS_SERIES] = { "series", 0, CLI_TEXT, "S", 0, 0, 0,
+	    N_("the items of one series of meetings") },
+	[ACTS_BEFORE] = { "due-before", 0, CLI_DATE, "DATE", 0, 0, 0,
+	    N_("items due before DATE") },
+	[ACTS_JSON] = { "json", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("one JSON array") },
+	[ACTS_CSV] = { "csv", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("CSV with a header row") },
+	[ACTS_ICS] = { "ics", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("iCalendar tasks (VTODO) for calendar and task clients") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+/* The filter the options describe, for the review as of today. */
+static void
+actions_filter(const struct cli_args *a, const char *today,
+    struct store_act_filter *f)
 {
-	enum { O_OPEN = 256, O_OVERDUE, O_ALL, O_ASSIGNEE, O_MEETING,
-	    O_SERIES, O_BEFORE, O_JSON, O_CSV, O_ICS };
-	static const struct option longs[] = {
-		{ "open", no_argument, NULL, O_OPEN },
-		{ "overdue", no_argument, NULL, O_OVERDUE },
-		{ "all", no_argument, NULL, O_ALL },
-		{ "assignee", required_argument, NULL, O_ASSIGNEE },
-		{ "meeting", required_argument, NULL, O_MEETING },
-		{ "series", required_argument, NULL, O_SERIES },
-		{ "due-before", required_argument, NULL, O_BEFORE },
-		{ "json", no_argument, NULL, O_JSON },
-		{ "csv", no_argument, NULL, O_CSV },
-		{ "ics", no_argument, NULL, O_ICS },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store_act_filter f = { .scope = STORE_ACT_OPEN };
+	*f = (struct store_act_filter){ .scope = STORE_ACT_OPEN,
+	    .today = today };
+	if (a->val[ACTS_OVERDUE])
+		f->scope = STORE_ACT_OVERDUE;
+	else if (a->val[ACTS_ALL])
+		f->scope = STORE_ACT_ALL;
+	f->assignee = a->val[ACTS_ASSIGNEE];
+	f->meeting_id = a->val[ACTS_MEETING] ? (int64_t)a->num[ACTS_MEETING] : 0;
+	f->series = a->val[ACTS_SERIES];
+	f->due_before = a->val[ACTS_BEFORE];
+}
+
+/* The rows in the format the options ask for. */
+static void
+actions_write(struct buf *b, const struct cli_args *a, struct store *s,
+    const struct action_row *v, size_t n)
+{
+	if (a->val[ACTS_JSON])
+		export_actions_json(b, v, n);
+	else if (a->val[ACTS_CSV])
+		export_actions_csv(b, v, n);
+	else if (a->val[ACTS_ICS]) {
+		char tag[17];
+
+		uid_tag(s, tag);
+		export_actions_ics(b, v, n, tag);
+	} else if (n)
+		table(b, v, n, term_width());
+	else
+		buf_printf(b, "%s\n", _("No action items."));
+}
+
+static int
+cli_actions(struct cli *c, const struct cli_args *a)
+{
+	struct store_act_filter f;
 	struct action_row *v;
 	struct store *s;
 	struct buf b = BUF_INIT;
 	struct err e;
 	char today[11];
-	const char *scope_opt = NULL, *format = NULL;
-	long long mid;
-	struct ymd d;
 	size_t n;
-	int ch, rc = 0;
+	int rc;
 
-	while ((ch = cli_getopt(c, argc, argv, ":", longs, &rc)) != -1) {
-		const char *opt = argv[optind - 1];
-
-		switch (ch) {
-		case -2:
-			return rc;
-		case O_OPEN:
-		case O_OVERDUE:
-		case O_ALL:
-			if (scope_opt && strcmp(scope_opt, opt) != 0)
-				return cli_fail(c, EXIT_USAGE, _("%s and %s "
-				    "cannot be used together"), scope_opt, opt);
-			scope_opt = opt;
-			f.scope = ch == O_OPEN ? STORE_ACT_OPEN :
-			    ch == O_OVERDUE ? STORE_ACT_OVERDUE : STORE_ACT_ALL;
-			break;
-		case O_JSON:
-		case O_CSV:
-		case O_ICS:
-			if (format && strcmp(format, opt) != 0)
-				return cli_fail(c, EXIT_USAGE, _("%s and %s "
-				    "cannot be used together"), format, opt);
-			format = opt;
-			break;
-		case O_ASSIGNEE:
-			if (!utf8_valid(optarg, strlen(optarg), NULL))
-				return cli_fail(c, EXIT_USAGE, _("--assignee: "
-				    "not valid UTF-8"));
-			f.assignee = optarg;
-			break;
-		case O_MEETING:
-			if (cli_parse_id(optarg, &mid))
-				return cli_fail(c, EXIT_USAGE,
-				    _("\"%s\" is not a meeting ID"), optarg);
-			f.meeting_id = (int64_t)mid;
-			break;
-		case O_SERIES:
-			f.series = optarg;
-			break;
-		case O_BEFORE:
-			if (!cal_parse_iso(optarg, &d))
-				return cli_fail(c, EXIT_USAGE, _("--due-before: "
-				    "\"%s\" is not a date (YYYY-MM-DD)"), optarg);
-			f.due_before = optarg;
-			break;
-		default:
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    opt);
-		}
-	}
-	if (optind < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind]);
 	if ((rc = today_iso(c, today)))
 		return rc;
-	f.today = today;
+	actions_filter(a, today, &f);
 	if ((rc = cli_store(c, &s)))
 		return rc;
 	if (f.meeting_id && !store_meeting_exists(s, f.meeting_id))
@@ -317,27 +308,17 @@ cli_actions(struct cli *c, int argc, char **argv)
 		    (long long)f.meeting_id);
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
-	if (format == NULL) {
-		if (n)
-			table(&b, v, n, term_width());
-		else
-			buf_printf(&b, "%s\n", _("No action items."));
-	} else if (strcmp(format, "--json") == 0)
-		export_actions_json(&b, v, n);
-	else if (strcmp(format, "--csv") == 0)
-		export_actions_csv(&b, v, n);
-	else {
-		char tag[17];
-
-		uid_tag(s, tag);
-		export_actions_ics(&b, v, n, tag);
-	}
+	actions_write(&b, a, s, v, n);
 	action_rows_free(v, n);
 	if (cli_write_output(NULL, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	return rc;
 }
+
+const struct cli_cmd cli_cmd_actions = { "actions", NULL,
+    N_("open action items of every meeting, overdue first"), actions_opts,
+    0, cli_actions };
 
 /* Appends s wrapped to width columns; lines after the first start with
  * indent spaces (the first is where the caller left off). */
@@ -433,6 +414,39 @@ context(struct buf *b, const struct action_row *r, const char *text,
 	buf_free(&t);
 }
 
+/* The item's history, oldest first, one change a line. */
+static void
+history(struct buf *b, const struct store_act_event *ev, size_t nev)
+{
+	buf_printf(b, "\n%s\n", _("History:"));
+	for (size_t i = 0; i < nev; i++) {
+		char at[32];
+
+		cal_local_stamp(ev[i].at, at);
+		buf_printf(b, "  %s  ", at);
+		if (ev[i].old_status == NULL)
+			buf_printf(b, _("created as %s"),
+			    status_label_of(ev[i].new_status));
+		else if (strcmp(ev[i].old_status, ev[i].new_status) == 0)
+			buf_printf(b, _("still %s"),
+			    status_label_of(ev[i].new_status));
+		else
+			buf_printf(b, "%s -> %s",
+			    status_label_of(ev[i].old_status),
+			    status_label_of(ev[i].new_status));
+		if (ev[i].review_meeting_id)
+			buf_printf(b, _(" (at the review of meeting %lld)"),
+			    (long long)ev[i].review_meeting_id);
+		if (ev[i].note) {
+			buf_adds(b, ": ");
+			utf8_escape_ctrl(b, ev[i].note, strlen(ev[i].note));
+		}
+		buf_addc(b, '\n');
+	}
+	if (nev == 0)
+		buf_printf(b, "  %s\n", _("(none)"));
+}
+
 static int
 show(struct cli *c, struct store *s, int64_t id, const char *today)
 {
@@ -471,33 +485,7 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	field(&b, lab[4], lw, tmp, cols);
 	free(tmp);
 
-	buf_printf(&b, "\n%s\n", _("History:"));
-	for (size_t i = 0; i < nev; i++) {
-		char at[32];
-
-		cal_local_stamp(ev[i].at, at);
-		buf_printf(&b, "  %s  ", at);
-		if (ev[i].old_status == NULL)
-			buf_printf(&b, _("created as %s"),
-			    status_label_of(ev[i].new_status));
-		else if (strcmp(ev[i].old_status, ev[i].new_status) == 0)
-			buf_printf(&b, _("still %s"),
-			    status_label_of(ev[i].new_status));
-		else
-			buf_printf(&b, "%s -> %s",
-			    status_label_of(ev[i].old_status),
-			    status_label_of(ev[i].new_status));
-		if (ev[i].review_meeting_id)
-			buf_printf(&b, _(" (at the review of meeting %lld)"),
-			    (long long)ev[i].review_meeting_id);
-		if (ev[i].note) {
-			buf_adds(&b, ": ");
-			utf8_escape_ctrl(&b, ev[i].note, strlen(ev[i].note));
-		}
-		buf_addc(&b, '\n');
-	}
-	if (nev == 0)
-		buf_printf(&b, "  %s\n", _("(none)"));
+	history(&b, ev, nev);
 
 	if (r.a.src_section && text) {
 		buf_addc(&b, '\n');
@@ -521,56 +509,24 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	return EXIT_OK;
 }
 
-int
-cli_action(struct cli *c, int argc, char **argv)
+enum { ACT_NOTE };
+static const struct cli_opt action_opts[] = {
+	[ACT_NOTE] = { "note", 0, CLI_TEXT, NULL, 0, 0, 0,
+	    N_("a note kept in the item's history with the change") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+/* `action ID STATUS`: the change, and one line saying what it did. */
+static int
+set_status(struct cli *c, long long id, enum act_status to, const char *note)
 {
-	static const struct option longs[] = {
-		{ "note", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store *s;
 	struct err e;
-	enum act_status to, from;
-	const char *note = NULL;
-	char today[11], *nfc = NULL;
-	long long id;
+	enum act_status from;
+	char *nfc = note ? utf8_nfc(note, strlen(note), NULL) : NULL;
 	bool changed;
-	int ch, rc = 0;
+	int rc;
 
-	while ((ch = cli_getopt(c, argc, argv, ":", longs, &rc)) != -1) {
-		if (ch == -2)
-			return rc;
-		if (ch != 'n')
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    argv[optind - 1]);
-		note = optarg;
-	}
-	if (optind >= argc)
-		return cli_fail(c, EXIT_USAGE, _("which action item? give its "
-		    "ID"));
-	if (cli_parse_id(argv[optind], &id))
-		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not an action item "
-		    "ID"), argv[optind]);
-	if (optind + 2 < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind + 2]);
-	if (optind + 1 == argc) {
-		if (note)
-			return cli_fail(c, EXIT_USAGE, _("--note goes with a "
-			    "new status: done, open, doing or dropped"));
-		if ((rc = today_iso(c, today)) || (rc = cli_store(c, &s)))
-			return rc;
-		return show(c, s, (int64_t)id, today);
-	}
-	if (!status_parse(argv[optind + 1], &to))
-		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not a status: use "
-		    "done, open, doing or dropped"), argv[optind + 1]);
-	if (note) {
-		if (!utf8_valid(note, strlen(note), NULL))
-			return cli_fail(c, EXIT_USAGE, _("--note: not valid "
-			    "UTF-8"));
-		nfc = utf8_nfc(note, strlen(note), NULL);
-	}
 	if ((rc = cli_store(c, &s)) == 0) {
 		if (store_act_set_status(s, (int64_t)id, to, nfc, &from,
 		    &changed, &e))
@@ -585,3 +541,38 @@ cli_action(struct cli *c, int argc, char **argv)
 	free(nfc);
 	return rc;
 }
+
+static int
+cli_action(struct cli *c, const struct cli_args *a)
+{
+	const char *note = a->val[ACT_NOTE];
+	struct store *s;
+	enum act_status to;
+	char today[11];
+	long long id;
+	int rc;
+
+	if (a->n == 0)
+		return cli_fail(c, EXIT_USAGE, _("which action item? give its "
+		    "ID"));
+	if (cli_parse_id(a->v[0], &id))
+		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not an action item "
+		    "ID"), a->v[0]);
+	if (a->n == 1) {
+		if (note)
+			return cli_fail(c, EXIT_USAGE, _("--note goes with a "
+			    "new status: done, open, doing or dropped"));
+		if ((rc = today_iso(c, today)) || (rc = cli_store(c, &s)))
+			return rc;
+		return show(c, s, (int64_t)id, today);
+	}
+	if (!status_parse(a->v[1], &to))
+		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not a status: use "
+		    "done, open, doing or dropped"), a->v[1]);
+	return set_status(c, id, to, note);
+}
+
+const struct cli_cmd cli_cmd_action = { "action",
+    "ID [done|open|doing|dropped]",
+    N_("show an action item, or change its status"), action_opts, 2,
+    cli_action };

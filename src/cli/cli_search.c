@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,57 +152,36 @@ print_lines(struct buf *b, const struct search_hit *v, size_t n,
 	}
 }
 
-int
-cli_search(struct cli *c, int argc, char **argv)
+enum { SEARCH_LIMIT, SEARCH_WIDTH, SEARCH_JSON };
+static const struct cli_opt search_opts[] = {
+	[SEARCH_LIMIT] = { "limit", 0, CLI_NUM, NULL, 0, 1, 100000,
+	    N_("at most N meetings (20 by default)") },
+	[SEARCH_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
+	    N_("cut each line to N columns") },
+	[SEARCH_JSON] = { "json", 0, CLI_FLAG, NULL, 0, 0, 0,
+	    N_("one JSON array of the hits") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+cli_search(struct cli *c, const struct cli_args *a)
 {
-	static const struct option longs[] = {
-		{ "limit", required_argument, NULL, 'n' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct search_query q;
 	struct search_hit *v;
 	struct store *s;
 	struct buf text = BUF_INIT, b = BUF_INIT;
 	struct err e;
-	long limit = 20, width = 0;
+	long limit = a->val[SEARCH_LIMIT] ? a->num[SEARCH_LIMIT] : 20;
+	long width = a->val[SEARCH_WIDTH] ? a->num[SEARCH_WIDTH] : 0;
+	bool json = a->val[SEARCH_JSON] != NULL;
 	size_t n;
-	int ch, rc = 0, json = 0;
+	int rc;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
-		char *end;
-
-		switch (ch) {
-		case 'n':
-			limit = strtol(optarg, &end, 10);
-			if (*end || limit < 1 || limit > 100000)
-				return cli_fail(c, EXIT_USAGE, _("--limit must be "
-				    "a number from 1 to 100000"));
-			break;
-		case 'w':
-			width = strtol(optarg, &end, 10);
-			if (*end || width < 20 || width > 1000)
-				return cli_fail(c, EXIT_USAGE, _("--width must be "
-				    "a number from 20 to 1000"));
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case ':':
-			return cli_fail(c, EXIT_USAGE, _("option \"%s\" needs a "
-			    "value"), argv[optind - 1]);
-		default:
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if (a->n == 0)
 		return cli_fail(c, EXIT_USAGE, _("what to search for? give "
 		    "some words"));
-	for (int i = optind; i < argc; i++)
-		buf_printf(&text, "%s%s", i > optind ? " " : "", argv[i]);
+	for (int i = 0; i < a->n; i++)
+		buf_printf(&text, "%s%s", i ? " " : "", a->v[i]);
 	if (search_query_parse(buf_str(&text), 0, &q, &e)) {
 		buf_free(&text);
 		return cli_fail_err(c, &e);
@@ -229,3 +207,7 @@ cli_search(struct cli *c, int argc, char **argv)
 	search_query_free(&q);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cli_cmd_search = { "search", "QUERY",
+    N_("full-text search, diacritic-insensitive"), search_opts, -1,
+    cli_search };
