@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 # Debian packages needed to build and test, with the command each provides.
 pkgs="build-essential autoconf automake autoconf-archive autopoint gettext
 pkg-config libncurses-dev libsqlite3-dev libpcre2-dev libutf8proc-dev
-tmux locales sqlite3 python3 python3-icalendar mandoc valgrind"
+tmux locales sqlite3 python3 python3-icalendar mandoc valgrind
+bash-completion zsh taskwarrior groff-base"
 
 missing=
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -27,13 +27,30 @@
 #include "lib/xmalloc.h"
 #include "store/store.h"
 
+static const struct cli_cmd cli_cmd_help;
+
 /* The subcommands in the order the usage lists them. */
 static const struct cli_cmd *const commands[] = {
 	&cli_cmd_list, &cli_cmd_show, &cli_cmd_import, &cli_cmd_export,
 	&cli_cmd_templates, &cli_cmd_search, &cli_cmd_extract,
 	&cli_cmd_actions, &cli_cmd_action, &cli_cmd_new, &cli_cmd_edit,
-	NULL
+	&cli_cmd_help, &cli_cmd_complete, NULL
 };
+
+const struct cli_cmd *
+cli_command(const char *name)
+{
+	for (size_t k = 0; commands[k]; k++)
+		if (strcmp(name, commands[k]->name) == 0)
+			return commands[k];
+	return NULL;
+}
+
+const struct cli_cmd *
+cli_command_at(size_t i)
+{
+	return i < sizeof commands / sizeof commands[0] ? commands[i] : NULL;
+}
 
 static void
 usage(FILE *f)
@@ -41,14 +58,37 @@ usage(FILE *f)
 	fprintf(f, _("Usage: minutes [--db PATH] [--lang vi|en] [COMMAND ...]\n"));
 	fprintf(f, "\n%s\n", _("Commands:"));
 	for (size_t i = 0; commands[i]; i++)
-		cli_usage_line(f, commands[i]);
+		if (commands[i]->summary)
+			cli_usage_line(f, commands[i]);
 	fprintf(f, "\n%s\n", _("Options:"));
 	cli_usage_entry(f, "--db PATH", _("use this database file"));
 	cli_usage_entry(f, "--lang vi|en", _("language of the interface"));
-	cli_usage_entry(f, "--help", _("show this help"));
-	cli_usage_entry(f, "--version", _("show the version"));
-	fprintf(f, "\n%s\n", _("See minutes(1) for the keys, files and formats."));
+	cli_usage_entry(f, "-h, --help", _("show this help"));
+	cli_usage_entry(f, "-V, --version", _("show the version"));
+	fprintf(f, "\n%s\n", _("minutes help COMMAND (or minutes COMMAND "
+	    "--help) tells more of one command."));
+	fprintf(f, "%s\n", _("See minutes(1) for the keys, files and formats."));
 }
+
+/* `minutes help [COMMAND]`: the usage, or one command's. */
+static int
+cli_help(struct cli *c, const struct cli_args *a)
+{
+	const struct cli_cmd *cmd;
+
+	if (a->n == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if ((cmd = cli_command(a->v[0])) == NULL)
+		return cli_fail(c, EXIT_USAGE, _("unknown command \"%s\"; see "
+		    "minutes --help"), a->v[0]);
+	cli_cmd_usage(stdout, cmd);
+	return EXIT_OK;
+}
+
+static const struct cli_cmd cli_cmd_help = { "help", "[COMMAND]",
+    N_("this help, or one command's"), NULL, 1, cli_help };
 
 int
 cli_fail(struct cli *c, int status, const char *fmt, ...)
@@ -72,6 +112,22 @@ cli_fail_err(struct cli *c, const struct err *e)
 {
 	return cli_fail(c, e->code == ERR_INPUT ? EXIT_USAGE : EXIT_RUNTIME,
 	    "%s", e->msg);
+}
+
+int
+cli_no_templates(struct cli *c)
+{
+	struct buf dirs = BUF_INIT;
+	char **v = paths_search("templates");
+	int rc;
+
+	for (size_t i = 0; v[i]; i++)
+		buf_printf(&dirs, "%s%s", i ? ", " : "", v[i]);
+	rc = cli_fail(c, EXIT_RUNTIME, _("no templates found in %s"),
+	    buf_str(&dirs));
+	paths_free(v);
+	buf_free(&dirs);
+	return rc;
 }
 
 int
@@ -144,7 +200,7 @@ cli_write_output(const char *path, const char *data, size_t len, struct err *e)
 	rc = filewrite_all(STDOUT_FILENO, data, len);
 	buf_free(&esc);
 	if (rc != 0)
-		return err_set(e, ERR_RUNTIME, "standard output: %s",
+		return err_set(e, ERR_RUNTIME, _("standard output: %s"),
 		    strerror(errno));
 	return 0;
 }
@@ -175,8 +231,6 @@ cli_store(struct cli *c, struct store **out)
 static void
 setup_i18n(const char *lang)
 {
-	const char *localedir = LOCALEDIR;
-
 	setlocale(LC_ALL, "");
 	if (lang) {
 		/* gettext ignores LANGUAGE under the C locale; a UTF-8
@@ -188,13 +242,9 @@ setup_i18n(const char *lang)
 		setenv("LANGUAGE", lang, 1);
 	}
 #ifdef ENABLE_NLS
-	if (strcmp(paths_datadir(), BUILD_SHAREDIR) == 0)
-		localedir = BUILD_LOCALEDIR;
-	bindtextdomain(PACKAGE, localedir);
+	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-#else
-	(void)localedir;
 #endif
 }
 
@@ -230,7 +280,7 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return EXIT_OK;
-		} else if (strcmp(a, "--version") == 0) {
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
 			printf("minutes %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		} else if (strcmp(a, "--db") == 0) {
@@ -260,19 +310,18 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 static int
 dispatch(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = NULL;
+	const struct cli_cmd *cmd = cli_command(argv[0]);
 	struct cli_args a;
 	int rc;
 
-	for (size_t k = 0; commands[k] && cmd == NULL; k++)
-		if (strcmp(argv[0], commands[k]->name) == 0)
-			cmd = commands[k];
 	if (cmd == NULL)
 		return cli_fail(NULL, EXIT_USAGE,
 		    _("unknown command \"%s\"; see minutes --help"), argv[0]);
 	c->cmd = cmd->name;
 	rc = cli_parse(c, cmd, argc, argv, &a);
-	if (rc == 0)
+	if (rc == CLI_DONE)
+		rc = EXIT_OK;
+	else if (rc == 0)
 		rc = cmd->run(c, &a);
 	store_close(c->store);
 	fflush(stdout);

@@ -75,16 +75,23 @@ struct cli_cmd {
 	const char	*operands;	/* usage of the operands, untranslated;
 					 * required ones are shown before the
 					 * options, optional ("[...]") after */
-	const char	*summary;	/* one line, translated at print time */
+	const char	*summary;	/* one line, translated at print time;
+					 * NULL: not listed in the usage */
 	const struct cli_opt *opts;	/* ends with a NULL name; may be NULL */
 	int		 max;		/* operands at most; -1: no limit */
 	int		(*run)(struct cli *, const struct cli_args *);
 };
 
+/* The entry of the subcommand called name, or NULL; the i-th in the
+ * usage's order, NULL past the end. */
+const struct cli_cmd *cli_command(const char *name);
+const struct cli_cmd *cli_command_at(size_t i);
+
 /* The entries, one per subcommand, defined beside their handlers. */
 extern const struct cli_cmd cli_cmd_list, cli_cmd_show, cli_cmd_import,
     cli_cmd_export, cli_cmd_templates, cli_cmd_search, cli_cmd_extract,
-    cli_cmd_actions, cli_cmd_action, cli_cmd_new, cli_cmd_edit;
+    cli_cmd_actions, cli_cmd_action, cli_cmd_new, cli_cmd_edit,
+    cli_cmd_complete;
 
 int	 cli_main(int argc, char **argv);
 
@@ -103,16 +110,23 @@ int	 cli_read_input(const char *path, struct buf *b, struct err *);
 int	 cli_write_output(const char *path, const char *data, size_t len,
 	    struct err *);
 /* Parses argv (argv[0] is the subcommand's name) by cmd's table into a:
- * 0, or an exit status after reporting a bad option, value or count. */
+ * 0, or an exit status after reporting a bad option, value or count, or
+ * CLI_DONE after printing the help that -h or --help asked for. */
+#define CLI_DONE (-1)
 int	 cli_parse(struct cli *, const struct cli_cmd *, int argc, char **argv,
 	    struct cli_args *a);
 /* Prints "  LEFT" wrapped at 79 columns between bracketed groups, then
  * the summary (if not NULL) indented on a line of its own. */
 void	 cli_usage_entry(FILE *, const char *left, const char *summary);
+/* Prints what `minutes CMD --help` shows: the synopsis, the summary,
+ * each option with its help line. */
+void	 cli_cmd_usage(FILE *, const struct cli_cmd *);
 /* Prints cmd's synopsis line(s) and summary, as the usage lists them. */
 void	 cli_usage_line(FILE *, const struct cli_cmd *);
 /* The export formats' names as usage shows them ("text|md|json|html"). */
 const char *cli_format_names(void);
+/* Reports that no template was found, naming the folders searched. */
+int	 cli_no_templates(struct cli *);
 /* Parses a decimal id > 0. */
 int	 cli_parse_id(const char *s, long long *id);
 

@@ -289,8 +289,7 @@ cli_templates(struct cli *c, const struct cli_args *a)
 			printf("    %-12s %s\n", t->sec[k].key, t->sec[k].heading);
 	}
 	if (set.n == 0)
-		rc = cli_fail(c, EXIT_RUNTIME, _("no templates found in %s"),
-		    "templates/");
+		rc = cli_no_templates(c);
 	tmpl_set_free(&set);
 	return rc;
 }

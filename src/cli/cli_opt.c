@@ -26,8 +26,10 @@
 #include "lib/xmalloc.h"
 
 /* getopt_long returns OPT_BASE + index for an option given by its long
- * name, above every character a short option can be. */
+ * name, above every character a short option can be; OPT_HELP for -h
+ * and --help, which every subcommand takes. */
 #define OPT_BASE 256
+#define OPT_HELP (OPT_BASE + CLI_MAXOPT)
 
 const char *
 cli_format_names(void)
@@ -143,7 +145,35 @@ cli_usage_line(FILE *f, const struct cli_cmd *cmd)
 	struct buf b = BUF_INIT;
 
 	synopsis(&b, cmd);
-	cli_usage_entry(f, buf_str(&b), _(cmd->summary));
+	cli_usage_entry(f, buf_str(&b), cmd->summary ? _(cmd->summary) : NULL);
+	buf_free(&b);
+}
+
+void
+cli_cmd_usage(FILE *f, const struct cli_cmd *cmd)
+{
+	const struct cli_opt *o = cmd->opts;
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "minutes ");
+	synopsis(&b, cmd);
+	fprintf(f, "%s\n", _("Usage:"));
+	cli_usage_entry(f, buf_str(&b), cmd->summary ? _(cmd->summary) : NULL);
+	fprintf(f, "\n%s\n", _("Options:"));
+	for (size_t i = 0; o && o[i].name; i++) {
+		buf_reset(&b);
+		opt_words(&b, &o[i], true);
+		cli_usage_entry(f, buf_str(&b), _(o[i].help));
+	}
+	cli_usage_entry(f, "-h, --help", _("show this help"));
+	for (size_t i = 0; o && o[i].name; i++) {
+		if (o[i].meta == NULL || strcmp(o[i].meta, "{formats}") != 0)
+			continue;
+		fprintf(f, "\n%s\n", _("Formats:"));
+		for (size_t k = 0; k < export_format_count(); k++)
+			cli_usage_entry(f, export_format_at(k)->name,
+			    _(export_format_at(k)->what));
+	}
 	buf_free(&b);
 }
 
@@ -239,16 +269,20 @@ refused(struct cli *c, const struct cli_opt *o, int ch, char **argv)
 	if (ch == ':')
 		return cli_fail(c, EXIT_USAGE, _("option \"%s\" needs a value"),
 		    argv[optind - 1]);
+	if (optopt == OPT_HELP)
+		return cli_fail(c, EXIT_USAGE, _("option \"--%s\" takes no "
+		    "value"), "help");
 	if (optopt >= OPT_BASE)
 		return cli_fail(c, EXIT_USAGE, _("option \"--%s\" takes no "
 		    "value"), o[optopt - OPT_BASE].name);
 	if (optopt > 0) {
 		char s[3] = { '-', (char)optopt, '\0' };
 
-		return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""), s);
+		return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\"; see "
+		    "minutes %s --help"), s, c->cmd);
 	}
-	return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-	    argv[optind - 1]);
+	return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\"; see "
+	    "minutes %s --help"), argv[optind - 1], c->cmd);
 }
 
 int
@@ -258,9 +292,9 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 	static const struct cli_opt none[] = { { NULL, 0, 0, NULL, 0, 0, 0,
 	    NULL } };
 	const struct cli_opt *o = cmd->opts ? cmd->opts : none;
-	struct option longs[CLI_MAXOPT + 1];
-	char shorts[2 * CLI_MAXOPT + 2] = ":";
-	size_t n = 0, ns = 1;
+	struct option longs[CLI_MAXOPT + 2];
+	char shorts[2 * CLI_MAXOPT + 3] = ":h";
+	size_t n = 0, ns = 2;
 	int ch, rc;
 
 	memset(a, 0, sizeof *a);
@@ -277,7 +311,8 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 				shorts[ns++] = ':';
 		}
 	}
-	longs[n] = (struct option){ NULL, 0, NULL, 0 };
+	longs[n] = (struct option){ "help", no_argument, NULL, OPT_HELP };
+	longs[n + 1] = (struct option){ NULL, 0, NULL, 0 };
 	shorts[ns] = '\0';
 	optind = 0;	/* glibc: start afresh, optstring included */
 	opterr = 0;
@@ -286,6 +321,10 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 
 		if (ch == '?' || ch == ':')
 			return refused(c, o, ch, argv);
+		if (ch == 'h' || ch == OPT_HELP) {
+			cli_cmd_usage(stdout, cmd);
+			return CLI_DONE;
+		}
 		if (ch < OPT_BASE)
 			for (i = 0; o[i].shortc != ch; i++)
 				;

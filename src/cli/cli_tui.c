@@ -93,7 +93,7 @@ cli_new(struct cli *c, const struct cli_args *a)
 		if (tid)
 			return cli_fail(c, EXIT_USAGE, _("no template \"%s\"; "
 			    "see minutes templates"), tid);
-		return cli_fail(c, EXIT_RUNTIME, "%s", _("no templates found"));
+		return cli_no_templates(c);
 	}
 	if ((rc = need_terminal(c)) != 0 || (rc = cli_store(c, &st)) != 0) {
 		tmpl_set_free(&ts);
