@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,6 +113,26 @@ cli_fail_err(struct cli *c, const struct err *e)
 {
 	return cli_fail(c, e->code == ERR_INPUT ? EXIT_USAGE : EXIT_RUNTIME,
 	    "%s", e->msg);
+}
+
+size_t
+cli_out_width(long opt)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long v;
+
+	if (opt > 0)
+		return (size_t)opt;
+	if (!isatty(STDOUT_FILENO))
+		return CLI_WHOLE;
+	if (env && *env && (v = strtol(env, &end, 10)) > 0 && *end == '\0' &&
+	    v < 10000)
+		return (size_t)v;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
 }
 
 int

@@ -125,6 +125,12 @@ void	 cli_cmd_usage(FILE *, const struct cli_cmd *);
 void	 cli_usage_line(FILE *, const struct cli_cmd *);
 /* The export formats' names as usage shows them ("text|md|json|html"). */
 const char *cli_format_names(void);
+/* The columns a table or a wrapped text may take: --width (opt > 0);
+ * else, on a terminal, $COLUMNS or the terminal's width; else CLI_WHOLE:
+ * off a terminal (a pipe, a file) fields are never cut or wrapped, so
+ * that grep and friends see them whole. */
+#define CLI_WHOLE ((size_t)1 << 20)
+size_t	 cli_out_width(long opt);
 /* Reports that no template was found, naming the folders searched. */
 int	 cli_no_templates(struct cli *);
 /* Parses a decimal id > 0. */

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -28,26 +27,6 @@
 #include "store/store.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"	/* U+2026, one column */
-
-/* Columns to fit: $COLUMNS, else the terminal's, else 80. */
-static size_t
-term_width(void)
-{
-	const char *env = getenv("COLUMNS");
-	struct winsize ws;
-
-	if (env && *env) {
-		char *end;
-		long v = strtol(env, &end, 10);
-
-		if (*end == '\0' && v > 0 && v < 10000)
-			return (size_t)v;
-	}
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
 
 static size_t
 width(const char *s)
@@ -201,16 +180,6 @@ table(struct buf *b, const struct action_row *v, size_t n, size_t cols)
 	free(cw);
 }
 
-/* The database's real path, so --db ./x and --db /abs/x give one UID tag. */
-static void
-uid_tag(struct store *s, char out[17])
-{
-	char *real = realpath(store_path(s), NULL);
-
-	export_actions_uid_tag(real ? real : store_path(s), out);
-	free(real);
-}
-
 static int
 today_iso(struct cli *c, char out[11])
 {
@@ -224,7 +193,8 @@ today_iso(struct cli *c, char out[11])
 }
 
 enum { ACTS_OPEN, ACTS_OVERDUE, ACTS_ALL, ACTS_ASSIGNEE, ACTS_MEETING,
-    ACTS_SERIES, ACTS_BEFORE, ACTS_JSON, ACTS_CSV, ACTS_ICS };
+    ACTS_SERIES, ACTS_BEFORE, ACTS_SINCE, ACTS_JSON, ACTS_CSV, ACTS_ICS,
+    ACTS_TW, ACTS_WIDTH };
 static const struct cli_opt actions_opts[] = {
 	[ACTS_OPEN] = { "open", 0, CLI_FLAG, NULL, 1, 0, 0,
 	    N_("open and in-hand items (the default)") },
@@ -240,19 +210,27 @@ static const struct cli_opt actions_opts[] = {
 	    N_("the items of one series of meetings") },
 	[ACTS_BEFORE] = { "due-before", 0, CLI_DATE, "DATE", 0, 0, 0,
 	    N_("items due before DATE") },
+	[ACTS_SINCE] = { "since", 0, CLI_DATE, "DATE", 0, 0, 0,
+	    N_("the items closed since DATE too (with --ics and "
+	    "--taskwarrior: the last 90 days)") },
 	[ACTS_JSON] = { "json", 0, CLI_FLAG, NULL, 2, 0, 0,
 	    N_("one JSON array") },
 	[ACTS_CSV] = { "csv", 0, CLI_FLAG, NULL, 2, 0, 0,
 	    N_("CSV with a header row") },
 	[ACTS_ICS] = { "ics", 0, CLI_FLAG, NULL, 2, 0, 0,
 	    N_("iCalendar tasks (VTODO) for calendar and task clients") },
+	[ACTS_TW] = { "taskwarrior", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("JSON for Taskwarrior's task import") },
+	[ACTS_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
+	    N_("fit the table to N columns (off a terminal: whole fields)") },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
 };
 
-/* The filter the options describe, for the review as of today. */
-static void
-actions_filter(const struct cli_args *a, const char *today,
-    struct store_act_filter *f)
+/* The filter the options describe, for the review as of today; since[]
+ * holds the default of --since.  0, or an exit status. */
+static int
+actions_filter(struct cli *c, const struct cli_args *a, const char *today,
+    char since[11], struct store_act_filter *f)
 {
 	*f = (struct store_act_filter){ .scope = STORE_ACT_OPEN,
 	    .today = today };
@@ -264,24 +242,43 @@ actions_filter(const struct cli_args *a, const char *today,
 	f->meeting_id = a->val[ACTS_MEETING] ? (int64_t)a->num[ACTS_MEETING] : 0;
 	f->series = a->val[ACTS_SERIES];
 	f->due_before = a->val[ACTS_BEFORE];
+	/* Calendars and task lists must learn that an item was closed, or
+	 * they keep it open for ever: their exports add the items closed
+	 * lately. */
+	if (a->val[ACTS_SINCE])
+		f->closed_since = a->val[ACTS_SINCE];
+	else if (a->val[ACTS_ICS] || a->val[ACTS_TW]) {
+		struct ymd d;
+
+		cal_parse_iso(today, &d);
+		cal_format_iso(cal_add_days(d, -90), since);
+		f->closed_since = since;
+	}
+	if (a->val[ACTS_SINCE] && f->scope != STORE_ACT_OPEN)
+		return cli_fail(c, EXIT_USAGE, _("--since adds closed items to "
+		    "the open ones: not with %s"), a->val[ACTS_ALL] ? "--all" :
+		    "--overdue");
+	if (f->scope != STORE_ACT_OPEN)
+		f->closed_since = NULL;
+	return 0;
 }
 
 /* The rows in the format the options ask for. */
 static void
-actions_write(struct buf *b, const struct cli_args *a, struct store *s,
+actions_write(struct buf *b, const struct cli_args *a,
     const struct action_row *v, size_t n)
 {
 	if (a->val[ACTS_JSON])
 		export_actions_json(b, v, n);
 	else if (a->val[ACTS_CSV])
 		export_actions_csv(b, v, n);
-	else if (a->val[ACTS_ICS]) {
-		char tag[17];
-
-		uid_tag(s, tag);
-		export_actions_ics(b, v, n, tag);
-	} else if (n)
-		table(b, v, n, term_width());
+	else if (a->val[ACTS_ICS])
+		export_actions_ics(b, v, n);
+	else if (a->val[ACTS_TW])
+		export_actions_taskwarrior(b, v, n);
+	else if (n)
+		table(b, v, n, cli_out_width(a->val[ACTS_WIDTH] ?
+		    a->num[ACTS_WIDTH] : 0));
 	else
 		buf_printf(b, "%s\n", _("No action items."));
 }
@@ -294,13 +291,13 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	struct store *s;
 	struct buf b = BUF_INIT;
 	struct err e;
-	char today[11];
+	char today[11], since[11];
 	size_t n;
 	int rc;
 
-	if ((rc = today_iso(c, today)))
+	if ((rc = today_iso(c, today)) ||
+	    (rc = actions_filter(c, a, today, since, &f)))
 		return rc;
-	actions_filter(a, today, &f);
 	if ((rc = cli_store(c, &s)))
 		return rc;
 	if (f.meeting_id && !store_meeting_exists(s, f.meeting_id))
@@ -308,7 +305,7 @@ cli_actions(struct cli *c, const struct cli_args *a)
 		    (long long)f.meeting_id);
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
-	actions_write(&b, a, s, v, n);
+	actions_write(&b, a, v, n);
 	action_rows_free(v, n);
 	if (cli_write_output(NULL, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
@@ -448,7 +445,8 @@ history(struct buf *b, const struct store_act_event *ev, size_t nev)
 }
 
 static int
-show(struct cli *c, struct store *s, int64_t id, const char *today)
+show(struct cli *c, struct store *s, int64_t id, const char *today,
+    size_t cols)
 {
 	struct action_row r;
 	struct store_act_event *ev;
@@ -457,7 +455,7 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	const char *lab[] = { _("Task"), _("Assignee"), _("Due"), _("Status"),
 	    _("Meeting") };
 	char *text = NULL, *tmp;
-	size_t nev, lw = 0, cols = term_width();
+	size_t nev, lw = 0;
 
 	if (store_act_get(s, id, today, &r, &e))
 		return cli_fail_err(c, &e);
@@ -509,10 +507,12 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	return EXIT_OK;
 }
 
-enum { ACT_NOTE };
+enum { ACT_NOTE, ACT_WIDTH };
 static const struct cli_opt action_opts[] = {
 	[ACT_NOTE] = { "note", 0, CLI_TEXT, NULL, 0, 0, 0,
 	    N_("a note kept in the item's history with the change") },
+	[ACT_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
+	    N_("wrap to N columns (off a terminal: no wrapping)") },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -564,7 +564,8 @@ cli_action(struct cli *c, const struct cli_args *a)
 			    "new status: done, open, doing or dropped"));
 		if ((rc = today_iso(c, today)) || (rc = cli_store(c, &s)))
 			return rc;
-		return show(c, s, (int64_t)id, today);
+		return show(c, s, (int64_t)id, today, cli_out_width(
+		    a->val[ACT_WIDTH] ? a->num[ACT_WIDTH] : 0));
 	}
 	if (!status_parse(a->v[1], &to))
 		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not a status: use "

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -28,24 +27,8 @@
 
 #define MARK_OPEN "\xc2\xbb"	/* » */
 #define MARK_CLOSE "\xc2\xab"	/* « */
-
-/* The width to fit: --width, else the terminal's, else $COLUMNS, else 80. */
-static size_t
-out_width(long opt)
-{
-	struct winsize ws;
-	const char *c = getenv("COLUMNS");
-	long v;
-
-	if (opt > 0)
-		return (size_t)opt;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 20)
-		return ws.ws_col;
-	if (c && (v = strtol(c, NULL, 10)) >= 20 && v <= 1000)
-		return (size_t)v;
-	return 80;
-}
+/* Columns of a snippet when the line is not cut: the JSON's. */
+#define SNIPPET_WHOLE 200
 
 /* Appends s cut to width columns, with "…" when cut; its width. */
 static size_t
@@ -94,7 +77,8 @@ print_json(struct buf *b, const struct search_hit *v, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		struct buf sn = BUF_INIT;
 
-		search_snippet(&sn, v[i].text, q, 200, MARK_OPEN, MARK_CLOSE);
+		search_snippet(&sn, v[i].text, q, SNIPPET_WHOLE, MARK_OPEN,
+		    MARK_CLOSE);
 		buf_printf(b, "%s{\"id\":%" PRId64 ",\"date\":", i ? "," : "",
 		    v[i].id);
 		json_str(b, v[i].date);
@@ -136,11 +120,15 @@ print_lines(struct buf *b, const struct search_hit *v, size_t n,
 		buf_adds(b, "  ");
 		rest = width > used ? width - used : 0;
 		/* The title takes at most two fifths of what is left, so the
-		 * snippet -- the reason for the line -- has room. */
-		tw = rest * 2 / 5;
+		 * snippet -- the reason for the line -- has room.  Off a
+		 * terminal the title is whole and the snippet as long as in
+		 * the JSON. */
+		tw = width == CLI_WHOLE ? width : rest * 2 / 5;
 		if (tw < 10)
 			tw = rest;
 		tw = fit(b, v[i].title, tw);
+		if (width == CLI_WHOLE)
+			rest = tw + 2 + SNIPPET_WHOLE;
 		if (rest > tw + 2 + 8) {
 			buf_adds(b, "  ");
 			search_snippet(b, v[i].text, q, rest - tw - 2, MARK_OPEN,
@@ -157,7 +145,7 @@ static const struct cli_opt search_opts[] = {
 	[SEARCH_LIMIT] = { "limit", 0, CLI_NUM, NULL, 0, 1, 100000,
 	    N_("at most N meetings (20 by default)") },
 	[SEARCH_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
-	    N_("cut each line to N columns") },
+	    N_("cut each line to N columns (off a terminal: whole titles)") },
 	[SEARCH_JSON] = { "json", 0, CLI_FLAG, NULL, 0, 0, 0,
 	    N_("one JSON array of the hits") },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
@@ -198,7 +186,7 @@ cli_search(struct cli *c, const struct cli_args *a)
 	if (json)
 		print_json(&b, v, n, &q);
 	else
-		print_lines(&b, v, n, &q, out_width(width));
+		print_lines(&b, v, n, &q, cli_out_width(width));
 	fwrite(buf_str(&b), 1, b.len, stdout);
 	if (n == 0 && !json && isatty(STDOUT_FILENO))
 		printf("%s\n", _("No meeting matches."));

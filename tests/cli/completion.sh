@@ -47,7 +47,7 @@ is "$(comp --lang '')" "en vi" "the languages"
 is "$(comp export 1 --f)" "--format" "an option by prefix"
 is "$(comp export 1 --format '')" "html json md text" "the export formats"
 is "$(comp export 1 --format=m)" "md" "--format=m: the value after the ="
-is "$(comp actions --)" "--all --assignee --csv --due-before --help --ics --json --meeting --open --overdue --series" \
+is "$(comp actions --)" "--all --assignee --csv --due-before --help --ics --json --meeting --open --overdue --series --since --taskwarrior --width" \
     "every option of actions"
 is "$(comp new --template '')" "giaoban liaison" "template IDs"
 is "$(comp extract --lang '')" "auto en vi" "a choice"
