@@ -98,86 +98,133 @@ max_sz(size_t a, size_t b)
 	return a > b ? a : b;
 }
 
-/* The plain table: id, due, status, assignee, task, meeting, fitted to
- * the terminal's width by display width; the task column gives way last. */
+/* The status words as the table shows them, and their widths: one per
+ * status, with ", overdue" or without, measured once per review. */
+struct status_cells {
+	char	*text[4][2];
+	size_t	 width[4][2];
+};
+
 static void
-table(struct buf *b, const struct action_row *v, size_t n, size_t cols)
+status_cells(struct status_cells *sc)
 {
-	const char *h[6] = { _("ID"), _("DUE"), _("STATUS"), _("ASSIGNEE"),
-	    _("TASK"), _("MEETING") };
-	char **status = xcalloc(n ? n : 1, sizeof *status);
-	char **meeting = xcalloc(n ? n : 1, sizeof *meeting);
-	size_t (*cw)[3] = xcalloc(n ? n : 1, sizeof *cw);
-	size_t w[6], avail, fixed, share;
+	for (int st = 0; st < 4; st++) {
+		sc->text[st][0] = xstrdup(status_label((enum act_status)st));
+		sc->text[st][1] = xasprintf("%s, %s", sc->text[st][0],
+		    _("overdue"));
+		for (int o = 0; o < 2; o++)
+			sc->width[st][o] = width(sc->text[st][o]);
+	}
+}
+
+/* Display widths of one row's assignee, task and meeting ("ID title"). */
+struct row_widths {
+	size_t	 w[3];
+};
+
+/* Column widths for the rows v[0..n), fitted to cols by display width;
+ * the task column gives way last.  rw[] gets each row's widths. */
+static void
+table_widths(const struct action_row *v, size_t n, const char *const h[6],
+    const struct status_cells *sc, size_t cols, size_t w[6],
+    struct row_widths *rw)
+{
+	size_t avail, fixed, share;
+	char id[32];
 
 	for (int k = 0; k < 6; k++)
 		w[k] = width(h[k]);
 	w[1] = max_sz(w[1], 10);
 	for (size_t i = 0; i < n; i++) {
-		char id[32];
-
-		snprintf(id, sizeof id, "%" PRId64, v[i].a.id);
-		w[0] = max_sz(w[0], strlen(id));
-		status[i] = v[i].overdue ? xasprintf("%s, %s",
-		    status_label(v[i].a.status), _("overdue")) :
-		    xstrdup(status_label(v[i].a.status));
-		w[2] = max_sz(w[2], width(status[i]));
-		cw[i][0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
-		cw[i][1] = width(v[i].a.task);
-		meeting[i] = xasprintf("%" PRId64 " %s", v[i].a.meeting_id,
-		    v[i].meeting_title);
-		cw[i][2] = width(meeting[i]);
-		w[3] = max_sz(w[3], cw[i][0]);
-		w[4] = max_sz(w[4], cw[i][1]);
-		w[5] = max_sz(w[5], cw[i][2]);
+		w[0] = max_sz(w[0], (size_t)snprintf(id, sizeof id, "%" PRId64,
+		    v[i].a.id));
+		w[2] = max_sz(w[2], sc->width[v[i].a.status][v[i].overdue]);
+		rw[i].w[0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
+		rw[i].w[1] = width(v[i].a.task);
+		rw[i].w[2] = (size_t)snprintf(id, sizeof id, "%" PRId64 " ",
+		    v[i].a.meeting_id) + width(v[i].meeting_title);
+		for (int k = 0; k < 3; k++)
+			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
 	fixed = w[0] + w[1] + w[2] + 5 * 2;
 	avail = cols > fixed ? cols - fixed : 0;
-	if (w[3] + w[4] + w[5] > avail) {
-		/* Assignee and meeting keep up to 24 columns while the task
-		 * has 20 or more; on narrower terminals they shrink to a
-		 * quarter each (never below their heading), and the task, cut
-		 * with an ellipsis, has whatever is left. */
-		w[3] = min_sz(w[3], 24);
-		w[5] = min_sz(w[5], 24);
-		if (avail < w[3] + w[5] + 20) {
-			share = avail / 4;
-			w[3] = min_sz(w[3], max_sz(share, width(h[3])));
-			w[5] = min_sz(w[5], max_sz(share, width(h[5])));
-		}
-		w[4] = min_sz(w[4], avail > w[3] + w[5] + 8 ?
-		    avail - w[3] - w[5] : 8);
+	if (w[3] + w[4] + w[5] <= avail)
+		return;
+	/* Assignee and meeting keep up to 24 columns while the task has 20
+	 * or more; on narrower terminals they shrink to a quarter each
+	 * (never below their heading), and the task, cut with an ellipsis,
+	 * has whatever is left. */
+	w[3] = min_sz(w[3], 24);
+	w[5] = min_sz(w[5], 24);
+	if (avail < w[3] + w[5] + 20) {
+		share = avail / 4;
+		w[3] = min_sz(w[3], max_sz(share, width(h[3])));
+		w[5] = min_sz(w[5], max_sz(share, width(h[5])));
 	}
-	for (size_t i = 0; i <= n; i++) {
-		char id[32];
-		const struct action_row *r = i ? &v[i - 1] : NULL;
+	w[4] = min_sz(w[4], avail > w[3] + w[5] + 8 ? avail - w[3] - w[5] : 8);
+}
 
-		if (r)
-			snprintf(id, sizeof id, "%" PRId64, r->a.id);
-		buf_addrep(b, ' ', w[0] - width(r ? id : h[0]));
-		buf_adds(b, r ? id : h[0]);
+/* The meeting cell: "ID title", built only when it must be cut. */
+static void
+meeting_cell(struct buf *b, const struct action_row *r, size_t rw, size_t w)
+{
+	char *s;
+
+	if (rw <= w) {
+		buf_printf(b, "%" PRId64 " ", r->a.meeting_id);
+		utf8_escape_ctrl(b, r->meeting_title, strlen(r->meeting_title));
+		return;
+	}
+	s = xasprintf("%" PRId64 " %s", r->a.meeting_id, r->meeting_title);
+	cellw(b, s, rw, w, 0);
+	free(s);
+}
+
+/* The plain table: id, due, status, assignee, task, meeting, fitted to
+ * cols columns (CLI_WHOLE: nothing is cut). */
+static void
+table(struct buf *b, const struct action_row *v, size_t n, size_t cols)
+{
+	const char *const h[6] = { _("ID"), _("DUE"), _("STATUS"),
+	    _("ASSIGNEE"), _("TASK"), _("MEETING") };
+	struct row_widths *rw = xcalloc(n ? n : 1, sizeof *rw);
+	struct status_cells sc;
+	size_t w[6];
+	char id[32];
+
+	status_cells(&sc);
+	table_widths(v, n, h, &sc, cols, w, rw);
+	buf_grow(b, (n + 1) * (w[0] + w[1] + w[2] + 64));
+	buf_addrep(b, ' ', w[0] - width(h[0]));
+	buf_adds(b, h[0]);
+	for (int k = 1; k < 6; k++) {
 		buf_adds(b, "  ");
-		cell(b, r ? (r->a.due ? r->a.due : "-") : h[1], w[1], 1);
+		cell(b, h[k], w[k], k < 5);
+	}
+	buf_addc(b, '\n');
+	for (size_t i = 0; i < n; i++) {
+		const struct action_row *r = &v[i];
+		size_t len = (size_t)snprintf(id, sizeof id, "%" PRId64, r->a.id);
+
+		buf_addrep(b, ' ', w[0] - len);
+		buf_add(b, id, len);
 		buf_adds(b, "  ");
-		cell(b, r ? status[i - 1] : h[2], w[2], 1);
+		cellw(b, r->a.due ? r->a.due : "-", r->a.due ? 10 : 1, w[1], 1);
 		buf_adds(b, "  ");
-		cellw(b, r ? (r->a.assignee ? r->a.assignee : "-") : h[3],
-		    r ? cw[i - 1][0] : (size_t)-1, w[3], 1);
+		cellw(b, sc.text[r->a.status][r->overdue],
+		    sc.width[r->a.status][r->overdue], w[2], 1);
 		buf_adds(b, "  ");
-		cellw(b, r ? r->a.task : h[4], r ? cw[i - 1][1] : (size_t)-1,
-		    w[4], 1);
+		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3], 1);
 		buf_adds(b, "  ");
-		cellw(b, r ? meeting[i - 1] : h[5], r ? cw[i - 1][2] : (size_t)-1,
-		    w[5], 0);
+		cellw(b, r->a.task, rw[i].w[1], w[4], 1);
+		buf_adds(b, "  ");
+		meeting_cell(b, r, rw[i].w[2], w[5]);
 		buf_addc(b, '\n');
 	}
-	for (size_t i = 0; i < n; i++) {
-		free(status[i]);
-		free(meeting[i]);
-	}
-	free(status);
-	free(meeting);
-	free(cw);
+	for (int st = 0; st < 4; st++)
+		for (int o = 0; o < 2; o++)
+			free(sc.text[st][o]);
+	free(rw);
 }
 
 static int

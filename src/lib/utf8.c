@@ -283,6 +283,15 @@ utf8_width(const char *s, size_t len)
 			i += 2;
 			continue;
 		}
+		/* So are U+1E00 to U+1EFF, where Vietnamese letters with two
+		 * marks live (E1 B8..BB xx): most of a Vietnamese text. */
+		if (c == 0xe1 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] & 0xfc) == 0xb8 &&
+		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			w++;
+			i += 3;
+			continue;
+		}
 		w += (size_t)utf8_cpwidth(utf8_decode(s, len, &i));
 	}
 	return w;

@@ -73,7 +73,8 @@ static const char SQL_GET[] = ROW_COLUMNS " WHERE a.id = ?2";
     " AND (?8 IS NULL OR m.series = ?8)"
 static const char SQL_OPEN_ROWS[] = ROW_SELECT
     " FROM action a INDEXED BY action_open JOIN meeting m ON m.id = a.meeting_id"
-    " WHERE a.status IN ('open', 'doing')" ROWS_WHERE;
+    " WHERE a.status IN ('open', 'doing')" ROWS_WHERE
+    " ORDER BY a.due, a.id";
 static const char SQL_CLOSED_ROWS[] = ROW_COLUMNS
     " WHERE a.status IN ('done', 'dropped') AND a.id IN"
     "  (SELECT action_id FROM action_history WHERE at >= ?9"
@@ -112,9 +113,14 @@ static const char SQL_SECTION[] =
 static void
 copy_stamp(char *dst, size_t n, sqlite3_stmt *st, int col)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	size_t len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
 
-	snprintf(dst, n, "%s", t ? (const char *)t : "");
+	/* Not snprintf: five stamps a row of a long review add up. */
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, t ? t : "", len);
+	dst[len] = '\0';
 }
 
 static void
@@ -359,6 +365,25 @@ row_order(const void *pa, const void *pb)
 	return a->a.id < b->a.id ? -1 : a->a.id > b->a.id;
 }
 
+/* Moves the undated rows, which come first, after the others, keeping
+ * the order of each part. */
+static void
+undated_last(struct action_row *v, size_t n)
+{
+	size_t k = 0;
+	struct action_row *tmp;
+
+	while (k < n && v[k].a.due == NULL)
+		k++;
+	if (k == 0 || k == n)
+		return;
+	tmp = xreallocarray(NULL, k, sizeof *tmp);
+	memcpy(tmp, v, k * sizeof *v);
+	memmove(v, v + k, (n - k) * sizeof *v);
+	memcpy(v + n - k, tmp, k * sizeof *v);
+	free(tmp);
+}
+
 /* Appends the rows of st (bound by the caller) that pass the assignee
  * filter mm (or all, when NULL) to *v. */
 static int
@@ -424,8 +449,10 @@ open_rows(struct store *s, const struct store_act_filter *f,
 		action_rows_free(v, len);
 		return rc;
 	}
-	if (len > 1)
+	if (f->closed_since && len > 1)
 		qsort(v, len, sizeof *v, row_order);
+	else
+		undated_last(v, len);
 	*out = v;
 	*n = len;
 	return 0;
