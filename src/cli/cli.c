@@ -226,6 +226,70 @@ cli_write_output(const char *path, const char *data, size_t len, struct err *e)
 	return 0;
 }
 
+void
+cli_repaired(struct cli *c)
+{
+	static bool said;
+
+	if (said)
+		return;
+	said = true;
+	fflush(stdout);
+	fprintf(stderr, "minutes: %s: %s\n", c && c->cmd ? c->cmd : "",
+	    _("note: some stored text is not valid UTF-8 (written by another "
+	    "program?); it is written out with U+FFFD in place of the bad "
+	    "bytes"));
+}
+
+bool
+cli_repair_str(char **s)
+{
+	struct buf b = BUF_INIT;
+
+	if (*s == NULL || utf8_valid(*s, strlen(*s), NULL))
+		return false;
+	utf8_repair(&b, *s, strlen(*s));
+	free(*s);
+	*s = buf_steal(&b);
+	return true;
+}
+
+bool
+cli_repair_arr(char *s, size_t size)
+{
+	struct buf b = BUF_INIT;
+	size_t n;
+
+	if (utf8_valid(s, strlen(s), NULL))
+		return false;
+	utf8_repair(&b, s, strlen(s));
+	n = b.len < size ? b.len : size - 1;
+	while (n > 0 && ((unsigned char)b.s[n] & 0xc0) == 0x80 && n < b.len)
+		n--;	/* never half a character */
+	memcpy(s, b.s, n);
+	s[n] = '\0';
+	buf_free(&b);
+	return true;
+}
+
+int
+cli_write_text(struct cli *c, const char *path, const char *data,
+    size_t len, struct err *e)
+{
+	struct buf fixed = BUF_INIT;
+	int rc;
+
+	if (utf8_valid(data, len, NULL))
+		return cli_write_output(path, data, len, e);
+	/* The writers copy stored text as it is; the boundary is where it
+	 * becomes someone else's input, so it is made valid here. */
+	utf8_repair(&fixed, data, len);
+	cli_repaired(c);
+	rc = cli_write_output(path, buf_str(&fixed), fixed.len, e);
+	buf_free(&fixed);
+	return rc;
+}
+
 int
 cli_store(struct cli *c, struct store **out)
 {

@@ -7,6 +7,7 @@
 #ifndef MINUTES_CLI_H
 #define MINUTES_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -109,6 +110,18 @@ int	 cli_read_input(const char *path, struct buf *b, struct err *);
  * the directory), mode 0600; "-" or NULL is stdout. */
 int	 cli_write_output(const char *path, const char *data, size_t len,
 	    struct err *);
+/* cli_write_output for text: stored text that is not valid UTF-8 (from
+ * another program) is written with U+FFFD in place of its bad bytes, and
+ * that is said once on stderr (cli_repaired).  Binary data goes through
+ * cli_write_output. */
+int	 cli_write_text(struct cli *, const char *path, const char *data,
+	    size_t len, struct err *);
+/* Makes the string *s (malloc'd, or NULL), or the array s of size
+ * bytes, valid UTF-8 as cli_write_text does; true if it was not. */
+bool	 cli_repair_str(char **s);
+bool	 cli_repair_arr(char *s, size_t size);
+/* Says once, on stderr, that text was repaired. */
+void	 cli_repaired(struct cli *);
 /* Parses argv (argv[0] is the subcommand's name) by cmd's table into a:
  * 0, or an exit status after reporting a bad option, value or count, or
  * CLI_DONE after printing the help that -h or --help asked for. */

@@ -310,6 +310,33 @@ actions_filter(struct cli *c, const struct cli_args *a, const char *today,
 	return 0;
 }
 
+/* Stored text that is not valid UTF-8 (another program wrote it) is
+ * replaced before the writers see it: an iCalendar line folded by octets
+ * must not grow when a bad byte becomes U+FFFD at the output. */
+static void
+repair_rows(struct cli *c, struct action_row *v, size_t n)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		struct action_row *r = &v[i];
+		char **str[] = { &r->meeting_title, &r->meeting_series,
+		    &r->a.assignee, &r->a.task, &r->a.due, &r->a.due_text,
+		    &r->a.src_section };
+		char *arr[] = { r->meeting_date, r->created, r->updated,
+		    r->closed, r->uuid };
+		size_t size[] = { sizeof r->meeting_date, sizeof r->created,
+		    sizeof r->updated, sizeof r->closed, sizeof r->uuid };
+
+		for (size_t k = 0; k < sizeof str / sizeof str[0]; k++)
+			any |= cli_repair_str(str[k]);
+		for (size_t k = 0; k < sizeof arr / sizeof arr[0]; k++)
+			any |= cli_repair_arr(arr[k], size[k]);
+	}
+	if (any)
+		cli_repaired(c);
+}
+
 /* The rows in the format the options ask for. */
 static void
 actions_write(struct buf *b, const struct cli_args *a,
@@ -352,9 +379,10 @@ cli_actions(struct cli *c, const struct cli_args *a)
 		    (long long)f.meeting_id);
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
+	repair_rows(c, v, n);
 	actions_write(&b, a, v, n);
 	action_rows_free(v, n);
-	if (cli_write_output(NULL, buf_str(&b), b.len, &e))
+	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	return rc;
@@ -546,7 +574,7 @@ show(struct cli *c, struct store *s, int64_t id, const char *today,
 	free(text);
 	store_act_events_free(ev, nev);
 	action_row_free(&r);
-	if (cli_write_output(NULL, buf_str(&b), b.len, &e)) {
+	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e)) {
 		buf_free(&b);
 		return cli_fail_err(c, &e);
 	}

@@ -126,9 +126,10 @@ cli_list(struct cli *c, const struct cli_args *a)
 	else if (n)
 		list_table(&b, v, n);
 	store_summaries_free(v, n);
-	fwrite(buf_str(&b), 1, b.len, stdout);
+	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
+		rc = cli_fail_err(c, &e);
 	buf_free(&b);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cli_cmd cli_cmd_list = { "list", NULL,
@@ -182,8 +183,9 @@ write_meeting(struct cli *c, const char *arg, const struct export_format *f,
 		    store_path(c->store)))
 			rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
 			    "export to another file"), out);
-		else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len,
-		    &e))
+		else if (rc == 0 && (f->binary ? cli_write_output(out,
+		    buf_str(&b), b.len, &e) : cli_write_text(c, out, buf_str(&b),
+		    b.len, &e)))
 			rc = cli_fail_err(c, &e);
 	}
 	buf_free(&b);

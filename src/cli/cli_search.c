@@ -187,13 +187,14 @@ cli_search(struct cli *c, const struct cli_args *a)
 		print_json(&b, v, n, &q);
 	else
 		print_lines(&b, v, n, &q, cli_out_width(width));
-	fwrite(buf_str(&b), 1, b.len, stdout);
 	if (n == 0 && !json && isatty(STDOUT_FILENO))
-		printf("%s\n", _("No meeting matches."));
+		buf_printf(&b, "%s\n", _("No meeting matches."));
+	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
+		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	store_search_hits_free(v, n);
 	search_query_free(&q);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cli_cmd cli_cmd_search = { "search", "QUERY",

@@ -198,12 +198,11 @@ ics_todo(struct buf *b, const struct action_row *r)
 	/* The item's own random UUID, stored with it: the same wherever the
 	 * database is moved, copied or restored. */
 	if (r->uuid[0])
-		export_ics_line(b, "UID", r->uuid);
-	else {
+		export_ics_text(&t, r->uuid);	/* stored text, as any other */
+	else
 		buf_printf(&t, "action-%" PRId64 "@minutes", r->a.id);
-		export_ics_line(b, "UID", buf_str(&t));
-		buf_reset(&t);
-	}
+	export_ics_line(b, "UID", buf_str(&t));
+	buf_reset(&t);
 	ics_stamp(created, sizeof created, r->created[0] ? r->created :
 	    "1970-01-01T00:00:00Z");
 	ics_stamp(stamp, sizeof stamp, changed[0] ? changed :

@@ -54,6 +54,31 @@ fail:
 }
 
 size_t
+utf8_repair(struct buf *b, const char *s, size_t len)
+{
+	size_t i = 0, bad, n = 0;
+
+	while (i < len && !utf8_valid(s + i, len - i, &bad)) {
+		buf_add(b, s + i, bad);
+		i += bad;
+		if (s[i] == '\0') {
+			buf_addc(b, '\0');
+			i++;
+			continue;
+		}
+		i++;
+		for (int k = 0; k < 3 && i < len &&
+		    ((unsigned char)s[i] & 0xc0) == 0x80; k++)
+			i++;
+		buf_adds(b, "\xef\xbf\xbd");
+		n++;
+	}
+	if (i < len)
+		buf_add(b, s + i, len - i);
+	return n;
+}
+
+size_t
 utf8_line_at(const char *s, size_t off)
 {
 	size_t line = 1;

@@ -161,6 +161,49 @@ test_escape(void)
 	buf_free(&b);
 }
 
+static void
+test_repair(void)
+{
+	struct buf b = BUF_INIT;
+	size_t n;
+
+	n = utf8_repair(&b, "H\xe1\xbb\x99i", 5);
+	ok(n == 0 && strcmp(buf_str(&b), "H\xe1\xbb\x99i") == 0,
+	    "valid text is copied as it is");
+	buf_reset(&b);
+	n = utf8_repair(&b, "a\xff" "b\xe1\xbb" "c\xc0\xaf" "d\x80\x80" "e", 12);
+	is_str(buf_str(&b), "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd"
+	    "d\xef\xbf\xbd" "e", "bad, truncated, overlong and stray bytes: "
+	    "one U+FFFD each");
+	is_int((intmax_t)n, 4, "four replacements counted");
+	ok(utf8_valid(b.s, b.len, NULL), "the result is valid UTF-8");
+	buf_reset(&b);
+	n = utf8_repair(&b, "x\xed\xa0\x80", 4);
+	is_str(buf_str(&b), "x\xef\xbf\xbd", "a surrogate is replaced whole");
+	buf_free(&b);
+}
+
+/* The widths taken without decoding agree with the decoding path. */
+static void
+test_width_fast(void)
+{
+	struct buf b = BUF_INIT;
+	size_t bad = 0;
+
+	for (int32_t cp = 0xa0; cp < 0x2000; cp++) {
+		size_t w;
+
+		buf_reset(&b);
+		utf8_encode(&b, cp);
+		w = utf8_width(b.s, b.len);
+		if ((int)w != utf8_cpwidth(cp))
+			bad++;
+	}
+	is_int((intmax_t)bad, 0, "utf8_width agrees with utf8_cpwidth from "
+	    "U+00A0 to U+1FFF");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -171,5 +214,7 @@ main(void)
 	test_width_step();
 	test_wrap();
 	test_escape();
+	test_repair();
+	test_width_fast();
 	return tap_done();
 }
