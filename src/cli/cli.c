@@ -135,6 +135,25 @@ cli_out_width(long opt)
 	return 80;
 }
 
+const char *
+cli_date(const struct cli *c, const char *iso, char out[11])
+{
+	const char *style = c->set.val[SET_DATE_STYLE];
+
+	if (iso == NULL || style == NULL || strcmp(style, "dmy") != 0 ||
+	    strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+		return iso;
+	snprintf(out, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	return out;
+}
+
+int
+cli_fail_setting(struct cli *c, enum settings_key k, const char *what)
+{
+	return cli_fail(c, EXIT_USAGE, "%s:%zu: %s \"%s\" %s", c->set.path,
+	    c->set.line[k], settings_key(k)->name, c->set.val[k], what);
+}
+
 int
 cli_no_templates(struct cli *c)
 {
@@ -416,6 +435,35 @@ dispatch(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+static int no_command(struct cli *);
+
+/* Reads the settings file; its language applies unless --lang said
+ * otherwise.  0, or an exit status. */
+static int
+load_settings(struct cli *c)
+{
+	char *dir = paths_configdir(), *path;
+	struct err e;
+	int rc;
+
+	settings_init(&c->set);
+	if (dir == NULL)
+		return 0;
+	path = xasprintf("%s/config", dir);
+	free(dir);
+	rc = settings_load(&c->set, path, &e);
+	free(path);
+	if (rc) {
+		settings_free(&c->set);
+		return cli_fail(NULL, EXIT_USAGE, "%s", e.msg);
+	}
+	if (c->lang == NULL && c->set.val[SET_LANGUAGE]) {
+		c->lang = c->set.val[SET_LANGUAGE];
+		setup_i18n(c->lang);
+	}
+	return 0;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -432,12 +480,25 @@ cli_main(int argc, char **argv)
 	c.lang = lang;
 	if ((rc = global_opts(&c, argc, argv, &i)) >= 0)
 		return rc;
+	if ((rc = load_settings(&c)) != 0)
+		return rc;
 	if (i < argc)
-		return dispatch(&c, argc - i, argv + i);
-	/* No command: the screens, or the usage when not at a terminal. */
+		rc = dispatch(&c, argc - i, argv + i);
+	else
+		rc = no_command(&c);
+	settings_free(&c.set);
+	return rc;
+}
+
+/* No command: the screens, or the usage when not at a terminal. */
+static int
+no_command(struct cli *c)
+{
+	int rc;
+
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		rc = cli_tui(&c);
-		store_close(c.store);
+		rc = cli_tui(c);
+		store_close(c->store);
 		return rc;
 	}
 	usage(stdout);

@@ -22,11 +22,14 @@ enum {
 	EXIT_USAGE = 2
 };
 
+#include "core/settings.h"
+
 struct cli {
 	const char	*db;		/* --db, or NULL for the default */
-	const char	*lang;		/* --lang, or NULL */
+	const char	*lang;		/* --lang (or the settings'), or NULL */
 	const char	*cmd;		/* the subcommand being run */
 	struct store	*store;		/* opened on demand */
+	struct settings	 set;		/* the settings file's */
 };
 
 /*
@@ -144,6 +147,11 @@ const char *cli_format_names(void);
  * that grep and friends see them whole. */
 #define CLI_WHOLE ((size_t)1 << 20)
 size_t	 cli_out_width(long opt);
+/* A date (YYYY-MM-DD) as the command line's tables show it: as stored,
+ * or dd/mm/yyyy with date_style = dmy; iso itself when it is no date. */
+const char *cli_date(const struct cli *, const char *iso, char out[11]);
+/* Reports a setting's bad value: "FILE:LINE: key "value" what". */
+int	 cli_fail_setting(struct cli *, enum settings_key, const char *what);
 /* Reports that no template was found, naming the folders searched. */
 int	 cli_no_templates(struct cli *);
 /* Parses a decimal id > 0. */

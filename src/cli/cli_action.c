@@ -183,14 +183,15 @@ meeting_cell(struct buf *b, const struct action_row *r, size_t rw, size_t w)
 /* The plain table: id, due, status, assignee, task, meeting, fitted to
  * cols columns (CLI_WHOLE: nothing is cut). */
 static void
-table(struct buf *b, const struct action_row *v, size_t n, size_t cols)
+table(const struct cli *c, struct buf *b, const struct action_row *v,
+    size_t n, size_t cols)
 {
 	const char *const h[6] = { _("ID"), _("DUE"), _("STATUS"),
 	    _("ASSIGNEE"), _("TASK"), _("MEETING") };
 	struct row_widths *rw = xcalloc(n ? n : 1, sizeof *rw);
 	struct status_cells sc;
 	size_t w[6];
-	char id[32];
+	char id[32], d[11];
 
 	status_cells(&sc);
 	table_widths(v, n, h, &sc, cols, w, rw);
@@ -209,7 +210,8 @@ table(struct buf *b, const struct action_row *v, size_t n, size_t cols)
 		buf_addrep(b, ' ', w[0] - len);
 		buf_add(b, id, len);
 		buf_adds(b, "  ");
-		cellw(b, r->a.due ? r->a.due : "-", r->a.due ? 10 : 1, w[1], 1);
+		cellw(b, r->a.due ? cli_date(c, r->a.due, d) : "-",
+		    r->a.due ? 10 : 1, w[1], 1);
 		buf_adds(b, "  ");
 		cellw(b, sc.text[r->a.status][r->overdue],
 		    sc.width[r->a.status][r->overdue], w[2], 1);
@@ -279,12 +281,18 @@ static int
 actions_filter(struct cli *c, const struct cli_args *a, const char *today,
     char since[11], struct store_act_filter *f)
 {
+	const char *review = c->set.val[SET_REVIEW];
+
 	*f = (struct store_act_filter){ .scope = STORE_ACT_OPEN,
 	    .today = today };
 	if (a->val[ACTS_OVERDUE])
 		f->scope = STORE_ACT_OVERDUE;
 	else if (a->val[ACTS_ALL])
 		f->scope = STORE_ACT_ALL;
+	else if (!a->val[ACTS_OPEN] && review)	/* the settings' default */
+		f->scope = strcmp(review, "all") == 0 ? STORE_ACT_ALL :
+		    strcmp(review, "overdue") == 0 ? STORE_ACT_OVERDUE :
+		    STORE_ACT_OPEN;
 	f->assignee = a->val[ACTS_ASSIGNEE];
 	f->meeting_id = a->val[ACTS_MEETING] ? (int64_t)a->num[ACTS_MEETING] : 0;
 	f->series = a->val[ACTS_SERIES];
@@ -301,7 +309,7 @@ actions_filter(struct cli *c, const struct cli_args *a, const char *today,
 		cal_format_iso(cal_add_days(d, -90), since);
 		f->closed_since = since;
 	}
-	if (a->val[ACTS_SINCE] && f->scope != STORE_ACT_OPEN)
+	if (a->val[ACTS_SINCE] && (a->val[ACTS_ALL] || a->val[ACTS_OVERDUE]))
 		return cli_fail(c, EXIT_USAGE, _("--since adds closed items to "
 		    "the open ones: not with %s"), a->val[ACTS_ALL] ? "--all" :
 		    "--overdue");
@@ -339,7 +347,7 @@ repair_rows(struct cli *c, struct action_row *v, size_t n)
 
 /* The rows in the format the options ask for. */
 static void
-actions_write(struct buf *b, const struct cli_args *a,
+actions_write(const struct cli *c, struct buf *b, const struct cli_args *a,
     const struct action_row *v, size_t n)
 {
 	if (a->val[ACTS_JSON])
@@ -351,7 +359,7 @@ actions_write(struct buf *b, const struct cli_args *a,
 	else if (a->val[ACTS_TW])
 		export_actions_taskwarrior(b, v, n);
 	else if (n)
-		table(b, v, n, cli_out_width(a->val[ACTS_WIDTH] ?
+		table(c, b, v, n, cli_out_width(a->val[ACTS_WIDTH] ?
 		    a->num[ACTS_WIDTH] : 0));
 	else
 		buf_printf(b, "%s\n", _("No action items."));
@@ -380,7 +388,7 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
 	repair_rows(c, v, n);
-	actions_write(&b, a, v, n);
+	actions_write(c, &b, a, v, n);
 	action_rows_free(v, n);
 	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
@@ -529,7 +537,8 @@ show(struct cli *c, struct store *s, int64_t id, const char *today,
 	struct err e;
 	const char *lab[] = { _("Task"), _("Assignee"), _("Due"), _("Status"),
 	    _("Meeting") };
-	char *text = NULL, *tmp;
+	char *text = NULL, *tmp, d[11];
+	const char *due;
 	size_t nev, lw = 0;
 
 	if (store_act_get(s, id, today, &r, &e))
@@ -545,8 +554,9 @@ show(struct cli *c, struct store *s, int64_t id, const char *today,
 	buf_addc(&b, '\n');
 	field(&b, lab[0], lw, r.a.task, cols);
 	field(&b, lab[1], lw, r.a.assignee ? r.a.assignee : "-", cols);
-	tmp = r.a.due_text ? xasprintf("%s (\"%s\")", r.a.due ? r.a.due : "-",
-	    r.a.due_text) : xstrdup(r.a.due ? r.a.due : "-");
+	due = r.a.due ? cli_date(c, r.a.due, d) : "-";
+	tmp = r.a.due_text ? xasprintf("%s (\"%s\")", due, r.a.due_text) :
+	    xstrdup(due);
 	field(&b, lab[2], lw, tmp, cols);
 	free(tmp);
 	tmp = r.overdue ? xasprintf("%s, %s", status_label(r.a.status),
@@ -554,7 +564,7 @@ show(struct cli *c, struct store *s, int64_t id, const char *today,
 	field(&b, lab[3], lw, tmp, cols);
 	free(tmp);
 	tmp = xasprintf("%" PRId64 " %s (%s)", r.a.meeting_id, r.meeting_title,
-	    r.meeting_date);
+	    cli_date(c, r.meeting_date, d));
 	field(&b, lab[4], lw, tmp, cols);
 	free(tmp);
 

@@ -57,8 +57,11 @@ list_json(struct buf *b, const struct meeting_summary *v, size_t n)
 
 /* One meeting a line: id, date, open tasks, title [series] (final). */
 static void
-list_table(struct buf *b, const struct meeting_summary *v, size_t n)
+list_table(const struct cli *c, struct buf *b, const struct meeting_summary *v,
+    size_t n)
 {
+	char d[11];
+
 	const char *hid = _("ID"), *hopen = _("OPEN");
 	size_t wid = utf8_width(hid, strlen(hid));
 	size_t wopen = utf8_width(hopen, strlen(hopen));
@@ -82,7 +85,7 @@ list_table(struct buf *b, const struct meeting_summary *v, size_t n)
 		buf_addrep(b, ' ', wid - strlen(tmp));
 		buf_adds(b, tmp);
 		buf_adds(b, "  ");
-		pad(b, v[i].date, 10);
+		pad(b, cli_date(c, v[i].date, d), 10);
 		buf_adds(b, "  ");
 		snprintf(tmp, sizeof tmp, "%d", v[i].open_tasks);
 		buf_addrep(b, ' ', wopen > strlen(tmp) ? wopen - strlen(tmp) : 0);
@@ -124,7 +127,7 @@ cli_list(struct cli *c, const struct cli_args *a)
 	if (a->val[LIST_JSON])
 		list_json(&b, v, n);
 	else if (n)
-		list_table(&b, v, n);
+		list_table(c, &b, v, n);
 	store_summaries_free(v, n);
 	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
@@ -262,11 +265,18 @@ static const struct cli_opt export_opts[] = {
 static int
 cli_export(struct cli *c, const struct cli_args *a)
 {
-	const char *fname = a->val[EXPORT_FORMAT];
-	size_t width = a->val[EXPORT_WIDTH] ? (size_t)a->num[EXPORT_WIDTH] : 80;
+	const char *fname = a->val[EXPORT_FORMAT] ? a->val[EXPORT_FORMAT] :
+	    c->set.val[SET_EXPORT_FORMAT];
+	const struct export_format *f = fname ? export_format_find(fname) :
+	    export_format_at(0);
+	size_t width = a->val[EXPORT_WIDTH] ? (size_t)a->num[EXPORT_WIDTH] :
+	    c->set.val[SET_WIDTH] ? (size_t)c->set.num[SET_WIDTH] : 80;
 
-	return write_meeting(c, a->n ? a->v[0] : NULL, fname ?
-	    export_format_find(fname) : export_format_at(0), width,
+	/* Options were checked by the parser; the settings only here. */
+	if (f == NULL)
+		return cli_fail_setting(c, SET_EXPORT_FORMAT, _("is not one of "
+		    "the export formats"));
+	return write_meeting(c, a->n ? a->v[0] : NULL, f, width,
 	    a->val[EXPORT_OUTPUT]);
 }
 

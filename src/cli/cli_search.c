@@ -96,9 +96,11 @@ print_json(struct buf *b, const struct search_hit *v, size_t n,
 }
 
 static void
-print_lines(struct buf *b, const struct search_hit *v, size_t n,
-    const struct search_query *q, size_t width)
+print_lines(const struct cli *c, struct buf *b, const struct search_hit *v,
+    size_t n, const struct search_query *q, size_t width)
 {
+	char d[11];
+
 	size_t idw = 1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -116,7 +118,7 @@ print_lines(struct buf *b, const struct search_hit *v, size_t n,
 		buf_addrep(b, ' ', idw - strlen(tmp));
 		buf_adds(b, tmp);
 		buf_adds(b, "  ");
-		buf_adds(b, v[i].date);
+		buf_adds(b, cli_date(c, v[i].date, d));
 		buf_adds(b, "  ");
 		rest = width > used ? width - used : 0;
 		/* The title takes at most two fifths of what is left, so the
@@ -186,7 +188,7 @@ cli_search(struct cli *c, const struct cli_args *a)
 	if (json)
 		print_json(&b, v, n, &q);
 	else
-		print_lines(&b, v, n, &q, cli_out_width(width));
+		print_lines(c, &b, v, n, &q, cli_out_width(width));
 	if (n == 0 && !json && isatty(STDOUT_FILENO))
 		buf_printf(&b, "%s\n", _("No meeting matches."));
 	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))

@@ -42,19 +42,46 @@ run(struct cli *c, struct store *st, int64_t id, const char *section,
 	return EXIT_OK;
 }
 
+/* Loads the templates, the one the settings name first, so that the
+ * screens, which offer the first of the interface's language for a new
+ * meeting, offer it.  0, or an exit status. */
+static int
+load_templates(struct cli *c, struct tmpl_set *ts)
+{
+	const char *id = c->set.val[SET_TEMPLATE];
+	const struct tmpl *tp;
+	struct err e;
+
+	err_clear(&e);
+	if (tmpl_set_load(ts, &e) != 0)
+		return cli_fail_err(c, &e);
+	if (id == NULL)
+		return 0;
+	if ((tp = tmpl_find(ts, id)) == NULL) {
+		tmpl_set_free(ts);
+		return cli_fail_setting(c, SET_TEMPLATE, _("is not installed; "
+		    "see minutes templates"));
+	}
+	if (tp != &ts->t[0]) {
+		struct tmpl first = *tp;
+
+		memmove(&ts->t[1], &ts->t[0], (size_t)(tp - ts->t) *
+		    sizeof *ts->t);
+		ts->t[0] = first;
+	}
+	return 0;
+}
+
 int
 cli_tui(struct cli *c)
 {
 	struct tmpl_set ts = { 0 };
 	struct store *st;
-	struct err e;
 	int rc;
 
-	if ((rc = need_terminal(c)) != 0 || (rc = cli_store(c, &st)) != 0)
+	if ((rc = need_terminal(c)) != 0 || (rc = cli_store(c, &st)) != 0 ||
+	    (rc = load_templates(c, &ts)) != 0)
 		return rc;
-	err_clear(&e);
-	if (tmpl_set_load(&ts, &e) != 0)
-		return cli_fail_err(c, &e);
 	return run(c, st, 0, NULL, &ts);
 }
 
@@ -83,11 +110,12 @@ cli_new(struct cli *c, const struct cli_args *a)
 	int64_t id;
 	int rc;
 
-	err_clear(&e);
-	if (tmpl_set_load(&ts, &e) != 0)
-		return cli_fail_err(c, &e);
-	tp = tid ? tmpl_find(&ts, tid) : tui_default_template(&ts,
-	    tui_lang(c->lang));
+	if ((rc = load_templates(c, &ts)) != 0)
+		return rc;
+	/* --template, else the settings' (first in the set), else the
+	 * first of the interface's language. */
+	tp = tid ? tmpl_find(&ts, tid) : c->set.val[SET_TEMPLATE] ? &ts.t[0] :
+	    tui_default_template(&ts, tui_lang(c->lang));
 	if (tp == NULL) {
 		tmpl_set_free(&ts);
 		if (tid)
@@ -133,11 +161,9 @@ cli_edit(struct cli *c, const struct cli_args *a)
 	if (cli_parse_id(a->v[0], &id) != 0)
 		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not a meeting ID"),
 		    a->v[0]);
-	if ((rc = cli_store(c, &st)) != 0)
+	if ((rc = cli_store(c, &st)) != 0 || (rc = load_templates(c, &ts)) != 0)
 		return rc;
 	err_clear(&e);
-	if (tmpl_set_load(&ts, &e) != 0)
-		return cli_fail_err(c, &e);
 	meeting_init(&m);
 	if (store_meeting_load(st, (int64_t)id, &m, &e) != 0) {
 		meeting_free(&m);
