@@ -310,6 +310,18 @@ cli_write_text(struct cli *c, const char *path, const char *data,
 }
 
 int
+cli_refuse_binary(struct cli *c, const char *format, int binary,
+    const char *out)
+{
+	if (!binary || (out != NULL && (strcmp(out, "-") != 0 ||
+	    !isatty(STDOUT_FILENO))))
+		return 0;
+	return cli_fail(c, EXIT_USAGE, _("%s is a binary format and is not "
+	    "written to a terminal: give a file with -o FILE (-o - writes to "
+	    "a pipe)"), format);
+}
+
+int
 cli_store(struct cli *c, struct store **out)
 {
 	struct err e;

@@ -113,6 +113,11 @@ int	 cli_read_input(const char *path, struct buf *b, struct err *);
  * the directory), mode 0600; "-" or NULL is stdout. */
 int	 cli_write_output(const char *path, const char *data, size_t len,
 	    struct err *);
+/* A binary format (docx, odt, xlsx) never goes to a terminal: without
+ * -o, or with "-o -" while standard output is a terminal, reports that
+ * -o is needed and returns EXIT_USAGE; else 0. */
+int	 cli_refuse_binary(struct cli *, const char *format, int binary,
+	    const char *out);
 /* cli_write_output for text: stored text that is not valid UTF-8 (from
  * another program) is written with U+FFFD in place of its bad bytes, and
  * that is said once on stderr (cli_repaired).  Binary data goes through

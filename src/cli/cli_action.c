@@ -22,6 +22,7 @@
 #include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -243,7 +244,7 @@ today_iso(struct cli *c, char out[11])
 
 enum { ACTS_OPEN, ACTS_OVERDUE, ACTS_ALL, ACTS_ASSIGNEE, ACTS_MEETING,
     ACTS_SERIES, ACTS_BEFORE, ACTS_SINCE, ACTS_JSON, ACTS_CSV, ACTS_ICS,
-    ACTS_TW, ACTS_WIDTH };
+    ACTS_TW, ACTS_XLSX, ACTS_EXCEL, ACTS_OUTPUT, ACTS_WIDTH };
 static const struct cli_opt actions_opts[] = {
 	[ACTS_OPEN] = { "open", 0, CLI_FLAG, NULL, 1, 0, 0,
 	    N_("open and in-hand items (the default)") },
@@ -270,6 +271,13 @@ static const struct cli_opt actions_opts[] = {
 	    N_("iCalendar tasks (VTODO) for calendar and task clients") },
 	[ACTS_TW] = { "taskwarrior", 0, CLI_FLAG, NULL, 2, 0, 0,
 	    N_("JSON for Taskwarrior's task import") },
+	[ACTS_XLSX] = { "xlsx", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("a spreadsheet, to a file (-o)") },
+	[ACTS_EXCEL] = { "excel", 0, CLI_FLAG, NULL, 0, 0, 0,
+	    N_("with --csv: for Excel (a byte order mark, \";\" between "
+	    "fields)") },
+	[ACTS_OUTPUT] = { "output", 'o', CLI_PATH, NULL, 0, 0, 0,
+	    N_("write to FILE (atomically) instead of standard output") },
 	[ACTS_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
 	    N_("fit the table to N columns (off a terminal: whole fields)") },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
@@ -346,12 +354,18 @@ repair_rows(struct cli *c, struct action_row *v, size_t n)
 }
 
 /* The rows in the format the options ask for. */
-static void
-actions_write(const struct cli *c, struct buf *b, const struct cli_args *a,
+static int
+actions_write(struct cli *c, struct buf *b, const struct cli_args *a,
     const struct action_row *v, size_t n)
 {
+	struct err e;
+
+	if (a->val[ACTS_XLSX])
+		return export_actions_xlsx(b, v, n, &e) ? cli_fail_err(c, &e) : 0;
 	if (a->val[ACTS_JSON])
 		export_actions_json(b, v, n);
+	else if (a->val[ACTS_CSV] && a->val[ACTS_EXCEL])
+		export_actions_csv_excel(b, v, n);
 	else if (a->val[ACTS_CSV])
 		export_actions_csv(b, v, n);
 	else if (a->val[ACTS_ICS])
@@ -363,6 +377,7 @@ actions_write(const struct cli *c, struct buf *b, const struct cli_args *a,
 		    a->num[ACTS_WIDTH] : 0));
 	else
 		buf_printf(b, "%s\n", _("No action items."));
+	return 0;
 }
 
 static int
@@ -373,11 +388,15 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	struct store *s;
 	struct buf b = BUF_INIT;
 	struct err e;
+	const char *out = a->val[ACTS_OUTPUT];
 	char today[11], since[11];
 	size_t n;
 	int rc;
 
-	if ((rc = today_iso(c, today)) ||
+	if (a->val[ACTS_EXCEL] && !a->val[ACTS_CSV])
+		return cli_fail(c, EXIT_USAGE, _("--excel goes with --csv"));
+	if ((rc = cli_refuse_binary(c, "xlsx", a->val[ACTS_XLSX] != NULL,
+	    out)) != 0 || (rc = today_iso(c, today)) ||
 	    (rc = actions_filter(c, a, today, since, &f)))
 		return rc;
 	if ((rc = cli_store(c, &s)))
@@ -385,12 +404,18 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	if (f.meeting_id && !store_meeting_exists(s, f.meeting_id))
 		return cli_fail(c, EXIT_USAGE, _("no meeting %lld"),
 		    (long long)f.meeting_id);
+	f.with_notes = a->val[ACTS_XLSX] != NULL;	/* the sheet shows them */
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
 	repair_rows(c, v, n);
-	actions_write(c, &b, a, v, n);
+	rc = actions_write(c, &b, a, v, n);
 	action_rows_free(v, n);
-	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
+	if (rc == 0 && out && paths_is_database(out, store_path(s)))
+		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; export to "
+		    "another file"), out);
+	else if (rc == 0 && (a->val[ACTS_XLSX] ? cli_write_output(out,
+	    buf_str(&b), b.len, &e) : cli_write_text(c, out, buf_str(&b),
+	    b.len, &e)))
 		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	return rc;

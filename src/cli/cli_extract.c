@@ -102,7 +102,8 @@ run(struct extractor *x, const struct buf *in, struct ymd ref, bool deadlines,
 	return 0;
 }
 
-enum { EXTRACT_LANG, EXTRACT_DATE, EXTRACT_DEADLINES, EXTRACT_CHECK };
+enum { EXTRACT_LANG, EXTRACT_DATE, EXTRACT_DEADLINES, EXTRACT_CHECK,
+    EXTRACT_SECTION };
 static const struct cli_opt extract_opts[] = {
 	[EXTRACT_LANG] = { "lang", 0, CLI_CHOICE, "vi|en|auto", 0, 0, 0,
 	    N_("the text's language (auto by default)") },
@@ -112,6 +113,9 @@ static const struct cli_opt extract_opts[] = {
 	    N_("every deadline found, in a task or not") },
 	[EXTRACT_CHECK] = { "check-rules", 0, CLI_FLAG, NULL, 0, 0, 0,
 	    N_("only compile the rule files and report their problems") },
+	[EXTRACT_SECTION] = { "section", 0, CLI_TEXT, "KEY", 0, 0, 0,
+	    N_("the section the text comes from (it changes what counts as a "
+	    "task)") },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -141,10 +145,14 @@ cli_extract(struct cli *c, const struct cli_args *a)
 	if ((p = extract_problem(x, 0)) != NULL)
 		fprintf(stderr, "minutes: extract: %s%s\n", p,
 		    extract_problem(x, 1) ? _(" (and more; see --check-rules)") : "");
+	extract_set_section(x, a->val[EXTRACT_SECTION]);
 	if (cli_read_input(path, &in, &e) != 0)
 		rc = -2;
 	else if (run(x, &in, ref, a->val[EXTRACT_DEADLINES] != NULL, &out, &e))
 		rc = -1;
+	/* A rule stopped by the match limit may have missed text. */
+	for (size_t i = 0; rc != -2 && (p = extract_warning(x, i)) != NULL; i++)
+		fprintf(stderr, "minutes: extract: %s\n", p);
 	extract_free(x);
 	buf_free(&in);
 	if (rc < 0) {

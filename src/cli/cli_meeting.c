@@ -273,9 +273,14 @@ cli_export(struct cli *c, const struct cli_args *a)
 	    c->set.val[SET_WIDTH] ? (size_t)c->set.num[SET_WIDTH] : 80;
 
 	/* Options were checked by the parser; the settings only here. */
+	int rc;
+
 	if (f == NULL)
 		return cli_fail_setting(c, SET_EXPORT_FORMAT, _("is not one of "
 		    "the export formats"));
+	if ((rc = cli_refuse_binary(c, f->name, f->binary,
+	    a->val[EXPORT_OUTPUT])) != 0)
+		return rc;
 	return write_meeting(c, a->n ? a->v[0] : NULL, f, width,
 	    a->val[EXPORT_OUTPUT]);
 }

@@ -190,7 +190,8 @@ tmpl_load_file(const char *path, struct tmpl *t, struct err *e)
 			char **dst = strcmp(k, "name") == 0 ? &t->name :
 			    strcmp(k, "lang") == 0 ? &t->lang :
 			    strcmp(k, "style") == 0 ? &t->style :
-			    strcmp(k, "title") == 0 ? &t->title : NULL;
+			    strcmp(k, "title") == 0 ? &t->title :
+			    strcmp(k, "locality") == 0 ? &t->locality : NULL;
 
 			if (dst == NULL) {
 				rc = err_set(e, ERR_INPUT, _("%s: line %zu: unknown "
@@ -290,6 +291,7 @@ tmpl_free(struct tmpl *t)
 	free(t->lang);
 	free(t->style);
 	free(t->title);
+	free(t->locality);
 	free(t->path);
 	memset(t, 0, sizeof *t);
 }

@@ -26,7 +26,7 @@
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
 /* A random (version 4) UUID, in SQL so that any program that inserts an
- * action item gives it one (the trigger of migration 3).  Each call of
+ * action item gives it one (the trigger of migration 4).  Each call of
  * randomblob() is random on its own, so the pieces need not come from
  * one blob. */
 #define UUID_V4 \
@@ -141,7 +141,11 @@ static const char *const migrations[] = {
 	" INSERT OR REPLACE INTO search_stale SELECT rowid, title, head, roster,"
 	"  body, tasks FROM search WHERE rowid = OLD.id;"
 	" DELETE FROM search WHERE rowid = OLD.id; END;",
-	/* 2 -> 3: each action item gets a random UUID, which exports
+	/* 2 -> 3: the place of issue (địa danh) of the biên bản's date
+	 * line; NULL leaves the exports to derive it from the
+	 * organisation, as before. */
+	"ALTER TABLE meeting ADD COLUMN locality TEXT;",
+	/* 3 -> 4: each action item gets a random UUID, which exports
 	 * (iCalendar UID, Taskwarrior) use so that clients recognise the
 	 * item wherever the database goes; existing items get theirs here.
 	 * And the open items in one covering index, in review order (by due

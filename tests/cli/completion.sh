@@ -45,9 +45,9 @@ is "$(comp ex)" "export extract" "subcommands by prefix"
 is "$(comp --)" "--db --help --lang --version" "the global options"
 is "$(comp --lang '')" "en vi" "the languages"
 is "$(comp export 1 --f)" "--format" "an option by prefix"
-is "$(comp export 1 --format '')" "html json md text" "the export formats"
+is "$(comp export 1 --format '')" "docx html json md odt text" "the export formats"
 is "$(comp export 1 --format=m)" "md" "--format=m: the value after the ="
-is "$(comp actions --)" "--all --assignee --csv --due-before --help --ics --json --meeting --open --overdue --series --since --taskwarrior --width" \
+is "$(comp actions --)" "--all --assignee --csv --due-before --excel --help --ics --json --meeting --open --output --overdue --series --since --taskwarrior --width --xlsx" \
     "every option of actions"
 is "$(comp new --template '')" "giaoban liaison" "template IDs"
 is "$(comp extract --lang '')" "auto en vi" "a choice"
@@ -73,7 +73,7 @@ is "$(cd "$T/files" && comp export 1 -o min)" "minutes-a.md minutes-b.md" "file 
 if [ -f /usr/share/bash-completion/bash_completion ]; then
 	BC=/usr/share/bash-completion/bash_completion
 	is "$(comp ex)" "export extract" "with bash-completion loaded: subcommands"
-	is "$(comp export 1 --format '')" "html json md text" "with bash-completion: formats"
+	is "$(comp export 1 --format '')" "docx html json md odt text" "with bash-completion: formats"
 	is "$(comp export 1 --format=m)" "md" "with bash-completion: --format=m"
 	is "$(comp actions --series G)" 'Giao\ ban\ quý\ 4' "with bash-completion: series"
 	BC=
@@ -87,7 +87,7 @@ if command -v zsh >/dev/null 2>&1; then
 	    _files() { print FILES; }
 	    words=(minutes export 1 --format ""); CURRENT=5; . "$1"
 	    words=(minutes import ""); CURRENT=3; . "$1"' sh "$ZSHCOMP" | tr '\n' ' ')
-	is "$z" "text md json html FILES " "zsh offers the same"
+	is "$z" "text md json html docx odt FILES " "zsh offers the same"
 else
 	echo "ok $((tap_n = tap_n + 1)) - zsh offers the same # SKIP zsh is not installed"
 fi

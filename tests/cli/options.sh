@@ -5,10 +5,11 @@
 # of the manual page are those of the program's table.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
-# Every subcommand names an option it does not take, as typed.  "-o" was
+# Every subcommand names an option it does not take, as typed (export
+# and actions take -o FILE).  "-o" was
 # accepted by list, show, import and templates and its value reported as
 # the unknown option.
-for cmd in list show import templates search extract actions action new edit; do
+for cmd in list show import templates search extract action new edit; do
 	expect_rc 2 "$cmd -o foo: exit 2" "$MINUTES" $cmd -o foo
 	one_line_error "$cmd -o foo: one line"
 	like "$(cat "$T/err")" "^minutes: $cmd: unknown option \"-o\"" \
