@@ -22,7 +22,19 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 		unsigned c = p[i];
 		size_t n;
 		uint32_t cp, min;
+		uint64_t w;
 
+		/* Eight ASCII bytes, none of them NUL, at a time: most text,
+		 * and all the markup the writers add. */
+		if (c - 1 < 0x7f && i + 8 <= len) {
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0 &&
+			    ((w - 0x0101010101010101ULL) & ~w &
+			    0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {

@@ -25,6 +25,14 @@ test_valid(void)
 	ok(!utf8_valid("\xed\xa0\x80", 3, &bad), "surrogate rejected");
 	ok(!utf8_valid("a\0b", 3, &bad) && bad == 1, "NUL rejected");
 	ok(!utf8_valid("\xe1\xbb", 2, &bad) && bad == 0, "truncated rejected");
+	ok(!utf8_valid("abcdefg\0hijklmno", 16, &bad) && bad == 7,
+	    "NUL inside a run of ASCII rejected where it is");
+	ok(!utf8_valid("abcdefghijklmnopq\0", 18, &bad) && bad == 17,
+	    "NUL after two runs of eight");
+	ok(!utf8_valid("abcdefghij\xffk", 12, &bad) && bad == 10,
+	    "a bad byte after a run of eight");
+	ok(utf8_valid("abcdefgh\xc3\xa9ijklmnop\xe1\xbb\x99", 21, NULL),
+	    "runs of ASCII between letters");
 	is_int((intmax_t)utf8_line_at("a\nb\nc", 4), 3, "line of offset 4");
 }
 
