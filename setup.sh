@@ -21,7 +21,7 @@ pkg-config libncurses-dev libsqlite3-dev libpq-dev libpcre2-dev libutf8proc-dev
 libzip-dev libxlsxwriter-dev
 tmux locales sqlite3 python3 python3-icalendar mandoc valgrind
 python3-docx python3-openpyxl libreoffice-writer-nogui poppler-utils
-chromium fonts-liberation2 postgresql"
+chromium fonts-liberation2 postgresql bash-completion zsh taskwarrior groff-base"
 
 missing=
 if command -v dpkg-query >/dev/null 2>&1; then

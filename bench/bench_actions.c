@@ -309,8 +309,9 @@ taskwarrior(const char *db, const char *dir, double ours)
 	}
 	printf("%-40s %10.1f %-4s\n", "taskwarrior: task list (best of 3)",
 	    t * 1000, "ms");
-	printf("%-40s %10.1f %-4s (taskwarrior's time / ours)\n",
-	    "ratio task list / minutes actions", t / ours, "x");
+	printf("%-40s %10.1f %-4s target >= 40  %s (taskwarrior's time / "
+	    "ours)\n", "ratio task list / minutes actions", t / ours, "x",
+	    t / ours >= 40 ? "ok" : "MISSED");
 out:
 	free(cmd);
 	free(data);
@@ -362,14 +363,19 @@ main(int argc, char **argv)
 		    "uy ban mttq", NULL };
 		char *c[] = { bin, "--db", db, "actions", "--overdue", NULL };
 		char *d[] = { bin, "--db", db, "actions", "--json", NULL };
-		char *i[] = { bin, "--db", db, "actions", "--ics", NULL };
+		/* Every generated item was closed "today" (its history is
+		 * written as it is stored), so --ics would carry all 90,000
+		 * closed ones; a --since past them times the open items as a
+		 * calendar sees them after its first import. */
+		char *i[] = { bin, "--db", db, "actions", "--ics", "--since",
+		    "2999-01-01", NULL };
 
 		if ((ours = best_of(a, 5)) < 0 || (t = best_of(b, 5)) < 0) {
 			fprintf(stderr, "bench_actions: minutes actions failed\n");
 			return 1;
 		}
 		report("minutes actions, wall (best of 5)", ours * 1000, "ms",
-		    100);
+		    30);
 		report("minutes actions --assignee (best of 5)", t * 1000, "ms",
 		    100);
 		if ((t = best_of(c, 5)) >= 0)
@@ -379,7 +385,7 @@ main(int argc, char **argv)
 			report("minutes actions --json (best of 5)", t * 1000,
 			    "ms", 100);
 		if ((t = best_of(i, 5)) >= 0)
-			report("minutes actions --ics (best of 5)", t * 1000,
+			report("minutes actions --ics, open (best of 5)", t * 1000,
 			    "ms", 100);
 	}
 	if (!bench_shared(db))

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -15,11 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "export/export.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/filewrite.h"
@@ -29,95 +28,29 @@
 #include "lib/xmalloc.h"
 #include "store/store.h"
 
-static const struct cli_cmd commands[] = {
-	{ "list", "[--json]", N_("meetings, newest first"), cli_list },
-	{ "show", "ID", N_("the meeting as text"), cli_show },
-	{ "import", "[FILE|-]",
-	    N_("read minutes in the Markdown format; print the new ID"),
-	    cli_import },
-	{ "export", "ID [--format {formats}] [--width N] [-o FILE]",
-	    N_("write a meeting out"), cli_export },
-	{ "templates", "", N_("list the templates found"), cli_templates },
-	{ "search", "QUERY [--limit N] [--width N] [--json]",
-	    N_("full-text search, diacritic-insensitive"), cli_search },
-	{ "extract", "[--lang vi|en|auto] [--date YYYY-MM-DD] [--deadlines] "
-	    "[--check-rules] [FILE|-]",
-	    N_("find action items and deadlines in text; JSON lines"),
-	    cli_extract },
-	{ "actions", "[--open|--overdue|--all] [--assignee TEXT] "
-	    "[--meeting ID] [--series S] [--due-before DATE] "
-	    "[--json|--csv [--excel]|--ics|--xlsx] [-o FILE]",
-	    N_("open action items of every meeting, overdue first"),
-	    cli_actions },
-	{ "action", "ID [done|open|doing|dropped [--note TEXT]]",
-	    N_("show an action item, or change its status"), cli_action },
-	{ "new", "[--template ID] [--series S] [--title T] [--date YYYY-MM-DD]",
-	    N_("create a meeting and open it"), cli_new },
-	{ "edit", "ID [--section KEY]", N_("open a meeting in the editor"),
-	    cli_edit },
-	{ "grant", "ROLE...",
-	    N_("let PostgreSQL roles use the store (its owner runs this)"),
-	    cli_grant },
-	{ "copy", "--from STORE --to STORE",
-	    N_("copy every meeting between stores (file or postgresql://)"),
-	    cli_copy },
-	{ NULL, NULL, NULL, NULL }
+static const struct cli_cmd cli_cmd_help;
+
+/* The subcommands in the order the usage lists them. */
+static const struct cli_cmd *const commands[] = {
+	&cli_cmd_list, &cli_cmd_show, &cli_cmd_import, &cli_cmd_export,
+	&cli_cmd_templates, &cli_cmd_search, &cli_cmd_extract,
+	&cli_cmd_actions, &cli_cmd_action, &cli_cmd_new, &cli_cmd_edit,
+	&cli_cmd_grant, &cli_cmd_copy, &cli_cmd_help, &cli_cmd_complete, NULL
 };
 
-/* A command and its arguments, wrapped at 79 columns between bracketed
- * groups (never inside one), then its summary on the next line. */
-static void
-usage_entry(FILE *f, const char *left, const char *summary)
+const struct cli_cmd *
+cli_command(const char *name)
 {
-	size_t col = 2;
-	const char *p = left;
-
-	fputs("  ", f);
-	while (*p) {
-		const char *q = p;
-		int depth = 0;
-
-		while (*q && (depth > 0 || *q != ' ')) {
-			depth += *q == '[' ? 1 : *q == ']' ? -1 : 0;
-			q++;
-		}
-		if (p != left && col + 1 + (size_t)(q - p) > 79) {
-			fputs("\n     ", f);
-			col = 5;
-		}
-		if (p != left) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(p, 1, (size_t)(q - p), f);
-		col += (size_t)(q - p);
-		p = *q ? q + 1 : q;
-	}
-	fprintf(f, "\n        %s\n", summary);
+	for (size_t k = 0; commands[k]; k++)
+		if (strcmp(name, commands[k]->name) == 0)
+			return commands[k];
+	return NULL;
 }
 
-const char *
-cli_format_names(void)
+const struct cli_cmd *
+cli_command_at(size_t i)
 {
-	static struct buf names = BUF_INIT;
-
-	if (names.len == 0)
-		for (size_t i = 0; i < export_format_count(); i++)
-			buf_printf(&names, "%s%s", i ? "|" : "",
-			    export_format_at(i)->name);
-	return buf_str(&names);
-}
-
-/* args with "{formats}" replaced by the export formats, malloc'd. */
-static char *
-expand_args(const char *args)
-{
-	const char *p = strstr(args, "{formats}");
-
-	if (p == NULL)
-		return xstrdup(args);
-	return xasprintf("%.*s%s%s", (int)(p - args), args, cli_format_names(),
-	    p + strlen("{formats}"));
+	return i < sizeof commands / sizeof commands[0] ? commands[i] : NULL;
 }
 
 static void
@@ -125,23 +58,39 @@ usage(FILE *f)
 {
 	fprintf(f, _("Usage: minutes [--db PATH|URI] [--lang vi|en] [COMMAND ...]\n"));
 	fprintf(f, "\n%s\n", _("Commands:"));
-	for (size_t i = 0; commands[i].name; i++) {
-		char *args = expand_args(commands[i].args);
-		char *left = *args ? xasprintf("%s %s", commands[i].name, args) :
-		    xstrdup(commands[i].name);
-
-		usage_entry(f, left, _(commands[i].summary));
-		free(left);
-		free(args);
-	}
+	for (size_t i = 0; commands[i]; i++)
+		if (commands[i]->summary)
+			cli_usage_line(f, commands[i]);
 	fprintf(f, "\n%s\n", _("Options:"));
-	usage_entry(f, "--db PATH|URI", _("use this database file, or a "
+	cli_usage_entry(f, "--db PATH|URI", _("use this database file, or a "
 	    "PostgreSQL store (postgresql://[user@][host][:port]/dbname)"));
-	usage_entry(f, "--lang vi|en", _("language of the interface"));
-	usage_entry(f, "--help", _("show this help"));
-	usage_entry(f, "--version", _("show the version"));
-	fprintf(f, "\n%s\n", _("See minutes(1) for the keys, files and formats."));
+	cli_usage_entry(f, "--lang vi|en", _("language of the interface"));
+	cli_usage_entry(f, "-h, --help", _("show this help"));
+	cli_usage_entry(f, "-V, --version", _("show the version"));
+	fprintf(f, "\n%s\n", _("minutes help COMMAND (or minutes COMMAND "
+	    "--help) tells more of one command."));
+	fprintf(f, "%s\n", _("See minutes(1) for the keys, files and formats."));
 }
+
+/* `minutes help [COMMAND]`: the usage, or one command's. */
+static int
+cli_help(struct cli *c, const struct cli_args *a)
+{
+	const struct cli_cmd *cmd;
+
+	if (a->n == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if ((cmd = cli_command(a->v[0])) == NULL)
+		return cli_fail(c, EXIT_USAGE, _("unknown command \"%s\"; see "
+		    "minutes --help"), a->v[0]);
+	cli_cmd_usage(stdout, cmd);
+	return EXIT_OK;
+}
+
+static const struct cli_cmd cli_cmd_help = { "help", "[COMMAND]",
+    N_("this help, or one command's"), NULL, 1, cli_help };
 
 int
 cli_fail(struct cli *c, int status, const char *fmt, ...)
@@ -167,25 +116,59 @@ cli_fail_err(struct cli *c, const struct err *e)
 	    "%s", e->msg);
 }
 
-int
-cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
-    const struct option *longs, int *rc)
+size_t
+cli_out_width(long opt)
 {
-	int ch;
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long v;
 
-	opterr = 0;
-	ch = getopt_long(argc, argv, shorts, longs, NULL);
-	if (ch == '?') {
-		*rc = cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-		    argv[optind - 1]);
-		return -2;
-	}
-	if (ch == ':') {
-		*rc = cli_fail(c, EXIT_USAGE, _("option \"%s\" needs a value"),
-		    argv[optind - 1]);
-		return -2;
-	}
-	return ch;
+	if (opt > 0)
+		return (size_t)opt;
+	if (!isatty(STDOUT_FILENO))
+		return CLI_WHOLE;
+	if (env && *env && (v = strtol(env, &end, 10)) > 0 && *end == '\0' &&
+	    v < 10000)
+		return (size_t)v;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+const char *
+cli_date(const struct cli *c, const char *iso, char out[11])
+{
+	const char *style = c->set.val[SET_DATE_STYLE];
+
+	if (iso == NULL || style == NULL || strcmp(style, "dmy") != 0 ||
+	    strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+		return iso;
+	snprintf(out, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	return out;
+}
+
+int
+cli_fail_setting(struct cli *c, enum settings_key k, const char *what)
+{
+	return cli_fail(c, EXIT_USAGE, "%s:%zu: %s \"%s\" %s", c->set.path,
+	    c->set.line[k], settings_key(k)->name, c->set.val[k], what);
+}
+
+int
+cli_no_templates(struct cli *c)
+{
+	struct buf dirs = BUF_INIT;
+	char **v = paths_search("templates");
+	int rc;
+
+	for (size_t i = 0; v[i]; i++)
+		buf_printf(&dirs, "%s%s", i ? ", " : "", v[i]);
+	rc = cli_fail(c, EXIT_RUNTIME, _("no templates found in %s"),
+	    buf_str(&dirs));
+	paths_free(v);
+	buf_free(&dirs);
+	return rc;
 }
 
 int
@@ -258,9 +241,73 @@ cli_write_output(const char *path, const char *data, size_t len, struct err *e)
 	rc = filewrite_all(STDOUT_FILENO, data, len);
 	buf_free(&esc);
 	if (rc != 0)
-		return err_set(e, ERR_RUNTIME, "standard output: %s",
+		return err_set(e, ERR_RUNTIME, _("standard output: %s"),
 		    strerror(errno));
 	return 0;
+}
+
+void
+cli_repaired(struct cli *c)
+{
+	static bool said;
+
+	if (said)
+		return;
+	said = true;
+	fflush(stdout);
+	fprintf(stderr, "minutes: %s: %s\n", c && c->cmd ? c->cmd : "",
+	    _("note: some stored text is not valid UTF-8 (written by another "
+	    "program?); it is written out with U+FFFD in place of the bad "
+	    "bytes"));
+}
+
+bool
+cli_repair_str(char **s)
+{
+	struct buf b = BUF_INIT;
+
+	if (*s == NULL || utf8_valid(*s, strlen(*s), NULL))
+		return false;
+	utf8_repair(&b, *s, strlen(*s));
+	free(*s);
+	*s = buf_steal(&b);
+	return true;
+}
+
+bool
+cli_repair_arr(char *s, size_t size)
+{
+	struct buf b = BUF_INIT;
+	size_t n;
+
+	if (utf8_valid(s, strlen(s), NULL))
+		return false;
+	utf8_repair(&b, s, strlen(s));
+	n = b.len < size ? b.len : size - 1;
+	while (n > 0 && ((unsigned char)b.s[n] & 0xc0) == 0x80 && n < b.len)
+		n--;	/* never half a character */
+	memcpy(s, b.s, n);
+	s[n] = '\0';
+	buf_free(&b);
+	return true;
+}
+
+int
+cli_write_text(struct cli *c, const char *path, const char *data,
+    size_t len, struct err *e)
+{
+	struct buf fixed = BUF_INIT;
+	int rc;
+
+	if (utf8_valid(data, len, NULL))
+		return cli_write_output(path, data, len, e);
+	/* The writers copy stored text as it is; the boundary is where it
+	 * becomes someone else's input, so it is made valid here. */
+	utf8_repair(&fixed, data, len);
+	cli_repaired(c);
+	rc = cli_write_output(path, buf_str(&fixed), fixed.len, e);
+	buf_free(&fixed);
+	return rc;
 }
 
 int
@@ -301,8 +348,6 @@ cli_store(struct cli *c, struct store **out)
 static void
 setup_i18n(const char *lang)
 {
-	const char *localedir = LOCALEDIR;
-
 	setlocale(LC_ALL, "");
 	if (lang) {
 		/* gettext ignores LANGUAGE under the C locale; a UTF-8
@@ -314,25 +359,20 @@ setup_i18n(const char *lang)
 		setenv("LANGUAGE", lang, 1);
 	}
 #ifdef ENABLE_NLS
-	if (strcmp(paths_datadir(), BUILD_SHAREDIR) == 0)
-		localedir = BUILD_LOCALEDIR;
-	bindtextdomain(PACKAGE, localedir);
+	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-#else
-	(void)localedir;
 #endif
 }
 
-int
-cli_main(int argc, char **argv)
+/* The language --lang asks for, read before anything is translated;
+ * NULL when not given. */
+static const char *
+early_lang(int argc, char **argv)
 {
-	struct cli c = { 0 };
 	const char *lang = NULL;
-	int i, rc;
 
-	/* --lang must be known before any message is translated. */
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+	for (int i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
 			lang = argv[++i];
 		else if (strncmp(argv[i], "--lang=", 7) == 0)
@@ -340,13 +380,16 @@ cli_main(int argc, char **argv)
 		else if (strcmp(argv[i], "--db") == 0)
 			i++;
 	}
-	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
-		setup_i18n(NULL);
-		return cli_fail(NULL, EXIT_USAGE,
-		    _("--lang: \"%s\" is not vi or en"), lang);
-	}
-	setup_i18n(lang);
-	c.lang = lang;
+	return lang;
+}
+
+/* Reads the global options before the subcommand into c; *next is the
+ * index of the subcommand (argc when none).  -1 to go on, else the exit
+ * status. */
+static int
+global_opts(struct cli *c, int argc, char **argv, int *next)
+{
+	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		const char *a = argv[i];
@@ -354,16 +397,16 @@ cli_main(int argc, char **argv)
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return EXIT_OK;
-		} else if (strcmp(a, "--version") == 0) {
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
 			printf("minutes %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		} else if (strcmp(a, "--db") == 0) {
 			if (i + 1 >= argc)
 				return cli_fail(NULL, EXIT_USAGE,
 				    _("--db needs a file name or a postgresql:// URI"));
-			c.db = argv[++i];
+			c->db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
-			c.db = a + 5;
+			c->db = a + 5;
 		} else if (strcmp(a, "--lang") == 0) {
 			i++;
 		} else if (strncmp(a, "--lang=", 7) == 0) {
@@ -376,29 +419,101 @@ cli_main(int argc, char **argv)
 			    _("unknown option \"%s\"; see minutes --help"), a);
 		}
 	}
-	if (i >= argc) {
-		/* No command: the screens, or the usage when not at a terminal. */
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			rc = cli_tui(&c);
-			store_close(c.store);
-			return rc;
-		}
-		usage(stdout);
-		return EXIT_OK;
+	*next = i;
+	return -1;
+}
+
+/* Runs the subcommand argv[0]. */
+static int
+dispatch(struct cli *c, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_command(argv[0]);
+	struct cli_args a;
+	int rc;
+
+	if (cmd == NULL)
+		return cli_fail(NULL, EXIT_USAGE,
+		    _("unknown command \"%s\"; see minutes --help"), argv[0]);
+	c->cmd = cmd->name;
+	rc = cli_parse(c, cmd, argc, argv, &a);
+	if (rc == CLI_DONE)
+		rc = EXIT_OK;
+	else if (rc == 0)
+		rc = cmd->run(c, &a);
+	store_close(c->store);
+	fflush(stdout);
+	if (ferror(stdout) && rc == EXIT_OK)
+		rc = cli_fail(c, EXIT_RUNTIME,
+		    _("cannot write to standard output"));
+	return rc;
+}
+
+static int no_command(struct cli *);
+
+/* Reads the settings file; its language applies unless --lang said
+ * otherwise.  0, or an exit status. */
+static int
+load_settings(struct cli *c)
+{
+	char *dir = paths_configdir(), *path;
+	struct err e;
+	int rc;
+
+	settings_init(&c->set);
+	if (dir == NULL)
+		return 0;
+	path = xasprintf("%s/config", dir);
+	free(dir);
+	rc = settings_load(&c->set, path, &e);
+	free(path);
+	if (rc) {
+		settings_free(&c->set);
+		return cli_fail(NULL, EXIT_USAGE, "%s", e.msg);
 	}
-	for (size_t k = 0; commands[k].name; k++) {
-		if (strcmp(argv[i], commands[k].name) == 0) {
-			c.cmd = commands[k].name;
-			optind = 1;
-			rc = commands[k].run(&c, argc - i, argv + i);
-			store_close(c.store);
-			fflush(stdout);
-			if (ferror(stdout) && rc == EXIT_OK)
-				rc = cli_fail(&c, EXIT_RUNTIME,
-				    _("cannot write to standard output"));
-			return rc;
-		}
+	if (c->lang == NULL && c->set.val[SET_LANGUAGE]) {
+		c->lang = c->set.val[SET_LANGUAGE];
+		setup_i18n(c->lang);
 	}
-	return cli_fail(NULL, EXIT_USAGE,
-	    _("unknown command \"%s\"; see minutes --help"), argv[i]);
+	return 0;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	const char *lang = early_lang(argc, argv);
+	int i = 1, rc;
+
+	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
+		setup_i18n(NULL);
+		return cli_fail(NULL, EXIT_USAGE,
+		    _("--lang: \"%s\" is not vi or en"), lang);
+	}
+	setup_i18n(lang);
+	c.lang = lang;
+	if ((rc = global_opts(&c, argc, argv, &i)) >= 0)
+		return rc;
+	if ((rc = load_settings(&c)) != 0)
+		return rc;
+	if (i < argc)
+		rc = dispatch(&c, argc - i, argv + i);
+	else
+		rc = no_command(&c);
+	settings_free(&c.set);
+	return rc;
+}
+
+/* No command: the screens, or the usage when not at a terminal. */
+static int
+no_command(struct cli *c)
+{
+	int rc;
+
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		rc = cli_tui(c);
+		store_close(c->store);
+		return rc;
+	}
+	usage(stdout);
+	return EXIT_OK;
 }

@@ -8,12 +8,10 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,26 +28,6 @@
 #include "store/store.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"	/* U+2026, one column */
-
-/* Columns to fit: $COLUMNS, else the terminal's, else 80. */
-static size_t
-term_width(void)
-{
-	const char *env = getenv("COLUMNS");
-	struct winsize ws;
-
-	if (env && *env) {
-		char *end;
-		long v = strtol(env, &end, 10);
-
-		if (*end == '\0' && v > 0 && v < 10000)
-			return (size_t)v;
-	}
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
 
 static size_t
 width(const char *s)
@@ -121,96 +99,135 @@ max_sz(size_t a, size_t b)
 	return a > b ? a : b;
 }
 
-/* The plain table: id, due, status, assignee, task, meeting, fitted to
- * the terminal's width by display width; the task column gives way last. */
+/* The status words as the table shows them, and their widths: one per
+ * status, with ", overdue" or without, measured once per review. */
+struct status_cells {
+	char	*text[4][2];
+	size_t	 width[4][2];
+};
+
 static void
-table(struct buf *b, const struct action_row *v, size_t n, size_t cols)
+status_cells(struct status_cells *sc)
 {
-	const char *h[6] = { _("ID"), _("DUE"), _("STATUS"), _("ASSIGNEE"),
-	    _("TASK"), _("MEETING") };
-	char **status = xcalloc(n ? n : 1, sizeof *status);
-	char **meeting = xcalloc(n ? n : 1, sizeof *meeting);
-	size_t (*cw)[3] = xcalloc(n ? n : 1, sizeof *cw);
-	size_t w[6], avail, fixed, share;
+	for (int st = 0; st < 4; st++) {
+		sc->text[st][0] = xstrdup(status_label((enum act_status)st));
+		sc->text[st][1] = xasprintf("%s, %s", sc->text[st][0],
+		    _("overdue"));
+		for (int o = 0; o < 2; o++)
+			sc->width[st][o] = width(sc->text[st][o]);
+	}
+}
+
+/* Display widths of one row's assignee, task and meeting ("ID title"). */
+struct row_widths {
+	size_t	 w[3];
+};
+
+/* Column widths for the rows v[0..n), fitted to cols by display width;
+ * the task column gives way last.  rw[] gets each row's widths. */
+static void
+table_widths(const struct action_row *v, size_t n, const char *const h[6],
+    const struct status_cells *sc, size_t cols, size_t w[6],
+    struct row_widths *rw)
+{
+	size_t avail, fixed, share;
+	char id[32];
 
 	for (int k = 0; k < 6; k++)
 		w[k] = width(h[k]);
 	w[1] = max_sz(w[1], 10);
 	for (size_t i = 0; i < n; i++) {
-		char id[32];
-
-		snprintf(id, sizeof id, "%" PRId64, v[i].a.id);
-		w[0] = max_sz(w[0], strlen(id));
-		status[i] = v[i].overdue ? xasprintf("%s, %s",
-		    status_label(v[i].a.status), _("overdue")) :
-		    xstrdup(status_label(v[i].a.status));
-		w[2] = max_sz(w[2], width(status[i]));
-		cw[i][0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
-		cw[i][1] = width(v[i].a.task);
-		meeting[i] = xasprintf("%" PRId64 " %s", v[i].a.meeting_id,
-		    v[i].meeting_title);
-		cw[i][2] = width(meeting[i]);
-		w[3] = max_sz(w[3], cw[i][0]);
-		w[4] = max_sz(w[4], cw[i][1]);
-		w[5] = max_sz(w[5], cw[i][2]);
+		w[0] = max_sz(w[0], (size_t)snprintf(id, sizeof id, "%" PRId64,
+		    v[i].a.id));
+		w[2] = max_sz(w[2], sc->width[v[i].a.status][v[i].overdue]);
+		rw[i].w[0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
+		rw[i].w[1] = width(v[i].a.task);
+		rw[i].w[2] = (size_t)snprintf(id, sizeof id, "%" PRId64 " ",
+		    v[i].a.meeting_id) + width(v[i].meeting_title);
+		for (int k = 0; k < 3; k++)
+			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
 	fixed = w[0] + w[1] + w[2] + 5 * 2;
 	avail = cols > fixed ? cols - fixed : 0;
-	if (w[3] + w[4] + w[5] > avail) {
-		/* Assignee and meeting keep up to 24 columns while the task
-		 * has 20 or more; on narrower terminals they shrink to a
-		 * quarter each (never below their heading), and the task, cut
-		 * with an ellipsis, has whatever is left. */
-		w[3] = min_sz(w[3], 24);
-		w[5] = min_sz(w[5], 24);
-		if (avail < w[3] + w[5] + 20) {
-			share = avail / 4;
-			w[3] = min_sz(w[3], max_sz(share, width(h[3])));
-			w[5] = min_sz(w[5], max_sz(share, width(h[5])));
-		}
-		w[4] = min_sz(w[4], avail > w[3] + w[5] + 8 ?
-		    avail - w[3] - w[5] : 8);
+	if (w[3] + w[4] + w[5] <= avail)
+		return;
+	/* Assignee and meeting keep up to 24 columns while the task has 20
+	 * or more; on narrower terminals they shrink to a quarter each
+	 * (never below their heading), and the task, cut with an ellipsis,
+	 * has whatever is left. */
+	w[3] = min_sz(w[3], 24);
+	w[5] = min_sz(w[5], 24);
+	if (avail < w[3] + w[5] + 20) {
+		share = avail / 4;
+		w[3] = min_sz(w[3], max_sz(share, width(h[3])));
+		w[5] = min_sz(w[5], max_sz(share, width(h[5])));
 	}
-	for (size_t i = 0; i <= n; i++) {
-		char id[32];
-		const struct action_row *r = i ? &v[i - 1] : NULL;
-
-		if (r)
-			snprintf(id, sizeof id, "%" PRId64, r->a.id);
-		buf_addrep(b, ' ', w[0] - width(r ? id : h[0]));
-		buf_adds(b, r ? id : h[0]);
-		buf_adds(b, "  ");
-		cell(b, r ? (r->a.due ? r->a.due : "-") : h[1], w[1], 1);
-		buf_adds(b, "  ");
-		cell(b, r ? status[i - 1] : h[2], w[2], 1);
-		buf_adds(b, "  ");
-		cellw(b, r ? (r->a.assignee ? r->a.assignee : "-") : h[3],
-		    r ? cw[i - 1][0] : (size_t)-1, w[3], 1);
-		buf_adds(b, "  ");
-		cellw(b, r ? r->a.task : h[4], r ? cw[i - 1][1] : (size_t)-1,
-		    w[4], 1);
-		buf_adds(b, "  ");
-		cellw(b, r ? meeting[i - 1] : h[5], r ? cw[i - 1][2] : (size_t)-1,
-		    w[5], 0);
-		buf_addc(b, '\n');
-	}
-	for (size_t i = 0; i < n; i++) {
-		free(status[i]);
-		free(meeting[i]);
-	}
-	free(status);
-	free(meeting);
-	free(cw);
+	w[4] = min_sz(w[4], avail > w[3] + w[5] + 8 ? avail - w[3] - w[5] : 8);
 }
 
-/* The database's real path, so --db ./x and --db /abs/x give one UID tag. */
+/* The meeting cell: "ID title", built only when it must be cut. */
 static void
-uid_tag(struct store *s, char out[17])
+meeting_cell(struct buf *b, const struct action_row *r, size_t rw, size_t w)
 {
-	char *real = realpath(store_path(s), NULL);
+	char *s;
 
-	export_actions_uid_tag(real ? real : store_path(s), out);
-	free(real);
+	if (rw <= w) {
+		buf_printf(b, "%" PRId64 " ", r->a.meeting_id);
+		utf8_escape_ctrl(b, r->meeting_title, strlen(r->meeting_title));
+		return;
+	}
+	s = xasprintf("%" PRId64 " %s", r->a.meeting_id, r->meeting_title);
+	cellw(b, s, rw, w, 0);
+	free(s);
+}
+
+/* The plain table: id, due, status, assignee, task, meeting, fitted to
+ * cols columns (CLI_WHOLE: nothing is cut). */
+static void
+table(const struct cli *c, struct buf *b, const struct action_row *v,
+    size_t n, size_t cols)
+{
+	const char *const h[6] = { _("ID"), _("DUE"), _("STATUS"),
+	    _("ASSIGNEE"), _("TASK"), _("MEETING") };
+	struct row_widths *rw = xcalloc(n ? n : 1, sizeof *rw);
+	struct status_cells sc;
+	size_t w[6];
+	char id[32], d[11];
+
+	status_cells(&sc);
+	table_widths(v, n, h, &sc, cols, w, rw);
+	buf_grow(b, (n + 1) * (w[0] + w[1] + w[2] + 64));
+	buf_addrep(b, ' ', w[0] - width(h[0]));
+	buf_adds(b, h[0]);
+	for (int k = 1; k < 6; k++) {
+		buf_adds(b, "  ");
+		cell(b, h[k], w[k], k < 5);
+	}
+	buf_addc(b, '\n');
+	for (size_t i = 0; i < n; i++) {
+		const struct action_row *r = &v[i];
+		size_t len = (size_t)snprintf(id, sizeof id, "%" PRId64, r->a.id);
+
+		buf_addrep(b, ' ', w[0] - len);
+		buf_add(b, id, len);
+		buf_adds(b, "  ");
+		cellw(b, r->a.due ? cli_date(c, r->a.due, d) : "-",
+		    r->a.due ? 10 : 1, w[1], 1);
+		buf_adds(b, "  ");
+		cellw(b, sc.text[r->a.status][r->overdue],
+		    sc.width[r->a.status][r->overdue], w[2], 1);
+		buf_adds(b, "  ");
+		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3], 1);
+		buf_adds(b, "  ");
+		cellw(b, r->a.task, rw[i].w[1], w[4], 1);
+		buf_adds(b, "  ");
+		meeting_cell(b, r, rw[i].w[2], w[5]);
+		buf_addc(b, '\n');
+	}
+	for (int st = 0; st < 4; st++)
+		for (int o = 0; o < 2; o++)
+			free(sc.text[st][o]);
+	free(rw);
 }
 
 static int
@@ -225,156 +242,188 @@ today_iso(struct cli *c, char out[11])
 	return 0;
 }
 
-/* Writes the rows in the format asked for (NULL: the table) to out, or
- * to standard output when out is NULL. */
+enum { ACTS_OPEN, ACTS_OVERDUE, ACTS_ALL, ACTS_ASSIGNEE, ACTS_MEETING,
+    ACTS_SERIES, ACTS_BEFORE, ACTS_SINCE, ACTS_JSON, ACTS_CSV, ACTS_ICS,
+    ACTS_TW, ACTS_XLSX, ACTS_EXCEL, ACTS_OUTPUT, ACTS_WIDTH };
+static const struct cli_opt actions_opts[] = {
+	[ACTS_OPEN] = { "open", 0, CLI_FLAG, NULL, 1, 0, 0,
+	    N_("open and in-hand items (the default)") },
+	[ACTS_OVERDUE] = { "overdue", 0, CLI_FLAG, NULL, 1, 0, 0,
+	    N_("only the overdue ones") },
+	[ACTS_ALL] = { "all", 0, CLI_FLAG, NULL, 1, 0, 0,
+	    N_("every item, done and dropped too") },
+	[ACTS_ASSIGNEE] = { "assignee", 0, CLI_TEXT, NULL, 0, 0, 0,
+	    N_("assignees holding TEXT, ignoring case and diacritics") },
+	[ACTS_MEETING] = { "meeting", 0, CLI_MEETING, NULL, 0, 0, 0,
+	    N_("the items of one meeting") },
+	[ACTS_SERIES] = { "series", 0, CLI_TEXT, "S", 0, 0, 0,
+	    N_("the items of one series of meetings") },
+	[ACTS_BEFORE] = { "due-before", 0, CLI_DATE, "DATE", 0, 0, 0,
+	    N_("items due before DATE") },
+	[ACTS_SINCE] = { "since", 0, CLI_DATE, "DATE", 0, 0, 0,
+	    N_("the items closed since DATE too (with --ics and "
+	    "--taskwarrior: the last 90 days)") },
+	[ACTS_JSON] = { "json", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("one JSON array") },
+	[ACTS_CSV] = { "csv", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("CSV with a header row") },
+	[ACTS_ICS] = { "ics", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("iCalendar tasks (VTODO) for calendar and task clients") },
+	[ACTS_TW] = { "taskwarrior", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("JSON for Taskwarrior's task import") },
+	[ACTS_XLSX] = { "xlsx", 0, CLI_FLAG, NULL, 2, 0, 0,
+	    N_("a spreadsheet, to a file (-o)") },
+	[ACTS_EXCEL] = { "excel", 0, CLI_FLAG, NULL, 0, 0, 0,
+	    N_("with --csv: for Excel (a byte order mark, \";\" between "
+	    "fields)") },
+	[ACTS_OUTPUT] = { "output", 'o', CLI_PATH, NULL, 0, 0, 0,
+	    N_("write to FILE (atomically) instead of standard output") },
+	[ACTS_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
+	    N_("fit the table to N columns (off a terminal: whole fields)") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+/* The filter the options describe, for the review as of today; since[]
+ * holds the default of --since.  0, or an exit status. */
 static int
-write_rows(struct cli *c, struct store *s, const struct action_row *v,
-    size_t n, const char *format, bool excel, const char *out)
+actions_filter(struct cli *c, const struct cli_args *a, const char *today,
+    char since[11], struct store_act_filter *f)
 {
-	struct buf b = BUF_INIT;
-	struct err e;
-	int rc = 0;
+	const char *review = c->set.val[SET_REVIEW];
 
-	if (format == NULL) {
-		if (n)
-			table(&b, v, n, term_width());
-		else
-			buf_printf(&b, "%s\n", _("No action items."));
-	} else if (strcmp(format, "--json") == 0)
-		export_actions_json(&b, v, n);
-	else if (strcmp(format, "--csv") == 0 && excel)
-		export_actions_csv_excel(&b, v, n);
-	else if (strcmp(format, "--csv") == 0)
-		export_actions_csv(&b, v, n);
-	else if (strcmp(format, "--xlsx") == 0)
-		rc = export_actions_xlsx(&b, v, n, &e) ? cli_fail_err(c, &e) : 0;
-	else {
-		char tag[17];
+	*f = (struct store_act_filter){ .scope = STORE_ACT_OPEN,
+	    .today = today };
+	if (a->val[ACTS_OVERDUE])
+		f->scope = STORE_ACT_OVERDUE;
+	else if (a->val[ACTS_ALL])
+		f->scope = STORE_ACT_ALL;
+	else if (!a->val[ACTS_OPEN] && review)	/* the settings' default */
+		f->scope = strcmp(review, "all") == 0 ? STORE_ACT_ALL :
+		    strcmp(review, "overdue") == 0 ? STORE_ACT_OVERDUE :
+		    STORE_ACT_OPEN;
+	f->assignee = a->val[ACTS_ASSIGNEE];
+	f->meeting_id = a->val[ACTS_MEETING] ? (int64_t)a->num[ACTS_MEETING] : 0;
+	f->series = a->val[ACTS_SERIES];
+	f->due_before = a->val[ACTS_BEFORE];
+	/* Calendars and task lists must learn that an item was closed, or
+	 * they keep it open for ever: their exports add the items closed
+	 * lately. */
+	if (a->val[ACTS_SINCE])
+		f->closed_since = a->val[ACTS_SINCE];
+	else if (a->val[ACTS_ICS] || a->val[ACTS_TW]) {
+		struct ymd d;
 
-		uid_tag(s, tag);
-		export_actions_ics(&b, v, n, tag);
+		cal_parse_iso(today, &d);
+		cal_format_iso(cal_add_days(d, -90), since);
+		f->closed_since = since;
 	}
-	if (rc == 0 && out && paths_is_database(out, store_path(s)))
-		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
-		    "export to another file"), out);
-	else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
-		rc = cli_fail_err(c, &e);
-	buf_free(&b);
-	return rc;
+	if (a->val[ACTS_SINCE] && (a->val[ACTS_ALL] || a->val[ACTS_OVERDUE]))
+		return cli_fail(c, EXIT_USAGE, _("--since adds closed items to "
+		    "the open ones: not with %s"), a->val[ACTS_ALL] ? "--all" :
+		    "--overdue");
+	if (f->scope != STORE_ACT_OPEN)
+		f->closed_since = NULL;
+	return 0;
 }
 
-int
-cli_actions(struct cli *c, int argc, char **argv)
+/* Stored text that is not valid UTF-8 (another program wrote it) is
+ * replaced before the writers see it: an iCalendar line folded by octets
+ * must not grow when a bad byte becomes U+FFFD at the output. */
+static void
+repair_rows(struct cli *c, struct action_row *v, size_t n)
 {
-	enum { O_OPEN = 256, O_OVERDUE, O_ALL, O_ASSIGNEE, O_MEETING,
-	    O_SERIES, O_BEFORE, O_JSON, O_CSV, O_ICS, O_XLSX, O_EXCEL };
-	static const struct option longs[] = {
-		{ "open", no_argument, NULL, O_OPEN },
-		{ "overdue", no_argument, NULL, O_OVERDUE },
-		{ "all", no_argument, NULL, O_ALL },
-		{ "assignee", required_argument, NULL, O_ASSIGNEE },
-		{ "meeting", required_argument, NULL, O_MEETING },
-		{ "series", required_argument, NULL, O_SERIES },
-		{ "due-before", required_argument, NULL, O_BEFORE },
-		{ "json", no_argument, NULL, O_JSON },
-		{ "csv", no_argument, NULL, O_CSV },
-		{ "ics", no_argument, NULL, O_ICS },
-		{ "xlsx", no_argument, NULL, O_XLSX },
-		{ "excel", no_argument, NULL, O_EXCEL },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store_act_filter f = { .scope = STORE_ACT_OPEN };
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		struct action_row *r = &v[i];
+		char **str[] = { &r->meeting_title, &r->meeting_series,
+		    &r->a.assignee, &r->a.task, &r->a.due, &r->a.due_text,
+		    &r->a.src_section };
+		char *arr[] = { r->meeting_date, r->created, r->updated,
+		    r->closed, r->uuid };
+		size_t size[] = { sizeof r->meeting_date, sizeof r->created,
+		    sizeof r->updated, sizeof r->closed, sizeof r->uuid };
+
+		for (size_t k = 0; k < sizeof str / sizeof str[0]; k++)
+			any |= cli_repair_str(str[k]);
+		for (size_t k = 0; k < sizeof arr / sizeof arr[0]; k++)
+			any |= cli_repair_arr(arr[k], size[k]);
+	}
+	if (any)
+		cli_repaired(c);
+}
+
+/* The rows in the format the options ask for. */
+static int
+actions_write(struct cli *c, struct buf *b, const struct cli_args *a,
+    const struct action_row *v, size_t n)
+{
+	struct err e;
+
+	if (a->val[ACTS_XLSX])
+		return export_actions_xlsx(b, v, n, &e) ? cli_fail_err(c, &e) : 0;
+	if (a->val[ACTS_JSON])
+		export_actions_json(b, v, n);
+	else if (a->val[ACTS_CSV] && a->val[ACTS_EXCEL])
+		export_actions_csv_excel(b, v, n);
+	else if (a->val[ACTS_CSV])
+		export_actions_csv(b, v, n);
+	else if (a->val[ACTS_ICS])
+		export_actions_ics(b, v, n);
+	else if (a->val[ACTS_TW])
+		export_actions_taskwarrior(b, v, n);
+	else if (n)
+		table(c, b, v, n, cli_out_width(a->val[ACTS_WIDTH] ?
+		    a->num[ACTS_WIDTH] : 0));
+	else
+		buf_printf(b, "%s\n", _("No action items."));
+	return 0;
+}
+
+static int
+cli_actions(struct cli *c, const struct cli_args *a)
+{
+	struct store_act_filter f;
 	struct action_row *v;
 	struct store *s;
+	struct buf b = BUF_INIT;
 	struct err e;
-	char today[11];
-	const char *scope_opt = NULL, *format = NULL, *out = NULL;
-	bool excel = false;
-	long long mid;
-	struct ymd d;
+	const char *out = a->val[ACTS_OUTPUT];
+	char today[11], since[11];
 	size_t n;
-	int ch, rc = 0;
+	int rc;
 
-	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
-		const char *opt = argv[optind - 1];
-
-		switch (ch) {
-		case -2:
-			return rc;
-		case O_OPEN:
-		case O_OVERDUE:
-		case O_ALL:
-			if (scope_opt && strcmp(scope_opt, opt) != 0)
-				return cli_fail(c, EXIT_USAGE, _("%s and %s "
-				    "cannot be used together"), scope_opt, opt);
-			scope_opt = opt;
-			f.scope = ch == O_OPEN ? STORE_ACT_OPEN :
-			    ch == O_OVERDUE ? STORE_ACT_OVERDUE : STORE_ACT_ALL;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case O_EXCEL:
-			excel = true;
-			break;
-		case O_JSON:
-		case O_CSV:
-		case O_ICS:
-		case O_XLSX:
-			if (format && strcmp(format, opt) != 0)
-				return cli_fail(c, EXIT_USAGE, _("%s and %s "
-				    "cannot be used together"), format, opt);
-			format = opt;
-			break;
-		case O_ASSIGNEE:
-			if (!utf8_valid(optarg, strlen(optarg), NULL))
-				return cli_fail(c, EXIT_USAGE, _("--assignee: "
-				    "not valid UTF-8"));
-			f.assignee = optarg;
-			break;
-		case O_MEETING:
-			if (cli_parse_id(optarg, &mid))
-				return cli_fail(c, EXIT_USAGE,
-				    _("\"%s\" is not a meeting ID"), optarg);
-			f.meeting_id = (int64_t)mid;
-			break;
-		case O_SERIES:
-			f.series = optarg;
-			break;
-		case O_BEFORE:
-			if (!cal_parse_iso(optarg, &d))
-				return cli_fail(c, EXIT_USAGE, _("--due-before: "
-				    "\"%s\" is not a date (YYYY-MM-DD)"), optarg);
-			f.due_before = optarg;
-			break;
-		default:
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    opt);
-		}
-	}
-	if (optind < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind]);
-	if (excel && (format == NULL || strcmp(format, "--csv") != 0))
+	if (a->val[ACTS_EXCEL] && !a->val[ACTS_CSV])
 		return cli_fail(c, EXIT_USAGE, _("--excel goes with --csv"));
-	if ((rc = cli_refuse_binary(c, "xlsx", format &&
-	    strcmp(format, "--xlsx") == 0, out)) != 0)
+	if ((rc = cli_refuse_binary(c, "xlsx", a->val[ACTS_XLSX] != NULL,
+	    out)) != 0 || (rc = today_iso(c, today)) ||
+	    (rc = actions_filter(c, a, today, since, &f)))
 		return rc;
-	if ((rc = today_iso(c, today)))
-		return rc;
-	f.today = today;
 	if ((rc = cli_store(c, &s)))
 		return rc;
 	if (f.meeting_id && !store_meeting_exists(s, f.meeting_id))
 		return cli_fail(c, EXIT_USAGE, _("no meeting %lld"),
 		    (long long)f.meeting_id);
+	f.with_notes = a->val[ACTS_XLSX] != NULL;	/* the sheet shows them */
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
-	rc = write_rows(c, s, v, n, format, excel, out);
+	repair_rows(c, v, n);
+	rc = actions_write(c, &b, a, v, n);
 	action_rows_free(v, n);
+	if (rc == 0 && out && paths_is_database(out, store_path(s)))
+		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; export to "
+		    "another file"), out);
+	else if (rc == 0 && (a->val[ACTS_XLSX] ? cli_write_output(out,
+	    buf_str(&b), b.len, &e) : cli_write_text(c, out, buf_str(&b),
+	    b.len, &e)))
+		rc = cli_fail_err(c, &e);
+	buf_free(&b);
 	return rc;
 }
+
+const struct cli_cmd cli_cmd_actions = { "actions", NULL,
+    N_("open action items of every meeting, overdue first"), actions_opts,
+    0, cli_actions };
 
 /* Appends s wrapped to width columns; lines after the first start with
  * indent spaces (the first is where the caller left off). */
@@ -470,8 +519,45 @@ context(struct buf *b, const struct action_row *r, const char *text,
 	buf_free(&t);
 }
 
+/* The item's history, oldest first, one change a line. */
+static void
+history(struct buf *b, const struct store_act_event *ev, size_t nev)
+{
+	buf_printf(b, "\n%s\n", _("History:"));
+	for (size_t i = 0; i < nev; i++) {
+		char at[32];
+
+		cal_local_stamp(ev[i].at, at);
+		buf_printf(b, "  %s  ", at);
+		/* On a shared store: the role that made the change. */
+		if (ev[i].by)
+			buf_printf(b, "[%s] ", ev[i].by);
+		if (ev[i].old_status == NULL)
+			buf_printf(b, _("created as %s"),
+			    status_label_of(ev[i].new_status));
+		else if (strcmp(ev[i].old_status, ev[i].new_status) == 0)
+			buf_printf(b, _("still %s"),
+			    status_label_of(ev[i].new_status));
+		else
+			buf_printf(b, "%s -> %s",
+			    status_label_of(ev[i].old_status),
+			    status_label_of(ev[i].new_status));
+		if (ev[i].review_meeting_id)
+			buf_printf(b, _(" (at the review of meeting %lld)"),
+			    (long long)ev[i].review_meeting_id);
+		if (ev[i].note) {
+			buf_adds(b, ": ");
+			utf8_escape_ctrl(b, ev[i].note, strlen(ev[i].note));
+		}
+		buf_addc(b, '\n');
+	}
+	if (nev == 0)
+		buf_printf(b, "  %s\n", _("(none)"));
+}
+
 static int
-show(struct cli *c, struct store *s, int64_t id, const char *today)
+show(struct cli *c, struct store *s, int64_t id, const char *today,
+    size_t cols)
 {
 	struct action_row r;
 	struct store_act_event *ev;
@@ -479,8 +565,9 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	struct err e;
 	const char *lab[] = { _("Task"), _("Assignee"), _("Due"), _("Status"),
 	    _("Meeting") };
-	char *text = NULL, *tmp;
-	size_t nev, lw = 0, cols = term_width();
+	char *text = NULL, *tmp, d[11];
+	const char *due;
+	size_t nev, lw = 0;
 
 	if (store_act_get(s, id, today, &r, &e))
 		return cli_fail_err(c, &e);
@@ -495,8 +582,9 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	buf_addc(&b, '\n');
 	field(&b, lab[0], lw, r.a.task, cols);
 	field(&b, lab[1], lw, r.a.assignee ? r.a.assignee : "-", cols);
-	tmp = r.a.due_text ? xasprintf("%s (\"%s\")", r.a.due ? r.a.due : "-",
-	    r.a.due_text) : xstrdup(r.a.due ? r.a.due : "-");
+	due = r.a.due ? cli_date(c, r.a.due, d) : "-";
+	tmp = r.a.due_text ? xasprintf("%s (\"%s\")", due, r.a.due_text) :
+	    xstrdup(due);
 	field(&b, lab[2], lw, tmp, cols);
 	free(tmp);
 	tmp = r.overdue ? xasprintf("%s, %s", status_label(r.a.status),
@@ -504,40 +592,11 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	field(&b, lab[3], lw, tmp, cols);
 	free(tmp);
 	tmp = xasprintf("%" PRId64 " %s (%s)", r.a.meeting_id, r.meeting_title,
-	    r.meeting_date);
+	    cli_date(c, r.meeting_date, d));
 	field(&b, lab[4], lw, tmp, cols);
 	free(tmp);
 
-	buf_printf(&b, "\n%s\n", _("History:"));
-	for (size_t i = 0; i < nev; i++) {
-		char at[32];
-
-		cal_local_stamp(ev[i].at, at);
-		buf_printf(&b, "  %s  ", at);
-		/* On a shared store: the role that made the change. */
-		if (ev[i].by)
-			buf_printf(&b, "[%s] ", ev[i].by);
-		if (ev[i].old_status == NULL)
-			buf_printf(&b, _("created as %s"),
-			    status_label_of(ev[i].new_status));
-		else if (strcmp(ev[i].old_status, ev[i].new_status) == 0)
-			buf_printf(&b, _("still %s"),
-			    status_label_of(ev[i].new_status));
-		else
-			buf_printf(&b, "%s -> %s",
-			    status_label_of(ev[i].old_status),
-			    status_label_of(ev[i].new_status));
-		if (ev[i].review_meeting_id)
-			buf_printf(&b, _(" (at the review of meeting %lld)"),
-			    (long long)ev[i].review_meeting_id);
-		if (ev[i].note) {
-			buf_adds(&b, ": ");
-			utf8_escape_ctrl(&b, ev[i].note, strlen(ev[i].note));
-		}
-		buf_addc(&b, '\n');
-	}
-	if (nev == 0)
-		buf_printf(&b, "  %s\n", _("(none)"));
+	history(&b, ev, nev);
 
 	if (r.a.src_section && text) {
 		buf_addc(&b, '\n');
@@ -553,7 +612,7 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	free(text);
 	store_act_events_free(ev, nev);
 	action_row_free(&r);
-	if (cli_write_output(NULL, buf_str(&b), b.len, &e)) {
+	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e)) {
 		buf_free(&b);
 		return cli_fail_err(c, &e);
 	}
@@ -561,56 +620,26 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 	return EXIT_OK;
 }
 
-int
-cli_action(struct cli *c, int argc, char **argv)
+enum { ACT_NOTE, ACT_WIDTH };
+static const struct cli_opt action_opts[] = {
+	[ACT_NOTE] = { "note", 0, CLI_TEXT, NULL, 0, 0, 0,
+	    N_("a note kept in the item's history with the change") },
+	[ACT_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
+	    N_("wrap to N columns (off a terminal: no wrapping)") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+/* `action ID STATUS`: the change, and one line saying what it did. */
+static int
+set_status(struct cli *c, long long id, enum act_status to, const char *note)
 {
-	static const struct option longs[] = {
-		{ "note", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store *s;
 	struct err e;
-	enum act_status to, from;
-	const char *note = NULL;
-	char today[11], *nfc = NULL;
-	long long id;
+	enum act_status from;
+	char *nfc = note ? utf8_nfc(note, strlen(note), NULL) : NULL;
 	bool changed;
-	int ch, rc = 0;
+	int rc;
 
-	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
-		if (ch == -2)
-			return rc;
-		if (ch != 'n')
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    argv[optind - 1]);
-		note = optarg;
-	}
-	if (optind >= argc)
-		return cli_fail(c, EXIT_USAGE, _("which action item? give its "
-		    "ID"));
-	if (cli_parse_id(argv[optind], &id))
-		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not an action item "
-		    "ID"), argv[optind]);
-	if (optind + 2 < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind + 2]);
-	if (optind + 1 == argc) {
-		if (note)
-			return cli_fail(c, EXIT_USAGE, _("--note goes with a "
-			    "new status: done, open, doing or dropped"));
-		if ((rc = today_iso(c, today)) || (rc = cli_store(c, &s)))
-			return rc;
-		return show(c, s, (int64_t)id, today);
-	}
-	if (!status_parse(argv[optind + 1], &to))
-		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not a status: use "
-		    "done, open, doing or dropped"), argv[optind + 1]);
-	if (note) {
-		if (!utf8_valid(note, strlen(note), NULL))
-			return cli_fail(c, EXIT_USAGE, _("--note: not valid "
-			    "UTF-8"));
-		nfc = utf8_nfc(note, strlen(note), NULL);
-	}
 	if ((rc = cli_store(c, &s)) == 0) {
 		if (store_act_set_status(s, (int64_t)id, to, nfc, &from,
 		    &changed, &e))
@@ -625,3 +654,39 @@ cli_action(struct cli *c, int argc, char **argv)
 	free(nfc);
 	return rc;
 }
+
+static int
+cli_action(struct cli *c, const struct cli_args *a)
+{
+	const char *note = a->val[ACT_NOTE];
+	struct store *s;
+	enum act_status to;
+	char today[11];
+	long long id;
+	int rc;
+
+	if (a->n == 0)
+		return cli_fail(c, EXIT_USAGE, _("which action item? give its "
+		    "ID"));
+	if (cli_parse_id(a->v[0], &id))
+		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not an action item "
+		    "ID"), a->v[0]);
+	if (a->n == 1) {
+		if (note)
+			return cli_fail(c, EXIT_USAGE, _("--note goes with a "
+			    "new status: done, open, doing or dropped"));
+		if ((rc = today_iso(c, today)) || (rc = cli_store(c, &s)))
+			return rc;
+		return show(c, s, (int64_t)id, today, cli_out_width(
+		    a->val[ACT_WIDTH] ? a->num[ACT_WIDTH] : 0));
+	}
+	if (!status_parse(a->v[1], &to))
+		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not a status: use "
+		    "done, open, doing or dropped"), a->v[1]);
+	return set_status(c, id, to, note);
+}
+
+const struct cli_cmd cli_cmd_action = { "action",
+    "ID [done|open|doing|dropped]",
+    N_("show an action item, or change its status"), action_opts, 2,
+    cli_action };

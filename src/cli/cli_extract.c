@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,76 +31,113 @@ due_json(struct buf *b, bool has, struct ymd d)
 	json_str(b, iso);
 }
 
-int
-cli_extract(struct cli *c, int argc, char **argv)
+static void
+items_json(struct buf *out, const struct extract_item *it, size_t n)
 {
-	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "deadlines", no_argument, NULL, 'D' },
-		{ "check-rules", no_argument, NULL, 'C' },
-		{ "section", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *lang = "auto", *date = NULL, *path = NULL, *section = NULL;
-	bool deadlines = false, check = false;
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(out, "{\"sentence\":%d,\"start\":%zu,\"end\":%zu,"
+		    "\"assignee\":", it[i].sentence, it[i].start, it[i].end);
+		json_str(out, it[i].assignee);
+		buf_adds(out, ",\"task\":");
+		json_str(out, it[i].task);
+		buf_adds(out, ",\"deadline_text\":");
+		json_str(out, it[i].deadline_text);
+		buf_adds(out, ",\"due\":");
+		due_json(out, it[i].has_due, it[i].due);
+		buf_adds(out, "}\n");
+	}
+}
+
+static void
+deadlines_json(struct buf *out, const struct extract_deadline *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(out, "{\"start\":%zu,\"end\":%zu,\"text\":",
+		    d[i].start, d[i].end);
+		json_str(out, d[i].text);
+		buf_adds(out, ",\"due\":");
+		due_json(out, true, d[i].due);
+		buf_adds(out, "}\n");
+	}
+}
+
+/* --check-rules: every problem on its own line, then a verdict by status. */
+static int
+check_rules(struct extractor *x)
+{
+	const char *p;
+	int rc = EXIT_OK;
+
+	for (size_t i = 0; (p = extract_problem(x, i)) != NULL; i++) {
+		fprintf(stderr, "minutes: extract: %s\n", p);
+		rc = EXIT_USAGE;
+	}
+	if (rc == EXIT_OK)
+		printf(_("%zu rules compiled, no problems\n"), extract_nrules(x));
+	return rc;
+}
+
+/* Runs x over the text in, appending JSON lines to out. */
+static int
+run(struct extractor *x, const struct buf *in, struct ymd ref, bool deadlines,
+    struct buf *out, struct err *e)
+{
+	if (deadlines) {
+		struct extract_deadline *d;
+		size_t n;
+
+		if (extract_deadlines(x, buf_str(in), in->len, ref, &d, &n, e))
+			return -1;
+		deadlines_json(out, d, n);
+		extract_deadlines_free(d, n);
+	} else {
+		struct extract_item *it;
+		size_t n;
+
+		if (extract_items(x, buf_str(in), in->len, ref, &it, &n, e))
+			return -1;
+		items_json(out, it, n);
+		extract_items_free(it, n);
+	}
+	return 0;
+}
+
+enum { EXTRACT_LANG, EXTRACT_DATE, EXTRACT_DEADLINES, EXTRACT_CHECK,
+    EXTRACT_SECTION };
+static const struct cli_opt extract_opts[] = {
+	[EXTRACT_LANG] = { "lang", 0, CLI_CHOICE, "vi|en|auto", 0, 0, 0,
+	    N_("the text's language (auto by default)") },
+	[EXTRACT_DATE] = { "date", 0, CLI_DATE, NULL, 0, 0, 0,
+	    N_("the reference date for relative deadlines (today)") },
+	[EXTRACT_DEADLINES] = { "deadlines", 0, CLI_FLAG, NULL, 0, 0, 0,
+	    N_("every deadline found, in a task or not") },
+	[EXTRACT_CHECK] = { "check-rules", 0, CLI_FLAG, NULL, 0, 0, 0,
+	    N_("only compile the rule files and report their problems") },
+	[EXTRACT_SECTION] = { "section", 0, CLI_TEXT, "KEY", 0, 0, 0,
+	    N_("the section the text comes from (it changes what counts as a "
+	    "task)") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+cli_extract(struct cli *c, const struct cli_args *a)
+{
+	const char *lang = a->val[EXTRACT_LANG] ? a->val[EXTRACT_LANG] : "auto";
+	const char *path = a->n ? a->v[0] : NULL, *p;
 	struct extractor *x;
 	struct err e = { 0 };
 	struct buf in = BUF_INIT, out = BUF_INIT;
 	struct ymd ref;
-	const char *p;
-	int ch, rc = EXIT_OK;
+	int rc = EXIT_OK;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'l':
-			lang = optarg;
-			break;
-		case 'd':
-			date = optarg;
-			break;
-		case 'D':
-			deadlines = true;
-			break;
-		case 'C':
-			check = true;
-			break;
-		case 'S':
-			section = optarg;
-			break;
-		default:
-			return cli_fail(c, EXIT_USAGE,
-			    _("unknown option \"%s\"; usage: minutes extract "
-			    "[--lang vi|en|auto] [--date YYYY-MM-DD] [--deadlines] "
-			    "[--check-rules] [FILE|-]"), argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		path = argv[optind++];
-	if (optind < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind]);
-	if (strcmp(lang, "vi") && strcmp(lang, "en") && strcmp(lang, "auto"))
-		return cli_fail(c, EXIT_USAGE,
-		    _("--lang: \"%s\" is not vi, en or auto"), lang);
-	if (date && !cal_parse_iso(date, &ref))
-		return cli_fail(c, EXIT_USAGE,
-		    _("--date: \"%s\" is not a real date (YYYY-MM-DD)"), date);
-	if (!date && cal_today(&ref, &e) != 0)
+	if (a->val[EXTRACT_DATE])
+		cal_parse_iso(a->val[EXTRACT_DATE], &ref);
+	else if (cal_today(&ref, &e) != 0)
 		return cli_fail_err(c, &e);
-
 	if ((x = extract_new(lang, &e)) == NULL)
 		return cli_fail_err(c, &e);
-	if (check) {
-		/* Every problem on its own line, then a verdict by status. */
-		for (size_t i = 0; (p = extract_problem(x, i)) != NULL; i++) {
-			fprintf(stderr, "minutes: extract: %s\n", p);
-			rc = EXIT_USAGE;
-		}
-		if (rc == EXIT_OK)
-			printf(_("%zu rules compiled, no problems\n"),
-			    extract_nrules(x));
+	if (a->val[EXTRACT_CHECK]) {
+		rc = check_rules(x);
 		extract_free(x);
 		return rc;
 	}
@@ -109,59 +145,19 @@ cli_extract(struct cli *c, int argc, char **argv)
 	if ((p = extract_problem(x, 0)) != NULL)
 		fprintf(stderr, "minutes: extract: %s%s\n", p,
 		    extract_problem(x, 1) ? _(" (and more; see --check-rules)") : "");
-
-	extract_set_section(x, section);
-	if (cli_read_input(path, &in, &e) != 0) {
-		extract_free(x);
-		buf_free(&in);
-		return cli_fail_err(c, &e);
-	}
-	if (deadlines) {
-		struct extract_deadline *d;
-		size_t n;
-
-		if (extract_deadlines(x, buf_str(&in), in.len, ref, &d, &n, &e) == 0) {
-			for (size_t i = 0; i < n; i++) {
-				buf_printf(&out, "{\"start\":%zu,\"end\":%zu,\"text\":",
-				    d[i].start, d[i].end);
-				json_str(&out, d[i].text);
-				buf_adds(&out, ",\"due\":");
-				due_json(&out, true, d[i].due);
-				buf_adds(&out, "}\n");
-			}
-			extract_deadlines_free(d, n);
-		} else
-			rc = -1;
-	} else {
-		struct extract_item *it;
-		size_t n;
-
-		if (extract_items(x, buf_str(&in), in.len, ref, &it, &n, &e) == 0) {
-			for (size_t i = 0; i < n; i++) {
-				buf_printf(&out, "{\"sentence\":%d,\"start\":%zu,"
-				    "\"end\":%zu,\"assignee\":", it[i].sentence,
-				    it[i].start, it[i].end);
-				json_str(&out, it[i].assignee);
-				buf_adds(&out, ",\"task\":");
-				json_str(&out, it[i].task);
-				buf_adds(&out, ",\"deadline_text\":");
-				json_str(&out, it[i].deadline_text);
-				buf_adds(&out, ",\"due\":");
-				due_json(&out, it[i].has_due, it[i].due);
-				buf_adds(&out, "}\n");
-			}
-			extract_items_free(it, n);
-		} else
-			rc = -1;
-	}
+	extract_set_section(x, a->val[EXTRACT_SECTION]);
+	if (cli_read_input(path, &in, &e) != 0)
+		rc = -2;
+	else if (run(x, &in, ref, a->val[EXTRACT_DEADLINES] != NULL, &out, &e))
+		rc = -1;
 	/* A rule stopped by the match limit may have missed text. */
-	for (size_t i = 0; (p = extract_warning(x, i)) != NULL; i++)
+	for (size_t i = 0; rc != -2 && (p = extract_warning(x, i)) != NULL; i++)
 		fprintf(stderr, "minutes: extract: %s\n", p);
 	extract_free(x);
 	buf_free(&in);
 	if (rc < 0) {
 		buf_free(&out);
-		if (path)
+		if (path && rc == -1)
 			err_prefix(&e, "%s", path);
 		return cli_fail_err(c, &e);
 	}
@@ -170,3 +166,7 @@ cli_extract(struct cli *c, int argc, char **argv)
 	buf_free(&out);
 	return rc;
 }
+
+const struct cli_cmd cli_cmd_extract = { "extract", "[FILE|-]",
+    N_("find action items and deadlines in text; JSON lines"), extract_opts,
+    1, cli_extract };

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,104 +35,110 @@ pad(struct buf *b, const char *s, size_t width)
 		buf_addrep(b, ' ', width - w);
 }
 
-int
-cli_list(struct cli *c, int argc, char **argv)
+static void
+list_json(struct buf *b, const struct meeting_summary *v, size_t n)
 {
-	static const struct option longs[] = {
-		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 }
-	};
+	buf_addc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(b, "%s{\"id\":%" PRId64 ",\"date\":", i ? "," : "",
+		    v[i].id);
+		json_str(b, v[i].date);
+		buf_adds(b, ",\"title\":");
+		json_str(b, v[i].title);
+		buf_adds(b, ",\"series\":");
+		json_str(b, v[i].series);
+		buf_adds(b, ",\"template\":");
+		json_str(b, v[i].template_id);
+		buf_printf(b, ",\"status\":\"%s\",\"open_tasks\":%d}",
+		    v[i].final ? "final" : "draft", v[i].open_tasks);
+	}
+	buf_adds(b, "]\n");
+}
+
+/* One meeting a line: id, date, open tasks, title [series] (final). */
+static void
+list_table(const struct cli *c, struct buf *b, const struct meeting_summary *v,
+    size_t n)
+{
+	char d[11];
+
+	const char *hid = _("ID"), *hopen = _("OPEN");
+	size_t wid = utf8_width(hid, strlen(hid));
+	size_t wopen = utf8_width(hopen, strlen(hopen));
+	char tmp[32];
+
+	for (size_t i = 0; i < n; i++) {
+		size_t w = (size_t)snprintf(tmp, sizeof tmp, "%" PRId64,
+		    v[i].id);
+
+		if (w > wid)
+			wid = w;
+	}
+	pad(b, hid, wid);
+	buf_adds(b, "  ");
+	pad(b, _("DATE"), 10);
+	buf_adds(b, "  ");
+	pad(b, hopen, wopen);
+	buf_printf(b, "  %s\n", _("TITLE"));
+	for (size_t i = 0; i < n; i++) {
+		snprintf(tmp, sizeof tmp, "%" PRId64, v[i].id);
+		buf_addrep(b, ' ', wid - strlen(tmp));
+		buf_adds(b, tmp);
+		buf_adds(b, "  ");
+		pad(b, cli_date(c, v[i].date, d), 10);
+		buf_adds(b, "  ");
+		snprintf(tmp, sizeof tmp, "%d", v[i].open_tasks);
+		buf_addrep(b, ' ', wopen > strlen(tmp) ? wopen - strlen(tmp) : 0);
+		buf_adds(b, tmp);
+		buf_adds(b, "  ");
+		utf8_escape_ctrl(b, v[i].title, strlen(v[i].title));
+		if (v[i].series) {
+			buf_adds(b, " [");
+			utf8_escape_ctrl(b, v[i].series, strlen(v[i].series));
+			buf_addc(b, ']');
+		}
+		if (v[i].final)
+			buf_printf(b, " (%s)", _("final"));
+		buf_addc(b, '\n');
+	}
+}
+
+enum { LIST_JSON };
+static const struct cli_opt list_opts[] = {
+	[LIST_JSON] = { "json", 0, CLI_FLAG, NULL, 0, 0, 0,
+	    N_("one JSON array of the meetings") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+cli_list(struct cli *c, const struct cli_args *a)
+{
 	struct meeting_summary *v;
 	struct store *s;
 	struct buf b = BUF_INIT;
 	struct err e;
 	size_t n;
-	int ch, rc = 0, json = 0;
+	int rc;
 
-	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
-		if (ch == -2)
-			return rc;
-		if (ch == 'j')
-			json = 1;
-		else
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind]);
 	if ((rc = cli_store(c, &s)))
 		return rc;
 	if (store_meeting_list(s, &v, &n, &e))
 		return cli_fail_err(c, &e);
-	if (json) {
-		buf_addc(&b, '[');
-		for (size_t i = 0; i < n; i++) {
-			buf_printf(&b, "%s{\"id\":%" PRId64 ",\"date\":", i ? "," : "",
-			    v[i].id);
-			json_str(&b, v[i].date);
-			buf_adds(&b, ",\"title\":");
-			json_str(&b, v[i].title);
-			buf_adds(&b, ",\"series\":");
-			json_str(&b, v[i].series);
-			buf_adds(&b, ",\"template\":");
-			json_str(&b, v[i].template_id);
-			buf_printf(&b, ",\"status\":\"%s\",\"open_tasks\":%d}",
-			    v[i].final ? "final" : "draft", v[i].open_tasks);
-		}
-		buf_adds(&b, "]\n");
-	} else if (n) {
-		const char *hid = _("ID"), *hdate = _("DATE"), *hopen = _("OPEN"),
-		    *htitle = _("TITLE");
-		size_t wid = utf8_width(hid, strlen(hid));
-		size_t wopen = utf8_width(hopen, strlen(hopen));
-
-		for (size_t i = 0; i < n; i++) {
-			char tmp[32];
-			size_t w = (size_t)snprintf(tmp, sizeof tmp, "%" PRId64,
-			    v[i].id);
-
-			if (w > wid)
-				wid = w;
-		}
-		pad(&b, hid, wid);
-		buf_adds(&b, "  ");
-		pad(&b, hdate, 10);
-		buf_adds(&b, "  ");
-		pad(&b, hopen, wopen);
-		buf_adds(&b, "  ");
-		buf_adds(&b, htitle);
-		buf_addc(&b, '\n');
-		for (size_t i = 0; i < n; i++) {
-			char tmp[32];
-
-			snprintf(tmp, sizeof tmp, "%" PRId64, v[i].id);
-			buf_addrep(&b, ' ', wid - strlen(tmp));
-			buf_adds(&b, tmp);
-			buf_adds(&b, "  ");
-			pad(&b, v[i].date, 10);
-			buf_adds(&b, "  ");
-			snprintf(tmp, sizeof tmp, "%d", v[i].open_tasks);
-			buf_addrep(&b, ' ', wopen > strlen(tmp) ? wopen - strlen(tmp) : 0);
-			buf_adds(&b, tmp);
-			buf_adds(&b, "  ");
-			utf8_escape_ctrl(&b, v[i].title, strlen(v[i].title));
-			if (v[i].series) {
-				buf_adds(&b, " [");
-				utf8_escape_ctrl(&b, v[i].series, strlen(v[i].series));
-				buf_addc(&b, ']');
-			}
-			if (v[i].final)
-				buf_printf(&b, " (%s)", _("final"));
-			buf_addc(&b, '\n');
-		}
-	}
+	if (a->val[LIST_JSON])
+		list_json(&b, v, n);
+	else if (n)
+		list_table(c, &b, v, n);
 	store_summaries_free(v, n);
-	fwrite(buf_str(&b), 1, b.len, stdout);
+	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
+		rc = cli_fail_err(c, &e);
 	buf_free(&b);
-	return EXIT_OK;
+	return rc;
 }
 
-/* Loads meeting ID (argv[optind]) and its template. */
+const struct cli_cmd cli_cmd_list = { "list", NULL,
+    N_("meetings, newest first"), list_opts, 0, cli_list };
+
+/* Loads the meeting whose ID is arg, and its template. */
 static int
 load(struct cli *c, const char *arg, struct meeting *m, struct tmpl_set *set,
     const struct tmpl **t)
@@ -162,26 +167,28 @@ load(struct cli *c, const char *arg, struct meeting *m, struct tmpl_set *set,
 	return 0;
 }
 
-int
-cli_show(struct cli *c, int argc, char **argv)
+/* Writes meeting arg in format f to out (NULL: standard output). */
+static int
+write_meeting(struct cli *c, const char *arg, const struct export_format *f,
+    size_t width, const char *out)
 {
-	static const struct option longs[] = { { NULL, 0, NULL, 0 } };
 	struct meeting m;
 	struct tmpl_set set;
 	const struct tmpl *t;
 	struct buf b = BUF_INIT;
 	struct err e;
-	int ch, rc = 0;
+	int rc;
 
-	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1)
-		return ch == -2 ? rc : cli_fail(c, EXIT_USAGE,
-		    _("unknown option \"%s\""), argv[optind - 1]);
-	if (optind + 1 < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind + 1]);
-	if ((rc = load(c, argv[optind], &m, &set, &t)) == 0) {
-		export_text(&b, &m, t, 80);
-		if (cli_write_output(NULL, buf_str(&b), b.len, &e))
+	if ((rc = load(c, arg, &m, &set, &t)) == 0) {
+		if (export_meeting(f, &b, &m, &set, width, &e))
+			rc = cli_fail_err(c, &e);
+		if (rc == 0 && out && paths_is_database(out,
+		    store_path(c->store)))
+			rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
+			    "export to another file"), out);
+		else if (rc == 0 && (f->binary ? cli_write_output(out,
+		    buf_str(&b), b.len, &e) : cli_write_text(c, out, buf_str(&b),
+		    b.len, &e)))
 			rc = cli_fail_err(c, &e);
 	}
 	buf_free(&b);
@@ -190,25 +197,27 @@ cli_show(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-int
-cli_import(struct cli *c, int argc, char **argv)
+static int
+cli_show(struct cli *c, const struct cli_args *a)
 {
-	static const struct option longs[] = { { NULL, 0, NULL, 0 } };
+	return write_meeting(c, a->n ? a->v[0] : NULL,
+	    export_format_find("text"), 80, NULL);
+}
+
+const struct cli_cmd cli_cmd_show = { "show", "ID",
+    N_("the meeting as text"), NULL, 1, cli_show };
+
+static int
+cli_import(struct cli *c, const struct cli_args *a)
+{
 	struct tmpl_set set;
 	struct meeting m;
 	struct store *s;
 	struct buf in = BUF_INIT;
 	struct err e;
-	const char *path;
-	int ch, rc = 0;
+	const char *path = a->n ? a->v[0] : "-";
+	int rc;
 
-	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1)
-		return ch == -2 ? rc : cli_fail(c, EXIT_USAGE,
-		    _("unknown option \"%s\""), argv[optind - 1]);
-	if (optind + 1 < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind + 1]);
-	path = optind < argc ? argv[optind] : "-";
 	if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO))
 		return cli_fail(c, EXIT_USAGE, _("give a file to import, or "
 		    "pipe one into standard input"));
@@ -238,86 +247,55 @@ cli_import(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-int
-cli_export(struct cli *c, int argc, char **argv)
+const struct cli_cmd cli_cmd_import = { "import", "[FILE|-]",
+    N_("read minutes in the Markdown format; print the new ID"), NULL, 1,
+    cli_import };
+
+enum { EXPORT_FORMAT, EXPORT_WIDTH, EXPORT_OUTPUT };
+static const struct cli_opt export_opts[] = {
+	[EXPORT_FORMAT] = { "format", 0, CLI_CHOICE, "{formats}", 0, 0, 0,
+	    N_("the format; text by default") },
+	[EXPORT_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
+	    N_("line width of the text layouts (80 by default)") },
+	[EXPORT_OUTPUT] = { "output", 'o', CLI_PATH, NULL, 0, 0, 0,
+	    N_("write to FILE (atomically) instead of standard output") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+cli_export(struct cli *c, const struct cli_args *a)
 {
-	static const struct option longs[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "width", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct export_format *f = export_format_at(0);
-	const char *out = NULL;
-	struct meeting m;
-	struct tmpl_set set;
-	const struct tmpl *t;
-	struct buf b = BUF_INIT;
-	struct err e;
-	long width = 80;
-	int ch, rc = 0;
+	const char *fname = a->val[EXPORT_FORMAT] ? a->val[EXPORT_FORMAT] :
+	    c->set.val[SET_EXPORT_FORMAT];
+	const struct export_format *f = fname ? export_format_find(fname) :
+	    export_format_at(0);
+	size_t width = a->val[EXPORT_WIDTH] ? (size_t)a->num[EXPORT_WIDTH] :
+	    c->set.val[SET_WIDTH] ? (size_t)c->set.num[SET_WIDTH] : 80;
 
-	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
-		char *end;
+	/* Options were checked by the parser; the settings only here. */
+	int rc;
 
-		switch (ch) {
-		case -2:
-			return rc;
-		case 'f':
-			if ((f = export_format_find(optarg)) == NULL)
-				return cli_fail(c, EXIT_USAGE, _("format \"%s\" is "
-				    "not one of %s"), optarg, cli_format_names());
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'w':
-			width = strtol(optarg, &end, 10);
-			if (*end || width < 20 || width > 1000)
-				return cli_fail(c, EXIT_USAGE, _("--width must be "
-				    "a number from 20 to 1000"));
-			break;
-		default:
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    argv[optind - 1]);
-		}
-	}
-	if (optind + 1 < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind + 1]);
-	if ((rc = cli_refuse_binary(c, f->name, f->binary, out)) != 0)
+	if (f == NULL)
+		return cli_fail_setting(c, SET_EXPORT_FORMAT, _("is not one of "
+		    "the export formats"));
+	if ((rc = cli_refuse_binary(c, f->name, f->binary,
+	    a->val[EXPORT_OUTPUT])) != 0)
 		return rc;
-	if ((rc = load(c, argv[optind], &m, &set, &t)) == 0) {
-		if (export_meeting(f, &b, &m, &set, (size_t)width, &e))
-			rc = cli_fail_err(c, &e);
-		if (rc == 0 && out && paths_is_database(out,
-		    store_path(c->store)))
-			rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
-			    "export to another file"), out);
-		else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len,
-		    &e))
-			rc = cli_fail_err(c, &e);
-	}
-	buf_free(&b);
-	meeting_free(&m);
-	tmpl_set_free(&set);
-	return rc;
+	return write_meeting(c, a->n ? a->v[0] : NULL, f, width,
+	    a->val[EXPORT_OUTPUT]);
 }
 
-int
-cli_templates(struct cli *c, int argc, char **argv)
+const struct cli_cmd cli_cmd_export = { "export", "ID",
+    N_("write a meeting out"), export_opts, 1, cli_export };
+
+static int
+cli_templates(struct cli *c, const struct cli_args *a)
 {
-	static const struct option longs[] = { { NULL, 0, NULL, 0 } };
 	struct tmpl_set set;
 	struct err e;
-	int ch, rc = 0;
+	int rc = 0;
 
-	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1)
-		return ch == -2 ? rc : cli_fail(c, EXIT_USAGE,
-		    _("unknown option \"%s\""), argv[optind - 1]);
-	if (optind < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind]);
+	(void)a;
 	if (tmpl_set_load(&set, &e))
 		return cli_fail_err(c, &e);
 	for (size_t i = 0; i < set.n; i++) {
@@ -328,8 +306,10 @@ cli_templates(struct cli *c, int argc, char **argv)
 			printf("    %-12s %s\n", t->sec[k].key, t->sec[k].heading);
 	}
 	if (set.n == 0)
-		rc = cli_fail(c, EXIT_RUNTIME, _("no templates found in %s"),
-		    "templates/");
+		rc = cli_no_templates(c);
 	tmpl_set_free(&set);
 	return rc;
 }
+
+const struct cli_cmd cli_cmd_templates = { "templates", NULL,
+    N_("list the templates found"), NULL, 0, cli_templates };

@@ -9,12 +9,10 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -29,24 +27,8 @@
 
 #define MARK_OPEN "\xc2\xbb"	/* » */
 #define MARK_CLOSE "\xc2\xab"	/* « */
-
-/* The width to fit: --width, else the terminal's, else $COLUMNS, else 80. */
-static size_t
-out_width(long opt)
-{
-	struct winsize ws;
-	const char *c = getenv("COLUMNS");
-	long v;
-
-	if (opt > 0)
-		return (size_t)opt;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 20)
-		return ws.ws_col;
-	if (c && (v = strtol(c, NULL, 10)) >= 20 && v <= 1000)
-		return (size_t)v;
-	return 80;
-}
+/* Columns of a snippet when the line is not cut: the JSON's. */
+#define SNIPPET_WHOLE 200
 
 /* Appends s cut to width columns, with "…" when cut; its width. */
 static size_t
@@ -95,7 +77,8 @@ print_json(struct buf *b, const struct search_hit *v, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		struct buf sn = BUF_INIT;
 
-		search_snippet(&sn, v[i].text, q, 200, MARK_OPEN, MARK_CLOSE);
+		search_snippet(&sn, v[i].text, q, SNIPPET_WHOLE, MARK_OPEN,
+		    MARK_CLOSE);
 		buf_printf(b, "%s{\"id\":%" PRId64 ",\"date\":", i ? "," : "",
 		    v[i].id);
 		json_str(b, v[i].date);
@@ -113,9 +96,11 @@ print_json(struct buf *b, const struct search_hit *v, size_t n,
 }
 
 static void
-print_lines(struct buf *b, const struct search_hit *v, size_t n,
-    const struct search_query *q, size_t width)
+print_lines(const struct cli *c, struct buf *b, const struct search_hit *v,
+    size_t n, const struct search_query *q, size_t width)
 {
+	char d[11];
+
 	size_t idw = 1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -133,15 +118,19 @@ print_lines(struct buf *b, const struct search_hit *v, size_t n,
 		buf_addrep(b, ' ', idw - strlen(tmp));
 		buf_adds(b, tmp);
 		buf_adds(b, "  ");
-		buf_adds(b, v[i].date);
+		buf_adds(b, cli_date(c, v[i].date, d));
 		buf_adds(b, "  ");
 		rest = width > used ? width - used : 0;
 		/* The title takes at most two fifths of what is left, so the
-		 * snippet -- the reason for the line -- has room. */
-		tw = rest * 2 / 5;
+		 * snippet -- the reason for the line -- has room.  Off a
+		 * terminal the title is whole and the snippet as long as in
+		 * the JSON. */
+		tw = width == CLI_WHOLE ? width : rest * 2 / 5;
 		if (tw < 10)
 			tw = rest;
 		tw = fit(b, v[i].title, tw);
+		if (width == CLI_WHOLE)
+			rest = tw + 2 + SNIPPET_WHOLE;
 		if (rest > tw + 2 + 8) {
 			buf_adds(b, "  ");
 			search_snippet(b, v[i].text, q, rest - tw - 2, MARK_OPEN,
@@ -153,57 +142,36 @@ print_lines(struct buf *b, const struct search_hit *v, size_t n,
 	}
 }
 
-int
-cli_search(struct cli *c, int argc, char **argv)
+enum { SEARCH_LIMIT, SEARCH_WIDTH, SEARCH_JSON };
+static const struct cli_opt search_opts[] = {
+	[SEARCH_LIMIT] = { "limit", 0, CLI_NUM, NULL, 0, 1, 100000,
+	    N_("at most N meetings (20 by default)") },
+	[SEARCH_WIDTH] = { "width", 0, CLI_NUM, NULL, 0, 20, 1000,
+	    N_("cut each line to N columns (off a terminal: whole titles)") },
+	[SEARCH_JSON] = { "json", 0, CLI_FLAG, NULL, 0, 0, 0,
+	    N_("one JSON array of the hits") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+cli_search(struct cli *c, const struct cli_args *a)
 {
-	static const struct option longs[] = {
-		{ "limit", required_argument, NULL, 'n' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct search_query q;
 	struct search_hit *v;
 	struct store *s;
 	struct buf text = BUF_INIT, b = BUF_INIT;
 	struct err e;
-	long limit = 20, width = 0;
+	long limit = a->val[SEARCH_LIMIT] ? a->num[SEARCH_LIMIT] : 20;
+	long width = a->val[SEARCH_WIDTH] ? a->num[SEARCH_WIDTH] : 0;
+	bool json = a->val[SEARCH_JSON] != NULL;
 	size_t n;
-	int ch, rc = 0, json = 0;
+	int rc;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
-		char *end;
-
-		switch (ch) {
-		case 'n':
-			limit = strtol(optarg, &end, 10);
-			if (*end || limit < 1 || limit > 100000)
-				return cli_fail(c, EXIT_USAGE, _("--limit must be "
-				    "a number from 1 to 100000"));
-			break;
-		case 'w':
-			width = strtol(optarg, &end, 10);
-			if (*end || width < 20 || width > 1000)
-				return cli_fail(c, EXIT_USAGE, _("--width must be "
-				    "a number from 20 to 1000"));
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case ':':
-			return cli_fail(c, EXIT_USAGE, _("option \"%s\" needs a "
-			    "value"), argv[optind - 1]);
-		default:
-			return cli_fail(c, EXIT_USAGE, _("unknown option \"%s\""),
-			    argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if (a->n == 0)
 		return cli_fail(c, EXIT_USAGE, _("what to search for? give "
 		    "some words"));
-	for (int i = optind; i < argc; i++)
-		buf_printf(&text, "%s%s", i > optind ? " " : "", argv[i]);
+	for (int i = 0; i < a->n; i++)
+		buf_printf(&text, "%s%s", i ? " " : "", a->v[i]);
 	if (search_query_parse(buf_str(&text), 0, &q, &e)) {
 		buf_free(&text);
 		return cli_fail_err(c, &e);
@@ -220,12 +188,17 @@ cli_search(struct cli *c, int argc, char **argv)
 	if (json)
 		print_json(&b, v, n, &q);
 	else
-		print_lines(&b, v, n, &q, out_width(width));
-	fwrite(buf_str(&b), 1, b.len, stdout);
+		print_lines(c, &b, v, n, &q, cli_out_width(width));
 	if (n == 0 && !json && isatty(STDOUT_FILENO))
-		printf("%s\n", _("No meeting matches."));
+		buf_printf(&b, "%s\n", _("No meeting matches."));
+	if (cli_write_text(c, NULL, buf_str(&b), b.len, &e))
+		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	store_search_hits_free(v, n);
 	search_query_free(&q);
-	return EXIT_OK;
+	return rc;
 }
+
+const struct cli_cmd cli_cmd_search = { "search", "QUERY",
+    N_("full-text search, diacritic-insensitive"), search_opts, -1,
+    cli_search };

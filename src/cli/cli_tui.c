@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,87 +42,86 @@ run(struct cli *c, struct store *st, int64_t id, const char *section,
 	return EXIT_OK;
 }
 
+/* Loads the templates, the one the settings name first, so that the
+ * screens, which offer the first of the interface's language for a new
+ * meeting, offer it.  0, or an exit status. */
+static int
+load_templates(struct cli *c, struct tmpl_set *ts)
+{
+	const char *id = c->set.val[SET_TEMPLATE];
+	const struct tmpl *tp;
+	struct err e;
+
+	err_clear(&e);
+	if (tmpl_set_load(ts, &e) != 0)
+		return cli_fail_err(c, &e);
+	if (id == NULL)
+		return 0;
+	if ((tp = tmpl_find(ts, id)) == NULL) {
+		tmpl_set_free(ts);
+		return cli_fail_setting(c, SET_TEMPLATE, _("is not installed; "
+		    "see minutes templates"));
+	}
+	if (tp != &ts->t[0]) {
+		struct tmpl first = *tp;
+
+		memmove(&ts->t[1], &ts->t[0], (size_t)(tp - ts->t) *
+		    sizeof *ts->t);
+		ts->t[0] = first;
+	}
+	return 0;
+}
+
 int
 cli_tui(struct cli *c)
 {
 	struct tmpl_set ts = { 0 };
 	struct store *st;
-	struct err e;
 	int rc;
 
-	if ((rc = need_terminal(c)) != 0 || (rc = cli_store(c, &st)) != 0)
+	if ((rc = need_terminal(c)) != 0 || (rc = cli_store(c, &st)) != 0 ||
+	    (rc = load_templates(c, &ts)) != 0)
 		return rc;
-	err_clear(&e);
-	if (tmpl_set_load(&ts, &e) != 0)
-		return cli_fail_err(c, &e);
 	return run(c, st, 0, NULL, &ts);
 }
 
-/* getopt_long after the subcommand name, with the usual messages. */
+enum { NEW_TEMPLATE, NEW_SERIES, NEW_TITLE, NEW_DATE };
+static const struct cli_opt new_opts[] = {
+	[NEW_TEMPLATE] = { "template", 0, CLI_TEXT, "ID", 0, 0, 0,
+	    N_("the template (see minutes templates)") },
+	[NEW_SERIES] = { "series", 0, CLI_TEXT, "S", 0, 0, 0,
+	    N_("the series: the roster and open tasks carry over") },
+	[NEW_TITLE] = { "title", 0, CLI_TEXT, "T", 0, 0, 0,
+	    N_("the meeting's title") },
+	[NEW_DATE] = { "date", 0, CLI_DATE, NULL, 0, 0, 0,
+	    N_("the meeting's date (today by default)") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
 static int
-opt(struct cli *c, int argc, char **argv, const struct option *longs,
-    int *rc)
+cli_new(struct cli *c, const struct cli_args *a)
 {
-	int ch;
-
-	opterr = 0;
-	ch = getopt_long(argc, argv, ":", longs, NULL);
-	if (ch == '?' || ch == ':') {
-		*rc = cli_fail(c, EXIT_USAGE, ch == '?' ?
-		    _("unknown option \"%s\"") : _("option \"%s\" needs a value"),
-		    argv[optind - 1]);
-		return -2;
-	}
-	return ch;
-}
-
-int
-cli_new(struct cli *c, int argc, char **argv)
-{
-	static const struct option longs[] = {
-		{ "template", required_argument, NULL, 't' },
-		{ "series", required_argument, NULL, 's' },
-		{ "title", required_argument, NULL, 'T' },
-		{ "date", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *tid = NULL, *series = NULL, *title = NULL, *date = NULL;
+	const char *tid = a->val[NEW_TEMPLATE], *series = a->val[NEW_SERIES];
+	const char *title = a->val[NEW_TITLE], *date = a->val[NEW_DATE];
 	struct tmpl_set ts = { 0 };
 	const struct tmpl *tp;
 	struct store *st;
 	struct err e;
 	int64_t id;
-	int ch, rc = 0;
+	int rc;
 
-	while ((ch = opt(c, argc, argv, longs, &rc)) != -1) {
-		if (ch == -2)
-			return rc;
-		if (ch == 't')
-			tid = optarg;
-		else if (ch == 's')
-			series = optarg;
-		else if (ch == 'T')
-			title = optarg;
-		else if (ch == 'd')
-			date = optarg;
-	}
-	if (optind < argc)
-		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
-		    argv[optind]);
-	if (date && !cal_parse_iso(date, NULL))
-		return cli_fail(c, EXIT_USAGE,
-		    _("date \"%s\" is not a real date (YYYY-MM-DD)"), date);
-	err_clear(&e);
-	if (tmpl_set_load(&ts, &e) != 0)
-		return cli_fail_err(c, &e);
-	tp = tid ? tmpl_find(&ts, tid) : tui_default_template(&ts,
-	    tui_lang(c->lang));
+	if ((rc = load_templates(c, &ts)) != 0)
+		return rc;
+	/* --template, else the settings' (first in the set), else the
+	 * first of the interface's language. */
+	tp = tid ? tmpl_find(&ts, tid) : c->set.val[SET_TEMPLATE] ? &ts.t[0] :
+	    tui_default_template(&ts, tui_lang(c->lang));
 	if (tp == NULL) {
 		tmpl_set_free(&ts);
 		if (tid)
 			return cli_fail(c, EXIT_USAGE, _("no template \"%s\"; "
 			    "see minutes templates"), tid);
-		return cli_fail(c, EXIT_RUNTIME, "%s", _("no templates found"));
+		return cli_no_templates(c);
 	}
 	if ((rc = need_terminal(c)) != 0 || (rc = cli_store(c, &st)) != 0) {
 		tmpl_set_free(&ts);
@@ -136,36 +134,36 @@ cli_new(struct cli *c, int argc, char **argv)
 	return run(c, st, id, NULL, &ts);
 }
 
-int
-cli_edit(struct cli *c, int argc, char **argv)
+const struct cli_cmd cli_cmd_new = { "new", NULL,
+    N_("create a meeting and open it"), new_opts, 0, cli_new };
+
+enum { EDIT_SECTION };
+static const struct cli_opt edit_opts[] = {
+	[EDIT_SECTION] = { "section", 0, CLI_TEXT, "KEY", 0, 0, 0,
+	    N_("start typing at the end of this section") },
+	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+cli_edit(struct cli *c, const struct cli_args *a)
 {
-	static const struct option longs[] = {
-		{ "section", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *section = NULL;
+	const char *section = a->val[EDIT_SECTION];
 	struct tmpl_set ts = { 0 };
 	const struct tmpl *tp;
 	struct meeting m;
 	struct store *st;
 	struct err e;
 	long long id;
-	int ch, rc = 0;
+	int rc;
 
-	while ((ch = opt(c, argc, argv, longs, &rc)) != -1) {
-		if (ch == -2)
-			return rc;
-		if (ch == 's')
-			section = optarg;
-	}
-	if (optind + 1 != argc || cli_parse_id(argv[optind], &id) != 0)
-		return cli_fail(c, EXIT_USAGE, _("usage: minutes edit ID "
-		    "[--section KEY]"));
-	if ((rc = cli_store(c, &st)) != 0)
+	if (a->n == 0)
+		return cli_fail(c, EXIT_USAGE, _("which meeting? give its ID"));
+	if (cli_parse_id(a->v[0], &id) != 0)
+		return cli_fail(c, EXIT_USAGE, _("\"%s\" is not a meeting ID"),
+		    a->v[0]);
+	if ((rc = cli_store(c, &st)) != 0 || (rc = load_templates(c, &ts)) != 0)
 		return rc;
 	err_clear(&e);
-	if (tmpl_set_load(&ts, &e) != 0)
-		return cli_fail_err(c, &e);
 	meeting_init(&m);
 	if (store_meeting_load(st, (int64_t)id, &m, &e) != 0) {
 		meeting_free(&m);
@@ -189,3 +187,6 @@ cli_edit(struct cli *c, int argc, char **argv)
 	}
 	return run(c, st, (int64_t)id, section, &ts);
 }
+
+const struct cli_cmd cli_cmd_edit = { "edit", "ID",
+    N_("open a meeting in the editor"), edit_opts, 1, cli_edit };

@@ -186,7 +186,7 @@ split_row(const char *s, size_t *ncells)
 {
 	struct buf cell = BUF_INIT;
 	char **v = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	bool closed = false;
 
 	s += strspn(s, " \t");
@@ -197,7 +197,7 @@ split_row(const char *s, size_t *ncells)
 			buf_addc(&cell, *++p);
 			closed = false;
 		} else if (*p == '|') {
-			v = xreallocarray(v, n + 1, sizeof *v);
+			XPUSH(v, n, cap);
 			v[n++] = trimmed(buf_str(&cell), cell.len);
 			buf_reset(&cell);
 			closed = true;
@@ -241,11 +241,68 @@ separator_row(char **cells, size_t n)
 	return n > 0;
 }
 
+/* Line k of the roster table, split into cells c: one attendee. */
+static int
+read_attendee(struct reader *r, size_t k, char **c, struct meeting *m)
+{
+	struct attendee *a;
+	enum role role;
+	enum presence pres;
+	char *proxy = NULL;
+
+	if (*c[0] == '\0')
+		return fail(r, k, _("an attendee needs a name"));
+	if (!role_parse(c[3], &role))
+		return fail(r, k, _("role \"%s\" is not chair, secretary, "
+		    "member or guest"), c[3]);
+	if (strncmp(c[4], "represented:", 12) == 0) {
+		const char *p = c[4] + 12;
+
+		p += strspn(p, " \t");
+		pres = PRES_REPRESENTED;
+		proxy = *p ? xstrdup(p) : NULL;
+	} else if (!presence_parse(c[4], &pres))
+		return fail(r, k, _("presence \"%s\" is not present, absent "
+		    "or represented"), c[4]);
+	a = meeting_add_attendee(m);
+	a->name = xstrdup(c[0]);
+	a->position = *c[1] ? xstrdup(c[1]) : NULL;
+	a->organisation = *c[2] ? xstrdup(c[2]) : NULL;
+	a->role = role;
+	a->presence = pres;
+	a->proxy = proxy;
+	return 0;
+}
+
+/* Line k of the tasks table, split into cells c: one task. */
+static int
+read_task(struct reader *r, size_t k, char **c, struct meeting *m)
+{
+	struct action *a;
+	enum act_status st;
+
+	if (*c[1] == '\0')
+		return fail(r, k, _("a task needs its content"));
+	if (*c[2] && field_validate(F_DATE, c[2], NULL))
+		return fail(r, k, _("due date \"%s\" is not a real date "
+		    "(YYYY-MM-DD)"), c[2]);
+	if (!status_parse(c[3], &st))
+		return fail(r, k, _("status \"%s\" is not open, doing, done "
+		    "or dropped"), c[3]);
+	a = meeting_add_action(m);
+	a->assignee = *c[0] ? xstrdup(c[0]) : NULL;
+	a->task = xstrdup(c[1]);
+	a->due = *c[2] ? xstrdup(c[2]) : NULL;
+	a->status = st;
+	return 0;
+}
+
 static int
 read_table(struct reader *r, size_t from, size_t to,
     const struct tmpl_section *sec, struct meeting *m)
 {
 	size_t k = from, rows = 0;
+	int rc;
 
 	while (k < to && blank(r->line[k]))
 		k++;
@@ -279,68 +336,11 @@ read_table(struct reader *r, size_t from, size_t to,
 				    "|---|...| under the header"));
 			continue;
 		}
-		if (sec->kind == SEC_ROSTER) {
-			struct attendee *a;
-			enum role role;
-			enum presence pres;
-			char *proxy = NULL;
-
-			if (*c[0] == '\0') {
-				free_cells(c, n);
-				return fail(r, k, _("an attendee needs a name"));
-			}
-			if (!role_parse(c[3], &role)) {
-				fail(r, k, _("role \"%s\" is not chair, secretary, "
-				    "member or guest"), c[3]);
-				free_cells(c, n);
-				return ERR_INPUT;
-			}
-			if (strncmp(c[4], "represented:", 12) == 0) {
-				const char *p = c[4] + 12;
-
-				p += strspn(p, " \t");
-				pres = PRES_REPRESENTED;
-				proxy = *p ? xstrdup(p) : NULL;
-			} else if (!presence_parse(c[4], &pres)) {
-				fail(r, k, _("presence \"%s\" is not present, absent "
-				    "or represented"), c[4]);
-				free_cells(c, n);
-				return ERR_INPUT;
-			}
-			a = meeting_add_attendee(m);
-			a->name = xstrdup(c[0]);
-			a->position = *c[1] ? xstrdup(c[1]) : NULL;
-			a->organisation = *c[2] ? xstrdup(c[2]) : NULL;
-			a->role = role;
-			a->presence = pres;
-			a->proxy = proxy;
-		} else {
-			struct action *a;
-			enum act_status st;
-
-			if (*c[1] == '\0') {
-				free_cells(c, n);
-				return fail(r, k, _("a task needs its content"));
-			}
-			if (*c[2] && field_validate(F_DATE, c[2], NULL)) {
-				fail(r, k, _("due date \"%s\" is not a real date "
-				    "(YYYY-MM-DD)"), c[2]);
-				free_cells(c, n);
-				return ERR_INPUT;
-			}
-			if (!status_parse(c[3], &st)) {
-				fail(r, k, _("status \"%s\" is not open, doing, done "
-				    "or dropped"), c[3]);
-				free_cells(c, n);
-				return ERR_INPUT;
-			}
-			a = meeting_add_action(m);
-			a->assignee = *c[0] ? xstrdup(c[0]) : NULL;
-			a->task = xstrdup(c[1]);
-			a->due = *c[2] ? xstrdup(c[2]) : NULL;
-			a->status = st;
-		}
+		rc = sec->kind == SEC_ROSTER ? read_attendee(r, k, c, m) :
+		    read_task(r, k, c, m);
 		free_cells(c, n);
+		if (rc)
+			return rc;
 	}
 	if (rows == 1)
 		return fail(r, to - 1, _("the table has a header but no separator "
@@ -376,7 +376,7 @@ static int
 read_sections(struct reader *r, size_t i, const struct tmpl *t,
     struct meeting *m)
 {
-	size_t *start = NULL, nh = 0;
+	size_t *start = NULL, nh = 0, capstart = 0, capkeys = 0;
 	char **keys = NULL;
 	int rc = 0;
 
@@ -403,8 +403,8 @@ read_sections(struct reader *r, size_t i, const struct tmpl *t,
 				free(key);
 				goto out;
 			}
-		start = xreallocarray(start, nh + 1, sizeof *start);
-		keys = xreallocarray(keys, nh + 1, sizeof *keys);
+		XPUSH(start, nh, capstart);
+		XPUSH(keys, nh, capkeys);
 		start[nh] = k;
 		keys[nh++] = key;
 	}
@@ -462,10 +462,7 @@ md_read(const char *text, size_t len, const char *name,
 		if (crlf && nl && end > p && end[-1] == '\r')
 			end[-1] = '\0';
 		*end = '\0';
-		if (r.n == cap) {
-			cap = cap ? cap * 2 : 256;
-			r.line = xreallocarray(r.line, cap, sizeof *r.line);
-		}
+		XPUSH(r.line, r.n, cap);
 		r.line[r.n++] = p;
 		if (nl == NULL)
 			break;

@@ -56,6 +56,10 @@ struct action_row {
 	char		*meeting_series;	/* NULL when none */
 	char		 created[21];	/* YYYY-MM-DDTHH:MM:SSZ */
 	char		 updated[21];
+	char		 closed[21];	/* when it was last set done or
+					 * dropped, if it is; else "" */
+	char		 uuid[37];	/* random, fixed for the item's life:
+					 * what other programs know it by */
 	bool		 overdue;	/* open or doing, due before today */
 	char		*last_note;	/* the latest note of its history, or
 					   NULL */

@@ -127,10 +127,7 @@ fold_words(struct folded *fo, const char *s, size_t len)
 			w = fo->f.len == fat ? in : utf8_is_word(cp);
 		}
 		if (w && !in) {
-			if (fo->nw == fo->cap) {
-				fo->cap = fo->cap ? fo->cap * 2 : 64;
-				fo->w = xreallocarray(fo->w, fo->cap, sizeof *fo->w);
-			}
+			XPUSH(fo->w, fo->nw, fo->cap);
 			fo->w[fo->nw].fs = fat;
 			fo->w[fo->nw].os = at;
 			fo->nw++;
@@ -171,6 +168,7 @@ search_query_free(struct search_query *q)
 	free(q->ph);
 	q->ph = NULL;
 	q->n = 0;
+	q->cap = 0;
 }
 
 /* Length of the quote mark at s, or 0: ", “ and ” all count, because
@@ -217,7 +215,7 @@ add_phrase(struct search_query *q, const char *raw, size_t len, bool prefix,
 		p.tok[i] = xstrndup(fo.f.s + fo.w[i].fs, fo.w[i].fe - fo.w[i].fs);
 	p.prefix = prefix;
 	folded_free(&fo);
-	q->ph = xreallocarray(q->ph, q->n + 1, sizeof *q->ph);
+	XPUSH(q->ph, q->n, q->cap);
 	q->ph[q->n++] = p;
 	return 0;
 }
@@ -233,6 +231,7 @@ search_query_parse(const char *text, int flags, struct search_query *q,
 
 	q->ph = NULL;
 	q->n = 0;
+	q->cap = 0;
 	if (!utf8_valid(text, len, &bad))
 		return err_set(e, ERR_INPUT, _("the query is not valid UTF-8 "
 		    "(byte %zu)"), bad + 1);
@@ -453,6 +452,34 @@ trim_end(struct buf *b, size_t base)
 	}
 }
 
+/* Where a snippet of text (folded into fo) starts: about a quarter of
+ * width before the first place the query's words stand together, else
+ * its first match, at the start of a word (the start of the text when
+ * nothing matches), past any blanks. */
+static size_t
+snippet_start(const struct folded *fo, const char *text,
+    const struct search_query *q, size_t width)
+{
+	size_t first = (size_t)-1, i, k = 0, before = width / 4;
+	size_t start = 0, len = strlen(text);
+
+	for (i = 0; q->n > 1 && i < fo->nw && first == (size_t)-1; i++)
+		if (whole_at(fo, i, q))
+			first = i;
+	for (i = 0; i < fo->nw && first == (size_t)-1; i++)
+		if (phrase_at(fo, i, q) >= 0)
+			first = i;
+	if (first != (size_t)-1 && first > 0) {
+		for (k = first; k > 0 && utf8_width(text + fo->w[k - 1].os,
+		    fo->w[first].os - fo->w[k - 1].os) <= before; k--)
+			;
+		start = fo->w[k].os;
+	}
+	while (start < len && (is_space(text[start]) || text[start] == '\x1e'))
+		start++;
+	return start;
+}
+
 void
 search_snippet(struct buf *b, const char *text, const struct search_query *q,
     size_t width, const char *open, const char *close)
@@ -460,7 +487,7 @@ search_snippet(struct buf *b, const char *text, const struct search_query *q,
 	static const char ell[] = "\xe2\x80\xa6";	/* … */
 	size_t len = strlen(text), ow = utf8_width(open, strlen(open));
 	size_t cw = utf8_width(close, strlen(close));
-	size_t first = (size_t)-1, start = 0, i, w = 0, wi = 0, mend = 0;
+	size_t start, i, w = 0, wi = 0, mend = 0;
 	struct folded fo;
 	size_t base = b->len, cut = 0;
 	bool space = true, inmatch = false;
@@ -468,25 +495,7 @@ search_snippet(struct buf *b, const char *text, const struct search_query *q,
 	if (width < 8)
 		return;
 	fold_words(&fo, text, len);
-	/* Show where the words stand together, if they do anywhere. */
-	for (i = 0; q->n > 1 && i < fo.nw && first == (size_t)-1; i++)
-		if (whole_at(&fo, i, q))
-			first = i;
-	for (i = 0; i < fo.nw && first == (size_t)-1; i++)
-		if (phrase_at(&fo, i, q) >= 0)
-			first = i;
-	/* Leave about a quarter of the line for what comes before the match,
-	 * starting at a word. */
-	if (first != (size_t)-1 && first > 0) {
-		size_t k = first, before = width / 4;
-
-		while (k > 0 && utf8_width(text + fo.w[k - 1].os,
-		    fo.w[first].os - fo.w[k - 1].os) <= before)
-			k--;
-		start = fo.w[k].os;
-	}
-	while (start < len && (is_space(text[start]) || text[start] == '\x1e'))
-		start++;
+	start = snippet_start(&fo, text, q, width);
 	if (start > 0) {
 		buf_adds(b, ell);
 		w = 1;

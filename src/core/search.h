@@ -37,6 +37,7 @@ struct search_phrase {
 struct search_query {
 	struct search_phrase *ph;
 	size_t	 n;		/* at least 1 after a successful parse */
+	size_t	 cap;		/* room in ph */
 };
 
 /* The folded form of s[0..len), as utf8_fold makes it (case folded, marks

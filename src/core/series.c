@@ -49,29 +49,32 @@ blank(const char *s)
 	return true;
 }
 
+/* The checklist as it grows. */
+struct checklist {
+	struct check_item	*v;
+	size_t			 n, cap;
+};
+
 static void
-add(struct check_item **v, size_t *n, enum check_kind k, const char *sec,
-    size_t task)
+add(struct checklist *l, enum check_kind k, const char *sec, size_t task)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[*n].kind = k;
-	(*v)[*n].section = sec;
-	(*v)[*n].task = task;
-	(*n)++;
+	XPUSH(l->v, l->n, l->cap);
+	l->v[l->n++] = (struct check_item){ .kind = k, .section = sec,
+	    .task = task };
 }
 
 void
 series_checklist(const struct meeting *m, const struct tmpl *t,
     struct check_item **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
+	struct checklist l = { NULL, 0, 0 };
+
 	if (blank(m->field[F_CHAIR]) && !has_role(m, ROLE_CHAIR))
-		add(out, n, CHECK_NO_CHAIR, NULL, 0);
+		add(&l, CHECK_NO_CHAIR, NULL, 0);
 	if (blank(m->field[F_SECRETARY]) && !has_role(m, ROLE_SECRETARY))
-		add(out, n, CHECK_NO_SECRETARY, NULL, 0);
+		add(&l, CHECK_NO_SECRETARY, NULL, 0);
 	if (blank(m->field[F_END]))
-		add(out, n, CHECK_NO_END, NULL, 0);
+		add(&l, CHECK_NO_END, NULL, 0);
 	for (size_t i = 0; t && i < t->nsec; i++) {
 		const struct tmpl_section *s = &t->sec[i];
 		bool empty;
@@ -85,14 +88,16 @@ series_checklist(const struct meeting *m, const struct tmpl *t,
 		else
 			empty = blank(meeting_section(m, s->key));
 		if (empty)
-			add(out, n, CHECK_EMPTY_SECTION, s->key, 0);
+			add(&l, CHECK_EMPTY_SECTION, s->key, 0);
 	}
 	for (size_t i = 0; i < m->nact; i++) {
 		if (blank(m->act[i].assignee))
-			add(out, n, CHECK_TASK_NO_ASSIGNEE, NULL, i);
+			add(&l, CHECK_TASK_NO_ASSIGNEE, NULL, i);
 		if (m->act[i].due == NULL)
-			add(out, n, CHECK_TASK_NO_DUE, NULL, i);
+			add(&l, CHECK_TASK_NO_DUE, NULL, i);
 	}
+	*out = l.v;
+	*n = l.n;
 }
 
 char *

@@ -197,10 +197,7 @@ replace(struct textbuf *tb, size_t pos, size_t dellen, const char *ins,
 		tb->nedit--;
 		tb->nundo--;
 	}
-	if (tb->nedit == tb->capedit) {
-		tb->capedit = tb->capedit ? tb->capedit * 2 : 64;
-		tb->undo = xreallocarray(tb->undo, tb->capedit, sizeof e);
-	}
+	XPUSH(tb->undo, tb->nedit, tb->capedit);
 	tb->undo[tb->nedit++] = e;
 	tb->nundo = tb->nedit;
 	tb->nomerge = kind == EK_OTHER;

@@ -5,14 +5,14 @@
  * character, or clients show mojibake), TEXT values escape backslash,
  * semicolon, comma and newline, and every VTODO needs a UID that stays the
  * same from one export to the next so that re-importing updates items
- * instead of duplicating them.  DTSTAMP is the item's last change, which
+ * instead of duplicating them: the item's stored UUID.  DTSTAMP is the
+ * item's last change, which
  * RFC 5545 asks for when there is no METHOD, and which keeps the output of
  * an unchanged database byte-identical across runs.
  */
 #include "config.h"
 
 #include <inttypes.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -208,23 +208,37 @@ ics_status(enum act_status st)
 	return "NEEDS-ACTION";
 }
 
+/* The later of two stamps ("" counts as earliest). */
+static const char *
+later(const char *a, const char *b)
+{
+	return strcmp(a, b) >= 0 ? a : b;
+}
+
 static void
-ics_todo(struct buf *b, const struct action_row *r, const char *uid_tag)
+ics_todo(struct buf *b, const struct action_row *r)
 {
 	struct buf t = BUF_INIT;
-	char stamp[32], created[32];
+	char stamp[32], created[32], closed[32];
+	const char *changed = later(r->updated, r->closed);
 
 	export_ics_line(b, "BEGIN", "VTODO");
-	buf_printf(&t, "action-%" PRId64 "-%s@minutes", r->a.id, uid_tag);
+	/* The item's own random UUID, stored with it: the same wherever the
+	 * database is moved, copied or restored. */
+	if (r->uuid[0])
+		export_ics_text(&t, r->uuid);	/* stored text, as any other */
+	else
+		buf_printf(&t, "action-%" PRId64 "@minutes", r->a.id);
 	export_ics_line(b, "UID", buf_str(&t));
+	buf_reset(&t);
 	ics_stamp(created, sizeof created, r->created[0] ? r->created :
 	    "1970-01-01T00:00:00Z");
-	ics_stamp(stamp, sizeof stamp, r->updated[0] ? r->updated :
+	ics_stamp(stamp, sizeof stamp, changed[0] ? changed :
 	    "1970-01-01T00:00:00Z");
+	ics_stamp(closed, sizeof closed, r->closed[0] ? r->closed : stamp);
 	export_ics_line(b, "DTSTAMP", stamp);
 	export_ics_line(b, "CREATED", created);
 	export_ics_line(b, "LAST-MODIFIED", stamp);
-	buf_reset(&t);
 	if (r->a.assignee) {
 		export_ics_text(&t, r->a.assignee);
 		buf_adds(&t, ": ");
@@ -250,15 +264,16 @@ ics_todo(struct buf *b, const struct action_row *r, const char *uid_tag)
 		export_ics_line(b, "DUE;VALUE=DATE", d);
 	}
 	export_ics_line(b, "STATUS", ics_status(r->a.status));
-	if (r->a.status == ACT_DONE)
-		export_ics_line(b, "COMPLETED", stamp);
+	if (r->a.status == ACT_DONE) {
+		export_ics_line(b, "COMPLETED", closed);
+		export_ics_line(b, "PERCENT-COMPLETE", "100");
+	}
 	export_ics_line(b, "END", "VTODO");
 	buf_free(&t);
 }
 
 void
-export_actions_ics(struct buf *b, const struct action_row *v, size_t n,
-    const char *uid_tag)
+export_actions_ics(struct buf *b, const struct action_row *v, size_t n)
 {
 	export_ics_line(b, "BEGIN", "VCALENDAR");
 	export_ics_line(b, "VERSION", "2.0");
@@ -266,21 +281,6 @@ export_actions_ics(struct buf *b, const struct action_row *v, size_t n,
 	    "//EN");
 	export_ics_line(b, "CALSCALE", "GREGORIAN");
 	for (size_t i = 0; i < n; i++)
-		ics_todo(b, &v[i], uid_tag);
+		ics_todo(b, &v[i]);
 	export_ics_line(b, "END", "VCALENDAR");
-}
-
-void
-export_actions_uid_tag(const char *db_path, char out[17])
-{
-	/* FNV-1a, 64 bits: stable across runs and builds, which is all a
-	 * UID needs; it is not meant to keep the path secret from anyone
-	 * determined. */
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (const unsigned char *p = (const unsigned char *)db_path; *p; p++) {
-		h ^= *p;
-		h *= 0x100000001b3ULL;
-	}
-	snprintf(out, 17, "%016" PRIx64, h);
 }

@@ -36,15 +36,20 @@ void	export_actions_csv_excel(struct buf *, const struct action_row *,
  * as libxlsxwriter writes only to files). */
 int	export_actions_xlsx(struct buf *, const struct action_row *, size_t n,
 	    struct err *);
-/* One VCALENDAR with a VTODO per item.  uid_tag tells databases apart in
- * the UIDs ("action-<id>-<uid_tag>@minutes"), so the same item keeps its
- * UID from one export to the next and two databases never collide. */
+/* One VCALENDAR with a VTODO per item, its UID the item's UUID, so the
+ * same item keeps its UID from one export to the next, wherever the
+ * database goes.  Items done or dropped carry STATUS COMPLETED or
+ * CANCELLED, done ones a COMPLETED stamp (when they were closed). */
 void	export_actions_ics(struct buf *, const struct action_row *,
-	    size_t n, const char *uid_tag);
-/* A short tag for uid_tag derived from a database's path (a hash, so the
- * path itself is not published in the UIDs); writes 16 hex digits and a
- * NUL into out[17]. */
-void	export_actions_uid_tag(const char *db_path, char out[17]);
+	    size_t n);
+/* One JSON array of tasks as Taskwarrior's `task import` takes them:
+ * uuid (the item's, so that importing again updates the tasks instead of
+ * adding them twice), description, status (pending, completed, deleted;
+ * an item in hand is pending and started), entry, modified, due (local
+ * midnight of the due date), end, project (the series) and an
+ * annotation naming the meeting (export_taskwarrior.c). */
+void	export_actions_taskwarrior(struct buf *, const struct action_row *,
+	    size_t n);
 
 /* Appends one iCalendar content line (name, then value as given) folded at
  * 75 octets, never inside a UTF-8 character, ended with CRLF. */

@@ -11,6 +11,7 @@
 
 #include "lib/cal.h"
 #include "lib/err.h"
+#include "lib/i18n.h"
 
 static bool
 leap(int y)
@@ -181,12 +182,12 @@ cal_today(struct ymd *out, struct err *e)
 	if (env && *env) {
 		if (!cal_parse_iso(env, out))
 			return err_set(e, ERR_INPUT,
-			    "MINUTES_TODAY \"%s\" is not a date (YYYY-MM-DD)", env);
+			    _("MINUTES_TODAY \"%s\" is not a date (YYYY-MM-DD)"), env);
 		return 0;
 	}
 	now = time(NULL);
 	if (localtime_r(&now, &tm) == NULL)
-		return err_set(e, ERR_RUNTIME, "cannot read the clock");
+		return err_set(e, ERR_RUNTIME, _("cannot read the clock"));
 	out->y = tm.tm_year + 1900;
 	out->m = tm.tm_mon + 1;
 	out->d = tm.tm_mday;

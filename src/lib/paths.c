@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "lib/err.h"
+#include "lib/i18n.h"
 #include "lib/paths.h"
+#include "lib/paths_dirs.h"	/* written by make: see Makefile.am */
 #include "lib/xmalloc.h"
 
 char *
@@ -29,7 +31,8 @@ paths_db(struct err *e)
 	home = getenv("HOME");
 	if (home && *home)
 		return xasprintf("%s/.local/share/minutes/minutes.db", home);
-	err_set(e, ERR_INPUT, "neither XDG_DATA_HOME nor HOME is set; use --db");
+	err_set(e, ERR_INPUT, _("neither XDG_DATA_HOME nor HOME is set; use "
+	    "--db"));
 	return NULL;
 }
 
@@ -49,6 +52,13 @@ paths_datadir(void)
 	    realpath(BUILD_BINARY, build) && strcmp(self, build) == 0)
 		dir = BUILD_SHAREDIR;
 	return dir;
+}
+
+const char *
+paths_localedir(void)
+{
+	return strcmp(paths_datadir(), BUILD_SHAREDIR) == 0 ? BUILD_LOCALEDIR :
+	    LOCALEDIR;
 }
 
 char *

@@ -19,6 +19,9 @@ char	*paths_db(struct err *);
  * MINUTES_DATADIR, else the source tree's share/ for a binary run from its
  * build tree, else the installed package data directory. */
 const char *paths_datadir(void);
+/* The directory of the message catalogues: the build tree's when the
+ * shipped data is the source tree's, else the installed one. */
+const char *paths_localedir(void);
 /* The user's configuration directory for minutes ($XDG_CONFIG_HOME/minutes
  * or ~/.config/minutes), malloc'd; NULL if neither is set. */
 char	*paths_configdir(void);

@@ -22,7 +22,19 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 		unsigned c = p[i];
 		size_t n;
 		uint32_t cp, min;
+		uint64_t w;
 
+		/* Eight ASCII bytes, none of them NUL, at a time: most text,
+		 * and all the markup the writers add. */
+		if (c - 1 < 0x7f && i + 8 <= len) {
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0 &&
+			    ((w - 0x0101010101010101ULL) & ~w &
+			    0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {
@@ -51,6 +63,31 @@ fail:
 	if (bad)
 		*bad = i;
 	return false;
+}
+
+size_t
+utf8_repair(struct buf *b, const char *s, size_t len)
+{
+	size_t i = 0, bad, n = 0;
+
+	while (i < len && !utf8_valid(s + i, len - i, &bad)) {
+		buf_add(b, s + i, bad);
+		i += bad;
+		if (s[i] == '\0') {
+			buf_addc(b, '\0');
+			i++;
+			continue;
+		}
+		i++;
+		for (int k = 0; k < 3 && i < len &&
+		    ((unsigned char)s[i] & 0xc0) == 0x80; k++)
+			i++;
+		buf_adds(b, "\xef\xbf\xbd");
+		n++;
+	}
+	if (i < len)
+		buf_add(b, s + i, len - i);
+	return n;
 }
 
 size_t
@@ -281,6 +318,15 @@ utf8_width(const char *s, size_t len)
 		    !(c == 0xc2 && (unsigned char)s[i + 1] < 0xa0)) {
 			w++;
 			i += 2;
+			continue;
+		}
+		/* So are U+1E00 to U+1EFF, where Vietnamese letters with two
+		 * marks live (E1 B8..BB xx): most of a Vietnamese text. */
+		if (c == 0xe1 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] & 0xfc) == 0xb8 &&
+		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			w++;
+			i += 3;
 			continue;
 		}
 		w += (size_t)utf8_cpwidth(utf8_decode(s, len, &i));

@@ -77,6 +77,12 @@ size_t	 utf8_fit(const char *s, size_t len, size_t width);
  * starts (spaces at the break are skipped).  Stops at '\n'. */
 size_t	 utf8_wrap(const char *s, size_t len, size_t width, size_t *next);
 
+/* Appends s[0..len) with each ill-formed sequence (a bad or stray byte
+ * and the continuation bytes after it) replaced by U+FFFD, so that the
+ * output is valid UTF-8 whatever was stored; NUL bytes are kept.  Returns
+ * the number of replacements. */
+size_t	 utf8_repair(struct buf *, const char *s, size_t len);
+
 /* Appends s with control characters shown as ^X (and DEL as ^?), so stored
  * text can never send raw escapes to a terminal.  Tabs become one space. */
 void	 utf8_escape_ctrl(struct buf *, const char *s, size_t len);

@@ -21,7 +21,7 @@ struct store;
 
 /* The schema version this program writes; a database with a newer one is
  * refused rather than misread. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum store_open_flags {
 	STORE_CREATE = 1	/* create file (0600) and folder (0700) if missing */
@@ -150,10 +150,16 @@ struct store_act_filter {
 	int64_t		 meeting_id;	/* 0 for every meeting */
 	const char	*series;	/* exact series, or NULL */
 	const char	*due_before;	/* YYYY-MM-DD, exclusive; or NULL */
+	bool		 with_notes;	/* fill last_note (the open and overdue
+					 * scopes read it only when asked) */
+	const char	*closed_since;	/* with the open scope: also the items
+					 * closed (done, dropped) on or after
+					 * this YYYY-MM-DD; or NULL */
 };
 
 /* Items matching f: overdue first, then by due date, undated last, then by
- * id.  *out is malloc'd (NULL when n is 0). */
+ * id.  *out is malloc'd (NULL when n is 0).  The open items come from one
+ * covering index, in one statement. */
 int	 store_act_query(struct store *, const struct store_act_filter *f,
 	    struct action_row **out, size_t *n, struct err *);
 /* The same in two steps, for a screen that shows a long review at once:

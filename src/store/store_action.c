@@ -24,13 +24,19 @@
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
 /* Columns shared by the list and the single item, in this order. */
-#define ROW_COLUMNS \
+#define ROW_SELECT \
     "SELECT a.id, a.meeting_id, m.title, m.date, m.series, a.assignee," \
     " a.task, a.due, a.due_text, a.status, a.src_section, a.src_start," \
     " a.src_end, a.created, a.updated," \
     " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < ?1)," \
-    " (SELECT h.note FROM action_history h WHERE h.action_id = a.id" \
-    "  AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.id DESC LIMIT 1)" \
+    " CASE WHEN ?10 IS NOT 0 THEN" \
+    "  (SELECT h.note FROM action_history h WHERE h.action_id = a.id" \
+    "   AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.id DESC LIMIT 1)" \
+    "  END," \
+    " a.uuid, CASE WHEN a.status IN ('done', 'dropped') THEN" \
+    "  (SELECT h.at FROM action_history h WHERE h.action_id = a.id" \
+    "   ORDER BY h.id DESC LIMIT 1) END"
+#define ROW_COLUMNS ROW_SELECT \
     " FROM action a JOIN meeting m ON m.id = a.meeting_id"
 
 /*
@@ -56,6 +62,27 @@ static const char SQL_IDS[] = IDS_COLUMNS IDS_WHERE;
 static const char SQL_IDS_ASSIGNEE[] = IDS_COLUMNS ", a.assignee" IDS_WHERE;
 
 static const char SQL_GET[] = ROW_COLUMNS " WHERE a.id = ?2";
+/*
+ * The review of open items in one statement: every column it shows is in
+ * the partial index action_open (migration 4), so the table is never
+ * read, only the meeting of each item.  The status test is written out,
+ * not bound, so that it matches the index's own; INDEXED BY because,
+ * without statistics, the planner prefers the smaller (status, due).
+ * The items closed since a date (for calendars and task lists, which
+ * must learn that an item is done) are found by their history.
+ */
+#define ROWS_WHERE \
+    " AND (?6 IS NULL OR a.due < ?6)" \
+    " AND (?7 IS NULL OR a.meeting_id = ?7)" \
+    " AND (?8 IS NULL OR m.series = ?8)"
+static const char SQL_OPEN_ROWS[] = ROW_SELECT
+    " FROM action a INDEXED BY action_open JOIN meeting m ON m.id = a.meeting_id"
+    " WHERE a.status IN ('open', 'doing')" ROWS_WHERE
+    " ORDER BY a.due, a.id";
+static const char SQL_CLOSED_ROWS[] = ROW_COLUMNS
+    " WHERE a.status IN ('done', 'dropped') AND a.id IN"
+    "  (SELECT action_id FROM action_history WHERE at >= ?9"
+    "   AND new_status IN ('done', 'dropped'))" ROWS_WHERE;
 /* A run of items by id, given as a JSON array: one statement keeps its
  * cursor between rows, where one lookup per id would start each from the
  * top of the table. */
@@ -102,9 +129,14 @@ static const char SQL_SECTION[] =
 static void
 copy_stamp(char *dst, size_t n, sqlite3_stmt *st, int col)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	size_t len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
 
-	snprintf(dst, n, "%s", t ? (const char *)t : "");
+	/* Not snprintf: five stamps a row of a long review add up. */
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, t ? t : "", len);
+	dst[len] = '\0';
 }
 
 static void
@@ -128,6 +160,8 @@ fill_row(sqlite3_stmt *st, struct action_row *r)
 	copy_stamp(r->updated, sizeof r->updated, st, 14);
 	r->overdue = sqlite3_column_int(st, 15) != 0;
 	r->last_note = st_col_dup(st, 16);
+	copy_stamp(r->uuid, sizeof r->uuid, st, 17);
+	copy_stamp(r->closed, sizeof r->closed, st, 18);
 }
 
 /*
@@ -335,6 +369,119 @@ store_act_fetch(struct store *s, const char *today, const int64_t *ids,
 	return 0;
 }
 
+/* Overdue first, then by due date, undated last, then by id. */
+static int
+row_order(const void *pa, const void *pb)
+{
+	const struct action_row *a = pa, *b = pb;
+	const char *da = a->a.due ? a->a.due : "", *db = b->a.due ? b->a.due : "";
+	int c;
+
+	if (a->overdue != b->overdue)
+		return a->overdue ? -1 : 1;
+	if ((*da == '\0') != (*db == '\0'))
+		return *da == '\0' ? 1 : -1;
+	if ((c = strcmp(da, db)) != 0)
+		return c;
+	return a->a.id < b->a.id ? -1 : a->a.id > b->a.id;
+}
+
+/* Moves the undated rows, which come first, after the others, keeping
+ * the order of each part. */
+static void
+undated_last(struct action_row *v, size_t n)
+{
+	size_t k = 0;
+	struct action_row *tmp;
+
+	while (k < n && v[k].a.due == NULL)
+		k++;
+	if (k == 0 || k == n)
+		return;
+	tmp = xreallocarray(NULL, k, sizeof *tmp);
+	memcpy(tmp, v, k * sizeof *v);
+	memmove(v, v + k, (n - k) * sizeof *v);
+	memcpy(v + n - k, tmp, k * sizeof *v);
+	free(tmp);
+}
+
+/* Appends the rows of st (bound by the caller) that pass the assignee
+ * filter mm (or all, when NULL) to *v. */
+static int
+collect_rows(struct store *s, sqlite3_stmt *st, struct memo *mm,
+    struct action_row **v, size_t *n, size_t *cap, struct err *e)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (mm && !memo_match(mm, (const char *)sqlite3_column_text(st, 5)))
+			continue;
+		XPUSH(*v, *n, *cap);
+		fill_row(st, &(*v)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return st_fail(s, _("listing action items"), e);
+	return 0;
+}
+
+/* store_act_query for the open and overdue scopes (see SQL_OPEN_ROWS). */
+static int
+open_rows(struct store *s, const struct store_act_filter *f,
+    struct action_row **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st[2] = { st_prep(s, SQL_OPEN_ROWS, e),
+	    f->closed_since ? st_prep(s, SQL_CLOSED_ROWS, e) : NULL };
+	const char *limit = f->due_before;
+	struct memo *mm = NULL;
+	struct action_row *v = NULL;
+	char *needle = NULL;
+	size_t len = 0, cap = 0;
+	int rc = 0;
+
+	if (st[0] == NULL || (f->closed_since && st[1] == NULL))
+		return ERR_RUNTIME;
+	if (f->scope == STORE_ACT_OVERDUE &&
+	    (limit == NULL || strcmp(f->today, limit) < 0))
+		limit = f->today;
+	if (f->assignee && *f->assignee) {
+		needle = utf8_fold(f->assignee, strlen(f->assignee));
+		mm = xcalloc(1, sizeof *mm);
+		mm->needle = needle;
+	}
+	/* One read transaction: an item closed meanwhile is not met twice. */
+	if (st_read_begin(s, _("listing action items"), e))
+		rc = ERR_RUNTIME;
+	for (int k = 0; k < 2 && st[k] && rc == 0; k++) {
+		sqlite3_bind_text(st[k], 1, f->today, -1, SQLITE_STATIC);
+		st_bind_text(st[k], 6, limit);
+		if (f->meeting_id)
+			sqlite3_bind_int64(st[k], 7, f->meeting_id);
+		st_bind_text(st[k], 8, f->series);
+		/* The latest note costs a look into each item's history:
+		 * only when the caller shows it. */
+		sqlite3_bind_int(st[k], 10, f->with_notes);
+		if (k == 1)
+			st_bind_text(st[k], 9, f->closed_since);
+		rc = collect_rows(s, st[k], mm, &v, &len, &cap, e);
+	}
+	st_rollback(s);
+	if (mm)
+		memo_free(mm);
+	free(needle);
+	if (rc != 0) {
+		action_rows_free(v, len);
+		return rc;
+	}
+	if (f->closed_since && len > 1)
+		qsort(v, len, sizeof *v, row_order);
+	else
+		undated_last(v, len);
+	*out = v;
+	*n = len;
+	return 0;
+}
+
 int
 store_act_query(struct store *s, const struct store_act_filter *f,
     struct action_row **out, size_t *n, struct err *e)
@@ -348,6 +495,8 @@ store_act_query(struct store *s, const struct store_act_filter *f,
 
 	*out = NULL;
 	*n = 0;
+	if (f->scope != STORE_ACT_ALL)
+		return open_rows(s, f, out, n, e);
 	/* One read transaction, so both steps see the same items. */
 	if (st_read_begin(s, _("listing action items"), e))
 		return ERR_RUNTIME;

@@ -107,7 +107,9 @@ tui_start(char *errbuf, size_t errlen)
 	nonl();
 	keypad(stdscr, TRUE);
 	timeout(TICK_MS);
-	if (has_colors()) {
+	/* NO_COLOR (no-color.org): set and not empty, no colour at all;
+	 * without start_color the pairs the screens ask for draw nothing. */
+	if (has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"))) {
 		start_color();
 		use_default_colors();
 	}

@@ -29,9 +29,17 @@ roundtrip(struct meeting *m, const char *what)
 	struct meeting r;
 	struct err e;
 
-	ok(md_write(&a, m, &set, &e) == 0, "%s: write", what);
-	if (!ok(md_read(a.s, a.len, "x", &set, &r, &e) == 0, "%s: read back", what))
+	if (!ok(md_write(&a, m, &set, &e) == 0, "%s: write", what)) {
+		buf_free(&a);
+		return;
+	}
+	if (!ok(md_read(a.s, a.len, "x", &set, &r, &e) == 0, "%s: read back",
+	    what)) {
 		printf("# %s\n", e.msg);
+		meeting_free(&r);
+		buf_free(&a);
+		return;
+	}
 	md_write(&b, &r, &set, &e);
 	is_str(b.s, a.s, "%s: fixed point", what);
 	meeting_free(&r);
@@ -69,11 +77,13 @@ test_text_bodies(void)
 		meeting_section_set(&m, "results", bodies[i]);
 		meeting_section_set(&m, "opinions", bodies[i]);
 		md_write(&b, &m, &set, &e);
-		ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0, "body %zu reads", i);
-		is_str(meeting_section(&r, "results"), bodies[i],
-		    "body %zu survives mid-file", i);
-		is_str(meeting_section(&r, "opinions"), bodies[i],
-		    "body %zu survives before an empty section", i);
+		if (ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0,
+		    "body %zu reads", i)) {
+			is_str(meeting_section(&r, "results"), bodies[i],
+			    "body %zu survives mid-file", i);
+			is_str(meeting_section(&r, "opinions"), bodies[i],
+			    "body %zu survives before an empty section", i);
+		}
 		meeting_free(&r);
 		meeting_free(&m);
 		buf_free(&b);
@@ -107,9 +117,10 @@ test_last_section_text(void)
 		buf_reset(&b);
 		meeting_section_set(&m, "notes", bodies[i]);
 		md_write(&b, &m, &one, &e);
-		ok(md_read(b.s, b.len, "x", &one, &r, &e) == 0, "last body %zu reads", i);
-		is_str(meeting_section(&r, "notes"), bodies[i],
-		    "last body %zu survives at end of file", i);
+		if (ok(md_read(b.s, b.len, "x", &one, &r, &e) == 0,
+		    "last body %zu reads", i))
+			is_str(meeting_section(&r, "notes"), bodies[i],
+			    "last body %zu survives at end of file", i);
 		meeting_free(&r);
 	}
 	buf_free(&b);
@@ -197,7 +208,11 @@ test_crlf_nfc(void)
 	struct meeting m;
 	struct err e;
 
-	ok(md_read(text, strlen(text), "f", &set, &m, &e) == 0, "CRLF reads");
+	if (!ok(md_read(text, strlen(text), "f", &set, &m, &e) == 0,
+	    "CRLF reads")) {
+		meeting_free(&m);
+		return;
+	}
 	is_str(meeting_get(&m, F_TITLE), "H\xe1\xbb\x99i", "title in NFC");
 	is_str(meeting_section(&m, "results"), "line one\nline two",
 	    "CRs dropped from text");
@@ -279,14 +294,15 @@ test_cr_in_text(void)
 	md_write(&b, &m, &set, &e);
 	if (!ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0, "LF file with CRs"))
 		printf("# %s\n", e.msg);
-	is_str(meeting_section(&r, "results"), "High\r\r\nlow\r\nend\r",
-	    "an LF file's CRs are text");
+	else
+		is_str(meeting_section(&r, "results"), "High\r\r\nlow\r\nend\r",
+		    "an LF file's CRs are text");
 	meeting_free(&r);
 	meeting_free(&m);
 	buf_free(&b);
-	ok(md_read(crlf, strlen(crlf), "f", &set, &m, &e) == 0, "CRLF file");
-	is_str(meeting_section(&m, "results"), "High\r\r\nlow",
-	    "a CRLF file loses one CR a line");
+	if (ok(md_read(crlf, strlen(crlf), "f", &set, &m, &e) == 0, "CRLF file"))
+		is_str(meeting_section(&m, "results"), "High\r\r\nlow",
+		    "a CRLF file loses one CR a line");
 	meeting_free(&m);
 }
 

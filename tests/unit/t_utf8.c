@@ -25,6 +25,14 @@ test_valid(void)
 	ok(!utf8_valid("\xed\xa0\x80", 3, &bad), "surrogate rejected");
 	ok(!utf8_valid("a\0b", 3, &bad) && bad == 1, "NUL rejected");
 	ok(!utf8_valid("\xe1\xbb", 2, &bad) && bad == 0, "truncated rejected");
+	ok(!utf8_valid("abcdefg\0hijklmno", 16, &bad) && bad == 7,
+	    "NUL inside a run of ASCII rejected where it is");
+	ok(!utf8_valid("abcdefghijklmnopq\0", 18, &bad) && bad == 17,
+	    "NUL after two runs of eight");
+	ok(!utf8_valid("abcdefghij\xffk", 12, &bad) && bad == 10,
+	    "a bad byte after a run of eight");
+	ok(utf8_valid("abcdefgh\xc3\xa9ijklmnop\xe1\xbb\x99", 21, NULL),
+	    "runs of ASCII between letters");
 	is_int((intmax_t)utf8_line_at("a\nb\nc", 4), 3, "line of offset 4");
 }
 
@@ -161,6 +169,49 @@ test_escape(void)
 	buf_free(&b);
 }
 
+static void
+test_repair(void)
+{
+	struct buf b = BUF_INIT;
+	size_t n;
+
+	n = utf8_repair(&b, "H\xe1\xbb\x99i", 5);
+	ok(n == 0 && strcmp(buf_str(&b), "H\xe1\xbb\x99i") == 0,
+	    "valid text is copied as it is");
+	buf_reset(&b);
+	n = utf8_repair(&b, "a\xff" "b\xe1\xbb" "c\xc0\xaf" "d\x80\x80" "e", 12);
+	is_str(buf_str(&b), "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd"
+	    "d\xef\xbf\xbd" "e", "bad, truncated, overlong and stray bytes: "
+	    "one U+FFFD each");
+	is_int((intmax_t)n, 4, "four replacements counted");
+	ok(utf8_valid(b.s, b.len, NULL), "the result is valid UTF-8");
+	buf_reset(&b);
+	n = utf8_repair(&b, "x\xed\xa0\x80", 4);
+	is_str(buf_str(&b), "x\xef\xbf\xbd", "a surrogate is replaced whole");
+	buf_free(&b);
+}
+
+/* The widths taken without decoding agree with the decoding path. */
+static void
+test_width_fast(void)
+{
+	struct buf b = BUF_INIT;
+	size_t bad = 0;
+
+	for (int32_t cp = 0xa0; cp < 0x2000; cp++) {
+		size_t w;
+
+		buf_reset(&b);
+		utf8_encode(&b, cp);
+		w = utf8_width(b.s, b.len);
+		if ((int)w != utf8_cpwidth(cp))
+			bad++;
+	}
+	is_int((intmax_t)bad, 0, "utf8_width agrees with utf8_cpwidth from "
+	    "U+00A0 to U+1FFF");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -171,5 +222,7 @@ main(void)
 	test_width_step();
 	test_wrap();
 	test_escape();
+	test_repair();
+	test_width_fast();
 	return tap_done();
 }
