@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/meeting_new.h"
 #include "core/model.h"
 #include "core/tmpl.h"
 #include "lib/cal.h"
@@ -77,6 +78,31 @@ opt(struct cli *c, int argc, char **argv, const struct option *longs,
 	return ch;
 }
 
+/* Creates the meeting `minutes new` describes: the core makes it, the
+ * series' last meeting lends it its roster, the store keeps it. */
+static int
+create(struct store *st, const struct tmpl *tp, const char *series,
+    const char *title, const char *date, int64_t *id, struct err *e)
+{
+	struct meeting m, prev;
+	int rc;
+
+	meeting_init(&m);
+	meeting_init(&prev);
+	rc = meeting_new(&m, tp, series, title, date, e);
+	if (rc == 0 && meeting_get(&m, F_SERIES))
+		rc = store_series_previous(st, meeting_get(&m, F_SERIES),
+		    meeting_get(&m, F_DATE), 0, &prev, e);
+	if (rc == 0) {
+		meeting_new_inherit(&m, &prev);
+		rc = store_meeting_insert(st, &m, e);
+	}
+	*id = m.id;
+	meeting_free(&prev);
+	meeting_free(&m);
+	return rc;
+}
+
 int
 cli_new(struct cli *c, int argc, char **argv)
 {
@@ -129,7 +155,7 @@ cli_new(struct cli *c, int argc, char **argv)
 		tmpl_set_free(&ts);
 		return rc;
 	}
-	if (tui_meeting_new(st, tp, series, title, date, &id, &e) != 0) {
+	if (create(st, tp, series, title, date, &id, &e) != 0) {
 		tmpl_set_free(&ts);
 		return cli_fail_err(c, &e);
 	}
