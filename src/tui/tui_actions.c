@@ -448,6 +448,51 @@ add_esc_lines(struct buf *b, const char *s)
 	add_esc(b, s);
 }
 
+/* The item's history, one change a line. */
+static void
+add_history(struct buf *b, const struct store_act_event *ev, size_t nev)
+{
+	for (size_t i = 0; i < nev; i++) {
+		char at[32];
+
+		cal_local_stamp(ev[i].at, at);
+		buf_printf(b, "  %s  ", at);
+		if (ev[i].old_status == NULL)
+			buf_printf(b, _("created as %s"),
+			    status_label_of(ev[i].new_status));
+		else
+			buf_printf(b, "%s -> %s",
+			    status_label_of(ev[i].old_status),
+			    status_label_of(ev[i].new_status));
+		if (ev[i].note) {
+			buf_adds(b, ": ");
+			add_esc(b, ev[i].note);
+		}
+		buf_addc(b, '\n');
+	}
+	if (nev == 0)
+		buf_printf(b, "  %s\n", _("(none)"));
+}
+
+/* Where the item came from: its sentence in the section's text. */
+static void
+add_source(struct buf *b, const struct action *a, const char *text)
+{
+	if (a->src_section && text) {
+		struct buf c = BUF_INIT;
+
+		buf_printf(b, _("Source, in section \"%s\":"), a->src_section);
+		buf_addc(b, '\n');
+		source_context(&c, a, text);
+		add_esc_lines(b, buf_str(&c));
+		buf_free(&c);
+	} else if (a->src_section)
+		buf_adds(b, _("Source: the section it came from is gone."));
+	else
+		buf_adds(b, _("Source: entered by hand, not found in the "
+		    "text."));
+}
+
 /* Shows one item; opens the editor when asked to. */
 static enum tui_act
 show_item(struct review *rv, const struct action_row *sel)
@@ -486,42 +531,9 @@ show_item(struct review *rv, const struct action_row *sel)
 	buf_printf(&it.text, "\n%s%" PRId64 " ", _("Meeting: "), r.a.meeting_id);
 	add_esc(&it.text, r.meeting_title ? r.meeting_title : "");
 	buf_printf(&it.text, " (%s)\n\n%s\n", r.meeting_date, _("History:"));
-	for (size_t i = 0; i < nev; i++) {
-		char at[32];
-
-		cal_local_stamp(ev[i].at, at);
-		buf_printf(&it.text, "  %s  ", at);
-		if (ev[i].old_status == NULL)
-			buf_printf(&it.text, _("created as %s"),
-			    status_label_of(ev[i].new_status));
-		else
-			buf_printf(&it.text, "%s -> %s",
-			    status_label_of(ev[i].old_status),
-			    status_label_of(ev[i].new_status));
-		if (ev[i].note) {
-			buf_adds(&it.text, ": ");
-			add_esc(&it.text, ev[i].note);
-		}
-		buf_addc(&it.text, '\n');
-	}
-	if (nev == 0)
-		buf_printf(&it.text, "  %s\n", _("(none)"));
+	add_history(&it.text, ev, nev);
 	buf_addc(&it.text, '\n');
-	if (r.a.src_section && text) {
-		struct buf c = BUF_INIT;
-
-		buf_printf(&it.text, _("Source, in section \"%s\":"),
-		    r.a.src_section);
-		buf_addc(&it.text, '\n');
-		source_context(&c, &r.a, text);
-		add_esc_lines(&it.text, buf_str(&c));
-		buf_free(&c);
-	} else if (r.a.src_section)
-		buf_adds(&it.text, _("Source: the section it came from is "
-		    "gone."));
-	else
-		buf_adds(&it.text, _("Source: entered by hand, not found in "
-		    "the text."));
+	add_source(&it.text, &r.a, text);
 	mid = r.a.meeting_id;
 	section = r.a.src_section ? xstrdup(r.a.src_section) :
 	    xstrdup("tasks");
