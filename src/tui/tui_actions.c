@@ -555,45 +555,31 @@ static void
 set_status(struct review *rv, enum act_status st)
 {
 	const struct action_row *r = &rv->v[rv->vis[rv->l.cur]];
-	struct textbuf tb;
-	struct tui_field f;
-	struct tui_form form;
+	const char *label = _("Note");
 	struct err e;
 	bool changed = false;
 	int64_t id = r->a.id;
-	char title[200];
+	char title[200], *note, *nfc;
 
-	tb_init(&tb);
-	tb.single_line = true;
-	memset(&f, 0, sizeof f);
-	memset(&form, 0, sizeof form);
-	f.label = _("Note");
-	f.tb = &tb;
-	form.f = &f;
-	form.n = 1;
-	/* Wide enough for the label in any language. */
-	form.labelw = (int)utf8_width(f.label, strlen(f.label)) + 2;
 	/* A copy: the screen underneath reuses tui_fmt's buffer. */
 	snprintf(title, sizeof title, _("Mark item %lld %s"), (long long)id,
 	    status_label(st));
-	if (tui_form_run(&form, title, _("Enter record (the note may be empty), "
-	    "Esc cancel"))) {
-		const char *note = tb_text(&tb);
-		char *nfc = *note ? utf8_nfc(note, strlen(note), NULL) : NULL;
-
-		err_clear(&e);
-		if (store_act_set_status(rv->t->store, id, st, nfc, NULL,
-		    &changed, &e) != 0)
-			snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
-		else
-			snprintf(rv->msg, sizeof rv->msg, changed ?
-			    _("Item %lld is now %s.") :
-			    _("Item %lld is already %s."), (long long)id,
-			    status_label(st));
-		free(nfc);
-		reload(rv);
-	}
-	tb_free(&tb);
+	/* The label column is wide enough for the label in any language. */
+	if (!tui_form_line(title, label, (int)utf8_width(label, strlen(label)) +
+	    2, _("Enter record (the note may be empty), Esc cancel"), &note))
+		return;
+	nfc = note ? utf8_nfc(note, strlen(note), NULL) : NULL;
+	err_clear(&e);
+	if (store_act_set_status(rv->t->store, id, st, nfc, NULL, &changed,
+	    &e) != 0)
+		snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
+	else
+		snprintf(rv->msg, sizeof rv->msg, changed ?
+		    _("Item %lld is now %s.") : _("Item %lld is already %s."),
+		    (long long)id, status_label(st));
+	free(nfc);
+	free(note);
+	reload(rv);
 }
 
 static enum tui_act

@@ -410,9 +410,9 @@ menu(struct editor *ed)
 static void
 help(struct editor *ed)
 {
-	const struct page_ops *o = page(ed)->ops;
+	const struct page_help *h = page(ed)->ops->help;
 
-	tui_help(_(o->help_title), o->help);
+	tui_help(_(h->title), h->keys);
 }
 
 /* Ctrl-S: nothing to write is as good as saved, unless a field is
@@ -507,6 +507,7 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 {
 	struct editor *ed = s->data;
 	int c = ev->code;
+	enum page_res res;
 
 	ed->host.key_at = tui_now_ms();
 	if ((ev->kind == EV_KEY && c == KEY_F(10)) || (ev->kind == EV_CHAR &&
@@ -514,7 +515,11 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 		return may_leave(ed) ? TUI_LEAVE : TUI_STAY;
 	if (editor_key_common(ed, ev) || refused(ed, ev))
 		return TUI_STAY;
-	switch (page(ed)->ops->key(page(ed), ev)) {
+	if (ev->kind == EV_CHAR && c == '?' && page(ed)->ops->ask_help)
+		res = PAGE_HELP;
+	else
+		res = page(ed)->ops->key(page(ed), ev);
+	switch (res) {
 	case PAGE_DONE:
 		break;
 	case PAGE_HELP:
@@ -598,8 +603,12 @@ pages_build(struct editor *ed)
 static void
 editor_free(struct editor *ed)
 {
-	for (size_t i = 0; i < ed->npg; i++)
-		ed->pg[i]->ops->free(ed->pg[i]);
+	for (size_t i = 0; i < ed->npg; i++) {
+		if (ed->pg[i]->ops->free)
+			ed->pg[i]->ops->free(ed->pg[i]);
+		else
+			free(ed->pg[i]);
+	}
 	free(ed->pg);
 	extract_free(ed->ex);
 	meeting_free(&ed->m);

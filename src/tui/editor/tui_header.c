@@ -160,16 +160,15 @@ free_page(struct page *p)
 }
 
 static const struct page_ops header_ops = {
-	.help_title = N_("Keys of the meeting editor"),
-	.help = page_editor_keys,
+	.help = &page_editor_help,
 	.draw = draw,
 	.key = key,
 	.filled = filled,
-	.free = free_page,
 	.fix = fix,
 	.dirty = dirty,
 	.commit = commit,
 	.force = force,
+	.free = free_page,
 };
 
 struct page *
@@ -177,8 +176,7 @@ page_header_new(struct page_host *h)
 {
 	struct header *hd = xcalloc(1, sizeof *hd);
 
-	hd->p.ops = &header_ops;
-	hd->p.host = h;
+	page_init(&hd->p, &header_ops, h, NULL);
 	hd->p.title = _("Meeting details");
 	hd->p.prompt = _("The header of the minutes: what, who chairs, who "
 	    "writes, when and where.  Up/Down or Enter move between fields.");

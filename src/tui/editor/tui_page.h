@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/tmpl.h"
+
 struct action;
 struct check_item;
 struct extractor;
@@ -78,20 +80,26 @@ struct page_batch {
 	size_t		 n;
 };
 
+/* The keys F1 shows: a title and pairs of key and description, all
+ * N_() strings. */
+struct page_help {
+	const char	*title;
+	const char *const *keys;
+};
+
 struct page_ops {
-	/* F1 (and ? where the page takes it): a title and pairs of key
-	 * and description, both N_() strings. */
-	const char	*help_title;
-	const char *const *help;
+	const struct page_help *help;
+	bool		 ask_help;	/* ? shows the help too (a table) */
 	/* Draws the page in rows [y, y+h) and columns [x, x+w). */
 	void	(*draw)(struct page *, int y, int x, int h, int w);
 	/* A key the editor left to the page (typing, the page's keys). */
 	enum page_res (*key)(struct page *, const struct tui_event *);
 	/* A ✓ in the progress line: the page holds something. */
 	bool	(*filled)(const struct page *);
-	void	(*free)(struct page *);
 
 	/* The rest may be NULL. */
+	/* Frees the page; NULL when free() is enough. */
+	void	(*free)(struct page *);
 	/* The page is left for another. */
 	void	(*leave)(struct page *);
 	/* Idle, on the page shown; true to redraw. */
@@ -127,6 +135,21 @@ struct page {
 	const char	*prompt;	/* the guidance, or NULL */
 };
 
+/* Starts a page of section sec (or NULL): its title and guidance are
+ * the section's. */
+static inline void
+page_init(struct page *p, const struct page_ops *ops, struct page_host *h,
+    const struct tmpl_section *sec)
+{
+	p->ops = ops;
+	p->host = h;
+	p->sec = sec;
+	if (sec) {
+		p->title = sec->heading;
+		p->prompt = sec->prompt;
+	}
+}
+
 /* The page kinds, each made by its own file. */
 struct page	*page_header_new(struct page_host *);
 /* NULL when the series left nothing to review. */
@@ -137,7 +160,7 @@ struct page	*page_roster_new(struct page_host *,
 struct page	*page_tasks_new(struct page_host *, const struct tmpl_section *);
 
 /* The editor's keys, the help of the header and text pages. */
-extern const char *const page_editor_keys[];
+extern const struct page_help page_editor_help;
 /* Edits a task in a form, the due date resolved against the meeting's
  * date (tui_tasks.c); true if accepted.  Also used by the suggestions. */
 bool	 page_task_form(struct page_host *, struct action *, const char *title);

@@ -21,7 +21,7 @@
 #include "tui/editor/tui_page.h"
 #include "tui/tui.h"
 
-static const char *const review_keys[] = {
+static const char *const keys[] = {
 	"d", N_("done (asks for a note)"),
 	"g", N_("doing (asks for a note)"),
 	"x", N_("dropped (asks for a note)"),
@@ -31,6 +31,7 @@ static const char *const review_keys[] = {
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	NULL, NULL
 };
+static const struct page_help help = { N_("Keys of the review"), keys };
 
 struct review {
 	struct page	 p;
@@ -54,17 +55,15 @@ free_page(struct page *p)
 	free(r);
 }
 
+/* Assignee, task, due, status, note. */
+static const struct tui_col cols[5] = {
+	{ 0, 25, 100 }, { 0, 45, 100 }, { 11, 0, 0 }, { 9, 0, 0 }, { 0, 0, 0 }
+};
+
 static void
 columns(int w, int cw[5])
 {
-	cw[2] = 11;
-	cw[3] = 9;
-	w -= cw[2] + cw[3];
-	if (w < 30)
-		w = 30;
-	cw[0] = w * 25 / 100;
-	cw[1] = w * 45 / 100;
-	cw[4] = w - cw[0] - cw[1];
+	tui_columns(w, 30, cols, 5, cw);
 }
 
 static void
@@ -113,34 +112,18 @@ draw(struct page *p, int y, int x, int h, int w)
 static bool
 ask_note(const char *status, char **note)
 {
-	struct textbuf tb;
-	struct tui_field f;
-	struct tui_form form;
 	char title[160];
-	bool ok;
 
-	tb_init(&tb);
-	tb.single_line = true;
-	memset(&f, 0, sizeof f);
-	memset(&form, 0, sizeof form);
-	f.label = _("Note");
-	f.tb = &tb;
-	form.f = &f;
-	form.n = 1;
-	form.labelw = 8;
 	/* Not tui_fmt: the form draws its frame with it. */
 	snprintf(title, sizeof title, _("Mark %s"), status);
-	ok = tui_form_run(&form, title, _("Enter "
-	    "accepts (the note may stay empty), Esc cancels"));
-	*note = ok && tb.len ? xstrdup(tb_text(&tb)) : NULL;
-	tb_free(&tb);
-	return ok;
+	return tui_form_line(title, _("Note"), 8, _("Enter accepts (the note "
+	    "may stay empty), Esc cancels"), note);
 }
 
 static enum page_res
 key(struct page *p, const struct tui_event *ev)
 {
-	static const char keys[] = "ogdx";	/* by enum act_status */
+	static const char marks[] = "ogdx";	/* by enum act_status */
 	struct review *r = (struct review *)p;
 	struct page_host *h = p->host;
 	struct tui_list *l = &r->l;
@@ -149,14 +132,12 @@ key(struct page *p, const struct tui_event *ev)
 	char *note = NULL, title[100];
 	struct err e;
 
-	if (ev->kind == EV_CHAR && ev->code == '?')
-		return PAGE_HELP;
 	l->n = r->n;
 	if (tui_list_key(l, ev) || ev->kind != EV_CHAR || r->n == 0 ||
 	    ev->code <= 0 || ev->code > 127 ||
-	    (k = strchr(keys, ev->code)) == NULL)
+	    (k = strchr(marks, ev->code)) == NULL)
 		return PAGE_DONE;
-	to = (enum act_status)(k - keys);
+	to = (enum act_status)(k - marks);
 	/* The form's title is formatted with tui_fmt: copy the word. */
 	snprintf(title, sizeof title, "%s", status_label(to));
 	if (!ask_note(title, &note))
@@ -188,8 +169,8 @@ filled(const struct page *p)
 }
 
 static const struct page_ops review_ops = {
-	.help_title = N_("Keys of the review"),
-	.help = review_keys,
+	.help = &help,
+	.ask_help = true,
 	.draw = draw,
 	.key = key,
 	.filled = filled,
@@ -208,8 +189,7 @@ page_review_new(struct page_host *h)
 	if (series == NULL || h->m->id == 0)
 		return NULL;
 	r = xcalloc(1, sizeof *r);
-	r->p.ops = &review_ops;
-	r->p.host = h;
+	page_init(&r->p, &review_ops, h, NULL);
 	r->p.title = _("Review of previous actions");
 	r->p.prompt = _("The tasks earlier meetings of the series left open.  "
 	    "For each, record what this meeting found: d done, g doing, x "

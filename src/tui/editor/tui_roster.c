@@ -21,7 +21,7 @@
 #include "tui/editor/tui_page.h"
 #include "tui/tui.h"
 
-static const char *const roster_keys[] = {
+static const char *const keys[] = {
 	"a, Insert", N_("add an attendee"),
 	"Enter, e", N_("edit the attendee"),
 	"d, Delete", N_("delete the attendee"),
@@ -36,6 +36,7 @@ static const char *const roster_keys[] = {
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	NULL, NULL
 };
+static const struct page_help help = { N_("Keys of the attendees table"), keys };
 
 static const char *const role_names[] = {
 	N_("chair"), N_("secretary"), N_("member"), N_("guest")
@@ -78,18 +79,10 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	    _(pres_names[a->presence]));
 }
 
-static void
-widths(int w, int cw[5])
-{
-	cw[3] = 11;
-	cw[4] = 13;
-	w -= cw[3] + cw[4];
-	if (w < 15)
-		w = 15;
-	cw[0] = w * 36 / 100;
-	cw[1] = w * 30 / 100;
-	cw[2] = w - cw[0] - cw[1];
-}
+/* Name, position, organisation, role, presence. */
+static const struct tui_col cols[5] = {
+	{ 0, 36, 100 }, { 0, 30, 100 }, { 0, 0, 0 }, { 11, 0, 0 }, { 13, 0, 0 }
+};
 
 static void
 draw(struct page *p, int y, int x, int h, int w)
@@ -101,7 +94,7 @@ draw(struct page *p, int y, int x, int h, int w)
 	int cx = x;
 
 	w--;
-	widths(w, c.cw);
+	tui_columns(w, 15, cols, 5, c.cw);
 	attron(A_UNDERLINE);
 	tui_fill(y, x, w, A_UNDERLINE);
 	for (int k = 0; k < 5; k++)
@@ -339,8 +332,6 @@ roster_key(struct roster *r, const struct tui_event *ev)
 static enum page_res
 key(struct page *p, const struct tui_event *ev)
 {
-	if (ev->kind == EV_CHAR && ev->code == '?')
-		return PAGE_HELP;
 	if (roster_key((struct roster *)p, ev))
 		p->host->changed(p->host, PART_ROSTER);
 	return PAGE_DONE;
@@ -352,19 +343,12 @@ filled(const struct page *p)
 	return p->host->m->natt > 0;
 }
 
-static void
-free_page(struct page *p)
-{
-	free(p);
-}
-
 static const struct page_ops roster_ops = {
-	.help_title = N_("Keys of the attendees table"),
-	.help = roster_keys,
+	.help = &help,
+	.ask_help = true,
 	.draw = draw,
 	.key = key,
 	.filled = filled,
-	.free = free_page,
 };
 
 struct page *
@@ -372,10 +356,6 @@ page_roster_new(struct page_host *h, const struct tmpl_section *sec)
 {
 	struct roster *r = xcalloc(1, sizeof *r);
 
-	r->p.ops = &roster_ops;
-	r->p.host = h;
-	r->p.sec = sec;
-	r->p.title = sec->heading;
-	r->p.prompt = sec->prompt;
+	page_init(&r->p, &roster_ops, h, sec);
 	return &r->p;
 }

@@ -22,7 +22,7 @@
 #include "tui/editor/tui_page.h"
 #include "tui/tui.h"
 
-static const char *const tasks_keys[] = {
+static const char *const keys[] = {
 	"a, Insert", N_("add a task"),
 	"Enter, e", N_("edit the task"),
 	"d, Delete", N_("delete the task"),
@@ -35,22 +35,22 @@ static const char *const tasks_keys[] = {
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	NULL, NULL
 };
+static const struct page_help help = { N_("Keys of the tasks table"), keys };
 
 struct tasks {
 	struct page	 p;
 	struct tui_list	 l;
 };
 
+/* Assignee, task, due, status. */
+static const struct tui_col cols[4] = {
+	{ 0, 1, 3 }, { 0, 0, 0 }, { 12, 0, 0 }, { 10, 0, 0 }
+};
+
 static void
 columns(int w, int cw[4])
 {
-	cw[2] = 12;
-	cw[3] = 10;
-	w -= cw[2] + cw[3];
-	if (w < 20)
-		w = 20;
-	cw[0] = w / 3;
-	cw[1] = w - cw[0];
+	tui_columns(w, 20, cols, 4, cw);
 }
 
 static void
@@ -312,8 +312,6 @@ tasks_key(struct tasks *t, const struct tui_event *ev)
 static enum page_res
 key(struct page *p, const struct tui_event *ev)
 {
-	if (ev->kind == EV_CHAR && ev->code == '?')
-		return PAGE_HELP;
 	if (tasks_key((struct tasks *)p, ev))
 		p->host->changed(p->host, PART_TASKS);
 	return PAGE_DONE;
@@ -335,19 +333,12 @@ fix(struct page *p, const struct check_item *c)
 	return true;
 }
 
-static void
-free_page(struct page *p)
-{
-	free(p);
-}
-
 static const struct page_ops tasks_ops = {
-	.help_title = N_("Keys of the tasks table"),
-	.help = tasks_keys,
+	.help = &help,
+	.ask_help = true,
 	.draw = draw,
 	.key = key,
 	.filled = filled,
-	.free = free_page,
 	.fix = fix,
 };
 
@@ -356,10 +347,6 @@ page_tasks_new(struct page_host *h, const struct tmpl_section *sec)
 {
 	struct tasks *t = xcalloc(1, sizeof *t);
 
-	t->p.ops = &tasks_ops;
-	t->p.host = h;
-	t->p.sec = sec;
-	t->p.title = sec->heading;
-	t->p.prompt = sec->prompt;
+	page_init(&t->p, &tasks_ops, h, sec);
 	return &t->p;
 }

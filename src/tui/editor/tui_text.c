@@ -19,7 +19,7 @@
 #include "tui/editor/tui_suggest.h"
 #include "tui/tui.h"
 
-const char *const page_editor_keys[] = {
+static const char *const editor_keys[] = {
 	"Tab, Ctrl-PgDn", N_("next section"),
 	"Shift-Tab, Ctrl-PgUp", N_("previous section"),
 	"F2, Ctrl-G", N_("go to any section"),
@@ -38,6 +38,10 @@ const char *const page_editor_keys[] = {
 	"F6", N_("export the meeting to a file"),
 	"F1", N_("this help"),
 	NULL, NULL
+};
+
+const struct page_help page_editor_help = {
+	N_("Keys of the meeting editor"), editor_keys
 };
 
 struct text {
@@ -156,12 +160,10 @@ free_page(struct page *p)
 }
 
 static const struct page_ops text_ops = {
-	.help_title = N_("Keys of the meeting editor"),
-	.help = page_editor_keys,
+	.help = &page_editor_help,
 	.draw = draw,
 	.key = key,
 	.filled = filled,
-	.free = free_page,
 	.leave = leave,
 	.tick = tick,
 	.panel_rows = panel_rows,
@@ -170,6 +172,7 @@ static const struct page_ops text_ops = {
 	.dirty = dirty,
 	.stage = stage,
 	.saved = saved,
+	.free = free_page,
 };
 
 struct page *
@@ -178,11 +181,7 @@ page_text_new(struct page_host *h, const struct tmpl_section *sec)
 	struct text *t = xcalloc(1, sizeof *t);
 	const char *body = meeting_section(h->m, sec->key);
 
-	t->p.ops = &text_ops;
-	t->p.host = h;
-	t->p.sec = sec;
-	t->p.title = sec->heading;
-	t->p.prompt = sec->prompt;
+	page_init(&t->p, &text_ops, h, sec);
 	tb_init(&t->tb);
 	if (body)
 		tb_set(&t->tb, body, strlen(body));
