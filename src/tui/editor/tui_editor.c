@@ -7,25 +7,21 @@
  * from the template by one table here (page_kinds) and known otherwise
  * only by their operations (tui_page.h); this file is their host.
  *
- * Saving is what this screen is about.  A page is dirty while it holds
- * what the store does not; so is a part of the meeting (header, roster,
- * tasks) a page changed.  The idle tick saves half a second after the
- * last key (and at least once a second while typing goes on), leaving a
- * section saves at once, and a signal saves before the program ends.  A
- * failed save keeps everything in memory, says so in the status line and
- * is retried; the store's transactions mean a failure never touches what
- * was saved before.
+ * Saving is what this screen is about (tui_editor_save.c).  A page is
+ * dirty while it holds what the store does not; so is a part of the
+ * meeting (header, roster, tasks) a page changed.  The idle tick saves
+ * half a second after the last key (and at least once a second while
+ * typing goes on), leaving a section saves at once, and a signal saves
+ * before the program ends.  A failed save keeps everything in memory,
+ * says so in the status line and is retried; the store's transactions
+ * mean a failure never touches what was saved before.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "core/mdformat.h"
 #include "core/model.h"
-#include "core/rescue.h"
 #include "core/series.h"
 #include "core/tmpl.h"
 #include "extract/extract.h"
@@ -39,13 +35,7 @@
 
 #define IDLE_SAVE_MS	500	/* save this long after the last key */
 #define BUSY_SAVE_MS	1000	/* and at least this often while typing */
-#define RETRY_MS	2000	/* after a failed save */
 #define LOCK_BEAT_MS	10000
-#define NEWS_MS		3000	/* a message this fresh outlives a save */
-/* Waiting for another program's lock: briefly while typing (a failed
- * save is retried), longer when leaving, the last chance to save. */
-#define BUSY_TYPING_MS	150
-#define BUSY_LEAVING_MS	3000
 
 /* The page each kind of template section is edited on: the one place
  * that knows the kinds. */
@@ -71,132 +61,14 @@ page(struct editor *ed)
 }
 
 static void
-set_status(struct editor *ed, bool error, const char *msg)
-{
-	snprintf(ed->status, sizeof ed->status, "%s", msg);
-	ed->status_err = error;
-	ed->status_routine = false;
-	ed->status_ms = tui_now_ms();
-}
-
-static bool
-editor_dirty(const struct editor *ed)
-{
-	if (ed->parts != 0)
-		return true;
-	for (size_t i = 0; i < ed->npg; i++)
-		if (ed->pg[i]->ops->dirty && ed->pg[i]->ops->dirty(ed->pg[i]))
-			return true;
-	return false;
-}
-
-/* What was typed goes into the meeting where it is valid. */
-static void
-commit(struct editor *ed, bool report)
-{
-	for (size_t i = 0; i < ed->npg; i++)
-		if (ed->pg[i]->ops->commit)
-			ed->pg[i]->ops->commit(ed->pg[i], report);
-}
-
-static void
-note_saved(struct editor *ed)
-{
-	char when[16];
-	time_t now = time(NULL);
-	struct tm tm;
-	size_t len;
-
-	localtime_r(&now, &tm);
-	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	ed->saved_at = now;
-	/* A save follows most actions by half a second: news such as
-	 * "Added to the tasks" stays in view, with the save after it. */
-	if (!ed->status_err && !ed->status_routine && ed->status[0] &&
-	    tui_now_ms() - ed->status_ms < NEWS_MS) {
-		len = strlen(ed->status);
-		snprintf(ed->status + len, sizeof ed->status - len, "  ");
-	} else {
-		ed->status[0] = '\0';
-	}
-	len = strlen(ed->status);
-	snprintf(ed->status + len, sizeof ed->status - len, _("Saved at %s"),
-	    when);
-	ed->status_err = false;
-	ed->status_routine = true;
-	ed->status_ms = tui_now_ms();
-}
-
-static void
-save_failed(struct editor *ed, const struct err *e)
-{
-	const char *path = store_path(ed->host.t->store), *msg = e->msg;
-	size_t pl = strlen(path);
-
-	/* The status line is narrow: the file name is known. */
-	if (strncmp(msg, path, pl) == 0 && strncmp(msg + pl, ": ", 2) == 0)
-		msg += pl + 2;
-	set_status(ed, true, tui_fmt(_("NOT SAVED: %s (kept in memory; "
-	    "retrying)"), msg));
-	ed->next_retry = tui_now_ms() + RETRY_MS;
-}
-
-/* Saves every dirty page and part; 0, or the error code after saying
- * it in the status line. */
-static int
-save(struct editor *ed)
-{
-	struct page_batch b = { xcalloc(ed->npg + 1, sizeof *b.keys),
-	    xcalloc(ed->npg + 1, sizeof *b.pages), 0 };
-	unsigned parts;
-	struct err e;
-	int rc = 0;
-
-	if (ed->host.readonly) {
-		free(b.keys);
-		free(b.pages);
-		return 0;
-	}
-	commit(ed, false);
-	for (size_t i = 0; i < ed->npg; i++)
-		if (ed->pg[i]->ops->stage)
-			ed->pg[i]->ops->stage(ed->pg[i], &b);
-	err_clear(&e);
-	parts = ed->parts;
-	/* One transaction: the tasks' spans point into the texts saved
-	 * with them. */
-	rc = store_meeting_save(ed->host.t->store, &ed->m, b.n > 0 ||
-	    (parts & PART_HEADER), b.keys, b.n, parts & PART_ROSTER,
-	    parts & PART_TASKS, &e);
-	if (rc == 0) {
-		ed->parts = 0;
-		for (size_t k = 0; k < b.n; k++)
-			b.pages[k]->ops->saved(b.pages[k]);
-	}
-	free(b.keys);
-	free(b.pages);
-	ed->dirty_since = 0;
-	if (rc != 0) {
-		save_failed(ed, &e);
-		return rc;
-	}
-	ed->next_retry = 0;
-	/* A save that wrote nothing leaves the status line alone: it may be
-	 * telling about a field that cannot be saved. */
-	if (b.n > 0 || parts != 0)
-		note_saved(ed);
-	return 0;
-}
-
-static void
 go_page(struct editor *ed, size_t to)
 {
 	if (to >= ed->npg || to == ed->cur)
 		return;
 	/* Leaving a section saves it. */
-	commit(ed, true);
-	if (editor_dirty(ed))
-		save(ed);
+	tui_editor_commit(ed, true);
+	if (tui_editor_dirty(ed))
+		tui_editor_save(ed);
 	if (page(ed)->ops->leave)
 		page(ed)->ops->leave(page(ed));
 	ed->cur = to;
@@ -222,7 +94,7 @@ go_fix(struct editor *ed, const struct check_item *c)
 static void
 host_status(struct page_host *h, bool error, const char *msg)
 {
-	set_status(editor_of(h), error, msg);
+	tui_editor_status(editor_of(h), error, msg);
 }
 
 static void
@@ -234,7 +106,7 @@ host_changed(struct page_host *h, unsigned parts)
 static int
 host_save(struct page_host *h)
 {
-	return save(editor_of(h));
+	return tui_editor_save(editor_of(h));
 }
 
 static struct extractor *
@@ -250,7 +122,7 @@ host_extractor(struct page_host *h)
 		err_clear(&e);
 		ed->ex = extract_new("auto", &e);
 		if (ed->ex == NULL)
-			set_status(ed, true, e.msg);
+			tui_editor_status(ed, true, e.msg);
 	}
 	return ed->ex;
 }
@@ -259,130 +131,6 @@ static void
 host_fix(struct page_host *h, const struct check_item *c)
 {
 	go_fix(editor_of(h), c);
-}
-
-/* --- leaving: saved, rescued, or printed -------------------------------- */
-
-/* Writes the meeting to a rescue file when it cannot be saved; false
- * (and the reason in the status line) when that fails too. */
-static bool
-rescue(struct editor *ed)
-{
-	struct tui *t = ed->host.t;
-	struct err e;
-	char *path;
-
-	err_clear(&e);
-	if (rescue_write(&ed->m, t->tmpls, store_path(t->store), &path,
-	    &e) == 0) {
-		buf_printf(&t->rescued, "  %s\n", path);
-		free(path);
-		return true;
-	}
-	set_status(ed, true, e.msg);
-	return false;
-}
-
-/* The last resort, when no file can be written (a full disk): the
- * meeting is kept to be printed on the terminal once the screen is
- * gone, where the secretary can still copy it. */
-static void
-keep_lost(struct editor *ed)
-{
-	struct tui *t = ed->host.t;
-	struct err e;
-
-	err_clear(&e);
-	if (md_write(&t->lost, &ed->m, t->tmpls, &e) != 0)
-		buf_printf(&t->lost, "%s\n", e.msg);
-}
-
-/* True when the program may end: saved, or the user accepts the loss. */
-static bool
-may_leave(struct editor *ed)
-{
-	struct store *st = ed->host.t->store;
-	int rc;
-
-	commit(ed, true);
-	if (!editor_dirty(ed) || ed->host.readonly)
-		return true;
-	store_set_busy_timeout(st, BUSY_LEAVING_MS);
-	rc = save(ed);
-	store_set_busy_timeout(st, BUSY_TYPING_MS);
-	if (rc == 0 && !editor_dirty(ed))
-		return true;
-	if (tui_ask(_("Unsaved text"), tui_fmt("%s\n\n%s", ed->status, rc ?
-	    _("Leave anyway? What could not be saved goes to a rescue file. "
-	    "(y/n)") : _("Leave anyway and lose what was not saved? (y/n)")),
-	    "yn") != 'y')
-		return false;
-	if (rc != 0 && !rescue(ed)) {
-		/* Leaving now would lose the text: say so, and let the
-		 * secretary free some space and try again. */
-		if (tui_ask(_("Unsaved text"), tui_fmt("%s\n\n%s", ed->status,
-		    _("No rescue file could be written either.  Free some "
-		    "disk space and leave again, or leave now and have the "
-		    "minutes printed in the terminal to copy.  Leave now? "
-		    "(y/n)")), "yn") != 'y')
-			return false;
-		keep_lost(ed);
-	}
-	return true;
-}
-
-/* A signal while saving is failing already: the rescue file first,
- * because the next attempt may wait out the whole busy timeout. */
-static void
-leave_failing(struct editor *ed)
-{
-	struct buf *rescued = &ed->host.t->rescued;
-	size_t had = rescued->len;
-	bool ok = rescue(ed);
-
-	if (save(ed) != 0) {
-		if (!ok)
-			keep_lost(ed);
-	} else if (rescued->len > had) {
-		/* Saved after all: the rescue file is not needed. */
-		char *path = xstrdup(rescued->s + had + 2);
-
-		path[strcspn(path, "\n")] = '\0';
-		unlink(path);
-		free(path);
-		buf_truncate(rescued, had);
-	}
-}
-
-static void
-editor_leave(struct tui_screen *s)
-{
-	struct editor *ed = s->data;
-
-	/* A signal: one save; if the database cannot take it, a rescue
-	 * file, so nothing typed is lost. */
-	if (ed->host.readonly)
-		return;
-	commit(ed, false);
-	if (!editor_dirty(ed))
-		return;
-	store_set_busy_timeout(ed->host.t->store, BUSY_LEAVING_MS);
-	if (ed->next_retry != 0) {
-		leave_failing(ed);
-		return;
-	}
-	if (save(ed) != 0) {
-		if (!rescue(ed))
-			keep_lost(ed);
-	} else if (editor_dirty(ed)) {
-		/* Saved, but what cannot be stored as typed (a header
-		 * field) is left: it goes, as typed, to a rescue file. */
-		for (size_t i = 0; i < ed->npg; i++)
-			if (ed->pg[i]->ops->force)
-				ed->pg[i]->ops->force(ed->pg[i]);
-		if (!rescue(ed))
-			keep_lost(ed);
-	}
 }
 
 /* --- keys ------------------------------------------------------------------ */
@@ -422,10 +170,10 @@ save_now(struct editor *ed)
 {
 	bool was_dirty;
 
-	commit(ed, true);
-	was_dirty = editor_dirty(ed);
-	if (save(ed) == 0 && !was_dirty && !ed->status_err)
-		note_saved(ed);
+	tui_editor_commit(ed, true);
+	was_dirty = tui_editor_dirty(ed);
+	if (tui_editor_save(ed) == 0 && !was_dirty && !ed->status_err)
+		tui_editor_saved_now(ed);
 }
 
 /* F6: export what is on screen, saved first, since the export reads
@@ -433,8 +181,8 @@ save_now(struct editor *ed)
 static void
 export(struct editor *ed)
 {
-	commit(ed, true);
-	if (editor_dirty(ed) && save(ed) != 0 &&
+	tui_editor_commit(ed, true);
+	if (tui_editor_dirty(ed) && tui_editor_save(ed) != 0 &&
 	    tui_ask(_("Export"), tui_fmt("%s\n\n%s", ed->status,
 	    _("The export would miss what is not saved.  Export what is "
 	    "saved anyway? (y/n)")), "yn") != 'y')
@@ -450,7 +198,7 @@ toggle_suggestions(struct editor *ed)
 	struct tui *t = ed->host.t;
 
 	t->no_suggest = !t->no_suggest;
-	set_status(ed, false, t->no_suggest ? _("Suggested tasks hidden; F7 "
+	tui_editor_status(ed, false, t->no_suggest ? _("Suggested tasks hidden; F7 "
 	    "shows them") : _("Suggested tasks shown"));
 }
 
@@ -496,7 +244,7 @@ refused(struct editor *ed, const struct tui_event *ev)
 	    c == KEY_ENTER || c == KEY_F(3) || c == KEY_F(4) ||
 	    c == KEY_F(5)))))
 		return false;
-	set_status(ed, true, ed->host.readonly ? _("Read-only: this meeting "
+	tui_editor_status(ed, true, ed->host.readonly ? _("Read-only: this meeting "
 	    "is open in another minutes") : _("Final: read-only; F9 "
 	    "reopens"));
 	return true;
@@ -512,7 +260,7 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 	ed->host.key_at = tui_now_ms();
 	if ((ev->kind == EV_KEY && c == KEY_F(10)) || (ev->kind == EV_CHAR &&
 	    (c == TK_CTRL('Q') || c == TK_CTRL('C'))))
-		return may_leave(ed) ? TUI_LEAVE : TUI_STAY;
+		return tui_editor_may_leave(ed) ? TUI_LEAVE : TUI_STAY;
 	if (editor_key_common(ed, ev) || refused(ed, ev))
 		return TUI_STAY;
 	if (ev->kind == EV_CHAR && c == '?' && page(ed)->ops->ask_help)
@@ -526,14 +274,14 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 		help(ed);
 		break;
 	case PAGE_SAVE:
-		if (editor_dirty(ed))
-			save(ed);
+		if (tui_editor_dirty(ed))
+			tui_editor_save(ed);
 		break;
 	case PAGE_NEXT:
 		go_page(ed, ed->cur + 1);
 		break;
 	}
-	if (editor_dirty(ed)) {
+	if (tui_editor_dirty(ed)) {
 		ed->last_key = tui_now_ms();
 		if (ed->dirty_since == 0)
 			ed->dirty_since = ed->last_key;
@@ -555,11 +303,11 @@ editor_tick(struct tui_screen *s)
 	if (ed->dirty_since && now >= ed->next_retry &&
 	    (now - ed->last_key >= IDLE_SAVE_MS ||
 	    now - ed->dirty_since >= BUSY_SAVE_MS)) {
-		save(ed);
+		tui_editor_save(ed);
 		redraw = true;
 	} else if (ed->next_retry && now >= ed->next_retry &&
-	    editor_dirty(ed)) {
-		save(ed);
+	    tui_editor_dirty(ed)) {
+		tui_editor_save(ed);
 		redraw = true;
 	}
 	if (now - ed->lock_beat >= LOCK_BEAT_MS) {
@@ -570,7 +318,7 @@ editor_tick(struct tui_screen *s)
 		 * still be warned about us. */
 		if (store_lock_take(ed->host.t->store, ed->m.id, &other,
 		    NULL) == 0 && other != 0 && !ed->status_err) {
-			set_status(ed, true, _("Warning: this meeting is also "
+			tui_editor_status(ed, true, _("Warning: this meeting is also "
 			    "open in another minutes"));
 			redraw = true;
 		}
@@ -624,7 +372,7 @@ check_lock(struct editor *ed)
 
 	err_clear(&e);
 	if (store_lock_take(ed->host.t->store, ed->m.id, &other, &e) != 0) {
-		set_status(ed, true, e.msg);
+		tui_editor_status(ed, true, e.msg);
 		return true;
 	}
 	if (other == 0)
@@ -636,12 +384,12 @@ check_lock(struct editor *ed)
 	    (long long)ed->m.id, other), "req");
 	if (k == 'r') {
 		ed->host.readonly = true;
-		set_status(ed, true, _("Read-only: this meeting is open in "
+		tui_editor_status(ed, true, _("Read-only: this meeting is open in "
 		    "another minutes"));
 		return true;
 	}
 	if (k == 'e') {
-		set_status(ed, true, _("Warning: this meeting is also open in "
+		tui_editor_status(ed, true, _("Warning: this meeting is also open in "
 		    "another minutes"));
 		return true;
 	}
@@ -655,8 +403,8 @@ before_dialog(void *arg)
 {
 	struct editor *ed = arg;
 
-	if (editor_dirty(ed))
-		save(ed);
+	if (tui_editor_dirty(ed))
+		tui_editor_save(ed);
 }
 
 /* Loads meeting id and finds its template; false after saying why not. */
@@ -716,7 +464,7 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 {
 	struct editor *ed = xcalloc(1, sizeof *ed);
 	struct tui_screen s = { .data = ed, .draw = tui_editor_draw,
-	    .key = editor_key, .tick = editor_tick, .leave = editor_leave };
+	    .key = editor_key, .tick = editor_tick, .leave = tui_editor_leave };
 	enum tui_act r = TUI_LEAVE;
 	struct tui_hook hook;
 	const char *status;
@@ -732,7 +480,7 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 	ed->lock_beat = tui_now_ms();
 	status = meeting_get(&ed->m, F_STATUS);
 	ed->host.final = status && strcmp(status, "final") == 0;
-	set_status(ed, false, ed->host.final ? _("Final: read-only; F9 "
+	tui_editor_status(ed, false, ed->host.final ? _("Final: read-only; F9 "
 	    "reopens") : _("Type; the text is saved by itself."));
 	if (!check_lock(ed))
 		goto out;
@@ -750,3 +498,4 @@ out:
 	free(ed);
 	return r;
 }
+
