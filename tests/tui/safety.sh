@@ -140,11 +140,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	keys C-End
 	typing ' Chữ cứu hộ'
 	shows 'NOT SAVED:.*locked' "the save fails while locked" 15
+	# Typed after the failed save, before its retry (two seconds on).
+	typing ' Chữ sau cùng'
+	shows 'Chữ sau cùng' "typed after the failed save"
 	kill -TERM "$(app_pid)"
 	exited 0 "SIGTERM while locked: exit 0 (after one wait for the lock)" 5
 	shows 'unsaved text is in' "it says where the text went"
 	f=$(ls "$T"/minutes-rescue-1-*.md 2>/dev/null | head -1)
 	like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ' "the rescue file holds the text"
+	like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ Chữ sau cùng' "with what was typed after the last failed save"
 	unlock_db
 	expect_rc 0 "the rescue file imports" "$MINUTES" import "$f"
 else

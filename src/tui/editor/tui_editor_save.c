@@ -98,26 +98,33 @@ save_failed(struct editor *ed, const struct err *e)
 	ed->next_retry = tui_now_ms() + RETRY_MS;
 }
 
+/* Puts what the pages hold into the meeting: the valid typed values,
+ * and the dirty texts, which b lists (its arrays malloc'd). */
+static void
+stage(struct editor *ed, struct page_batch *b)
+{
+	b->keys = xcalloc(ed->npg + 1, sizeof *b->keys);
+	b->pages = xcalloc(ed->npg + 1, sizeof *b->pages);
+	b->n = 0;
+	tui_editor_commit(ed, false);
+	for (size_t i = 0; i < ed->npg; i++)
+		if (ed->pg[i]->ops->stage)
+			ed->pg[i]->ops->stage(ed->pg[i], b);
+}
+
 /* Saves every dirty page and part; 0, or the error code after saying
  * it in the status line. */
 int
 tui_editor_save(struct editor *ed)
 {
-	struct page_batch b = { xcalloc(ed->npg + 1, sizeof *b.keys),
-	    xcalloc(ed->npg + 1, sizeof *b.pages), 0 };
+	struct page_batch b;
 	unsigned parts;
 	struct err e;
-	int rc = 0;
+	int rc;
 
-	if (ed->host.readonly) {
-		free(b.keys);
-		free(b.pages);
+	if (ed->host.readonly)
 		return 0;
-	}
-	tui_editor_commit(ed, false);
-	for (size_t i = 0; i < ed->npg; i++)
-		if (ed->pg[i]->ops->stage)
-			ed->pg[i]->ops->stage(ed->pg[i], &b);
+	stage(ed, &b);
 	err_clear(&e);
 	parts = ed->parts;
 	/* One transaction: the tasks' spans point into the texts saved
@@ -144,7 +151,6 @@ tui_editor_save(struct editor *ed)
 		tui_editor_saved_now(ed);
 	return 0;
 }
-
 
 /* Writes the meeting to a rescue file when it cannot be saved; false
  * (and the reason in the status line) when that fails too. */
@@ -215,13 +221,21 @@ tui_editor_may_leave(struct editor *ed)
 }
 
 /* A signal while saving is failing already: the rescue file first,
- * because the next attempt may wait out the whole busy timeout. */
+ * because the next attempt may wait out the whole busy timeout.  It
+ * holds what was typed since the last attempt too: the texts are put
+ * into the meeting before it is written. */
 static void
 leave_failing(struct editor *ed)
 {
 	struct buf *rescued = &ed->host.t->rescued;
 	size_t had = rescued->len;
-	bool ok = rescue(ed);
+	struct page_batch b;
+	bool ok;
+
+	stage(ed, &b);
+	free(b.keys);
+	free(b.pages);
+	ok = rescue(ed);
 
 	if (tui_editor_save(ed) != 0) {
 		if (!ok)
