@@ -30,8 +30,6 @@ struct check_item;
 struct extractor;
 struct meeting;
 struct page;
-struct tmpl;
-struct tmpl_section;
 struct tui;
 struct tui_event;
 
