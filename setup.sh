@@ -10,9 +10,17 @@ set -eu
 cd "$(dirname "$0")"
 
 # Debian packages needed to build and test, with the command each provides.
+# libzip and libxlsxwriter build the DOCX, ODT and XLSX writers; the
+# document tests read what they write with python3-docx and
+# python3-openpyxl, convert it with LibreOffice (the -nogui build, much
+# smaller) and poppler-utils, print the HTML page with Chromium, and lay
+# pages out in Liberation Serif, metrically Times New Roman.
 pkgs="build-essential autoconf automake autoconf-archive autopoint gettext
 pkg-config libncurses-dev libsqlite3-dev libpcre2-dev libutf8proc-dev
-tmux locales sqlite3 python3 python3-icalendar mandoc valgrind"
+libzip-dev libxlsxwriter-dev
+tmux locales sqlite3 python3 python3-icalendar mandoc valgrind
+python3-docx python3-openpyxl libreoffice-writer-nogui poppler-utils
+chromium fonts-liberation2"
 
 missing=
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -46,7 +46,7 @@ static const struct cli_cmd commands[] = {
 	    cli_extract },
 	{ "actions", "[--open|--overdue|--all] [--assignee TEXT] "
 	    "[--meeting ID] [--series S] [--due-before DATE] "
-	    "[--json|--csv|--ics]",
+	    "[--json|--csv [--excel]|--ics|--xlsx] [-o FILE]",
 	    N_("open action items of every meeting, overdue first"),
 	    cli_actions },
 	{ "action", "ID [done|open|doing|dropped [--note TEXT]]",
@@ -254,6 +254,18 @@ cli_write_output(const char *path, const char *data, size_t len, struct err *e)
 		return err_set(e, ERR_RUNTIME, "standard output: %s",
 		    strerror(errno));
 	return 0;
+}
+
+int
+cli_refuse_binary(struct cli *c, const char *format, int binary,
+    const char *out)
+{
+	if (!binary || (out != NULL && (strcmp(out, "-") != 0 ||
+	    !isatty(STDOUT_FILENO))))
+		return 0;
+	return cli_fail(c, EXIT_USAGE, _("%s is a binary format and is not "
+	    "written to a terminal: give a file with -o FILE (-o - writes to "
+	    "a pipe)"), format);
 }
 
 int

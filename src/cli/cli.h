@@ -50,6 +50,11 @@ int	 cli_read_input(const char *path, struct buf *b, struct err *);
  * the directory), mode 0600; "-" or NULL is stdout. */
 int	 cli_write_output(const char *path, const char *data, size_t len,
 	    struct err *);
+/* A binary format (docx, odt, xlsx) never goes to a terminal: without
+ * -o, or with "-o -" while standard output is a terminal, reports that
+ * -o is needed and returns EXIT_USAGE; else 0. */
+int	 cli_refuse_binary(struct cli *, const char *format, int binary,
+	    const char *out);
 /* getopt_long over a subcommand's argv (shorts should begin with ':').
  * Returns the option, -1 at the end, or -2 after reporting an unknown
  * option or a missing value, with the exit status in *rc. */

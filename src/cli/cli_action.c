@@ -24,6 +24,7 @@
 #include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -224,11 +225,49 @@ today_iso(struct cli *c, char out[11])
 	return 0;
 }
 
+/* Writes the rows in the format asked for (NULL: the table) to out, or
+ * to standard output when out is NULL. */
+static int
+write_rows(struct cli *c, struct store *s, const struct action_row *v,
+    size_t n, const char *format, bool excel, const char *out)
+{
+	struct buf b = BUF_INIT;
+	struct err e;
+	int rc = 0;
+
+	if (format == NULL) {
+		if (n)
+			table(&b, v, n, term_width());
+		else
+			buf_printf(&b, "%s\n", _("No action items."));
+	} else if (strcmp(format, "--json") == 0)
+		export_actions_json(&b, v, n);
+	else if (strcmp(format, "--csv") == 0 && excel)
+		export_actions_csv_excel(&b, v, n);
+	else if (strcmp(format, "--csv") == 0)
+		export_actions_csv(&b, v, n);
+	else if (strcmp(format, "--xlsx") == 0)
+		rc = export_actions_xlsx(&b, v, n, &e) ? cli_fail_err(c, &e) : 0;
+	else {
+		char tag[17];
+
+		uid_tag(s, tag);
+		export_actions_ics(&b, v, n, tag);
+	}
+	if (rc == 0 && out && paths_is_database(out, store_path(s)))
+		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; "
+		    "export to another file"), out);
+	else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
+		rc = cli_fail_err(c, &e);
+	buf_free(&b);
+	return rc;
+}
+
 int
 cli_actions(struct cli *c, int argc, char **argv)
 {
 	enum { O_OPEN = 256, O_OVERDUE, O_ALL, O_ASSIGNEE, O_MEETING,
-	    O_SERIES, O_BEFORE, O_JSON, O_CSV, O_ICS };
+	    O_SERIES, O_BEFORE, O_JSON, O_CSV, O_ICS, O_XLSX, O_EXCEL };
 	static const struct option longs[] = {
 		{ "open", no_argument, NULL, O_OPEN },
 		{ "overdue", no_argument, NULL, O_OVERDUE },
@@ -240,21 +279,24 @@ cli_actions(struct cli *c, int argc, char **argv)
 		{ "json", no_argument, NULL, O_JSON },
 		{ "csv", no_argument, NULL, O_CSV },
 		{ "ics", no_argument, NULL, O_ICS },
+		{ "xlsx", no_argument, NULL, O_XLSX },
+		{ "excel", no_argument, NULL, O_EXCEL },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store_act_filter f = { .scope = STORE_ACT_OPEN };
 	struct action_row *v;
 	struct store *s;
-	struct buf b = BUF_INIT;
 	struct err e;
 	char today[11];
-	const char *scope_opt = NULL, *format = NULL;
+	const char *scope_opt = NULL, *format = NULL, *out = NULL;
+	bool excel = false;
 	long long mid;
 	struct ymd d;
 	size_t n;
 	int ch, rc = 0;
 
-	while ((ch = cli_getopt(c, argc, argv, ":", longs, &rc)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
 		const char *opt = argv[optind - 1];
 
 		switch (ch) {
@@ -270,9 +312,16 @@ cli_actions(struct cli *c, int argc, char **argv)
 			f.scope = ch == O_OPEN ? STORE_ACT_OPEN :
 			    ch == O_OVERDUE ? STORE_ACT_OVERDUE : STORE_ACT_ALL;
 			break;
+		case 'o':
+			out = optarg;
+			break;
+		case O_EXCEL:
+			excel = true;
+			break;
 		case O_JSON:
 		case O_CSV:
 		case O_ICS:
+		case O_XLSX:
 			if (format && strcmp(format, opt) != 0)
 				return cli_fail(c, EXIT_USAGE, _("%s and %s "
 				    "cannot be used together"), format, opt);
@@ -307,6 +356,11 @@ cli_actions(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
 		    argv[optind]);
+	if (excel && (format == NULL || strcmp(format, "--csv") != 0))
+		return cli_fail(c, EXIT_USAGE, _("--excel goes with --csv"));
+	if ((rc = cli_refuse_binary(c, "xlsx", format &&
+	    strcmp(format, "--xlsx") == 0, out)) != 0)
+		return rc;
 	if ((rc = today_iso(c, today)))
 		return rc;
 	f.today = today;
@@ -317,25 +371,8 @@ cli_actions(struct cli *c, int argc, char **argv)
 		    (long long)f.meeting_id);
 	if (store_act_query(s, &f, &v, &n, &e))
 		return cli_fail_err(c, &e);
-	if (format == NULL) {
-		if (n)
-			table(&b, v, n, term_width());
-		else
-			buf_printf(&b, "%s\n", _("No action items."));
-	} else if (strcmp(format, "--json") == 0)
-		export_actions_json(&b, v, n);
-	else if (strcmp(format, "--csv") == 0)
-		export_actions_csv(&b, v, n);
-	else {
-		char tag[17];
-
-		uid_tag(s, tag);
-		export_actions_ics(&b, v, n, tag);
-	}
+	rc = write_rows(c, s, v, n, format, excel, out);
 	action_rows_free(v, n);
-	if (cli_write_output(NULL, buf_str(&b), b.len, &e))
-		rc = cli_fail_err(c, &e);
-	buf_free(&b);
 	return rc;
 }
 
@@ -537,7 +574,7 @@ cli_action(struct cli *c, int argc, char **argv)
 	bool changed;
 	int ch, rc = 0;
 
-	while ((ch = cli_getopt(c, argc, argv, ":", longs, &rc)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, ":o:", longs, &rc)) != -1) {
 		if (ch == -2)
 			return rc;
 		if (ch != 'n')

@@ -40,9 +40,10 @@ cli_extract(struct cli *c, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ "deadlines", no_argument, NULL, 'D' },
 		{ "check-rules", no_argument, NULL, 'C' },
+		{ "section", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *lang = "auto", *date = NULL, *path = NULL;
+	const char *lang = "auto", *date = NULL, *path = NULL, *section = NULL;
 	bool deadlines = false, check = false;
 	struct extractor *x;
 	struct err e = { 0 };
@@ -65,6 +66,9 @@ cli_extract(struct cli *c, int argc, char **argv)
 			break;
 		case 'C':
 			check = true;
+			break;
+		case 'S':
+			section = optarg;
 			break;
 		default:
 			return cli_fail(c, EXIT_USAGE,
@@ -106,6 +110,7 @@ cli_extract(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "minutes: extract: %s%s\n", p,
 		    extract_problem(x, 1) ? _(" (and more; see --check-rules)") : "");
 
+	extract_set_section(x, section);
 	if (cli_read_input(path, &in, &e) != 0) {
 		extract_free(x);
 		buf_free(&in);
@@ -149,6 +154,9 @@ cli_extract(struct cli *c, int argc, char **argv)
 		} else
 			rc = -1;
 	}
+	/* A rule stopped by the match limit may have missed text. */
+	for (size_t i = 0; (p = extract_warning(x, i)) != NULL; i++)
+		fprintf(stderr, "minutes: extract: %s\n", p);
 	extract_free(x);
 	buf_free(&in);
 	if (rc < 0) {

@@ -285,6 +285,8 @@ cli_export(struct cli *c, int argc, char **argv)
 	if (optind + 1 < argc)
 		return cli_fail(c, EXIT_USAGE, _("unexpected argument \"%s\""),
 		    argv[optind + 1]);
+	if ((rc = cli_refuse_binary(c, f->name, f->binary, out)) != 0)
+		return rc;
 	if ((rc = load(c, argv[optind], &m, &set, &t)) == 0) {
 		if (export_meeting(f, &b, &m, &set, (size_t)width, &e))
 			rc = cli_fail_err(c, &e);

@@ -87,6 +87,15 @@ static const struct word unit_words[] = {
 	{ NULL, 0 }
 };
 
+/* Vietnamese months in words, as minutes write them: "tháng Giêng",
+ * "tháng Tư", "tháng Mười một", "tháng Chạp". */
+static const struct word month_words[] = {
+	{ "gieng", 1 }, { "mot", 1 }, { "hai", 2 }, { "ba", 3 }, { "tu", 4 },
+	{ "bon", 4 }, { "nam", 5 }, { "sau", 6 }, { "bay", 7 }, { "tam", 8 },
+	{ "chin", 9 }, { "muoi", 10 }, { "muoi mot", 11 }, { "muoi hai", 12 },
+	{ "chap", 12 }, { NULL, 0 }
+};
+
 static const char *const month_names[] = {
 	"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december"
@@ -188,6 +197,8 @@ month_of(const char *s)
 
 	if (v >= 0)
 		return v >= 1 && v <= 12 ? v : -1;
+	if (lookup(month_words, s, &v))
+		return v;
 	f = fold(s);
 	v = -1;
 	/* English names and their abbreviations: "Sep", "Sept", "September". */
@@ -324,8 +335,24 @@ resolve_date(const struct dates_parts *p, struct ymd ref, struct ymd *due)
 {
 	int d, m, y;
 
-	if (!p->day || !p->month || (d = number(p->day)) < 1 ||
-	    (m = month_of(p->month)) < 0)
+	if (!p->day || (d = number(p->day)) < 1 || d > 31)
+		return false;
+	/* A day alone ("by the 20th"): its next occurrence in a month. */
+	if (!p->month) {
+		struct ymd first = { ref.y, ref.m, 1 };
+
+		for (int i = 0; i < 13; i++) {
+			struct ymd f = cal_add_months(first, i);
+
+			if (cal_valid(f.y, f.m, d) &&
+			    cal_cmp((struct ymd){ f.y, f.m, d }, ref) >= 0) {
+				*due = (struct ymd){ f.y, f.m, d };
+				return true;
+			}
+		}
+		return false;
+	}
+	if ((m = month_of(p->month)) < 0)
 		return false;
 	if (p->year) {
 		if ((y = year_of(p->year)) < 0 || !cal_valid(y, m, d))

@@ -16,8 +16,8 @@
 
 static const char *const field_keys[F_NFIELDS] = {
 	"template", "series", "title", "organisation", "number", "style",
-	"date", "start", "end", "place", "chair", "secretary", "recipients",
-	"status"
+	"date", "start", "end", "place", "locality", "chair", "secretary",
+	"recipients", "status"
 };
 static const char *const role_words[] = { "chair", "secretary", "member", "guest" };
 static const char *const presence_words[] = { "present", "absent", "represented" };
@@ -463,6 +463,7 @@ action_row_free(struct action_row *r)
 	action_free(&r->a);
 	free(r->meeting_title);
 	free(r->meeting_series);
+	free(r->last_note);
 	memset(r, 0, sizeof *r);
 }
 

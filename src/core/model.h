@@ -57,6 +57,8 @@ struct action_row {
 	char		 created[21];	/* YYYY-MM-DDTHH:MM:SSZ */
 	char		 updated[21];
 	bool		 overdue;	/* open or doing, due before today */
+	char		*last_note;	/* the latest note of its history, or
+					   NULL */
 };
 void	 action_row_free(struct action_row *);
 void	 action_rows_free(struct action_row *, size_t n);
@@ -80,8 +82,8 @@ struct section_text {
  * strings are the front-matter keys. */
 enum field {
 	F_TEMPLATE, F_SERIES, F_TITLE, F_ORGANISATION, F_NUMBER, F_STYLE,
-	F_DATE, F_START, F_END, F_PLACE, F_CHAIR, F_SECRETARY, F_RECIPIENTS,
-	F_STATUS, F_NFIELDS
+	F_DATE, F_START, F_END, F_PLACE, F_LOCALITY, F_CHAIR, F_SECRETARY,
+	F_RECIPIENTS, F_STATUS, F_NFIELDS
 };
 
 struct meeting {
@@ -99,7 +101,10 @@ struct meeting {
 	size_t		 nrev;
 };
 /* field[F_STATUS] is "draft" or "final"; field[F_DATE] is YYYY-MM-DD;
- * field[F_START]/[F_END] HH:MM; field[F_STYLE] "state" or "party". */
+ * field[F_START]/[F_END] HH:MM; field[F_STYLE] "state" or "party";
+ * field[F_LOCALITY] the place of issue (địa danh) of the biên bản's date
+ * line, "Bình Giang" in "Bình Giang, ngày 18 tháng 9 năm 2025" (when
+ * unset, the exports derive it from the organisation). */
 
 const char	*field_key(enum field);
 int		 field_parse(const char *key);	/* -1 if unknown */

@@ -161,7 +161,8 @@ template_key(struct reader *rd, const char *k, const char *v)
 	char **dst = strcmp(k, "name") == 0 ? &t->name :
 	    strcmp(k, "lang") == 0 ? &t->lang :
 	    strcmp(k, "style") == 0 ? &t->style :
-	    strcmp(k, "title") == 0 ? &t->title : NULL;
+	    strcmp(k, "title") == 0 ? &t->title :
+	    strcmp(k, "locality") == 0 ? &t->locality : NULL;
 
 	if (dst == NULL)
 		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: unknown key "
@@ -325,6 +326,7 @@ tmpl_free(struct tmpl *t)
 	free(t->lang);
 	free(t->style);
 	free(t->title);
+	free(t->locality);
 	free(t->path);
 	memset(t, 0, sizeof *t);
 }

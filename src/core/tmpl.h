@@ -33,6 +33,7 @@ struct tmpl {
 	char		*lang;		/* "vi" or "en" */
 	char		*style;		/* default biên bản style, or NULL */
 	char		*title;		/* default meeting title, or NULL */
+	char		*locality;	/* default place of issue, or NULL */
 	char		*path;		/* where it was read from */
 	struct tmpl_section *sec;
 	size_t		 nsec, seccap;

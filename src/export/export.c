@@ -2,7 +2,9 @@
  * The table of export formats (see export.h): the one list that the
  * command line (its option check and usage text), the screens' export
  * dialog and the manual page's list follow.  A new format is one row
- * here and one writer beside the others.
+ * here and one writer beside the others.  The minutes' formats (text,
+ * HTML, DOCX, ODT) build the layout model once (export_doc.h) and render
+ * it.
  */
 #include "config.h"
 
@@ -12,6 +14,8 @@
 #include "core/model.h"
 #include "core/tmpl.h"
 #include "export/export.h"
+#include "export/export_doc.h"
+#include "export/export_layout.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
 
@@ -45,14 +49,55 @@ write_json(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
 	return 0;
 }
 
+/* The writers of the layout model: the document built once, then
+ * rendered. */
+static int
+write_doc(struct buf *b, const struct meeting *m, const struct tmpl *t,
+    int (*render)(struct buf *, const struct doc *, struct err *),
+    struct err *e)
+{
+	struct doc d;
+	int rc;
+
+	export_doc_build(&d, m, t);
+	rc = render(b, &d, e);
+	doc_free(&d);
+	return rc;
+}
+
+static int
+render_html(struct buf *b, const struct doc *d, struct err *e)
+{
+	(void)e;
+	export_render_html(b, d);
+	return 0;
+}
+
 static int
 write_html(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
     const struct tmpl *t, size_t width, struct err *e)
 {
 	(void)set;
-	(void)e;
-	export_html(b, m, t, width);
-	return 0;
+	(void)width;
+	return write_doc(b, m, t, render_html, e);
+}
+
+static int
+write_docx(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
+    const struct tmpl *t, size_t width, struct err *e)
+{
+	(void)set;
+	(void)width;
+	return write_doc(b, m, t, export_render_docx, e);
+}
+
+static int
+write_odt(struct buf *b, const struct meeting *m, const struct tmpl_set *set,
+    const struct tmpl *t, size_t width, struct err *e)
+{
+	(void)set;
+	(void)width;
+	return write_doc(b, m, t, export_render_odt, e);
 }
 
 /* The first row is the default. */
@@ -65,6 +110,10 @@ static const struct export_format formats[] = {
 	    write_json },
 	{ "html", "html", N_("one web page to read or print"), false,
 	    write_html },
+	{ "docx", "docx", N_("the minutes as a Word document (A4, Times New "
+	    "Roman)"), true, write_docx },
+	{ "odt", "odt", N_("the minutes as an OpenDocument text (LibreOffice)"),
+	    true, write_odt },
 };
 
 const struct export_format *
@@ -100,4 +149,15 @@ export_meeting(const struct export_format *f, struct buf *b,
 		return err_set(e, ERR_INPUT, _("template \"%s\" was not found"),
 		    id ? id : "");
 	return f->write(b, m, set, t, width, e);
+}
+
+void
+export_text(struct buf *b, const struct meeting *m, const struct tmpl *t,
+    size_t width)
+{
+	struct doc d;
+
+	export_doc_build(&d, m, t);
+	export_render_text(b, &d, width);
+	doc_free(&d);
 }

@@ -1,11 +1,11 @@
 /*
- * Writers that turn a stored meeting into something to read or process:
- * JSON (the whole meeting, for scripts) and text (the biên bản, what
- * `show` prints; export_text.c, export_bienban.c), and the table of
- * formats every front end offers (export.c).  The Markdown interchange
- * format itself lives in core/mdformat.c.  Writers
- * append to a buf; the caller decides where the bytes go, so a failed
- * export never leaves half a file behind.
+ * Writers that turn a stored meeting into something to read, print or
+ * process: the minutes as text (what `show` prints), HTML, DOCX and ODT,
+ * all rendered from one layout model (export_doc.h); JSON of the whole
+ * meeting for scripts; and the table of formats every front end offers
+ * (export.c).  The Markdown interchange format itself lives in
+ * core/mdformat.c.  Writers append to a buf; the caller decides where
+ * the bytes go, so a failed export never leaves half a file behind.
  */
 #ifndef MINUTES_EXPORT_H
 #define MINUTES_EXPORT_H
@@ -52,9 +52,10 @@ void	export_json(struct buf *, const struct meeting *, const struct tmpl *);
  * width; at least 20); control characters are escaped. */
 void	export_text(struct buf *, const struct meeting *, const struct tmpl *,
 	    size_t width);
-/* One self-contained HTML page holding export_text's layout, every
- * character of the meeting escaped, ready to print. */
-void	export_html(struct buf *, const struct meeting *, const struct tmpl *,
-	    size_t width);
+/* The place of issue (địa danh) the biên bản's date line takes from an
+ * issuing body's name ("Thành ủy Hải Phòng" gives "Hải Phòng"), malloc'd;
+ * NULL when the name holds no administrative unit.  A meeting's own
+ * locality field, else its template's, comes first. */
+char	*export_locality(const char *organisation);
 
 #endif

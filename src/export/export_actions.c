@@ -22,6 +22,21 @@
 #include "lib/i18n.h"
 #include "lib/json.h"
 
+/* The text fields of a row in the order both JSON and CSV give them,
+ * after id and meeting_id. */
+static const char *const row_keys[] = { "meeting_title", "meeting_date",
+    "assignee", "task", "due", "due_text" };
+#define NROW_KEYS (sizeof row_keys / sizeof row_keys[0])
+
+static const char *
+row_text(const struct action_row *r, size_t k)
+{
+	const char *v[NROW_KEYS] = { r->meeting_title, r->meeting_date,
+	    r->a.assignee, r->a.task, r->a.due, r->a.due_text };
+
+	return v[k];
+}
+
 void
 export_actions_json(struct buf *b, const struct action_row *v, size_t n)
 {
@@ -29,19 +44,12 @@ export_actions_json(struct buf *b, const struct action_row *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const struct action_row *r = &v[i];
 
-		buf_printf(b, "%s{\"id\":%" PRId64 ",\"meeting_id\":%" PRId64
-		    ",\"meeting_title\":", i ? "," : "", r->a.id, r->a.meeting_id);
-		json_str(b, r->meeting_title);
-		buf_adds(b, ",\"meeting_date\":");
-		json_str(b, r->meeting_date);
-		buf_adds(b, ",\"assignee\":");
-		json_str(b, r->a.assignee);
-		buf_adds(b, ",\"task\":");
-		json_str(b, r->a.task);
-		buf_adds(b, ",\"due\":");
-		json_str(b, r->a.due);
-		buf_adds(b, ",\"due_text\":");
-		json_str(b, r->a.due_text);
+		buf_printf(b, "%s{\"id\":%" PRId64 ",\"meeting_id\":%" PRId64,
+		    i ? "," : "", r->a.id, r->a.meeting_id);
+		for (size_t k = 0; k < NROW_KEYS; k++) {
+			buf_printf(b, ",\"%s\":", row_keys[k]);
+			json_str(b, row_text(r, k));
+		}
 		buf_printf(b, ",\"status\":\"%s\",\"overdue\":%s}",
 		    status_word(r->a.status), r->overdue ? "true" : "false");
 	}
@@ -49,7 +57,7 @@ export_actions_json(struct buf *b, const struct action_row *v, size_t n)
 }
 
 void
-export_csv_field(struct buf *b, const char *s)
+export_csv_field_sep(struct buf *b, const char *s, char sep)
 {
 	/* A spreadsheet runs a cell that starts like a formula; one typed
 	 * into the minutes must stay text there, so it gets an apostrophe,
@@ -58,7 +66,8 @@ export_csv_field(struct buf *b, const char *s)
 
 	if (s == NULL)
 		return;
-	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
+	if (!formula && strchr(s, sep) == NULL &&
+	    strpbrk(s, "\"\r\n") == NULL) {
 		buf_adds(b, s);
 		return;
 	}
@@ -74,29 +83,48 @@ export_csv_field(struct buf *b, const char *s)
 }
 
 void
-export_actions_csv(struct buf *b, const struct action_row *v, size_t n)
+export_csv_field(struct buf *b, const char *s)
 {
-	buf_adds(b, "id,meeting_id,meeting_title,meeting_date,assignee,task,"
-	    "due,due_text,status,overdue\r\n");
+	export_csv_field_sep(b, s, ',');
+}
+
+/* The CSV of rows with sep between fields. */
+static void
+csv(struct buf *b, const struct action_row *v, size_t n, char sep)
+{
+	buf_printf(b, "id%cmeeting_id", sep);
+	for (size_t k = 0; k < NROW_KEYS; k++)
+		buf_printf(b, "%c%s", sep, row_keys[k]);
+	buf_printf(b, "%cstatus%coverdue\r\n", sep, sep);
 	for (size_t i = 0; i < n; i++) {
 		const struct action_row *r = &v[i];
 
-		buf_printf(b, "%" PRId64 ",%" PRId64 ",", r->a.id,
+		buf_printf(b, "%" PRId64 "%c%" PRId64, r->a.id, sep,
 		    r->a.meeting_id);
-		export_csv_field(b, r->meeting_title);
-		buf_addc(b, ',');
-		export_csv_field(b, r->meeting_date);
-		buf_addc(b, ',');
-		export_csv_field(b, r->a.assignee);
-		buf_addc(b, ',');
-		export_csv_field(b, r->a.task);
-		buf_addc(b, ',');
-		export_csv_field(b, r->a.due);
-		buf_addc(b, ',');
-		export_csv_field(b, r->a.due_text);
-		buf_printf(b, ",%s,%s\r\n", status_word(r->a.status),
-		    r->overdue ? "yes" : "no");
+		for (size_t k = 0; k < NROW_KEYS; k++) {
+			buf_addc(b, sep);
+			export_csv_field_sep(b, row_text(r, k), sep);
+		}
+		buf_printf(b, "%c%s%c%s\r\n", sep, status_word(r->a.status),
+		    sep, r->overdue ? "yes" : "no");
 	}
+}
+
+void
+export_actions_csv(struct buf *b, const struct action_row *v, size_t n)
+{
+	csv(b, v, n, ',');
+}
+
+void
+export_actions_csv_excel(struct buf *b, const struct action_row *v, size_t n)
+{
+	/* Excel reads a CSV file in the system's code page unless it starts
+	 * with a byte order mark, and splits it at the list separator of
+	 * the regional settings, which is ";" where "," is the decimal
+	 * comma, as in Vietnam. */
+	buf_adds(b, "\xef\xbb\xbf");
+	csv(b, v, n, ';');
 }
 
 void

@@ -20,7 +20,9 @@
 
 #include "core/model.h"
 #include "core/tmpl.h"
-#include "export/export_impl.h"
+#include "export/export.h"
+#include "export/export_doc.h"
+#include "export/export_layout.h"
 #include "lib/buf.h"
 #include "lib/cal.h"
 #include "lib/utf8.h"
@@ -85,218 +87,132 @@ org_parts(const char *org, char **sup, char **own)
 		*own = xstrdup(org);
 }
 
-/* The place named in the organisation, for "Bình Giang, ngày …": what
- * follows the last word naming a unit of administration ("Quận ủy Bình
- * Giang", "Ủy ban nhân dân phường Hòa Phong"). */
-static char *
-locality(const char *org)
-{
-	/* Folded, as they are compared. */
-	static const char *const units[] = { "thanh pho ", "thi tran ",
-	    "thi xa ", "quan ", "huyen ", "phuong ", "tinh ", "xa " };
-	char *best = NULL;
-	size_t skip = 0;
-
-	if (org == NULL)
-		return NULL;
-	/* Compare folded, but walk the original word by word so the result
-	 * keeps its diacritics. */
-	for (const char *p = org; *p;) {
-		const char *sp = strchr(p, ' ');
-
-		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
-			size_t ul = strlen(units[u]);
-			char *w = utf8_fold(p, strlen(p));
-
-			if (strncmp(w, units[u], ul) == 0) {
-				/* Count the unit's words in the original. */
-				const char *q = p;
-				size_t words = 0;
-
-				for (size_t k = 0; k < ul; k++)
-					words += units[u][k] == ' ';
-				while (words-- > 0 && (q = strchr(q, ' ')))
-					q++;
-				if (q) {
-					/* "Quận ủy X": skip "ủy". */
-					char *qw = utf8_fold(q, strlen(q));
-
-					skip = strncmp(qw, "uy ", 3) == 0 ?
-					    (size_t)(strchr(q, ' ') - q) + 1 : 0;
-					free(qw);
-					free(best);
-					best = xstrdup(q + skip);
-				}
-				free(w);
-				break;
-			}
-			free(w);
-		}
-		if (sp == NULL)
-			break;
-		p = sp + 1;
-	}
-	if (best && *best == '\0') {
-		free(best);
-		best = NULL;
-	}
-	return best;
-}
-
+/* The header, as a table: the organisation (its superior body above
+ * it), the number, the national title and motto or the Party's name, the
+ * place and date.  Guidance 36 sets the date level with the number, so
+ * the party style puts them in a second row. */
 static void
-header(struct buf *b, const struct meeting *m, bool party, size_t width)
+header(struct doc *d, const struct meeting *m, const struct tmpl *tm,
+    bool party)
 {
-	static const char rule[] = "---------------";
-	struct ex_col l = { .n = 0 }, r = { .n = 0 };
-	struct buf num = BUF_INIT, when = BUF_INIT;
-	char *sup, *own, *usup = NULL, *uown = NULL, *loc;
+	const struct export_spec *sp = d->spec;
+	struct doc_block *t = doc_table(d, TABLE_HEADER);
+	struct doc_para *p;
+	struct buf x = BUF_INIT;
+	char *sup, *own, *loc;
 	const char *no = m->field[F_NUMBER];
 
 	org_parts(m->field[F_ORGANISATION], &sup, &own);
-	if (sup)
-		usup = ex_upper(sup);
-	if (own)
-		uown = ex_upper(own);
-	/* The motto needs 34 columns; the left column gets the rest, and a
-	 * long organisation name wraps within it. */
-	r.width = width * 11 / 20 < 34 ? 34 : width * 11 / 20;
-	if (r.width > width - 12)
-		r.width = width - 12;
-	l.width = width - r.width - 2;
-	if (usup)
-		l.line[l.n++] = usup;
-	l.line[l.n++] = uown ? uown : DOTS;
-	l.line[l.n++] = party ? "*" : "-------";
-	if (party)
-		buf_printf(&num, "Số %s", no ? no : DOTS "-BB/" DOTS);
-	else
-		buf_printf(&num, "Số: %s", no ? no : DOTS "/BB-" DOTS);
-	loc = locality(own);
-	buf_printf(&when, "%s, ", loc ? loc : DOTS);
-	date_vi(&when, m->field[F_DATE]);
-	if (party) {
-		r.line[r.n++] = "ĐẢNG CỘNG SẢN VIỆT NAM";
-		r.line[r.n++] = rule;
-		/* Guidance 36 sets the date level with the number. */
-		while (r.n + 1 < l.n)
-			r.n++;
-		l.line[l.n++] = buf_str(&num);
-		r.line[r.n++] = buf_str(&when);
-	} else {
-		l.line[l.n++] = buf_str(&num);
-		r.line[r.n++] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-		r.line[r.n++] = "Độc lập - Tự do - Hạnh phúc";
-		r.line[r.n++] = rule;
-		r.n++;
-		r.line[r.n++] = buf_str(&when);
+	if (sup) {
+		p = doc_cell_para(t, 0);
+		doc_run(p, sup, RUN_CAPS, sp->org_sup);
+		p->balance = true;
 	}
-	ex_columns(b, &l, 2, &r);
+	p = doc_cell_para(t, 0);
+	doc_run(p, own ? own : DOTS, RUN_CAPS | RUN_BOLD, sp->org);
+	p->balance = true;
+	if (party) {
+		doc_run(doc_cell_para(t, 0), "*", 0, sp->org);
+		p = doc_cell_para(t, 1);
+		doc_run(p, "Đảng Cộng sản Việt Nam", RUN_CAPS | RUN_BOLD,
+		    sp->party);
+		p->rule = RULE_LINE;
+		doc_row(t);
+		buf_printf(&x, "Số %s", no ? no : DOTS "-BB/" DOTS);
+	} else {
+		p->rule = RULE_SHORT;
+		doc_run(doc_cell_para(t, 1), "Cộng hòa xã hội chủ nghĩa Việt Nam",
+		    RUN_CAPS | RUN_BOLD, sp->nation);
+		p = doc_cell_para(t, 1);
+		doc_run(p, "Độc lập - Tự do - Hạnh phúc", RUN_BOLD, sp->motto);
+		p->rule = RULE_LINE;
+		buf_printf(&x, "Số: %s", no ? no : DOTS "/BB-" DOTS);
+	}
+	doc_run(doc_cell_para(t, 0), buf_str(&x), 0, sp->number);
+	buf_reset(&x);
+	loc = xstrdup0(m->field[F_LOCALITY] ? m->field[F_LOCALITY] :
+	    tm && tm->locality ? tm->locality : NULL);
+	if (loc == NULL)
+		loc = export_locality(own);
+	buf_printf(&x, "%s, ", loc ? loc : DOTS);
+	date_vi(&x, m->field[F_DATE]);
+	p = doc_cell_para(t, 1);
+	doc_run(p, buf_str(&x), RUN_ITALIC, sp->place_date);
+	p->blank_before = !party;
 	free(sup);
 	free(own);
-	free(usup);
-	free(uown);
 	free(loc);
-	buf_free(&num);
-	buf_free(&when);
+	buf_free(&x);
 }
 
-/* "Name, Position, Organisation" */
-static void
-person(struct buf *b, const struct attendee *a)
+/* The person a header field (chair, secretary) names, found in the
+ * roster by the name before any comma ("Nguyễn Thị Hồng Thanh, Chuyên
+ * viên Văn phòng Thành ủy"), else the first attendee with role r; NULL
+ * when neither. */
+static const struct attendee *
+named(const struct meeting *m, enum field f, enum role r)
 {
-	buf_adds(b, a->name);
-	if (a->position)
-		buf_printf(b, ", %s", a->position);
-	if (a->organisation)
-		buf_printf(b, ", %s", a->organisation);
+	char *name = m->field[f] ? xstrndup(m->field[f],
+	    strcspn(m->field[f], ",")) : NULL;
+	const struct attendee *a = export_person(m, name, r);
+
+	free(name);
+	return a;
 }
 
-/* "Chủ trì: name, position" from the header field or the roster. */
-static void
-role_line(struct buf *b, const struct meeting *m, const char *label,
-    enum field f, enum role r, size_t width)
+/* The name to sign under: the roster's, else the field's up to a comma
+ * (the position belongs on the "Chủ trì:" line, not under a signature);
+ * malloc'd, or NULL. */
+static char *
+signer_name(const struct meeting *m, enum field f, enum role r)
 {
-	const struct attendee *a = ex_person(m, m->field[f], r);
+	const struct attendee *a = named(m, f, r);
+	char *s;
+	size_t n;
+
+	if (a && a->name)
+		return xstrdup(a->name);
+	if (m->field[f] == NULL)
+		return NULL;
+	n = strcspn(m->field[f], ",");
+	while (n > 0 && m->field[f][n - 1] == ' ')
+		n--;
+	s = xstrndup(m->field[f], n);
+	return s;
+}
+
+/* "Chủ trì: name, position" from the roster, else the header field as
+ * written. */
+static void
+role_line(struct doc *d, const struct meeting *m, const char *label,
+    enum field f, enum role r)
+{
+	const struct attendee *a = named(m, f, r);
 	struct buf l = BUF_INIT;
 
 	buf_printf(&l, "%s: ", label);
 	if (m->field[f] && (a == NULL || a->name == NULL))
 		buf_adds(&l, m->field[f]);
 	else if (a)
-		person(&l, a);
+		export_person_line(&l, a);
 	if (m->field[f] || a)
 		buf_addc(&l, '.');
 	else
 		buf_adds(&l, DOTS);
-	ex_wrap(b, buf_str(&l), width, 0, 2);
+	export_line(d, buf_str(&l), 0, 2);
 	buf_free(&l);
 }
 
 static void
-attendance(struct buf *b, const struct meeting *m, size_t width)
-{
-	size_t here = 0, proxies = 0, absent = 0;
-	struct buf l = BUF_INIT;
-
-	for (size_t i = 0; i < m->natt; i++) {
-		here += m->att[i].presence != PRES_ABSENT;
-		proxies += m->att[i].presence == PRES_REPRESENTED;
-		absent += m->att[i].presence == PRES_ABSENT;
-	}
-	buf_printf(&l, "Thành phần tham dự: có mặt %zu/%zu đại biểu", here,
-	    m->natt);
-	if (proxies)
-		buf_printf(&l, " (%zu đại biểu dự thay)", proxies);
-	buf_adds(&l, m->natt ? ":" : ".");
-	ex_wrap(b, buf_str(&l), width, 0, 2);
-	buf_reset(&l);
-	for (size_t i = 0; i < m->natt; i++) {
-		const struct attendee *a = &m->att[i];
-
-		if (a->presence == PRES_ABSENT)
-			continue;
-		buf_adds(&l, "- ");
-		person(&l, a);
-		if (a->role == ROLE_CHAIR)
-			buf_adds(&l, " (chủ trì)");
-		else if (a->role == ROLE_SECRETARY)
-			buf_adds(&l, " (thư ký)");
-		else if (a->role == ROLE_GUEST)
-			buf_adds(&l, " (khách mời)");
-		if (a->presence == PRES_REPRESENTED)
-			buf_printf(&l, " (%s dự thay)", a->proxy ? a->proxy :
-			    "có người");
-		buf_addc(&l, --here ? ';' : '.');
-		ex_wrap(b, buf_str(&l), width, 2, 4);
-		buf_reset(&l);
-	}
-	if (absent) {
-		buf_printf(&l, "Vắng mặt %zu đại biểu:", absent);
-		ex_wrap(b, buf_str(&l), width, 0, 2);
-		buf_reset(&l);
-		for (size_t i = 0; i < m->natt; i++) {
-			if (m->att[i].presence != PRES_ABSENT)
-				continue;
-			buf_adds(&l, "- ");
-			person(&l, &m->att[i]);
-			buf_addc(&l, --absent ? ';' : '.');
-			ex_wrap(b, buf_str(&l), width, 2, 4);
-			buf_reset(&l);
-		}
-	}
-	buf_free(&l);
-}
-
-static void
-tasks(struct buf *b, const struct meeting *m, size_t width)
+tasks(struct doc *d, const struct meeting *m)
 {
 	struct buf l = BUF_INIT;
 
 	if (m->nact == 0)
-		ex_wrap(b, "Không có.", width, 2, 2);
+		export_line(d, export_words_vi.none, 2, 2);
 	for (size_t k = 0; k < m->nact; k++) {
 		const struct action *a = &m->act[k];
-		struct ymd d;
+		struct ymd dd;
 		size_t nw;
 
 		buf_printf(&l, "%zu. ", k + 1);
@@ -304,82 +220,93 @@ tasks(struct buf *b, const struct meeting *m, size_t width)
 		if (a->assignee)
 			buf_printf(&l, "%s: ", a->assignee);
 		buf_adds(&l, a->task ? a->task : "");
-		if (a->due && cal_parse_iso(a->due, &d))
-			buf_printf(&l, "; thời hạn: %02d/%02d/%d", d.d, d.m, d.y);
+		if (a->due && cal_parse_iso(a->due, &dd)) {
+			buf_adds(&l, "; thời hạn: ");
+			export_date_dmy(&l, a->due);
+		}
 		if (a->status == ACT_DONE)
 			buf_adds(&l, " (đã hoàn thành)");
 		else if (a->status == ACT_DROPPED)
 			buf_adds(&l, " (không thực hiện)");
 		buf_addc(&l, '.');
-		ex_wrap(b, buf_str(&l), width, 2, 2 + nw);
+		export_line(d, buf_str(&l), 2, 2 + (unsigned)nw);
 		buf_reset(&l);
 	}
 	buf_free(&l);
 }
 
+/* Time, place, attendance, chair and secretary. */
 static void
-recipients(struct buf *b, const char *list, size_t width)
+opening(struct doc *d, const struct meeting *m, bool party)
 {
-	struct buf l = BUF_INIT;
-	const char *p = list;
-
-	buf_addc(b, '\n');
-	ex_wrap(b, "Nơi nhận:", width, 0, 0);
-	while (*p) {
-		size_t n = strcspn(p, ";");
-		char *item = xstrndup(p, n), *s = item, *e;
-
-		while (*s == ' ')
-			s++;
-		e = s + strlen(s);
-		while (e > s && e[-1] == ' ')
-			*--e = '\0';
-		p += n + (p[n] == ';');
-		if (*s) {
-			buf_printf(&l, "- %s%s", s, *p ? ";" : ".");
-			ex_wrap(b, buf_str(&l), width, 0, 2);
-			buf_reset(&l);
-		}
-		free(item);
-	}
-	buf_free(&l);
-}
-
-void
-export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
-    size_t width)
-{
-	bool party = is_party(m, t);
-	const char *chair_word = party ? "Chủ trì" : "Chủ trì (chủ tọa)";
-	const struct attendee *a;
-	struct ex_col l = { .width = (width - 2) / 2 }, r;
 	struct buf x = BUF_INIT;
-	size_t num = 0;
-
-	header(b, m, party, width);
-	buf_addc(b, '\n');
-	ex_center(b, "BIÊN BẢN", width);
-	ex_center(b, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS, width);
-	buf_addc(b, '\n');
 
 	buf_adds(&x, "Thời gian bắt đầu: ");
 	time_vi(&x, m->field[F_START]);
 	buf_adds(&x, ", ");
 	date_vi(&x, m->field[F_DATE]);
 	buf_addc(&x, '.');
-	ex_wrap(b, buf_str(&x), width, 0, 2);
+	export_line(d, buf_str(&x), 0, 2)->blank_before = true;
 	buf_reset(&x);
 	buf_printf(&x, "Địa điểm: %s%s", m->field[F_PLACE] ? m->field[F_PLACE] :
 	    DOTS, m->field[F_PLACE] ? "." : "");
-	ex_wrap(b, buf_str(&x), width, 0, 2);
-	buf_reset(&x);
-	attendance(b, m, width);
-	role_line(b, m, chair_word, F_CHAIR, ROLE_CHAIR, width);
-	role_line(b, m, "Thư ký", F_SECRETARY, ROLE_SECRETARY, width);
+	export_line(d, buf_str(&x), 0, 2);
+	buf_free(&x);
+	export_attendance(d, m, &export_words_vi);
+	role_line(d, m, party ? "Chủ trì" : "Chủ trì (chủ tọa)", F_CHAIR,
+	    ROLE_CHAIR);
+	role_line(d, m, "Thư ký", F_SECRETARY, ROLE_SECRETARY);
+}
 
-	buf_addc(b, '\n');
-	ex_center(b, "NỘI DUNG", width);
-	ex_review(b, m, true, width, &num);
+/* The closing line, the signatures (the secretary left, the chair
+ * right, as form 1.9 has them) and the recipients. */
+static void
+closing(struct doc *d, const struct meeting *m, bool party)
+{
+	char *sec, *chair;
+	struct doc_para *p;
+	struct buf x = BUF_INIT;
+
+	buf_adds(&x, "Hội nghị kết thúc vào ");
+	time_vi(&x, m->field[F_END]);
+	buf_adds(&x, ", ");
+	date_vi(&x, m->field[F_DATE]);
+	buf_addc(&x, '.');
+	p = export_line(d, buf_str(&x), 0, 0);
+	p->blank_before = true;
+	/* The closing line goes over the page with the signatures. */
+	p->keep_next = true;
+	buf_free(&x);
+	doc_para(d)->keep_next = true;	/* a blank line before them */
+	sec = signer_name(m, F_SECRETARY, ROLE_SECRETARY);
+	chair = signer_name(m, F_CHAIR, ROLE_CHAIR);
+	export_signatures(d, "Thư ký", sec, party ? "Chủ trì" : "Chủ tọa",
+	    chair);
+	free(sec);
+	free(chair);
+	if (m->field[F_RECIPIENTS])
+		export_recipients(d, m->field[F_RECIPIENTS], &export_words_vi);
+}
+
+void
+export_doc_bienban(struct doc *d, const struct meeting *m,
+    const struct tmpl *t)
+{
+	bool party = is_party(m, t);
+	const struct export_spec *sp = party ? &export_spec_party :
+	    &export_spec_state;
+	size_t num = 0;
+
+	doc_init(d, sp, "vi", m->field[F_TITLE]);
+	header(d, m, t, party);
+	export_centred(d, "Biên bản", RUN_CAPS | RUN_BOLD,
+	    sp->doc_name)->blank_before = true;
+	export_centred(d, m->field[F_TITLE] ? m->field[F_TITLE] : DOTS,
+	    RUN_BOLD, sp->summary)->balance = true;
+	opening(d, m, party);
+	export_centred(d, "Nội dung", RUN_CAPS | RUN_BOLD,
+	    sp->body)->blank_before = true;
+	export_review(d, m, &export_words_vi, &num);
 	for (size_t i = 0; t && i < t->nsec; i++) {
 		const struct tmpl_section *s = &t->sec[i];
 		const char *body = meeting_section(m, s->key);
@@ -387,42 +314,13 @@ export_bienban(struct buf *b, const struct meeting *m, const struct tmpl *t,
 		/* The roster is the attendance above. */
 		if (s->kind == SEC_ROSTER)
 			continue;
-		buf_addc(b, '\n');
-		buf_printf(&x, "%zu. %s", ++num, s->heading);
-		ex_wrap(b, buf_str(&x), width, 0, 3);
-		buf_reset(&x);
+		export_heading(d, ++num, s->heading);
 		if (s->kind == SEC_TASKS)
-			tasks(b, m, width);
+			tasks(d, m);
 		else if (body && *body)
-			ex_body(b, body, width, 0);
+			export_body(d, body);
 		else
-			ex_wrap(b, "Không có.", width, 0, 0);
+			export_line(d, export_words_vi.none, 0, 0);
 	}
-
-	buf_addc(b, '\n');
-	buf_adds(&x, "Hội nghị kết thúc vào ");
-	time_vi(&x, m->field[F_END]);
-	buf_adds(&x, ", ");
-	date_vi(&x, m->field[F_DATE]);
-	buf_addc(&x, '.');
-	ex_wrap(b, buf_str(&x), width, 0, 0);
-	buf_reset(&x);
-
-	/* Signatures: the secretary left, the chair right (form 1.9). */
-	buf_addc(b, '\n');
-	r = l;
-	l.line[l.n++] = "THƯ KÝ";
-	r.line[r.n++] = party ? "CHỦ TRÌ" : "CHỦ TỌA";
-	l.n += 3;
-	r.n += 3;
-	a = ex_person(m, m->field[F_SECRETARY], ROLE_SECRETARY);
-	l.line[l.n++] = m->field[F_SECRETARY] ? m->field[F_SECRETARY] :
-	    a ? a->name : NULL;
-	a = ex_person(m, m->field[F_CHAIR], ROLE_CHAIR);
-	r.line[r.n++] = m->field[F_CHAIR] ? m->field[F_CHAIR] :
-	    a ? a->name : NULL;
-	ex_columns(b, &l, width - 2 * l.width, &r);
-	if (m->field[F_RECIPIENTS])
-		recipients(b, m->field[F_RECIPIENTS], width);
-	buf_free(&x);
+	closing(d, m, party);
 }

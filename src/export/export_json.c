@@ -42,19 +42,23 @@ recipients(struct buf *b, const char *s)
 	buf_addc(b, ']');
 }
 
-void
-export_json(struct buf *b, const struct meeting *m, const struct tmpl *t)
+/* The "assignee", "task" and "due" members a task and a reviewed task
+ * share, after the caller's opening. */
+static void
+task_members(struct buf *b, const char *assignee, const char *task,
+    const char *due)
 {
-	buf_printf(b, "{\"id\":%" PRId64, m->id);
-	for (int f = 0; f < F_NFIELDS; f++) {
-		buf_printf(b, ",\"%s\":", field_key((enum field)f));
-		if (f == F_RECIPIENTS)
-			recipients(b, m->field[f]);
-		else if (f == F_STATUS && m->field[f] == NULL)
-			json_str(b, "draft");
-		else
-			json_str(b, m->field[f]);
-	}
+	buf_adds(b, "\"assignee\":");
+	json_str(b, assignee);
+	buf_adds(b, ",\"task\":");
+	json_str(b, task);
+	buf_adds(b, ",\"due\":");
+	json_str(b, due);
+}
+
+static void
+attendees(struct buf *b, const struct meeting *m)
+{
 	buf_adds(b, ",\"attendees\":[");
 	for (size_t i = 0; i < m->natt; i++) {
 		const struct attendee *a = &m->att[i];
@@ -70,7 +74,13 @@ export_json(struct buf *b, const struct meeting *m, const struct tmpl *t)
 		json_str(b, a->proxy);
 		buf_addc(b, '}');
 	}
-	buf_adds(b, "],\"sections\":[");
+	buf_addc(b, ']');
+}
+
+static void
+sections(struct buf *b, const struct meeting *m, const struct tmpl *t)
+{
+	buf_adds(b, ",\"sections\":[");
 	for (size_t i = 0; t && i < t->nsec; i++) {
 		const struct tmpl_section *s = &t->sec[i];
 		const char *body = meeting_section(m, s->key);
@@ -86,17 +96,18 @@ export_json(struct buf *b, const struct meeting *m, const struct tmpl *t)
 		}
 		buf_addc(b, '}');
 	}
-	buf_adds(b, "],\"tasks\":[");
+	buf_addc(b, ']');
+}
+
+static void
+tasks(struct buf *b, const struct meeting *m)
+{
+	buf_adds(b, ",\"tasks\":[");
 	for (size_t i = 0; i < m->nact; i++) {
 		const struct action *a = &m->act[i];
 
-		buf_printf(b, "%s{\"id\":%" PRId64 ",\"assignee\":", i ? "," : "",
-		    a->id);
-		json_str(b, a->assignee);
-		buf_adds(b, ",\"task\":");
-		json_str(b, a->task);
-		buf_adds(b, ",\"due\":");
-		json_str(b, a->due);
+		buf_printf(b, "%s{\"id\":%" PRId64 ",", i ? "," : "", a->id);
+		task_members(b, a->assignee, a->task, a->due);
 		buf_adds(b, ",\"due_text\":");
 		json_str(b, a->due_text);
 		buf_printf(b, ",\"status\":\"%s\",\"source\":", status_word(a->status));
@@ -115,25 +126,45 @@ export_json(struct buf *b, const struct meeting *m, const struct tmpl *t)
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
-	/* Only a meeting that reviewed earlier tasks has the key, so the
-	 * output of every other meeting is as before. */
-	if (m->nrev > 0) {
-		buf_adds(b, ",\"review\":[");
-		for (size_t i = 0; i < m->nrev; i++) {
-			const struct review_item *r = &m->rev[i];
+}
 
-			buf_adds(b, i ? ",{\"assignee\":" : "{\"assignee\":");
-			json_str(b, r->assignee);
-			buf_adds(b, ",\"task\":");
-			json_str(b, r->task);
-			buf_adds(b, ",\"due\":");
-			json_str(b, r->due);
-			buf_printf(b, ",\"status\":\"%s\",\"note\":",
-			    status_word(r->status));
-			json_str(b, r->note);
-			buf_addc(b, '}');
-		}
-		buf_addc(b, ']');
+/* Only a meeting that reviewed earlier tasks has the key, so the output
+ * of every other meeting is as before. */
+static void
+review(struct buf *b, const struct meeting *m)
+{
+	if (m->nrev == 0)
+		return;
+	buf_adds(b, ",\"review\":[");
+	for (size_t i = 0; i < m->nrev; i++) {
+		const struct review_item *r = &m->rev[i];
+
+		buf_adds(b, i ? ",{" : "{");
+		task_members(b, r->assignee, r->task, r->due);
+		buf_printf(b, ",\"status\":\"%s\",\"note\":",
+		    status_word(r->status));
+		json_str(b, r->note);
+		buf_addc(b, '}');
 	}
+	buf_addc(b, ']');
+}
+
+void
+export_json(struct buf *b, const struct meeting *m, const struct tmpl *t)
+{
+	buf_printf(b, "{\"id\":%" PRId64, m->id);
+	for (int f = 0; f < F_NFIELDS; f++) {
+		buf_printf(b, ",\"%s\":", field_key((enum field)f));
+		if (f == F_RECIPIENTS)
+			recipients(b, m->field[f]);
+		else if (f == F_STATUS && m->field[f] == NULL)
+			json_str(b, "draft");
+		else
+			json_str(b, m->field[f]);
+	}
+	attendees(b, m);
+	sections(b, m, t);
+	tasks(b, m);
+	review(b, m);
 	buf_adds(b, "}\n");
 }

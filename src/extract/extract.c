@@ -172,8 +172,13 @@ next_hit(struct extractor *x, const struct rule *r, const char *t, size_t to,
 				rc = pcre2_match(r->re, (PCRE2_SPTR)t, to, c->off,
 				    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
 		}
-		if (rc < 0)
-			break;	/* no match, or a limit hit: drop the rest */
+		if (rc < 0) {
+			/* No match, or a limit hit: the rest is dropped, and
+			 * a limit is counted and told. */
+			if (rc != PCRE2_ERROR_NOMATCH)
+				extract_limit_hit(x, &x->rules[r - x->rules]);
+			break;
+		}
 		ov = pcre2_get_ovector_pointer(x->md);
 		s = ov[0];
 		e = ov[1];
@@ -244,10 +249,11 @@ gate_open(struct scan_ctx *sc, const struct rule *r)
 		size_t k = r->gidx[i], a = 0;
 
 		if (sc->known[k] < 0) {
-			while (a < x->gnsigs[k] &&
-			    !extract_sig_may(&sc->sig, &x->gsigs[k][a]))
+			const struct gate_word *g = &x->gwords[k];
+
+			while (a < g->nsigs && !extract_sig_may(&sc->sig, &g->sigs[a]))
 				a++;
-			sc->known[k] = a < x->gnsigs[k];
+			sc->known[k] = a < g->nsigs;
 		}
 		if (!sc->known[k])
 			return false;
@@ -384,8 +390,11 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 		else
 			rc = pcre2_match(r->anch, (PCRE2_SPTR)sc->t, e, p,
 			    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
-		if (rc < 0)
+		if (rc < 0) {
+			if (rc != PCRE2_ERROR_NOMATCH)
+				extract_limit_hit(x, &x->rules[r - x->rules]);
 			continue;
+		}
 		ov = pcre2_get_ovector_pointer(x->md);
 		if (ov[1] > ov[0] && (!found || ov[1] > out->e) &&
 		    make_hit(x, r, sc->t, sc->ref, ov[0], ov[1], &h)) {
@@ -396,47 +405,33 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 	return found;
 }
 
-/* Validates, normalises and matches: the common front of both calls.
- * The rules run later, as the assembler asks, through sc. */
+/* A text as the matcher reads it: valid UTF-8 in NFC, with the map
+ * from its offsets back to the caller's (NULL when it was NFC). */
+struct text {
+	const char	*t;
+	size_t		 n;
+	char		*owned;
+	size_t		*map;
+};
+
 static int
-prepare(struct extractor *x, const char *text, size_t len, struct ymd ref,
-    const char **t, size_t *n, char **owned, size_t **map, struct hits *h,
-    struct scan_ctx *ds, struct err *e)
+text_prepare(const char *text, size_t len, struct text *tx, struct err *e)
 {
 	size_t bad;
-	unsigned lang;
 
-	memset(h, 0, sizeof *h);
 	if (!utf8_valid(text, len, &bad))
 		return err_set(e, ERR_INPUT, _("line %zu: invalid UTF-8"),
 		    utf8_line_at(text, bad));
-	*owned = extract_nfc_map(text, len, n, map);
-	*t = *owned ? *owned : text;
-	lang = x->langs;
-	if (lang == (LANG_VI | LANG_EN))
-		lang = extract_guess_lang(*t, *n);
-	/* Nothing is matched yet: the assembler asks, sentence by
-	 * sentence, only what it needs to know. */
-	memset(ds, 0, sizeof *ds);
-	ds->x = x;
-	ds->t = *t;
-	ds->ref = ref;
-	ds->lang = lang;
-	ds->sig_s = 1;	/* no signature yet */
-	ds->known = xmalloc(x->ngwords + 1);
-	h->scan = scan_type;
-	h->scan_to = scan_to;
-	h->at = hit_anchored;
-	h->arg = ds;
+	tx->owned = extract_nfc_map(text, len, &tx->n, &tx->map);
+	tx->t = tx->owned ? tx->owned : text;
 	return 0;
 }
 
 static void
-scan_ctx_free(struct scan_ctx *sc)
+text_free(struct text *tx)
 {
-	for (int t = 0; t < RT_NTYPES; t++)
-		free(sc->lazy[t]);
-	free(sc->known);
+	free(tx->owned);
+	free(tx->map);
 }
 
 static size_t
@@ -445,69 +440,144 @@ back(const size_t *map, size_t off)
 	return map ? map[off] : off;
 }
 
+/* The runs of one language the text is read in: the whole text in the
+ * language asked for, or with "auto" each run of paragraphs in the
+ * language its letters tell (a long address among Vietnamese words
+ * does not make a paragraph English). */
+static size_t
+lang_runs(const struct extractor *x, const struct text *tx, size_t **start,
+    unsigned **lang)
+{
+	if (x->langs == (LANG_VI | LANG_EN))
+		return extract_lang_runs(tx->t, tx->n, start, lang);
+	*start = xcalloc(2, sizeof **start);
+	(*start)[1] = tx->n;
+	*lang = xcalloc(1, sizeof **lang);
+	**lang = x->langs;
+	return 1;
+}
+
+/* Readies the matcher for t[0..n) in one language: nothing is matched
+ * yet; the assembler asks, sentence by sentence, what it needs. */
+static void
+scan_begin(struct extractor *x, const char *t, struct ymd ref, unsigned lang,
+    struct hits *h, struct scan_ctx *ds)
+{
+	memset(h, 0, sizeof *h);
+	memset(ds, 0, sizeof *ds);
+	ds->x = x;
+	ds->t = t;
+	ds->ref = ref;
+	ds->lang = lang;
+	ds->sig_s = 1;	/* no signature yet */
+	ds->known = xmalloc(x->ngwords + 1);
+	h->scan = scan_type;
+	h->scan_to = scan_to;
+	h->at = hit_anchored;
+	h->arg = ds;
+	h->words = &x->words[lang == LANG_EN];
+	h->role = x->role;
+}
+
+static void
+scan_end(struct hits *h, struct scan_ctx *sc)
+{
+	for (int t = 0; t < RT_NTYPES; t++)
+		free(sc->lazy[t]);
+	free(sc->known);
+	extract_hits_free(h);
+}
+
+/* Assembles the items of one run t[rs..re) and appends them to *out,
+ * their spans and sentences counted in the whole text; with all, the
+ * deadlines that count are appended to *dl too. */
+static void
+run_assemble(struct extractor *x, const struct text *tx, size_t rs, size_t re,
+    unsigned lang, struct ymd ref, int *sentences, struct extract_item **out,
+    size_t *n, size_t *cap, struct extract_deadline **dl, size_t *ndl,
+    size_t *dlcap)
+{
+	struct hits h;
+	struct scan_ctx ds;
+	struct extract_item *it;
+	size_t ni;
+	int ns;
+
+	scan_begin(x, tx->t + rs, ref, lang, &h, &ds);
+	ns = extract_assemble(tx->t + rs, re - rs, &h, ref, &it, &ni, dl != NULL);
+	for (size_t i = 0; i < ni; i++) {
+		it[i].start = back(tx->map, rs + it[i].start);
+		it[i].end = back(tx->map, rs + it[i].end);
+		it[i].sentence += *sentences;
+		XPUSH(*out, *n, *cap);
+		(*out)[(*n)++] = it[i];
+	}
+	free(it);
+	*sentences += ns;
+	for (size_t i = 0; dl && i < h.n[RT_DUE]; i++) {
+		const struct hit *d = &h.v[RT_DUE][i];
+
+		if (!(d->flags & HF_KEEP))
+			continue;
+		XPUSH(*dl, *ndl, *dlcap);
+		(*dl)[*ndl] = (struct extract_deadline){
+			.start = back(tx->map, rs + d->s),
+			.end = back(tx->map, rs + d->e), .due = d->due };
+		(*ndl)++;
+	}
+	scan_end(&h, &ds);
+}
+
+/* Items, and with dl the deadlines that count, of the whole text. */
+static int
+extract_all(struct extractor *x, const char *text, size_t len,
+    struct ymd ref, struct extract_item **out, size_t *n,
+    struct extract_deadline **dl, size_t *ndl, struct err *e)
+{
+	struct text tx;
+	size_t *start, nruns, cap = 0, dlcap = 0;
+	unsigned *lang;
+	int rc, sentences = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = text_prepare(text, len, &tx, e)) != 0)
+		return rc;
+	nruns = lang_runs(x, &tx, &start, &lang);
+	for (size_t r = 0; r < nruns; r++)
+		run_assemble(x, &tx, start[r], start[r + 1], lang[r], ref,
+		    &sentences, out, n, &cap, dl, ndl, &dlcap);
+	for (size_t i = 0; dl && i < *ndl; i++)
+		(*dl)[i].text = xstrndup(text + (*dl)[i].start,
+		    (*dl)[i].end - (*dl)[i].start);
+	free(start);
+	free(lang);
+	text_free(&tx);
+	return 0;
+}
+
 int
 extract_items(struct extractor *x, const char *text, size_t len,
     struct ymd ref, struct extract_item **out, size_t *n, struct err *e)
 {
-	const char *t;
-	size_t tn, *map;
-	char *owned;
-	struct hits h;
-	struct scan_ctx ds;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = prepare(x, text, len, ref, &t, &tn, &owned, &map, &h, &ds, e)))
-		return rc;
-	extract_assemble(t, tn, &h, ref, out, n, false);
-	for (size_t i = 0; i < *n; i++) {
-		(*out)[i].start = back(map, (*out)[i].start);
-		(*out)[i].end = back(map, (*out)[i].end);
-	}
-	extract_hits_free(&h);
-	scan_ctx_free(&ds);
-	free(owned);
-	free(map);
-	return 0;
+	return extract_all(x, text, len, ref, out, n, NULL, NULL, e);
 }
 
 int
 extract_deadlines(struct extractor *x, const char *text, size_t len,
     struct ymd ref, struct extract_deadline **out, size_t *n, struct err *e)
 {
-	const char *t;
-	size_t tn, *map, ni;
-	char *owned;
-	struct hits h;
 	struct extract_item *items;
-	struct scan_ctx ds;
+	size_t ni;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = prepare(x, text, len, ref, &t, &tn, &owned, &map, &h, &ds, e)))
-		return rc;
-	extract_assemble(t, tn, &h, ref, &items, &ni, true);
+	rc = extract_all(x, text, len, ref, &items, &ni, out, n, e);
 	extract_items_free(items, ni);
-	*out = xcalloc(h.n[RT_DUE] + 1, sizeof **out);
-	for (size_t i = 0; i < h.n[RT_DUE]; i++) {
-		const struct hit *d = &h.v[RT_DUE][i];
-		struct extract_deadline *o = &(*out)[*n];
-
-		if (!(d->flags & HF_KEEP))
-			continue;
-		o->start = back(map, d->s);
-		o->end = back(map, d->e);
-		o->text = xstrndup(text + o->start, o->end - o->start);
-		o->due = d->due;
-		(*n)++;
-	}
-	extract_hits_free(&h);
-	scan_ctx_free(&ds);
-	free(owned);
-	free(map);
-	return 0;
+	if (rc == 0 && *out == NULL)
+		*out = xcalloc(1, sizeof **out);
+	return rc;
 }
 
 void

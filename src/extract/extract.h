@@ -47,6 +47,19 @@ void	 extract_free(struct extractor *);
 const char *extract_problem(const struct extractor *, size_t i);
 /* Number of rules compiled. */
 size_t	 extract_nrules(const struct extractor *);
+/* A rule whose match PCRE2 stopped at its match limit while extracting
+ * no longer goes unnoticed: the i-th such rule, told once, as "FILE:LINE:
+ * ..." (for stderr or the editor's status line), or NULL; and how many
+ * matches were stopped in all. */
+const char *extract_warning(const struct extractor *, size_t i);
+size_t	 extract_limit_hits(const struct extractor *);
+
+/* The key of the template section the next texts come from, or NULL
+ * (the default) to infer each paragraph's role: in "results" and
+ * "limitations" only a cue ("đề nghị", "giao", "please") makes a task;
+ * "conclusions" and "tasks" hold most of them.  Other keys count as
+ * none. */
+void	 extract_set_section(struct extractor *, const char *key);
 
 /* Action items of text[0..len) with ref as the meeting's date.  0 on
  * success, else an error code (ERR_INPUT for invalid UTF-8). */

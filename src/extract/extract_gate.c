@@ -247,115 +247,129 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
 
 /* Collects what every match of the sequence p[s..e) must contain;
  * false if the sequence is beyond this reader. */
+/* Where the subpattern of the group opening at p[i] starts ("(?:",
+ * "(?<name>" or "(" itself), with *look set for a look-around; 0 for a
+ * group this reader does not understand (options, verbs, (?P...)). */
+static size_t
+group_body(const char *p, size_t i, size_t close, bool *look)
+{
+	size_t in = i + 1;
+
+	*look = false;
+	if (p[in] == '*')
+		return 0;
+	if (p[in] != '?')
+		return in;
+	if (p[in + 1] == '=' || p[in + 1] == '!' ||
+	    (p[in + 1] == '<' && (p[in + 2] == '=' || p[in + 2] == '!'))) {
+		*look = true;
+		return in;
+	}
+	if (p[in + 1] == ':')
+		return in + 2;
+	if (p[in + 1] == '<' || p[in + 1] == '\'') {
+		const char *gt = memchr(p + in, p[in + 1] == '\'' ? '\'' : '>',
+		    close - in);
+
+		return gt ? (size_t)(gt - p) + 1 : 0;
+	}
+	return 0;
+}
+
+/* A group at p[i]: its words count only if it is neither optional nor
+ * a look-around.  Returns where scanning goes on, or 0 if the pattern
+ * is not understood. */
+static size_t
+scan_group(const char *p, size_t i, size_t e, struct extract_gate *g)
+{
+	size_t close = close_of(p, e, i), in;
+	bool look;
+
+	if (close == 0 || (in = group_body(p, i, close, &look)) == 0)
+		return 0;
+	if (!look && !optional_at(p, e, close) && !scan(p, in, close - 1, g))
+		return 0;
+	return skip_quant(p, e, close);
+}
+
+/* An escape at p[i]: a required \d sets the gate's digit; \p{..}
+ * and \x{..} are one character.  0 for what this reader does not
+ * understand (quoting, back references). */
+static size_t
+scan_escape(const char *p, size_t i, size_t e, struct extract_gate *g)
+{
+	char d = i + 1 < e ? p[i + 1] : '\0';
+
+	if (d == 'd' && !optional_at(p, e, i + 2))
+		g->digit = true;
+	if (d == 'Q' || d == 'E' || (d >= '1' && d <= '9'))
+		return 0;
+	i += 2;
+	if ((d == 'p' || d == 'P' || d == 'x') && i < e && p[i] == '{') {
+		const char *cb = memchr(p + i, '}', e - i);
+
+		i = cb ? (size_t)(cb - p) + 1 : e;
+	}
+	return skip_quant(p, e, i);
+}
+
+/* One literal character at p[i], maybe several bytes long: it joins
+ * the current word unless it is optional; a repeat ends the word. */
+static size_t
+scan_literal(const char *p, size_t i, size_t e, struct extract_gate *g,
+    struct buf *run)
+{
+	size_t j = i + 1;
+
+	while (j < e && ((unsigned char)p[j] & 0xc0) == 0x80)
+		j++;
+	if (optional_at(p, e, j)) {
+		add_word(g, run);
+		return skip_quant(p, e, j);
+	}
+	buf_add(run, p + i, j - i);
+	if (j < e && (p[j] == '+' || p[j] == '{')) {
+		add_word(g, run);
+		j = skip_quant(p, e, j);
+	}
+	return j;
+}
+
+/* Reads the words every match of p[s..e) needs into g; false if the
+ * pattern holds something this reader does not understand. */
 static bool
 scan(const char *p, size_t s, size_t e, struct extract_gate *g)
 {
 	struct buf run = BUF_INIT;
 	size_t i = s;
-	bool ok = true;
 
 	if (has_alt(p, s, e)) {
-		buf_free(&run);
 		add_alts(p, s, e, g);
 		return true;
 	}
-	while (i < e && ok) {
+	while (i < e) {
 		char c = p[i];
 
-		if (c == '(') {
-			size_t close = close_of(p, e, i), in = i + 1;
-			bool look = false;
-
+		if (c == '(' || c == '[' || c == '\\' || strchr(".^$ \t", c))
 			add_word(g, &run);
-			if (close == 0) {
-				ok = false;
-				break;
-			}
-			if (p[in] == '?') {
-				if (p[in + 1] == '=' || p[in + 1] == '!' ||
-				    (p[in + 1] == '<' && (p[in + 2] == '=' || p[in + 2] == '!')))
-					look = true;
-				else if (p[in + 1] == ':')
-					in += 2;
-				else if (p[in + 1] == '<' || p[in + 1] == 'P' ||
-				    p[in + 1] == '\'') {
-					const char *gt = memchr(p + in, p[in + 1] == '\'' ?
-					    '\'' : '>', close - in);
-
-					if (gt == NULL || p[in + 1] == 'P')
-						ok = false;
-					else
-						in = (size_t)(gt - p) + 1;
-				} else
-					ok = false;	/* options, verbs, ... */
-			} else if (p[in] == '*')
-				ok = false;
-			if (ok && !look && !optional_at(p, e, close))
-				ok = scan(p, in, close - 1, g);
-			i = skip_quant(p, e, close);
-			continue;
-		}
-		if (c == '[' ) {
-			size_t close = close_of(p, e, i);
-
-			add_word(g, &run);
-			if (close == 0) {
-				ok = false;
-				break;
-			}
-			i = skip_quant(p, e, close);
-			continue;
-		}
-		if (c == '\\') {
-			char d = i + 1 < e ? p[i + 1] : '\0';
-
-			if (d == 'd' && !optional_at(p, e, i + 2))
-				g->digit = true;
-			if (d == 'Q' || d == 'E' || (d >= '1' && d <= '9')) {
-				ok = false;
-				break;
-			}
-			add_word(g, &run);
-			i += 2;
-			if ((d == 'p' || d == 'P' || d == 'x') && i < e && p[i] == '{') {
-				const char *cb = memchr(p + i, '}', e - i);
-
-				i = cb ? (size_t)(cb - p) + 1 : e;
-			}
-			i = skip_quant(p, e, i);
-			continue;
-		}
-		if (c == ')' || c == '|') {
-			ok = false;
-			break;
-		}
-		if (strchr(".^$ \t", c)) {
-			add_word(g, &run);
+		if (c == ')' || c == '|')
+			i = 0;
+		else if (c == '(')
+			i = scan_group(p, i, e, g);
+		else if (c == '[')
+			i = (i = close_of(p, e, i)) ? skip_quant(p, e, i) : 0;
+		else if (c == '\\')
+			i = scan_escape(p, i, e, g);
+		else if (strchr(".^$ \t", c))
 			i = skip_quant(p, e, i + 1);
-			continue;
-		}
-		{
-			/* One literal character, maybe several bytes long. */
-			size_t j = i + 1;
-
-			while (j < e && ((unsigned char)p[j] & 0xc0) == 0x80)
-				j++;
-			if (optional_at(p, e, j)) {
-				add_word(g, &run);
-				i = skip_quant(p, e, j);
-				continue;
-			}
-			buf_add(&run, p + i, j - i);
-			if (j < e && (p[j] == '+' || p[j] == '{')) {
-				add_word(g, &run);
-				j = skip_quant(p, e, j);
-			}
-			i = j;
-		}
+		else
+			i = scan_literal(p, i, e, g, &run);
+		if (i == 0)
+			break;
 	}
 	add_word(g, &run);
 	buf_free(&run);
-	return ok;
+	return i != 0;
 }
 
 void

@@ -14,10 +14,7 @@
 void
 extract_hits_add(struct hits *h, enum rule_type t, const struct hit *x)
 {
-	if (h->n[t] == h->cap[t]) {
-		h->cap[t] = h->cap[t] ? 2 * h->cap[t] : 64;
-		h->v[t] = xreallocarray(h->v[t], h->cap[t], sizeof *h->v[t]);
-	}
+	XPUSH(h->v[t], h->n[t], h->cap[t]);
 	h->v[t][h->n[t]++] = *x;
 }
 
@@ -82,6 +79,22 @@ extract_hits_sort_from(struct hits *h, enum rule_type t, size_t from)
 		qsort(h->v[t] + from, h->n[t] - from, sizeof *h->v[t], cmp_hit);
 }
 
+/* Keeps a vetoed period among the named ones; of overlapping ones the
+ * longest ("3 tháng cuối năm 2024" over "cuối năm 2024"). */
+static void
+named(struct hits *h, const struct hit *d)
+{
+	struct hit *last = h->nnamed ? &h->named[h->nnamed - 1] : NULL;
+
+	if (last && d->s < last->e) {
+		if (d->e - d->s > last->e - last->s)
+			*last = *d;
+		return;
+	}
+	XPUSH(h->named, h->nnamed, h->capnamed);
+	h->named[h->nnamed++] = *d;
+}
+
 void
 extract_hits_finish_due(struct hits *h, size_t due_from, size_t skip_from)
 {
@@ -93,8 +106,10 @@ extract_hits_finish_due(struct hits *h, size_t due_from, size_t skip_from)
 	/* None inside a distractor, and of overlapping phrases the longest
 	 * ("trước ngày 15/10/2024" over "ngày 15/10"). */
 	for (size_t i = due_from; i < h->n[RT_DUE]; i++) {
-		if (extract_hits_overlaps(h, RT_SKIP, d[i].s, d[i].e))
+		if (extract_hits_overlaps(h, RT_SKIP, d[i].s, d[i].e)) {
+			named(h, &d[i]);
 			continue;
+		}
 		if (n > due_from && d[i].s < d[n - 1].e) {
 			if (d[i].e - d[i].s > d[n - 1].e - d[n - 1].s)
 				d[n - 1] = d[i];
@@ -110,5 +125,6 @@ extract_hits_free(struct hits *h)
 {
 	for (int t = 0; t < RT_NTYPES; t++)
 		free(h->v[t]);
+	free(h->named);
 }
 

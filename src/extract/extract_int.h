@@ -23,6 +23,7 @@ enum rule_type {
 	RT_LEAD,	/* leads into a clause: "Đồng thời,", "agreed that" */
 	RT_LINE,	/* shorthand line: "TODO:", "@X", "Giao X:" */
 	RT_OWNER,	/* names the owner after the task: "assigned to X" */
+	RT_INTRO,	/* before a ':' that opens a list: "như sau:", "gồm:" */
 	RT_SKIP,	/* never a deadline: stamps, fractions, numbers */
 	RT_DUE,		/* a deadline phrase */
 	RT_NTYPES
@@ -37,6 +38,60 @@ enum rule_type {
 struct span {
 	size_t	s, e;		/* e == s: unset */
 };
+
+/* What a paragraph is for, as far as tasks go.  The caller may know it
+ * from the section the text sits in (extract_set_section); otherwise
+ * the assembler infers it paragraph by paragraph. */
+enum extract_role {
+	ROLE_ANY,	/* not known: inferred from the paragraph's cues */
+	ROLE_RESULTS,	/* results, limitations: only a cue makes a task */
+	ROLE_REPORT,	/* inferred: a paragraph of past work, no cue, no
+			 * modal; a subject needs a modal, a bare verb is
+			 * a report */
+	ROLE_TASKS	/* conclusions, tasks: directives expected */
+};
+
+/* Word lists: the words the assembler compares as words, not patterns,
+ * read from the rule files like the rules ("pronoun i họ | they").  One
+ * set per language; a text is read with the set of its language. */
+enum word_kind {
+	WK_PRONOUN,	/* stands for the addressee already named: "họ" */
+	WK_DETERMINER,	/* opens an addressee in lower case: "các" */
+	WK_ABBREV,	/* a '.' after it ends no sentence: "TP", "Mr" */
+	WK_CONJ,	/* joins two subjects, each with a task: "và" */
+	WK_JOINER,	/* a small word inside a capitalised name: "of" */
+	WK_COMPLETE,	/* ", hoàn thành" before a deadline: a lead-in */
+	WK_ALSO,	/* after a modal, not part of the task: "cũng" */
+	WK_ARTICLE,	/* left out at the start of an assignee: "the" */
+	WK_REFER,	/* opens a sentence that refers back: "Theo đó," */
+	WK_NKINDS
+};
+
+struct word_list {
+	char	**v;
+	size_t	  n, cap;
+};
+
+struct extract_words {
+	struct word_list k[WK_NKINDS];
+};
+
+/* Adds the words of "a | b c | d" (caseless: also with a capital first
+ * letter) to the list. */
+void	 extract_words_add(struct word_list *, const char *list, size_t len,
+	    bool caseless);
+void	 extract_words_free(struct extract_words *);
+/* Length of the listed word that t[s..e) starts with, followed by a
+ * space or e; 0 if none. */
+size_t	 extract_word_at(const struct word_list *, const char *t, size_t s,
+	    size_t e);
+/* True if t[s..e) is exactly one of the listed words. */
+bool	 extract_word_is(const struct word_list *, const char *t, size_t s,
+	    size_t e);
+/* Length of the listed word that ends t[s..e), starting at s or after
+ * a space or comma; 0 if none. */
+size_t	 extract_word_before(const struct word_list *, const char *t,
+	    size_t s, size_t e);
 
 struct hit {
 	size_t		s, e;
@@ -69,6 +124,15 @@ struct hits {
 	size_t		(*scan_to)(void *arg, struct hits *, enum rule_type,
 			    size_t s, size_t e, size_t p, bool fresh);
 	void		*arg;
+	/* The word lists of the text's language. */
+	const struct extract_words *words;
+	/* The section's role, ROLE_ANY if the caller named none. */
+	enum extract_role role;
+	/* Periods a skip vetoed, in text order: they name a meeting or a
+	 * plan and are no deadline, but the plan's period may govern the
+	 * directives that refer back to it ("Theo đó, ..."). */
+	struct hit	*named;
+	size_t		 nnamed, capnamed;
 };
 
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);
@@ -89,7 +153,8 @@ bool	 extract_hits_covered(const struct hits *, enum rule_type, size_t s, size_t
  * all_deadlines, every sentence's deadlines are looked for, and those
  * that count (in an item, or outside reports of the past) get HF_KEEP. */
 struct extract_item;
-void	 extract_assemble(const char *t, size_t n, struct hits *, struct ymd ref,
+/* Returns the number of sentences read. */
+int	 extract_assemble(const char *t, size_t n, struct hits *, struct ymd ref,
 	    struct extract_item **out, size_t *nout, bool all_deadlines);
 
 /* What a sentence must hold for a rule to match there (extract_gate.c):
@@ -156,19 +221,30 @@ size_t	 extract_trim_back(const char *t, size_t s, size_t e);
 bool	 extract_is_upper_at(const char *t, size_t n, size_t p);
 size_t	 extract_count_words(const char *t, size_t s, size_t e);
 bool	 extract_has_char(const char *t, size_t s, size_t e, char c);
-/* True if t[s..e) starts with the word w. */
-bool	 extract_starts_word(const char *t, size_t s, size_t e, const char *w);
-/* Words that may open an addressee written in lower case. */
-bool	 extract_determiner(const char *t, size_t s, size_t e);
-bool	 extract_all_capitalised(const char *t, size_t n, size_t s, size_t e);
+/* Every word capitalised, or one of the joiners ("of", "và"). */
+bool	 extract_all_capitalised(const char *t, size_t n, size_t s, size_t e,
+	    const struct word_list *joiners);
 /* A ':' that introduces what follows (not one in "14:00"), or e. */
 size_t	 extract_find_colon(const char *t, size_t s, size_t e);
 /* Length of a list marker at p ("- ", "• ", "1. ", "a) "), or 0. */
 size_t	 extract_bullet(const char *t, size_t p, size_t e);
-/* End of the sentence starting at s within the line [s, e). */
-size_t	 extract_sentence_end(const char *t, size_t s, size_t e);
-/* LANG_VI or LANG_EN, from the letters the text uses. */
+/* End of the sentence starting at s within the line [s, e); a '.' after
+ * one of abbrevs, or after an initial, ends none. */
+size_t	 extract_sentence_end(const char *t, size_t s, size_t e,
+	    const struct word_list *abbrevs);
+/* LANG_VI or LANG_EN, from the letters the text uses; addresses and
+ * other long tokens do not count. */
 unsigned extract_guess_lang(const char *t, size_t n);
+/* The letters of t[0..n) that count for the guess, and how many of them
+ * only Vietnamese (or French and Vietnamese) uses. */
+void	 extract_count_letters(const char *t, size_t n, size_t *vi,
+	    size_t *letters);
+/* Cuts t[0..n) into runs of paragraphs (lines) of one language, each
+ * guessed on its letters; a line with too few letters to tell goes with
+ * the one before it.  Returns the number of runs; run i is
+ * [start[i], start[i + 1]) with start[nruns] = n. */
+size_t	 extract_lang_runs(const char *t, size_t n, size_t **start,
+	    unsigned **lang);
 /* NFC form of valid UTF-8 s, or NULL if s is NFC; then *mapp maps NFC
  * offsets back to s (see extract_text.c). */
 char	*extract_nfc_map(const char *s, size_t len, size_t *outlen,

@@ -31,6 +31,9 @@ struct rule {
 	bool		 jit, anch_jit;
 	struct extract_gate gate;	/* what a sentence must hold */
 	size_t		 gidx[2 * EXTRACT_GATE_MAX];	/* its words in gwords */
+	const char	*file;		/* where it was read (in x->files) */
+	int		 line;
+	size_t		 nlimit;	/* matches stopped by a limit */
 	int		 ngidx;
 	bool		 has_part[NPARTS];
 	bool		 has_who, has_what;
@@ -40,23 +43,41 @@ struct rule {
 	uint8_t		 first[32];	/* a match, as PCRE2 worked out */
 };
 
+/* A gate word, kept once however many rules need it ("tháng"), with the
+ * signatures of its alternatives. */
+struct gate_word {
+	char			*word;
+	struct extract_sig	*sigs;
+	size_t			 nsigs;
+};
+
 struct extractor {
 	unsigned		 langs;		/* requested */
 	struct rule		*rules;
-	size_t			 nrules;
+	size_t			 nrules, caprules;
 	char			**problems;
-	size_t			 nproblems;
-	char			**gwords;	/* gate words, each once */
-	struct extract_sig	**gsigs;	/* their alternatives' signatures */
-	size_t			*gnsigs;
-	size_t			 ngwords;
+	size_t			 nproblems, capproblems;
+	char			**files;	/* the rule files read */
+	size_t			 nfiles, capfiles;
+	/* Rules stopped by a match limit while running, each told once. */
+	char			**warnings;
+	size_t			 nwarnings, capwarnings, nlimit;
+	enum extract_role	 role;		/* the section's, or ROLE_ANY */
+	struct gate_word	*gwords;
+	size_t			 ngwords, capgwords;
+	/* Word lists, [0] Vietnamese, [1] English. */
+	struct extract_words	 words[2];
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jstack;
 	pcre2_match_data	*md;
 	/* The rules of each type, in file order: every question is about
 	 * one type. */
 	size_t			*bytype[RT_NTYPES];
-	size_t			 nbytype[RT_NTYPES];
+	size_t			 nbytype[RT_NTYPES], capbytype[RT_NTYPES];
 };
+
+/* Counts a match of r stopped by a limit; the first for r adds a
+ * warning naming its file and line. */
+void	 extract_limit_hit(struct extractor *, struct rule *);
 
 #endif

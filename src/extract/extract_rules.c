@@ -38,7 +38,13 @@ const char *const extract_part_names[NPARTS] = {
 
 static const char *const type_names[RT_NTYPES] = {
 	"cue", "modal", "verb", "past", "assignee", "lead", "line", "owner",
-	"skip", "due"
+	"intro", "skip", "due"
+};
+
+/* The word lists' types, in enum word_kind order. */
+static const char *const word_type_names[WK_NKINDS] = {
+	"pronoun", "determiner", "abbrev", "conj", "joiner", "complete", "also",
+	"article", "refer"
 };
 
 static void
@@ -50,8 +56,7 @@ problem(struct extractor *x, const char *fmt, ...)
 {
 	va_list ap;
 
-	x->problems = xreallocarray(x->problems, x->nproblems + 1,
-	    sizeof *x->problems);
+	XPUSH(x->problems, x->nproblems, x->capproblems);
 	va_start(ap, fmt);
 	x->problems[x->nproblems++] = xvasprintf(fmt, ap);
 	va_end(ap);
@@ -67,6 +72,41 @@ size_t
 extract_nrules(const struct extractor *x)
 {
 	return x->nrules;
+}
+
+void
+extract_set_section(struct extractor *x, const char *key)
+{
+	x->role = ROLE_ANY;
+	if (key && (strcmp(key, "results") == 0 || strcmp(key, "limitations") == 0))
+		x->role = ROLE_RESULTS;
+	else if (key && (strcmp(key, "conclusions") == 0 ||
+	    strcmp(key, "tasks") == 0))
+		x->role = ROLE_TASKS;
+}
+
+const char *
+extract_warning(const struct extractor *x, size_t i)
+{
+	return i < x->nwarnings ? x->warnings[i] : NULL;
+}
+
+size_t
+extract_limit_hits(const struct extractor *x)
+{
+	return x->nlimit;
+}
+
+void
+extract_limit_hit(struct extractor *x, struct rule *r)
+{
+	x->nlimit++;
+	if (r->nlimit++ > 0)
+		return;
+	XPUSH(x->warnings, x->nwarnings, x->capwarnings);
+	x->warnings[x->nwarnings++] = xasprintf(_("%s:%d: the rule hit PCRE2's "
+	    "match limit and may have missed text; simplify its pattern"),
+	    r->file, r->line);
 }
 
 /* Which languages a rule file serves, from its name: vi*.rules serves
@@ -249,81 +289,109 @@ look_first(const char *p)
 	    (int)(lb - 2), p + 2, p + lb);
 }
 
-/* Parses and compiles one line; adds the rule or records a problem. */
-static void
-add_rule(struct extractor *x, const char *file, int lineno, const char *line,
-    unsigned langs)
+/* The fields of a rule line: TYPE FLAGS PATTERN.  False for a blank
+ * line or a comment. */
+struct rule_line {
+	char		 type[32];
+	const char	*flags, *pat;
+	size_t		 flen, plen;
+};
+
+static bool
+split_line(const char *line, struct rule_line *l)
 {
-	const char *p = line, *type, *flags, *pat;
-	size_t tlen, flen, plen;
-	struct rule r = { 0 };
-	char tname[32];
-	int errcode;
-	PCRE2_SIZE erroff;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
-	    PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
-	char *nfc, *fast;
-	size_t nfclen;
+	const char *p = line, *type;
+	size_t tlen;
 
 	while (*p == ' ' || *p == '\t')
 		p++;
 	if (*p == '\0' || *p == '#')
-		return;
+		return false;
 	type = p;
 	while (*p && *p != ' ' && *p != '\t')
 		p++;
 	tlen = (size_t)(p - type);
+	snprintf(l->type, sizeof l->type, "%.*s", (int)(tlen < 31 ? tlen : 31),
+	    type);
 	while (*p == ' ' || *p == '\t')
 		p++;
-	flags = p;
+	l->flags = p;
 	while (*p && *p != ' ' && *p != '\t')
 		p++;
-	flen = (size_t)(p - flags);
+	l->flen = (size_t)(p - l->flags);
 	while (*p == ' ' || *p == '\t')
 		p++;
-	pat = p;
-	plen = strlen(pat);
-	while (plen > 0 && (pat[plen - 1] == ' ' || pat[plen - 1] == '\t' ||
-	    pat[plen - 1] == '\r'))
-		plen--;
+	l->pat = p;
+	l->plen = strlen(p);
+	while (l->plen > 0 && (p[l->plen - 1] == ' ' || p[l->plen - 1] == '\t' ||
+	    p[l->plen - 1] == '\r'))
+		l->plen--;
+	return true;
+}
 
-	snprintf(tname, sizeof tname, "%.*s", (int)(tlen < 31 ? tlen : 31), type);
-	r.type = RT_NTYPES;
-	if (strncmp(tname, "due.", 4) == 0) {
-		if (!dates_kind(tname + 4, &r.kind)) {
+/* The word list a type names ("pronoun"), or -1. */
+static int
+word_kind(const char *name)
+{
+	for (int k = 0; k < WK_NKINDS; k++)
+		if (strcmp(name, word_type_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+/* The rule type a line names, with its deadline kind; false (and a
+ * problem recorded) for an unknown one. */
+static bool
+parse_type(struct extractor *x, const char *file, int lineno,
+    const char *name, struct rule *r)
+{
+	r->type = RT_NTYPES;
+	if (strncmp(name, "due.", 4) == 0) {
+		if (!dates_kind(name + 4, &r->kind)) {
 			problem(x, _("%s:%d: unknown deadline kind \"%s\""),
-			    file, lineno, tname + 4);
-			return;
+			    file, lineno, name + 4);
+			return false;
 		}
-		r.type = RT_DUE;
+		r->type = RT_DUE;
 	} else
 		for (int i = 0; i < RT_NTYPES; i++)
-			if (i != RT_DUE && strcmp(tname, type_names[i]) == 0)
-				r.type = (enum rule_type)i;
-	if (r.type == RT_NTYPES) {
+			if (i != RT_DUE && strcmp(name, type_names[i]) == 0)
+				r->type = (enum rule_type)i;
+	if (r->type == RT_NTYPES) {
 		problem(x, _("%s:%d: unknown rule type \"%s\""), file, lineno,
-		    tname);
-		return;
+		    name);
+		return false;
 	}
-	if (plen == 0 || !parse_flags(flags, flen, &r.flags)) {
-		problem(x, _("%s:%d: expected \"TYPE FLAGS PATTERN\""), file,
-		    lineno);
-		return;
-	}
-	if (r.flags & RF_CASELESS)
+	return true;
+}
+
+/* Compiles the pattern (NFC, as the text is) into r->re and its anchored
+ * copy r->anch, each the faster equivalent look_first makes when it can;
+ * returns the NFC pattern, or NULL with a problem recorded. */
+static char *
+compile_rule(struct extractor *x, const char *file, int lineno,
+    const struct rule_line *l, struct rule *r)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
+	    PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
+	int errcode;
+	PCRE2_SIZE erroff;
+	size_t nfclen;
+	char *nfc, *fast;
+
+	if (r->flags & RF_CASELESS)
 		opts |= PCRE2_CASELESS;
-	/* Text is matched in NFC, so the pattern must be NFC too. */
-	nfc = utf8_nfc(pat, plen, &nfclen);
-	r.re = pcre2_compile((PCRE2_SPTR)nfc, nfclen, opts, &errcode, &erroff,
+	nfc = utf8_nfc(l->pat, l->plen, &nfclen);
+	r->re = pcre2_compile((PCRE2_SPTR)nfc, nfclen, opts, &errcode, &erroff,
 	    NULL);
-	if (r.re == NULL) {
+	if (r->re == NULL) {
 		PCRE2_UCHAR msg[256];
 
 		free(nfc);
 		pcre2_get_error_message(errcode, msg, sizeof msg);
 		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
 		    lineno, (size_t)erroff, (const char *)msg);
-		return;
+		return NULL;
 	}
 	/* Errors are reported against the pattern as written; what runs
 	 * may be a faster equivalent. */
@@ -332,57 +400,117 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 		    PCRE2_ZERO_TERMINATED, opts, &errcode, &erroff, NULL);
 
 		if (f != NULL) {
-			pcre2_code_free(r.re);
-			r.re = f;
+			pcre2_code_free(r->re);
+			r->re = f;
 		} else {
 			free(fast);
 			fast = NULL;
 		}
 	}
-	r.langs = langs;
-	r.jit = pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE) == 0;
+	r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 	/* Most questions the assembler asks are "does a verb start here?":
 	 * an anchored copy answers them without scanning the sentence. */
-	r.anch = pcre2_compile((PCRE2_SPTR)(fast ? fast : nfc),
+	r->anch = pcre2_compile((PCRE2_SPTR)(fast ? fast : nfc),
 	    fast ? PCRE2_ZERO_TERMINATED : nfclen, opts | PCRE2_ANCHORED,
 	    &errcode, &erroff, NULL);
-	extract_gate_make(nfc, &r.gate);
-	free(nfc);
 	free(fast);
-	/* Many rules share a gate word ("tháng"): keep each once, with the
-	 * signatures of its alternatives. */
-	for (int i = 0; i < r.gate.nneed + r.gate.nalts; i++) {
-		const char *w = i < r.gate.nneed ? r.gate.need[i] :
-		    r.gate.alts[i - r.gate.nneed];
-		size_t k = 0;
-
-		while (k < x->ngwords && strcmp(x->gwords[k], w))
-			k++;
-		if (k == x->ngwords) {
-			x->gwords = xreallocarray(x->gwords, k + 1, sizeof *x->gwords);
-			x->gsigs = xreallocarray(x->gsigs, k + 1, sizeof *x->gsigs);
-			x->gnsigs = xreallocarray(x->gnsigs, k + 1, sizeof *x->gnsigs);
-			x->gnsigs[k] = extract_sig_word(w, &x->gsigs[k]);
-			x->gwords[x->ngwords++] = xstrdup(w);
-		}
-		r.gidx[r.ngidx++] = k;
-	}
-	if (r.anch == NULL) {
-		extract_gate_free(&r.gate);
-		pcre2_code_free(r.re);
+	if (r->anch == NULL) {
+		pcre2_code_free(r->re);
 		problem(x, _("%s:%d: pattern error at offset %zu: %s"), file,
 		    lineno, (size_t)erroff, "anchored copy");
+		free(nfc);
+		return NULL;
+	}
+	r->anch_jit = pcre2_jit_compile(r->anch, PCRE2_JIT_COMPLETE) == 0;
+	return nfc;
+}
+
+/* Index of gate word w in x->gwords, added if new: many rules share a
+ * gate word ("tháng"), kept once with its alternatives' signatures. */
+static size_t
+gate_word(struct extractor *x, const char *w)
+{
+	size_t k = 0;
+
+	while (k < x->ngwords && strcmp(x->gwords[k].word, w))
+		k++;
+	if (k == x->ngwords) {
+		struct gate_word *g;
+
+		XPUSH(x->gwords, x->ngwords, x->capgwords);
+		g = &x->gwords[x->ngwords++];
+		g->nsigs = extract_sig_word(w, &g->sigs);
+		g->word = xstrdup(w);
+	}
+	return k;
+}
+
+/* What makes a compiled rule cheap to run, learnt once: its gate, the
+ * bytes its matches start with, a byte they need, its named groups. */
+static void
+learn_rule(struct extractor *x, struct rule *r, const char *nfc,
+    const struct rule_line *l)
+{
+	extract_gate_make(nfc, &r->gate);
+	for (int i = 0; i < r->gate.nneed + r->gate.nalts; i++)
+		r->gidx[r->ngidx++] = gate_word(x, i < r->gate.nneed ?
+		    r->gate.need[i] : r->gate.alts[i - r->gate.nneed]);
+	r->digit_first = digit_first(l->pat, l->plen);
+	r->req = required_byte(r->re);
+	r->has_first = !strstr(l->pat, "(*") && first_bytes(r->re, r->first);
+	for (size_t i = 0; i < NPARTS; i++)
+		r->has_part[i] = has_name(r->re, extract_part_names[i]);
+	r->has_who = has_name(r->re, "assignee");
+	r->has_what = has_name(r->re, "task");
+}
+
+/* Adds a word list to the languages the file serves. */
+static void
+add_words(struct extractor *x, int kind, unsigned langs,
+    const struct rule_line *l, unsigned flags)
+{
+	size_t nfclen;
+	char *nfc = utf8_nfc(l->pat, l->plen, &nfclen);
+
+	for (int i = 0; i < 2; i++)
+		if (langs & (i == 0 ? LANG_VI : LANG_EN))
+			extract_words_add(&x->words[i].k[kind], nfc, nfclen,
+			    flags & RF_CASELESS);
+	free(nfc);
+}
+
+/* Parses and compiles one line; adds the rule or records a problem. */
+static void
+add_rule(struct extractor *x, const char *file, int lineno, const char *line,
+    unsigned langs)
+{
+	struct rule_line l;
+	struct rule r = { 0 };
+	int kind;
+	char *nfc;
+
+	if (!split_line(line, &l))
+		return;
+	kind = word_kind(l.type);
+	if (kind < 0 && !parse_type(x, file, lineno, l.type, &r))
+		return;
+	if (l.plen == 0 || !parse_flags(l.flags, l.flen, &r.flags)) {
+		problem(x, _("%s:%d: expected \"TYPE FLAGS PATTERN\""), file,
+		    lineno);
 		return;
 	}
-	r.anch_jit = pcre2_jit_compile(r.anch, PCRE2_JIT_COMPLETE) == 0;
-	r.digit_first = digit_first(pat, plen);
-	r.req = required_byte(r.re);
-	r.has_first = !strstr(pat, "(*") && first_bytes(r.re, r.first);
-	for (size_t i = 0; i < NPARTS; i++)
-		r.has_part[i] = has_name(r.re, extract_part_names[i]);
-	r.has_who = has_name(r.re, "assignee");
-	r.has_what = has_name(r.re, "task");
-	x->rules = xreallocarray(x->rules, x->nrules + 1, sizeof *x->rules);
+	if (kind >= 0) {
+		add_words(x, kind, langs, &l, r.flags);
+		return;
+	}
+	if ((nfc = compile_rule(x, file, lineno, &l, &r)) == NULL)
+		return;
+	r.langs = langs;
+	r.file = x->files[x->nfiles - 1];
+	r.line = lineno;
+	learn_rule(x, &r, nfc, &l);
+	free(nfc);
+	XPUSH(x->rules, x->nrules, x->caprules);
 	x->rules[x->nrules++] = r;
 }
 
@@ -399,6 +527,8 @@ load_file(struct extractor *x, const char *path, unsigned langs)
 		problem(x, "%s: %s", path, strerror(errno));
 		return;
 	}
+	XPUSH(x->files, x->nfiles, x->capfiles);
+	x->files[x->nfiles++] = xstrdup(path);
 	while ((n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		if (n > 0 && line[n - 1] == '\n')
@@ -421,84 +551,79 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-struct extractor *
-extract_new_dirs(const char *lang, char *const *dirs, struct err *e)
+/* The names of the rule files in dir, sorted; *n of them. */
+static char **
+rule_files(const char *dir, size_t *n)
 {
-	struct extractor *x;
-	char **seen = NULL;
-	size_t nseen = 0;
-	unsigned langs;
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t cap = 0;
 
-	if (lang == NULL || strcmp(lang, "auto") == 0)
-		langs = LANG_VI | LANG_EN;
-	else if (strcmp(lang, "vi") == 0)
-		langs = LANG_VI;
-	else if (strcmp(lang, "en") == 0)
-		langs = LANG_EN;
-	else {
-		err_set(e, ERR_INPUT, _("language \"%s\" is not vi, en or auto"),
-		    lang);
+	*n = 0;
+	if (d == NULL)
 		return NULL;
-	}
-	x = xcalloc(1, sizeof *x);
-	x->langs = langs;
-	/* A user's file shadows a shipped file of the same name; files with
-	 * other names add to the rules. */
-	for (size_t d = 0; dirs && dirs[d]; d++) {
-		DIR *dir = opendir(dirs[d]);
-		struct dirent *de;
-		char **names = NULL;
-		size_t nn = 0;
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
 
-		if (dir == NULL)
-			continue;
-		while ((de = readdir(dir)) != NULL) {
-			size_t l = strlen(de->d_name);
-
-			if (l > 6 && de->d_name[0] != '.' &&
-			    strcmp(de->d_name + l - 6, ".rules") == 0) {
-				names = xreallocarray(names, nn + 1, sizeof *names);
-				names[nn++] = xstrdup(de->d_name);
-			}
+		if (l > 6 && de->d_name[0] != '.' &&
+		    strcmp(de->d_name + l - 6, ".rules") == 0) {
+			XPUSH(names, *n, cap);
+			names[(*n)++] = xstrdup(de->d_name);
 		}
-		closedir(dir);
-		if (nn > 1)
-			qsort(names, nn, sizeof *names, cmp_str);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, cmp_str);
+	return names;
+}
+
+/* Loads the rule files of the directories, first wins: a user's file
+ * shadows a shipped file of the same name; files with other names add
+ * to the rules. */
+static void
+load_dirs(struct extractor *x, char *const *dirs)
+{
+	char **seen = NULL;
+	size_t nseen = 0, capseen = 0;
+
+	for (size_t d = 0; dirs && dirs[d]; d++) {
+		size_t nn;
+		char **names = rule_files(dirs[d], &nn);
+
 		for (size_t i = 0; i < nn; i++) {
 			bool dup = false;
 
 			for (size_t j = 0; j < nseen; j++)
 				dup |= strcmp(seen[j], names[i]) == 0;
-			if (!dup && (file_langs(names[i]) & langs)) {
+			if (dup) {
+				free(names[i]);
+				continue;
+			}
+			if (file_langs(names[i]) & x->langs) {
 				char *path = xasprintf("%s/%s", dirs[d], names[i]);
 
 				load_file(x, path, file_langs(names[i]));
 				free(path);
 			}
-			if (dup)
-				free(names[i]);
-			else {
-				seen = xreallocarray(seen, nseen + 1, sizeof *seen);
-				seen[nseen++] = names[i];
-			}
+			XPUSH(seen, nseen, capseen);
+			seen[nseen++] = names[i];
 		}
 		free(names);
 	}
 	for (size_t i = 0; i < nseen; i++)
 		free(seen[i]);
 	free(seen);
-	if (x->nrules == 0) {
-		err_set(e, ERR_RUNTIME, _("no extraction rules found for \"%s\"%s%s"),
-		    lang ? lang : "auto", x->nproblems ? ": " : "",
-		    x->nproblems ? x->problems[0] : "");
-		extract_free(x);
-		return NULL;
-	}
+}
+
+/* The match context every rule runs with, and the rules by type. */
+static void
+ready(struct extractor *x)
+{
 	for (size_t i = 0; i < x->nrules; i++) {
 		enum rule_type t = x->rules[i].type;
 
-		x->bytype[t] = xreallocarray(x->bytype[t], x->nbytype[t] + 1,
-		    sizeof *x->bytype[t]);
+		XPUSH(x->bytype[t], x->nbytype[t], x->capbytype[t]);
 		x->bytype[t][x->nbytype[t]++] = i;
 	}
 	x->mctx = pcre2_match_context_create(NULL);
@@ -514,6 +639,36 @@ extract_new_dirs(const char *lang, char *const *dirs, struct err *e)
 		fputs("minutes: out of memory\n", stderr);
 		abort();
 	}
+}
+
+struct extractor *
+extract_new_dirs(const char *lang, char *const *dirs, struct err *e)
+{
+	struct extractor *x;
+	unsigned langs;
+
+	if (lang == NULL || strcmp(lang, "auto") == 0)
+		langs = LANG_VI | LANG_EN;
+	else if (strcmp(lang, "vi") == 0)
+		langs = LANG_VI;
+	else if (strcmp(lang, "en") == 0)
+		langs = LANG_EN;
+	else {
+		err_set(e, ERR_INPUT, _("language \"%s\" is not vi, en or auto"),
+		    lang);
+		return NULL;
+	}
+	x = xcalloc(1, sizeof *x);
+	x->langs = langs;
+	load_dirs(x, dirs);
+	if (x->nrules == 0) {
+		err_set(e, ERR_RUNTIME, _("no extraction rules found for \"%s\"%s%s"),
+		    lang ? lang : "auto", x->nproblems ? ": " : "",
+		    x->nproblems ? x->problems[0] : "");
+		extract_free(x);
+		return NULL;
+	}
+	ready(x);
 	return x;
 }
 
@@ -541,15 +696,21 @@ extract_free(struct extractor *x)
 	for (int t = 0; t < RT_NTYPES; t++)
 		free(x->bytype[t]);
 	for (size_t i = 0; i < x->ngwords; i++) {
-		free(x->gwords[i]);
-		free(x->gsigs[i]);
+		free(x->gwords[i].word);
+		free(x->gwords[i].sigs);
 	}
 	free(x->gwords);
-	free(x->gsigs);
-	free(x->gnsigs);
+	extract_words_free(&x->words[0]);
+	extract_words_free(&x->words[1]);
 	for (size_t i = 0; i < x->nproblems; i++)
 		free(x->problems[i]);
 	free(x->problems);
+	for (size_t i = 0; i < x->nfiles; i++)
+		free(x->files[i]);
+	free(x->files);
+	for (size_t i = 0; i < x->nwarnings; i++)
+		free(x->warnings[i]);
+	free(x->warnings);
 	pcre2_match_data_free(x->md);
 	pcre2_jit_stack_free(x->jstack);
 	pcre2_match_context_free(x->mctx);

@@ -102,36 +102,12 @@ extract_has_char(const char *t, size_t s, size_t e, char c)
 	return s < e && memchr(t + s, c, e - s) != NULL;
 }
 
-bool
-extract_starts_word(const char *t, size_t s, size_t e, const char *w)
-{
-	size_t l = strlen(w);
-
-	return e - s >= l && strncmp(t + s, w, l) == 0 &&
-	    (e - s == l || t[s + l] == ' ');
-}
-
-/* Words that may open an addressee written in lower case. */
-bool
-extract_determiner(const char *t, size_t s, size_t e)
-{
-	static const char *const w[] = {
-		"các", "những", "mỗi", "từng", "toàn", "tất cả", "đồng chí",
-		"cán bộ", "the", "each", "all", "every", "everyone", "everybody",
-		"our", NULL
-	};
-
-	for (int i = 0; w[i]; i++)
-		if (extract_starts_word(t, s, e, w[i]))
-			return true;
-	return false;
-}
-
 /* Every word capitalised, or a joining word: "Alice", "Phòng Văn hóa"
  * would fail (lower-case "hóa"), which is why only RF_NAME modals such
  * as bare "to" ask for it. */
 bool
-extract_all_capitalised(const char *t, size_t n, size_t s, size_t e)
+extract_all_capitalised(const char *t, size_t n, size_t s, size_t e,
+    const struct word_list *joiners)
 {
 	size_t p = s;
 
@@ -140,22 +116,23 @@ extract_all_capitalised(const char *t, size_t n, size_t s, size_t e)
 
 		while (q < e && t[q] != ' ')
 			q++;
-		if (!extract_is_upper_at(t, n, p) && !extract_starts_word(t, p, q, "and") &&
-		    !extract_starts_word(t, p, q, "và") && !extract_starts_word(t, p, q, "&") &&
-		    !extract_starts_word(t, p, q, "of"))
+		if (!extract_is_upper_at(t, n, p) &&
+		    extract_word_at(joiners, t, p, q) == 0)
 			return false;
 		p = extract_skip_ws(t, n, q, e);
 	}
 	return true;
 }
 
-/* A ':' that introduces what follows, not one inside "14:00". */
+/* A ':' that introduces what follows, not one inside "14:00" or an
+ * address ("https://"). */
 size_t
 extract_find_colon(const char *t, size_t s, size_t e)
 {
 	for (size_t i = s; i < e; i++)
 		if (t[i] == ':' && !(i > s && t[i - 1] >= '0' && t[i - 1] <= '9' &&
-		    i + 1 < e && t[i + 1] >= '0' && t[i + 1] <= '9'))
+		    i + 1 < e && t[i + 1] >= '0' && t[i + 1] <= '9') &&
+		    !(i + 2 < e && t[i + 1] == '/' && t[i + 2] == '/'))
 			return i;
 	return e;
 }
@@ -186,13 +163,9 @@ extract_bullet(const char *t, size_t p, size_t e)
 
 /* End of the sentence starting at s within the line [s, e). */
 size_t
-extract_sentence_end(const char *t, size_t s, size_t e)
+extract_sentence_end(const char *t, size_t s, size_t e,
+    const struct word_list *abbrevs)
 {
-	static const char *const abbr[] = {
-		"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "Mr", "Mrs", "Ms",
-		"Dr", "St", "No", "vs", "etc", "v.v", "e.g", "i.e", NULL
-	};
-
 	for (size_t i = s; i < e; i++) {
 		size_t after;
 
@@ -218,13 +191,11 @@ extract_sentence_end(const char *t, size_t s, size_t e)
 		}
 		if (t[i] == '.') {
 			size_t w = i;
-			bool skip = false;
+			bool skip;
 
 			while (w > s && t[w - 1] != ' ' && t[w - 1] != '(')
 				w--;
-			for (int k = 0; abbr[k] && !skip; k++)
-				skip = i - w == strlen(abbr[k]) &&
-				    strncmp(t + w, abbr[k], i - w) == 0;
+			skip = extract_word_is(abbrevs, t, w, i);
 			if (i - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
 				skip = true;	/* an initial */
 			if (skip)
@@ -242,8 +213,18 @@ extract_sentence_end(const char *t, size_t s, size_t e)
  * á, â, ã, è, é, ê, ì, í, ò, ó, ô, õ, ù, ú, ý): a short directive such as
  * "Giao Phòng Kinh tế báo cáo trong tháng 9" has one letter of the first
  * kind and four of the second, and is Vietnamese all the same. */
-unsigned
-extract_guess_lang(const char *t, size_t n)
+/* A token that is no word of any language: an address ("https://...",
+ * "www...."), a mail address, or one run of 40 bytes and more. */
+static bool
+not_words(const char *t, size_t s, size_t e)
+{
+	return e - s >= 40 || (e - s >= 4 && memmem(t + s, e - s, "://", 3)) ||
+	    (e - s >= 4 && strncmp(t + s, "www.", 4) == 0) ||
+	    memchr(t + s, '@', e - s) != NULL;
+}
+
+void
+extract_count_letters(const char *t, size_t n, size_t *vi, size_t *letters)
 {
 	/* The vowels above by the low five bits of their second byte
 	 * (after 0xc3), the same for capitals and small letters. */
@@ -251,23 +232,83 @@ extract_guess_lang(const char *t, size_t n)
 	    1ul << 3 | 1ul << 8 | 1ul << 9 | 1ul << 10 | 1ul << 12 |
 	    1ul << 13 | 1ul << 18 | 1ul << 19 | 1ul << 20 | 1ul << 21 |
 	    1ul << 25 | 1ul << 26 | 1ul << 29;
-	size_t vi = 0, letters = 0;
+	size_t ts = 0;
 
+	*vi = *letters = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)t[i];
 
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			ts = i + 1;
+			continue;
+		}
+		if (i == ts) {
+			size_t te = i;
+
+			while (te < n && t[te] != ' ' && t[te] != '\t' &&
+			    t[te] != '\n' && t[te] != '\r')
+				te++;
+			if (not_words(t, i, te)) {
+				i = te - 1;
+				continue;
+			}
+		}
 		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			letters++;
+			(*letters)++;
 		else if ((c == 0xc4 || c == 0xc6) || (c == 0xe1 && i + 1 < n &&
 		    ((unsigned char)t[i + 1] == 0xba ||
 		    (unsigned char)t[i + 1] == 0xbb)) || (c == 0xc3 &&
 		    i + 1 < n && (latin1 >> ((unsigned char)t[i + 1] & 0x1f) &
 		    1))) {
-			vi++;
-			letters++;
+			(*vi)++;
+			(*letters)++;
 		}
 	}
+}
+
+unsigned
+extract_guess_lang(const char *t, size_t n)
+{
+	size_t vi, letters;
+
+	extract_count_letters(t, n, &vi, &letters);
 	return vi * 25 >= letters && vi > 0 ? LANG_VI : LANG_EN;
+}
+
+/* A paragraph needs this many letters to tell its language alone. */
+#define MIN_LETTERS	24
+
+size_t
+extract_lang_runs(const char *t, size_t n, size_t **startp, unsigned **langp)
+{
+	size_t *start = NULL, nruns = 0, cap = 0, lcap = 0;
+	unsigned *lang = NULL, cur = extract_guess_lang(t, n);
+
+	for (size_t ls = 0, le; ls < n || nruns == 0; ls = le + 1) {
+		size_t vi, letters;
+		unsigned l = cur;
+
+		le = ls;
+		while (le < n && t[le] != '\n')
+			le++;
+		extract_count_letters(t + ls, le - ls, &vi, &letters);
+		if (letters >= MIN_LETTERS)
+			l = vi * 25 >= letters && vi > 0 ? LANG_VI : LANG_EN;
+		if (nruns == 0 || l != lang[nruns - 1]) {
+			XPUSH(start, nruns, cap);
+			XPUSH(lang, nruns, lcap);
+			start[nruns] = ls;
+			lang[nruns++] = l;
+		}
+		cur = l;
+		if (le >= n)
+			break;
+	}
+	XPUSH(start, nruns, cap);
+	start[nruns] = n;
+	*startp = start;
+	*langp = lang;
+	return nruns;
 }
 
 /* True if the character at s[i] (valid UTF-8) cannot change under NFC

@@ -131,6 +131,10 @@ static const char *const migrations[] = {
 	" INSERT OR REPLACE INTO search_stale SELECT rowid, title, head, roster,"
 	"  body, tasks FROM search WHERE rowid = OLD.id;"
 	" DELETE FROM search WHERE rowid = OLD.id; END;",
+	/* 2 -> 3: the place of issue (địa danh) of the biên bản's date
+	 * line; NULL leaves the exports to derive it from the
+	 * organisation, as before. */
+	"ALTER TABLE meeting ADD COLUMN locality TEXT;",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

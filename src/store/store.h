@@ -20,7 +20,7 @@ struct store;
 
 /* The schema version this program writes; a database with a newer one is
  * refused rather than misread. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_flags {
 	STORE_CREATE = 1	/* create file (0600) and folder (0700) if missing */

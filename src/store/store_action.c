@@ -28,7 +28,9 @@
     "SELECT a.id, a.meeting_id, m.title, m.date, m.series, a.assignee," \
     " a.task, a.due, a.due_text, a.status, a.src_section, a.src_start," \
     " a.src_end, a.created, a.updated," \
-    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < ?1)" \
+    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < ?1)," \
+    " (SELECT h.note FROM action_history h WHERE h.action_id = a.id" \
+    "  AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.id DESC LIMIT 1)" \
     " FROM action a JOIN meeting m ON m.id = a.meeting_id"
 
 /*
@@ -75,13 +77,25 @@ static const char SQL_ADD_HISTORY[] =
 
 static const char SQL_MARK_REVIEW[] =
     "UPDATE action_history SET review_meeting_id = ?2 WHERE id = ?1";
+/* What the minutes of a meeting review: every task its review answered
+ * (with the status and note of its last answer there), and every task
+ * carried from earlier meetings of its series that is still open or in
+ * progress, answered or not (issue 13: the biên bản lists every carried
+ * task). */
 static const char SQL_REVIEWED[] =
-    "SELECT a.assignee, a.task, a.due, h.new_status, h.note"
-    " FROM action_history h JOIN action a ON a.id = h.action_id"
-    " WHERE h.review_meeting_id = ?1"
-    "  AND h.id = (SELECT max(h2.id) FROM action_history h2"
-    "   WHERE h2.action_id = h.action_id AND h2.review_meeting_id = ?1)"
-    " ORDER BY a.meeting_id, a.pos, a.id";
+    "SELECT a.assignee, a.task, a.due, coalesce(h.new_status, a.status),"
+    " h.note"
+    " FROM action a JOIN meeting m ON m.id = a.meeting_id"
+    " LEFT JOIN action_history h ON h.id = (SELECT max(h2.id)"
+    "  FROM action_history h2 WHERE h2.action_id = a.id"
+    "  AND h2.review_meeting_id = ?1)"
+    " WHERE a.id IN ("
+    "  SELECT action_id FROM action_history WHERE review_meeting_id = ?1"
+    "  UNION SELECT a2.id FROM meeting me JOIN meeting m2"
+    "   ON m2.series = me.series AND m2.date <= me.date AND m2.id <> me.id"
+    "   JOIN action a2 ON a2.meeting_id = m2.id"
+    "   WHERE me.id = ?1 AND a2.status IN ('open', 'doing'))"
+    " ORDER BY m.date, a.meeting_id, a.pos, a.id";
 static const char SQL_SECTION[] =
     "SELECT body FROM section WHERE meeting_id = ?1 AND key = ?2";
 
@@ -113,6 +127,7 @@ fill_row(sqlite3_stmt *st, struct action_row *r)
 	copy_stamp(r->created, sizeof r->created, st, 13);
 	copy_stamp(r->updated, sizeof r->updated, st, 14);
 	r->overdue = sqlite3_column_int(st, 15) != 0;
+	r->last_note = st_col_dup(st, 16);
 }
 
 /*

@@ -79,16 +79,16 @@ store_summaries_free(struct meeting_summary *v, size_t n)
 
 static const char SQL_INSERT_MEETING[] =
     "INSERT INTO meeting (template, series, title, organisation, number,"
-    " style, date, start_time, end_time, place, chair, secretary, recipients,"
-    " status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-    " coalesce(?14, 'draft'))";
+    " style, date, start_time, end_time, place, locality, chair, secretary,"
+    " recipients, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11, ?12, ?13, ?14, coalesce(?15, 'draft'))";
 
 static const char SQL_UPDATE_MEETING[] =
     "UPDATE meeting SET template = ?1, series = ?2, title = ?3,"
     " organisation = ?4, number = ?5, style = ?6, date = ?7, start_time = ?8,"
-    " end_time = ?9, place = ?10, chair = ?11, secretary = ?12,"
-    " recipients = ?13, status = coalesce(?14, 'draft'), updated = "
-    "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?15";
+    " end_time = ?9, place = ?10, locality = ?11, chair = ?12,"
+    " secretary = ?13, recipients = ?14, status = coalesce(?15, 'draft'),"
+    " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?16";
 
 static void
 bind_fields(sqlite3_stmt *st, const struct meeting *m)
@@ -323,8 +323,8 @@ fail_committed:
 
 static const char SQL_LOAD_MEETING[] =
     "SELECT template, series, title, organisation, number, style, date,"
-    " start_time, end_time, place, chair, secretary, recipients, status"
-    " FROM meeting WHERE id = ?1";
+    " start_time, end_time, place, locality, chair, secretary, recipients,"
+    " status FROM meeting WHERE id = ?1";
 static const char SQL_LOAD_ATTENDEES[] =
     "SELECT id, name, position, organisation, role, presence, proxy"
     " FROM attendee WHERE meeting_id = ?1 ORDER BY pos, id";
@@ -451,7 +451,7 @@ update_header(struct store *s, const struct meeting *m, struct err *e)
 	if (st == NULL)
 		return ERR_RUNTIME;
 	bind_fields(st, m);
-	sqlite3_bind_int64(st, 15, m->id);
+	sqlite3_bind_int64(st, F_NFIELDS + 1, m->id);
 	if (st_done(s, st, _("saving a meeting"), e))
 		return ERR_RUNTIME;
 	if (sqlite3_changes(s->db) == 0)

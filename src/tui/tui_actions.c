@@ -21,14 +21,18 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/model.h"
 #include "core/search.h"
 #include "core/textbuf.h"
+#include "export/export_actions.h"
 #include "lib/buf.h"
 #include "lib/cal.h"
 #include "lib/err.h"
+#include "lib/filewrite.h"
 #include "lib/i18n.h"
+#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -63,6 +67,7 @@ static const char *const review_keys[] = {
 	"/", N_("filter by assignee or task words"),
 	"Esc", N_("clear the filter"),
 	"A", N_("show every status, or only open items"),
+	"X", N_("write the rows shown to a spreadsheet (.xlsx)"),
 	N_("Up, Down, PgUp, PgDn"), N_("choose an item"),
 	"F1, ?", N_("this help"),
 	"q, F10", N_("back to the meeting list"),
@@ -582,6 +587,69 @@ set_status(struct review *rv, enum act_status st)
 	reload(rv);
 }
 
+/* Asks for a file name and writes the rows the review shows (after the
+ * filter, every status or the open ones) to a spreadsheet there. */
+static void
+write_sheet(struct review *rv)
+{
+	struct textbuf tb;
+	struct tui_field f;
+	struct tui_form form;
+	struct action_row *rows;
+	struct buf b = BUF_INIT;
+	struct err e;
+	char *def;
+
+	load(rv, rv->n);
+	fold_rows(rv, rv->n);
+	refilter(rv, selected(rv));
+	/* Shallow copies: the rows stay the review's. */
+	rows = xcalloc(rv->nvis ? rv->nvis : 1, sizeof *rows);
+	for (size_t i = 0; i < rv->nvis; i++)
+		rows[i] = rv->v[rv->vis[i]];
+	memset(&f, 0, sizeof f);
+	memset(&form, 0, sizeof form);
+	tb_init(&tb);
+	tb.single_line = true;
+	def = xasprintf(_("tasks-%s.xlsx"), rv->today);
+	tb_set(&tb, def, strlen(def));
+	tb_move(&tb, TB_BOTTOM);
+	f.label = _("File");
+	f.tb = &tb;
+	form.f = &f;
+	form.n = 1;
+	form.labelw = (int)utf8_width(f.label, strlen(f.label)) + 2;
+	while (tui_form_run(&form, _("Write the rows shown to a spreadsheet"),
+	    _("Enter write, Esc cancel"))) {
+		const char *path = tb_text(&tb);
+
+		if (*path == '\0')
+			continue;
+		if (paths_is_database(path, store_path(rv->t->store))) {
+			tui_ask(_("Export"), tui_fmt(_("%s is the database; "
+			    "export to another file"), path), "\n");
+			continue;
+		}
+		if (access(path, F_OK) == 0 && tui_ask(_("Export"),
+		    tui_fmt(_("%s already exists.  Replace it? (y/n)"), path),
+		    "yn") != 'y')
+			continue;
+		buf_reset(&b);
+		err_clear(&e);
+		if (export_actions_xlsx(&b, rows, rv->nvis, &e) == 0 &&
+		    filewrite_atomic(path, buf_str(&b), b.len, &e) == 0) {
+			snprintf(rv->msg, sizeof rv->msg, _("%zu rows written to "
+			    "%s."), rv->nvis, path);
+			break;
+		}
+		tui_ask(_("Export"), e.msg, "\n");
+	}
+	buf_free(&b);
+	free(def);
+	free(rows);
+	tb_free(&tb);
+}
+
 static enum tui_act
 review_key(struct tui_screen *scr, const struct tui_event *ev)
 {
@@ -630,6 +698,10 @@ review_key(struct tui_screen *scr, const struct tui_event *ev)
 	if (ch && c == 'A') {
 		rv->all = !rv->all;
 		reload(rv);
+		return TUI_STAY;
+	}
+	if (ch && c == 'X') {
+		write_sheet(rv);
 		return TUI_STAY;
 	}
 	if (rv->nvis == 0)

@@ -3,7 +3,9 @@
  * format (text, Markdown, JSON, HTML) and the file name, then the same
  * writers as `minutes export` fill a buffer that goes to the file in one
  * atomic write, so a failed export never leaves half a file.  The file
- * name follows the format while the user has not typed one of their own.
+ * name (the kind of document in the interface language, the meeting's
+ * date and title) follows the format while the user has not typed one of
+ * their own, and the title shows the folder it goes to.
  */
 #include "config.h"
 
@@ -24,6 +26,37 @@
 #include "store/store.h"
 #include "tui/tui.h"
 
+/* The file name a format suggests: the document's kind in the interface
+ * language, the meeting's date and the first words of its title, folded
+ * to plain letters ("bien-ban-2024-07-03-giao-ban-thuong-truc.docx"). */
+static char *
+default_name(const struct meeting *m, const char *ext)
+{
+	const char *title = meeting_get(m, F_TITLE);
+	const char *date = meeting_get(m, F_DATE);
+	char *fold = utf8_fold(title ? title : "", title ? strlen(title) : 0);
+	struct buf b = BUF_INIT;
+	size_t words = 0;
+	bool gap = true;
+
+	buf_printf(&b, _("minutes-%s"), date ? date : "");
+	for (const char *p = fold; *p; p++) {
+		bool al = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9');
+
+		if (al && gap) {
+			if (words++ == 4)
+				break;
+			buf_addc(&b, '-');
+		}
+		if (al)
+			buf_addc(&b, *p);
+		gap = !al;
+	}
+	buf_printf(&b, ".%s", ext);
+	free(fold);
+	return buf_steal(&b);
+}
+
 void
 tui_export_run(struct tui *t, int64_t id)
 {
@@ -35,7 +68,7 @@ tui_export_run(struct tui *t, int64_t id)
 	struct err e;
 	const char *names[16];
 	size_t nformats = export_format_count(), last = 0;
-	char *def;
+	char *def, *cwd, title[512];
 
 	meeting_init(&m);
 	err_clear(&e);
@@ -52,8 +85,7 @@ tui_export_run(struct tui *t, int64_t id)
 		nformats = sizeof names / sizeof names[0];
 	for (size_t i = 0; i < nformats; i++)
 		names[i] = export_format_at(i)->name;
-	def = xasprintf("meeting-%lld.%s", (long long)id,
-	    export_format_at(0)->ext);
+	def = default_name(&m, export_format_at(0)->ext);
 	tb_set(&tb, def, strlen(def));
 	tb_move(&tb, TB_BOTTOM);
 	f[0].label = _("Format");
@@ -70,19 +102,24 @@ tui_export_run(struct tui *t, int64_t id)
 		if (lw > form.labelw)
 			form.labelw = lw;
 	}
-	while (tui_form_run(&form, _("Export the meeting"), _("Left/Right "
+	/* The title says where a relative name goes. */
+	cwd = getcwd(NULL, 0);
+	snprintf(title, sizeof title, _("Export the meeting to %s"),
+	    cwd ? cwd : ".");
+	free(cwd);
+	while (tui_form_run(&form, title, _("Left/Right "
 	    "format, Enter next field, Ctrl-S write, Esc cancel"))) {
 		const char *path = tb_text(&tb);
 
-		/* The default name follows the format chosen. */
+		/* The default name follows the format chosen; the form
+		 * shows it again, so what is written is what was shown. */
 		if (f[0].choice != last && strcmp(path, def) == 0) {
 			free(def);
-			def = xasprintf("meeting-%lld.%s", (long long)id,
-			    export_format_at(f[0].choice)->ext);
+			def = default_name(&m, export_format_at(f[0].choice)->ext);
 			tb_set(&tb, def, strlen(def));
 			tb_move(&tb, TB_BOTTOM);
 			last = f[0].choice;
-			path = tb_text(&tb);
+			continue;
 		}
 		if (*path == '\0')
 			continue;

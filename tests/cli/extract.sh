@@ -57,6 +57,21 @@ expect_rc 0 "--check-rules passes once fixed" "$MINUTES" extract --check-rules
 like "$(cat "$T/out")" 'rules compiled, no problems' "--check-rules says so"
 is "$(cat "$T/err")" "" "nothing on stderr"
 
+# A rule stopped by the match limit is told once, with file and line.
+printf 'cue - (a+)+$\n' >"$XDG_CONFIG_HOME/minutes/rules/vi-slow.rules"
+awk 'BEGIN { s = ""; for (i = 0; i < 20000; i++) s = s "a"; print s "b" }' >"$T/slow.txt"
+expect_rc 0 "a rule at the match limit does not stop extraction" "$MINUTES" extract --lang vi --date 2023-09-13 "$T/slow.txt"
+one_line_error "the limit: one line on stderr"
+like "$(cat "$T/err")" 'vi-slow.rules:1: .*match limit' "names the rule's file and line"
+rm "$XDG_CONFIG_HOME/minutes/rules/vi-slow.rules"
+
+# --section: results need a cue, conclusions hold directives.
+printf 'Hội Nông dân cần rà soát hộ nghèo trước ngày 30/9.\n' >"$T/sec.txt"
+expect_rc 0 "--section results" "$MINUTES" extract --section results --date 2023-09-13 "$T/sec.txt"
+is "$(cat "$T/out")" "" "results: a subject and a modal make no task"
+expect_rc 0 "--section conclusions" "$MINUTES" extract --section conclusions --date 2023-09-13 "$T/sec.txt"
+like "$(cat "$T/out")" '"assignee":"Hội Nông dân"' "conclusions: they do"
+
 # A same-named user file replaces the shipped one.
 printf 'cue i \\bnhờ\\b\n' >"$XDG_CONFIG_HOME/minutes/rules/vi.rules"
 expect_rc 0 "user vi.rules overrides" "$MINUTES" extract --lang vi --date 2023-09-13 "$T/in.txt"

@@ -37,20 +37,25 @@ start "MINUTES_TODAY=2025-11-08 $MINUTES"
 wait_for 'Meetings \(3\)'
 typing e
 shows 'Export the meeting' "e asks for format and file name"
-shows 'File +meeting-3.txt' "the file name has a default"
+# The name: the kind of document, the date, the first words of the title.
+N=minutes-2025-11-20-community-liaison-fourth-quarter
+shows 'File +minutes-2025-11-20-community' "the file name has a default"
+shows "Export the meeting to $T" "the dialog says which folder"
 keys Right
 keys Enter
 keys Enter
-shows 'Written to meeting-3.md' "the default name follows the format"
+shows "File +$N\\.md" "the default name follows the format, shown before writing"
+keys Enter
+shows 'Written to' "written under the name shown"
 keys Enter
 wait_for 'Meetings \(3\)'
 "$MINUTES" export 3 --format md >"$T/want.md"
-same_file "$T/meeting-3.md" "$T/want.md" "the file holds the Markdown export"
-is "$(stat -c %a "$T/meeting-3.md")" 600 "written with mode 0600"
+same_file "$T/$N.md" "$T/want.md" "the file holds the Markdown export"
+is "$(stat -c %a "$T/$N.md")" 600 "written with mode 0600"
 typing e
 wait_for 'Export the meeting'
 keys Enter
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do keys BSpace; done
+for i in $(seq 60); do keys BSpace; done
 typing 'nodir/x.json'
 keys Enter
 shows 'nodir/x.json: No such file' "a file that cannot be written is reported"
@@ -60,22 +65,24 @@ wait_for 'Meetings \(3\)'
 is "$(ls "$T" | grep -c tmp)" 0 "no temporary file is left"
 # An existing file is replaced only when the secretary says so; the
 # database itself never.
-echo "giữ nguyên" >"$T/meeting-3.md"
+echo "giữ nguyên" >"$T/$N.md"
 typing e
 wait_for 'Export the meeting'
 keys Right
 keys Enter
 keys Enter
-shows 'meeting-3.md already exists.  Replace it\? \(y/n\)' "an existing file: asks first"
+wait_for "File +$N\\.md"
+keys Enter
+shows 'already exists.  Replace it\? \(y/n\)' "an existing file: asks first"
 typing n
 wait_for 'Export the meeting'
 keys Escape
 wait_for 'Meetings \(3\)'
-is "$(cat "$T/meeting-3.md")" "giữ nguyên" "n leaves it as it was"
+is "$(cat "$T/$N.md")" "giữ nguyên" "n leaves it as it was"
 typing e
 wait_for 'Export the meeting'
 keys Enter
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do keys BSpace; done
+for i in $(seq 60); do keys BSpace; done
 typing "$MINUTES_DB"
 keys Enter
 shows 'test.db is the database; export to' "the database is refused"
@@ -94,9 +101,9 @@ keys F6
 shows 'Export the meeting' "F6 asks for format and file name"
 keys Enter
 keys Enter
-shows 'Written to meeting-3.txt' "F6 writes the export"
+shows 'Written to' "F6 writes the export"
 keys Enter
-like "$(cat "$T/meeting-3.txt")" 'Thêm một câu trước khi xuất' "the export has the text just typed"
+like "$(cat "$T/$N.txt")" 'Thêm một câu trước khi xuất' "the export has the text just typed"
 keys F10
 exited 0 "leaves the editor after exporting"
 done_testing

@@ -7,7 +7,7 @@ TMUX_CMD=${TMUX_BIN:-}
 [ -n "$TMUX_CMD" ] || TMUX_CMD=$(command -v tmux 2>/dev/null || true)
 if [ -z "$TMUX_CMD" ] || ! [ -x "$TMUX_CMD" ]; then
 	echo "1..0 # SKIP tmux is not installed"
-	exit 0
+	exit 77
 fi
 unset TMUX TMUX_PANE
 SOCK="minutes-test-$$-$(basename "$0" .sh)"

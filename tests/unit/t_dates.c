@@ -55,6 +55,75 @@ resolve(enum dates_kind k, struct dates_parts p, const char *ref,
 		    "%s", name);
 }
 
+/* The normaliser's corner cases: a kind, the parts a rule read, the
+ * reference date, and the due date (NULL: none). */
+static const struct resolve_case {
+	enum dates_kind		 kind;
+	struct dates_parts	 parts;
+	const char		*ref, *want, *name;
+} resolve_cases[] = {
+		{ DATES_DATE, { .day = "29", .month = "2" }, "2025-03-01", "2028-02-29",
+		    "29/2 without a year: next leap year" },
+		{ DATES_DATE, { .day = "31", .month = "2", .year = "2024" }, "2024-01-01", NULL,
+		    "31/2/2024 is no date" },
+		{ DATES_DATE, { .day = "15", .month = "Sept" }, "2024-09-15", "2024-09-15",
+		    "the reference day itself counts" },
+		{ DATES_MONTH, { .month = "13" }, "2024-01-01", NULL,
+		    "month 13" },
+		{ DATES_MONTH, { .month = "2", .year = "2024" }, "2023-01-01", "2024-02-29",
+		    "February of a leap year" },
+		{ DATES_MONTH, { .rel = "tới" }, "2023-12-15", "2024-01-31",
+		    "next month across the year" },
+		{ DATES_QUARTER, { .quarter = "IV" }, "2023-12-31", "2023-12-31",
+		    "quý IV on its last day" },
+		{ DATES_QUARTER, { .quarter = "I" }, "2023-04-01", "2024-03-31",
+		    "quý I once over is next year's" },
+		{ DATES_QUARTER, { .rel = "next" }, "2023-11-02", "2024-03-31",
+		    "next quarter across the year" },
+		{ DATES_QUARTER, { .quarter = "5" }, "2023-11-02", NULL,
+		    "quarter 5" },
+		{ DATES_YEAR, { .half = "đầu" }, "2023-09-13", "2023-06-30",
+		    "first half of R's year, even once over (a report)" },
+		{ DATES_WEEK, { .rel = "này" }, "2023-12-31", "2023-12-31",
+		    "this week on a Sunday is that Sunday" },
+		{ DATES_WEEK, { .rel = "sau", .weekday = "2" }, "2023-12-31", "2024-01-01",
+		    "thứ 2 tuần sau from a Sunday" },
+		{ DATES_WEEKDAY, { .weekday = "Sáu" }, "2023-09-15", "2023-09-22",
+		    "Friday from a Friday is a week on" },
+		{ DATES_WEEKDAY, { .weekday = "thứ Bảy" }, "2023-09-15", "2023-09-16",
+		    "thứ Bảy with its prefix" },
+		{ DATES_WEEKDAY, { .weekday = "Caturday" }, "2023-09-15", NULL,
+		    "no such weekday" },
+		{ DATES_WITHIN, { .count = "1", .unit = "tháng" }, "2024-01-31", "2024-02-29",
+		    "a month after 31 January" },
+		{ DATES_WITHIN, { .count = "0", .unit = "ngày" }, "2024-01-31", NULL,
+		    "within zero days" },
+		{ DATES_BUSINESS, { .count = "5" }, "2023-12-29", "2024-01-05",
+		    "5 business days from a Friday" },
+		{ DATES_BUSINESS, { .count = "1" }, "2023-12-30", "2024-01-01",
+		    "1 business day from a Saturday" },
+		{ DATES_TET, { 0 }, "2024-02-09", "2024-02-09",
+		    "trước Tết on Tết's eve is that day" },
+		{ DATES_TET, { 0 }, "2101-01-01", NULL,
+		    "Tết beyond the table" },
+		{ DATES_PART, { .part = "hạ tuần", .month = "2", .year = "2024" }, "2024-01-01", "2024-02-29",
+		    "hạ tuần of a leap February" },
+		{ DATES_PART, { .part = "thượng tuần", .month = "10" }, "2024-10-25", "2025-10-10",
+		    "thượng tuần already over" },
+		{ DATES_WITHIN, { .count = "3", .unit = "weeks" }, "9999-12-21", NULL,
+		    "3 weeks after 9999-12-21" },
+		{ DATES_WITHIN, { .count = "1", .unit = "tuần" }, "9999-12-24", "9999-12-31",
+		    "a week before the calendar ends" },
+		{ DATES_DATE, { .day = "5", .month = "1" }, "9999-12-21", NULL,
+		    "5 January after 9999-12-21" },
+		{ DATES_MONTH, { .rel = "next" }, "9999-12-01", NULL,
+		    "the month after December 9999" },
+		{ DATES_BUSINESS, { .count = "5" }, "9999-12-30", NULL,
+		    "5 business days from 9999-12-30" },
+		{ DATES_WEEK, { .rel = "sau" }, "9999-12-28", NULL,
+		    "next week from 9999-12-28" },
+};
+
 static void
 normaliser(void)
 {
@@ -62,68 +131,11 @@ normaliser(void)
 
 	ok(dates_kind("quarter", &k) && k == DATES_QUARTER, "kind by name");
 	ok(!dates_kind("fortnight", &k), "unknown kind");
-	resolve(DATES_DATE, (struct dates_parts){ .day = "29", .month = "2" },
-	    "2025-03-01", "2028-02-29", "29/2 without a year: next leap year");
-	resolve(DATES_DATE, (struct dates_parts){ .day = "31", .month = "2",
-	    .year = "2024" }, "2024-01-01", NULL, "31/2/2024 is no date");
-	resolve(DATES_DATE, (struct dates_parts){ .day = "15", .month = "Sept" },
-	    "2024-09-15", "2024-09-15", "the reference day itself counts");
-	resolve(DATES_MONTH, (struct dates_parts){ .month = "13" }, "2024-01-01",
-	    NULL, "month 13");
-	resolve(DATES_MONTH, (struct dates_parts){ .month = "2", .year = "2024" },
-	    "2023-01-01", "2024-02-29", "February of a leap year");
-	resolve(DATES_MONTH, (struct dates_parts){ .rel = "tới" }, "2023-12-15",
-	    "2024-01-31", "next month across the year");
-	resolve(DATES_QUARTER, (struct dates_parts){ .quarter = "IV" },
-	    "2023-12-31", "2023-12-31", "quý IV on its last day");
-	resolve(DATES_QUARTER, (struct dates_parts){ .quarter = "I" },
-	    "2023-04-01", "2024-03-31", "quý I once over is next year's");
-	resolve(DATES_QUARTER, (struct dates_parts){ .rel = "next" },
-	    "2023-11-02", "2024-03-31", "next quarter across the year");
-	resolve(DATES_QUARTER, (struct dates_parts){ .quarter = "5" },
-	    "2023-11-02", NULL, "quarter 5");
-	resolve(DATES_YEAR, (struct dates_parts){ .half = "đầu" }, "2023-09-13",
-	    "2023-06-30", "first half of R's year, even once over (a report)");
-	resolve(DATES_WEEK, (struct dates_parts){ .rel = "này" }, "2023-12-31",
-	    "2023-12-31", "this week on a Sunday is that Sunday");
-	resolve(DATES_WEEK, (struct dates_parts){ .rel = "sau", .weekday = "2" },
-	    "2023-12-31", "2024-01-01", "thứ 2 tuần sau from a Sunday");
-	resolve(DATES_WEEKDAY, (struct dates_parts){ .weekday = "Sáu" },
-	    "2023-09-15", "2023-09-22", "Friday from a Friday is a week on");
-	resolve(DATES_WEEKDAY, (struct dates_parts){ .weekday = "thứ Bảy" },
-	    "2023-09-15", "2023-09-16", "thứ Bảy with its prefix");
-	resolve(DATES_WEEKDAY, (struct dates_parts){ .weekday = "Caturday" },
-	    "2023-09-15", NULL, "no such weekday");
-	resolve(DATES_WITHIN, (struct dates_parts){ .count = "1", .unit = "tháng" },
-	    "2024-01-31", "2024-02-29", "a month after 31 January");
-	resolve(DATES_WITHIN, (struct dates_parts){ .count = "0", .unit = "ngày" },
-	    "2024-01-31", NULL, "within zero days");
-	resolve(DATES_BUSINESS, (struct dates_parts){ .count = "5" },
-	    "2023-12-29", "2024-01-05", "5 business days from a Friday");
-	resolve(DATES_BUSINESS, (struct dates_parts){ .count = "1" },
-	    "2023-12-30", "2024-01-01", "1 business day from a Saturday");
-	resolve(DATES_TET, (struct dates_parts){ 0 }, "2024-02-09",
-	    "2024-02-09", "trước Tết on Tết's eve is that day");
-	resolve(DATES_TET, (struct dates_parts){ 0 }, "2101-01-01", NULL,
-	    "Tết beyond the table");
-	resolve(DATES_PART, (struct dates_parts){ .part = "hạ tuần", .month = "2",
-	    .year = "2024" }, "2024-01-01", "2024-02-29", "hạ tuần of a leap February");
-	resolve(DATES_PART, (struct dates_parts){ .part = "thượng tuần",
-	    .month = "10" }, "2024-10-25", "2025-10-10", "thượng tuần already over");
-	/* Past either end of the calendar there is no date to give: these
-	 * were written as year 0000 (found by fuzzing the extractor). */
-	resolve(DATES_WITHIN, (struct dates_parts){ .count = "3", .unit = "weeks" },
-	    "9999-12-21", NULL, "3 weeks after 9999-12-21");
-	resolve(DATES_WITHIN, (struct dates_parts){ .count = "1", .unit = "tuần" },
-	    "9999-12-24", "9999-12-31", "a week before the calendar ends");
-	resolve(DATES_DATE, (struct dates_parts){ .day = "5", .month = "1" },
-	    "9999-12-21", NULL, "5 January after 9999-12-21");
-	resolve(DATES_MONTH, (struct dates_parts){ .rel = "next" }, "9999-12-01",
-	    NULL, "the month after December 9999");
-	resolve(DATES_BUSINESS, (struct dates_parts){ .count = "5" },
-	    "9999-12-30", NULL, "5 business days from 9999-12-30");
-	resolve(DATES_WEEK, (struct dates_parts){ .rel = "sau" }, "9999-12-28",
-	    NULL, "next week from 9999-12-28");
+	for (size_t i = 0; i < sizeof resolve_cases / sizeof resolve_cases[0]; i++) {
+		const struct resolve_case *rc = &resolve_cases[i];
+
+		resolve(rc->kind, rc->parts, rc->ref, rc->want, rc->name);
+	}
 }
 
 static void

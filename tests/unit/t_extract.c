@@ -17,6 +17,7 @@
 #include "cases.h"
 #include "extract/extract.h"
 #include "extract/extract_int.h"
+#include "lib/buf.h"
 #include "lib/err.h"
 #include "tap.h"
 #include "lib/utf8.h"
@@ -115,6 +116,76 @@ items_file(struct extractor *vi, struct extractor *en)
 	cases_free(tc, (size_t)(n > 0 ? n : 0));
 }
 
+/* Reads a whole file into a new string; NULL if it cannot. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+
+	if (f == NULL)
+		return NULL;
+	text = xmalloc(1 << 16);
+	*len = fread(text, 1, (1 << 16) - 1, f);
+	text[*len] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* Scores one meeting: its items against the expected ones; counts into
+ * got, want and right.  False if its files cannot be read. */
+static bool
+meeting(struct extractor *vi, struct extractor *en, const char *name,
+    long *got, long *want, long *right)
+{
+	char *tp = xasprintf("%s/extract/meetings/%s.txt", TESTS_SRCDIR, name);
+	char *ep = xasprintf("%s/extract/meetings/%s.expected", TESTS_SRCDIR, name);
+	struct test_case *tc = NULL;
+	long n = cases_read(ep, &tc), r = 0;
+	size_t len = 0, ni = 0;
+	char *text = slurp(tp, &len);
+	struct extract_item *it = NULL;
+	struct ymd ref;
+	struct err e;
+
+	free(tp);
+	free(ep);
+	if (n < 1 || !text || !cal_parse_iso(tc[0].head.f[0], &ref)) {
+		free(text);
+		cases_free(tc, (size_t)(n > 0 ? n : 0));
+		return false;
+	}
+	extract_items(strcmp(tc[0].head.f[1], "en") == 0 ? en : vi, text,
+	    len, ref, &it, &ni, &e);
+	for (long j = 1; j < n; j++) {
+		bool found = false;
+
+		for (size_t k = 0; k < ni && !found; k++)
+			found = item_is(&it[k], &tc[j].head);
+		if (found)
+			r++;
+		else
+			printf("#   %s: missed %s\t%s\n", name, tc[j].head.f[0],
+			    tc[j].head.nf > 1 ? tc[j].head.f[1] : "");
+	}
+	for (size_t k = 0; k < ni; k++) {
+		bool found = false;
+
+		for (long j = 1; j < n && !found; j++)
+			found = item_is(&it[k], &tc[j].head);
+		if (!found)
+			show("extra:", &it[k]);
+	}
+	printf("# %s: %zu found, %ld expected, %ld right\n", name, ni, n - 1, r);
+	*got += (long)ni;
+	*want += n - 1;
+	*right += r;
+	extract_items_free(it, ni);
+	cases_free(tc, (size_t)n);
+	free(text);
+	return true;
+}
+
 /* Precision and recall over whole meetings: an item counts as right
  * only when assignee, task, deadline text and due all agree. */
 static void
@@ -125,61 +196,9 @@ meetings(struct extractor *vi, struct extractor *en)
 	};
 	long got = 0, want = 0, right = 0;
 
-	for (int m = 0; names[m]; m++) {
-		char *tp = xasprintf("%s/extract/meetings/%s.txt", TESTS_SRCDIR,
-		    names[m]);
-		char *ep = xasprintf("%s/extract/meetings/%s.expected",
-		    TESTS_SRCDIR, names[m]);
-		struct test_case *tc;
-		long n = cases_read(ep, &tc);
-		FILE *f = fopen(tp, "rb");
-		char *text = xmalloc(1 << 16);
-		size_t len = f ? fread(text, 1, (1 << 16) - 1, f) : 0;
-		struct extract_item *it = NULL;
-		size_t ni = 0;
-		struct ymd ref;
-		struct err e;
-		long r = 0;
-
-		if (f)
-			fclose(f);
-		text[len] = '\0';
-		if (n < 1 || !f || !cal_parse_iso(tc[0].head.f[0], &ref)) {
+	for (int m = 0; names[m]; m++)
+		if (!meeting(vi, en, names[m], &got, &want, &right))
 			ok(0, "meeting %s readable", names[m]);
-			continue;
-		}
-		extract_items(strcmp(tc[0].head.f[1], "en") == 0 ? en : vi, text,
-		    len, ref, &it, &ni, &e);
-		for (long j = 1; j < n; j++) {
-			bool found = false;
-
-			for (size_t k = 0; k < ni && !found; k++)
-				found = item_is(&it[k], &tc[j].head);
-			if (found)
-				r++;
-			else
-				printf("#   %s: missed %s\t%s\n", names[m],
-				    tc[j].head.f[0], tc[j].head.nf > 1 ? tc[j].head.f[1] : "");
-		}
-		for (size_t k = 0; k < ni; k++) {
-			bool found = false;
-
-			for (long j = 1; j < n && !found; j++)
-				found = item_is(&it[k], &tc[j].head);
-			if (!found)
-				show("extra:", &it[k]);
-		}
-		printf("# %s: %zu found, %ld expected, %ld right\n", names[m], ni,
-		    n - 1, r);
-		got += (long)ni;
-		want += n - 1;
-		right += r;
-		extract_items_free(it, ni);
-		cases_free(tc, (size_t)n);
-		free(text);
-		free(tp);
-		free(ep);
-	}
 	printf("# meetings: precision %.3f, recall %.3f\n",
 	    got ? (double)right / got : 0.0, want ? (double)right / want : 0.0);
 	ok(want >= 25, "meetings expect %ld items", want);
@@ -255,93 +274,143 @@ write_file(const char *path, const char *s)
 	}
 }
 
-/* A bad user rule is reported with its file, line and offset; the other
- * rules still work; a same-named user file replaces the shipped one. */
-static void
-user_rules(void)
-{
-	char dir[] = "/tmp/minutes-rules.XXXXXX";
-	char *dirs[3], *p1, *p2;
-	struct extractor *x;
-	struct err e;
-	struct extract_item *it;
-	size_t n;
-	const char *msg;
-	struct ymd ref = { 2023, 9, 13 };
+/* A directory of user rules beside the shipped ones: vi-local.rules
+ * with one good cue, one good deadline and three bad lines, and an
+ * en.rules of one rule. */
+struct user_dir {
+	char	 dir[32];
+	char	*p1, *p2;
+	char	*dirs[3];
+};
 
-	if (mkdtemp(dir) == NULL) {
-		ok(0, "temporary directory");
-		return;
-	}
-	p1 = xasprintf("%s/vi-local.rules", dir);
-	p2 = xasprintf("%s/en.rules", dir);
-	write_file(p1, "# local additions\n"
+static bool
+user_dir_make(struct user_dir *u)
+{
+	strcpy(u->dir, "/tmp/minutes-rules.XXXXXX");
+	if (mkdtemp(u->dir) == NULL)
+		return false;
+	u->p1 = xasprintf("%s/vi-local.rules", u->dir);
+	u->p2 = xasprintf("%s/en.rules", u->dir);
+	write_file(u->p1, "# local additions\n"
 	    "cue i \\bnhờ\\b\n"
 	    "verb i \\b(?:unclosed\n"
 	    "frob - x\n"
 	    "due.fortnight - abc\n"
 	    "due.date - \\bhẹn (?<day>\\d+)/(?<month>\\d+)\n"
-	    "skip - (a+)+$\n");
-	write_file(p2, "modal in \\bto\\b\n");
-	dirs[0] = dir;
-	dirs[1] = rules_dirs[0];
-	dirs[2] = NULL;
-	x = extract_new_dirs("vi", dirs, &e);
-	ok(x != NULL, "rules load despite errors");
-	if (x) {
-		msg = extract_problem(x, 0);
-		ok(msg && strstr(msg, "vi-local.rules:3:") && strstr(msg, "offset") &&
-		    strstr(msg, "missing closing parenthesis"),
-		    "bad pattern: file, line, offset, PCRE2's message: %s",
-		    msg ? msg : "(none)");
-		msg = extract_problem(x, 1);
-		ok(msg && strstr(msg, ":4:") && strstr(msg, "frob"),
-		    "unknown type reported: %s", msg ? msg : "(none)");
-		msg = extract_problem(x, 2);
-		ok(msg && strstr(msg, ":5:") && strstr(msg, "fortnight"),
-		    "unknown kind reported: %s", msg ? msg : "(none)");
-		ok(extract_problem(x, 3) == NULL, "three problems, no more");
-		extract_items(x, "Nhờ Hội Phụ nữ rà soát hẹn 20/9.",
-		    strlen("Nhờ Hội Phụ nữ rà soát hẹn 20/9."), ref,
-		    &it, &n, &e);
-		ok(n == 1 && it[0].assignee && strcmp(it[0].assignee, "Hội Phụ nữ") == 0 &&
-		    it[0].has_due && it[0].due.m == 9 && it[0].due.d == 20,
-		    "added cue and deadline rules work beside the shipped ones");
-		extract_items_free(it, n);
-		{
-			/* (a+)+$ on a long run of a's followed by b backtracks
-			 * exponentially: the match limit must stop it. */
-			char *t = xmalloc(20001);
+	    "cue - (a+)+$\n");
+	write_file(u->p2, "modal in \\bto\\b\n");
+	u->dirs[0] = u->dir;
+	u->dirs[1] = rules_dirs[0];
+	u->dirs[2] = NULL;
+	return true;
+}
 
-			memset(t, 'a', 20000);
-			t[19999] = 'b';
-			t[20000] = '\0';
-			ok(extract_items(x, t, 20000, ref, &it, &n, &e) == 0,
-			    "a catastrophic pattern is stopped by the match limit");
-			extract_items_free(it, n);
-			free(t);
-		}
+static void
+user_dir_remove(struct user_dir *u)
+{
+	unlink(u->p1);
+	unlink(u->p2);
+	rmdir(u->dir);
+	free(u->p1);
+	free(u->p2);
+}
+
+/* Each bad line is reported with its file, line and what is wrong. */
+static void
+bad_rules_reported(const struct extractor *x)
+{
+	const char *msg = extract_problem(x, 0);
+
+	ok(msg && strstr(msg, "vi-local.rules:3:") && strstr(msg, "offset") &&
+	    strstr(msg, "missing closing parenthesis"),
+	    "bad pattern: file, line, offset, PCRE2's message: %s",
+	    msg ? msg : "(none)");
+	msg = extract_problem(x, 1);
+	ok(msg && strstr(msg, ":4:") && strstr(msg, "frob"),
+	    "unknown type reported: %s", msg ? msg : "(none)");
+	msg = extract_problem(x, 2);
+	ok(msg && strstr(msg, ":5:") && strstr(msg, "fortnight"),
+	    "unknown kind reported: %s", msg ? msg : "(none)");
+	ok(extract_problem(x, 3) == NULL, "three problems, no more");
+}
+
+/* The user's good rules work beside the shipped ones. */
+static void
+user_rules_work(struct extractor *x)
+{
+	const char *t = "Nhờ Hội Phụ nữ rà soát hẹn 20/9.";
+	struct ymd ref = { 2023, 9, 13 };
+	struct extract_item *it;
+	struct err e;
+	size_t n;
+
+	extract_items(x, t, strlen(t), ref, &it, &n, &e);
+	ok(n == 1 && it[0].assignee && strcmp(it[0].assignee, "Hội Phụ nữ") == 0 &&
+	    it[0].has_due && it[0].due.m == 9 && it[0].due.d == 20,
+	    "added cue and deadline rules work beside the shipped ones");
+	extract_items_free(it, n);
+}
+
+/* (a+)+$ on a long run of a's followed by b backtracks exponentially:
+ * the match limit must stop it. */
+static void
+match_limit(struct extractor *x)
+{
+	struct ymd ref = { 2023, 9, 13 };
+	struct extract_item *it;
+	struct err e;
+	size_t n;
+	char *t = xmalloc(20001);
+
+	memset(t, 'a', 20000);
+	t[19999] = 'b';
+	t[20000] = '\0';
+	ok(extract_items(x, t, 20000, ref, &it, &n, &e) == 0,
+	    "a catastrophic pattern is stopped by the match limit");
+	extract_items_free(it, n);
+	ok(extract_limit_hits(x) > 0 && extract_warning(x, 0) &&
+	    strstr(extract_warning(x, 0), "vi-local.rules:7:") &&
+	    extract_warning(x, 1) == NULL,
+	    "the limit is counted and told once, with file and line: %s",
+	    extract_warning(x, 0) ? extract_warning(x, 0) : "(none)");
+	free(t);
+}
+
+/* A bad user rule is reported with its file, line and offset; the other
+ * rules still work; a same-named user file replaces the shipped one. */
+static void
+user_rules(void)
+{
+	struct user_dir u;
+	struct extractor *x;
+	struct err e;
+
+	if (!ok(user_dir_make(&u), "temporary directory"))
+		return;
+	x = extract_new_dirs("vi", u.dirs, &e);
+	if (ok(x != NULL, "rules load despite errors")) {
+		bad_rules_reported(x);
+		user_rules_work(x);
+		match_limit(x);
 		extract_free(x);
 	}
-	x = extract_new_dirs("en", dirs, &e);
+	x = extract_new_dirs("en", u.dirs, &e);
 	ok(x != NULL && extract_nrules(x) == 1,
 	    "a user en.rules replaces the shipped one (%zu rules)",
 	    x ? extract_nrules(x) : 0);
 	extract_free(x);
-	x = extract_new_dirs("fr", dirs, &e);
+	x = extract_new_dirs("fr", u.dirs, &e);
 	ok(x == NULL && e.code == ERR_INPUT, "unknown language refused");
+	unlink(u.p1);
+	unlink(u.p2);
 	{
-		char *empty[] = { dir, NULL };
+		char *empty[] = { u.dir, NULL };
 
-		unlink(p1);
-		unlink(p2);
 		x = extract_new_dirs("vi", empty, &e);
 		ok(x == NULL && e.code == ERR_RUNTIME, "no rules at all is an error: %s",
 		    e.msg);
 	}
-	rmdir(dir);
-	free(p1);
-	free(p2);
+	user_dir_remove(&u);
 }
 
 /* True if the sentence's signature lets the gate word w through. */
@@ -436,7 +505,7 @@ auto_lang(void)
 		{ "Giao Đoàn Thanh niên báo cáo trong vòng 10 ngày.",
 		    "Đoàn Thanh niên" },
 		{ "The café committee will send the menu by Friday.",
-		    "The café committee" },
+		    "café committee" },
 		{ "José to book the hall by 15 December.", "José" },
 	};
 	struct extractor *x;
@@ -458,6 +527,95 @@ auto_lang(void)
 		extract_items_free(v, n);
 	}
 	extract_free(x);
+}
+
+/* Number of items of text, with the assignee of the first in *who. */
+static size_t
+count_items(struct extractor *x, const char *text, char *who, size_t wl)
+{
+	struct ymd ref = { 2024, 9, 10 };
+	struct extract_item *v;
+	struct err e;
+	size_t n = 0;
+
+	*who = '\0';
+	if (extract_items(x, text, strlen(text), ref, &v, &n, &e) != 0)
+		return 0;
+	if (n > 0 && v[0].assignee)
+		snprintf(who, wl, "%s", v[0].assignee);
+	extract_items_free(v, n);
+	return n;
+}
+
+/* "auto" guesses each paragraph on its letters: a long address inside a
+ * Vietnamese paragraph does not make it English, and paragraphs in two
+ * languages are each read in their own. */
+static void
+lang_per_paragraph(void)
+{
+	struct extractor *x = extract_new_dirs("auto", rules_dirs, &(struct err){ 0 });
+	struct buf b = BUF_INIT;
+	char who[64];
+
+	if (!ok(x != NULL, "auto: the extractor loads"))
+		return;
+	buf_adds(&b, "Nguồn: https://example.org/");
+	for (int i = 0; i < 60; i++)
+		buf_adds(&b, "tin-tuc/hoi-nghi-");
+	buf_adds(&b, "\nĐề nghị Hội Phụ nữ rà soát danh sách trước ngày 30/9.\n"
+	    "Kim will book the hall by Friday.\n");
+	ok(count_items(x, buf_str(&b), who, sizeof who) == 2 &&
+	    strcmp(who, "Hội Phụ nữ") == 0,
+	    "a long address does not switch the language; two paragraphs, "
+	    "two languages");
+	ok(count_items(x, "Đề nghị các chi hội nghiên cứu tài liệu ở https://example.org/"
+	    "a-very-long-address-of-a-news-page-about-the-meeting.html và "
+	    "nộp báo cáo.", who, sizeof who) == 1 &&
+	    strcmp(who, "các chi hội") == 0,
+	    "an address in a Vietnamese sentence counts for nothing");
+	buf_free(&b);
+	extract_free(x);
+}
+
+/* The section the text comes from: in results and limitations only a
+ * cue makes a task; in conclusions a subject and its verb do; without
+ * one, a paragraph of past work with no cue and no modal is a report. */
+static void
+sections(struct extractor *vi, struct extractor *en)
+{
+	const char *vi_subject = "Các chi hội tiếp tục rà soát hộ nghèo.";
+	const char *vi_cue = "Đề nghị các chi hội rà soát hộ nghèo.";
+	const char *vi_bare = "Trong quý III, Hội đã tổ chức 12 lớp tập huấn. "
+	    "Duy trì sinh hoạt chi hội đều đặn.";
+	const char *en_modal = "The Treasurer will close the accounts.";
+	const char *en_cue = "Please send the accounts by Friday.";
+	char who[64];
+
+	extract_set_section(vi, "results");
+	ok(count_items(vi, vi_cue, who, sizeof who) == 1,
+	    "results: a cue still makes a task");
+	ok(count_items(vi, "Hội Nông dân cần tiếp tục rà soát hộ nghèo.", who,
+	    sizeof who) == 0, "results: a subject and a modal do not");
+	extract_set_section(vi, "conclusions");
+	ok(count_items(vi, "Hội Nông dân cần tiếp tục rà soát hộ nghèo.", who,
+	    sizeof who) == 1, "conclusions: a subject and a modal do");
+	extract_set_section(vi, NULL);
+	ok(count_items(vi, vi_bare, who, sizeof who) == 0,
+	    "no section: a bare verb in a paragraph of past work is a report");
+	ok(count_items(vi, vi_subject, who, sizeof who) == 0,
+	    "no section: a subject and a verb without a date is no task");
+	extract_set_section(en, "limitations");
+	ok(count_items(en, en_modal, who, sizeof who) == 0 &&
+	    count_items(en, en_cue, who, sizeof who) == 1,
+	    "limitations (English): only a cue makes a task");
+	extract_set_section(en, "tasks");
+	ok(count_items(en, en_modal, who, sizeof who) == 1 &&
+	    strcmp(who, "Treasurer") == 0,
+	    "tasks (English): a subject and a modal do, without \"the\"");
+	extract_set_section(en, "opinions");
+	ok(count_items(en, en_modal, who, sizeof who) == 1,
+	    "another section counts as none");
+	extract_set_section(en, NULL);
 }
 
 /* A text in which no cue matches at all: the assembler used to step
@@ -497,6 +655,8 @@ main(void)
 	spans(vi);
 	gates(vi);
 	auto_lang();
+	lang_per_paragraph();
+	sections(vi, en);
 	no_cue(vi, en);
 	user_rules();
 	extract_free(vi);
