@@ -127,6 +127,10 @@ const char *tui_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int	 tui_ask(const char *title, const char *msg, const char *keys);
 /* Shows pairs of (key, description) until a key is pressed. */
 void	 tui_help(const char *title, const char *const *pairs);
+/* Before a file the secretary named is written: false for an empty
+ * name, for the database itself (said in a dialog), and for a file
+ * that exists unless the secretary says to replace it. */
+bool	 tui_may_write(const char *path, const char *dbpath);
 /* Lets the user pick one of n items; returns its index or -1. */
 int	 tui_choose(const char *title, const char *const *items, size_t n,
 	    size_t current);

@@ -21,7 +21,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/model.h"
 #include "core/search.h"
@@ -32,7 +31,6 @@
 #include "lib/err.h"
 #include "lib/filewrite.h"
 #include "lib/i18n.h"
-#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -623,16 +621,7 @@ write_sheet(struct review *rv)
 	    _("Enter write, Esc cancel"))) {
 		const char *path = tb_text(&tb);
 
-		if (*path == '\0')
-			continue;
-		if (paths_is_database(path, store_path(rv->t->store))) {
-			tui_ask(_("Export"), tui_fmt(_("%s is the database; "
-			    "export to another file"), path), "\n");
-			continue;
-		}
-		if (access(path, F_OK) == 0 && tui_ask(_("Export"),
-		    tui_fmt(_("%s already exists.  Replace it? (y/n)"), path),
-		    "yn") != 'y')
+		if (!tui_may_write(path, store_path(rv->t->store)))
 			continue;
 		buf_reset(&b);
 		err_clear(&e);
