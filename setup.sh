@@ -14,13 +14,14 @@ cd "$(dirname "$0")"
 # document tests read what they write with python3-docx and
 # python3-openpyxl, convert it with LibreOffice (the -nogui build, much
 # smaller) and poppler-utils, print the HTML page with Chromium, and lay
-# pages out in Liberation Serif, metrically Times New Roman.
+# pages out in Liberation Serif, metrically Times New Roman.  libpq and
+# postgresql: the store an office shares, and tests/pg/'s throwaway cluster.
 pkgs="build-essential autoconf automake autoconf-archive autopoint gettext
-pkg-config libncurses-dev libsqlite3-dev libpcre2-dev libutf8proc-dev
+pkg-config libncurses-dev libsqlite3-dev libpq-dev libpcre2-dev libutf8proc-dev
 libzip-dev libxlsxwriter-dev
 tmux locales sqlite3 python3 python3-icalendar mandoc valgrind
 python3-docx python3-openpyxl libreoffice-writer-nogui poppler-utils
-chromium fonts-liberation2"
+chromium fonts-liberation2 postgresql"
 
 missing=
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -29,6 +29,7 @@
 
 #include "lib/buf.h"
 #include "lib/err.h"
+#include "benchlib.h"
 #include "gen.h"
 #include "core/model.h"
 #include "lib/json.h"
@@ -154,7 +155,8 @@ build(const char *db, unsigned n, unsigned na)
 	struct store *s;
 	struct err e;
 
-	unlink(db);
+	if (!bench_shared(db))
+		unlink(db);
 	if (store_open(db, STORE_CREATE, &s, &e)) {
 		fprintf(stderr, "bench_actions: %s\n", e.msg);
 		return -1;
@@ -343,12 +345,13 @@ main(int argc, char **argv)
 	}
 	bin = argv[optind];
 	dir = argv[optind + 1];
-	db = xasprintf("%s/actions.db", dir);
+	db = bench_db(dir, "actions.db");
 	t0 = now();
 	if (build(db, n, na))
 		return 1;
 	t = now() - t0;
-	stat(db, &sb);
+	if (bench_shared(db) || stat(db, &sb) != 0)
+		sb.st_size = 0;
 	printf("action review: %u meetings, %u action items (%.1f s to build, "
 	    "%.1f MiB)\n", n, n * na, t, (double)sb.st_size / 1048576);
 	setenv("MINUTES_TODAY", "2026-06-30", 1);
@@ -379,8 +382,9 @@ main(int argc, char **argv)
 			report("minutes actions --ics (best of 5)", t * 1000,
 			    "ms", 100);
 	}
-	taskwarrior(db, dir, ours);
-	if (!keep)
+	if (!bench_shared(db))
+		taskwarrior(db, dir, ours);
+	if (!keep && !bench_shared(db))
 		unlink(db);
 	free(db);
 	return 0;

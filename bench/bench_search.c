@@ -133,8 +133,9 @@ main(int argc, char **argv)
 	}
 	bin = argv[optind];
 	dir = argv[optind + 1];
-	db = xasprintf("%s/search.db", dir);
-	unlink(db);
+	db = bench_db(dir, "search.db");
+	if (!bench_shared(db))
+		unlink(db);
 	if (tmpl_set_load(&set, &e) || store_open(db, STORE_CREATE, &s, &e)) {
 		fprintf(stderr, "bench_search: %s\n", e.msg);
 		return 1;
@@ -164,7 +165,8 @@ main(int argc, char **argv)
 
 		snprintf(what, sizeof what, "search, %s (%zu hits)",
 		    queries[k].what, hits);
-		bench_report(what, ms, "ms", "<=", 20);
+		/* Issue 16 sets 50 ms on a local PostgreSQL server. */
+		bench_report(what, ms, "ms", "<=", bench_shared(db) ? 50 : 20);
 	}
 	{
 		double tt[RUNS];
@@ -201,9 +203,15 @@ main(int argc, char **argv)
 
 		snprintf(idbuf, sizeof idbuf, "%lld", (long long)mid);
 		bench_report("minutes search (whole process)", time_cli(q), "ms", "<=",
-		    20);
+		    bench_shared(db) ? 50 : 20);
 		bench_report("minutes export --format text (whole process)",
 		    time_cli(x), "ms", "<=", 10);
+	}
+	if (bench_shared(db)) {
+		printf("%-44s %9.1f MiB\n", "size of the search index",
+		    (double)index_bytes / 1048576);
+		free(db);
+		return 0;
 	}
 	stat(db, &sb);
 	printf("%-44s %9.1f MiB\n", "database size with the index",

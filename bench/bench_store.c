@@ -59,8 +59,9 @@ main(int argc, char **argv)
 	}
 	bin = argv[optind];
 	dir = argv[optind + 1];
-	db = xasprintf("%s/bench.db", dir);
-	unlink(db);
+	db = bench_db(dir, "bench.db");
+	if (!bench_shared(db))
+		unlink(db);
 	if (tmpl_set_load(&set, &e) || store_open(db, STORE_CREATE, &s, &e)) {
 		fprintf(stderr, "bench_store: %s\n", e.msg);
 		return 1;
@@ -101,10 +102,11 @@ main(int argc, char **argv)
 	}
 	bench_report("minutes list, wall (best of 5)", best * 1000, "ms", "<=", 50);
 	bench_report("minutes list, peak memory", (double)rss / 1024, "MiB", "<=", 16);
-	stat(db, &sb);
-	printf("%-36s %10.1f %-10s (%.1f KiB per meeting)\n", "database size",
-	    (double)sb.st_size / 1048576, "MiB", (double)sb.st_size / 1024 / n);
-	if (!keep)
+	if (!bench_shared(db) && stat(db, &sb) == 0)
+		printf("%-36s %10.1f %-10s (%.1f KiB per meeting)\n",
+		    "database size", (double)sb.st_size / 1048576, "MiB",
+		    (double)sb.st_size / 1024 / n);
+	if (!keep && !bench_shared(db))
 		unlink(db);
 	free(db);
 	return 0;

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -56,4 +57,29 @@ bench_report(const char *what, double value, const char *unit,
 	printf("%-44s %9.2f %-10s target %s %g  %s\n", what, value, unit, cmp,
 	    target, met ? "ok" : "MISSED");
 	return met;
+}
+
+char *
+bench_db(const char *dir, const char *file)
+{
+	const char *u = getenv("MINUTES_BENCH_DB");
+	size_t n;
+	char *p;
+
+	if (u && *u) {
+		p = malloc(strlen(u) + 1);
+		if (p)
+			strcpy(p, u);
+		return p;
+	}
+	n = strlen(dir) + strlen(file) + 2;
+	if ((p = malloc(n)) != NULL)
+		snprintf(p, n, "%s/%s", dir, file);
+	return p;
+}
+
+int
+bench_shared(const char *db)
+{
+	return strncmp(db, "postgres", 8) == 0;
 }

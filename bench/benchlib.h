@@ -16,4 +16,10 @@ int	bench_run(char *const argv[], double *secs, long *maxrss_kib);
 int	bench_report(const char *what, double value, const char *unit,
 	    const char *cmp, double target);
 
+/* The store a benchmark builds: DIR/FILE, or the PostgreSQL database
+ * MINUTES_BENCH_DB names (bench/pg.sh sets it); malloc'd. */
+char	*bench_db(const char *dir, const char *file);
+/* True when that store is a PostgreSQL one (no file to size or remove). */
+int	bench_shared(const char *db);
+
 #endif

@@ -55,6 +55,12 @@ static const struct cli_cmd commands[] = {
 	    N_("create a meeting and open it"), cli_new },
 	{ "edit", "ID [--section KEY]", N_("open a meeting in the editor"),
 	    cli_edit },
+	{ "grant", "ROLE...",
+	    N_("let PostgreSQL roles use the store (its owner runs this)"),
+	    cli_grant },
+	{ "copy", "--from STORE --to STORE",
+	    N_("copy every meeting between stores (file or postgresql://)"),
+	    cli_copy },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -117,7 +123,7 @@ expand_args(const char *args)
 static void
 usage(FILE *f)
 {
-	fprintf(f, _("Usage: minutes [--db PATH] [--lang vi|en] [COMMAND ...]\n"));
+	fprintf(f, _("Usage: minutes [--db PATH|URI] [--lang vi|en] [COMMAND ...]\n"));
 	fprintf(f, "\n%s\n", _("Commands:"));
 	for (size_t i = 0; commands[i].name; i++) {
 		char *args = expand_args(commands[i].args);
@@ -129,7 +135,8 @@ usage(FILE *f)
 		free(args);
 	}
 	fprintf(f, "\n%s\n", _("Options:"));
-	usage_entry(f, "--db PATH", _("use this database file"));
+	usage_entry(f, "--db PATH|URI", _("use this database file, or a "
+	    "PostgreSQL store (postgresql://[user@][host][:port]/dbname)"));
 	usage_entry(f, "--lang vi|en", _("language of the interface"));
 	usage_entry(f, "--help", _("show this help"));
 	usage_entry(f, "--version", _("show the version"));
@@ -353,7 +360,7 @@ cli_main(int argc, char **argv)
 		} else if (strcmp(a, "--db") == 0) {
 			if (i + 1 >= argc)
 				return cli_fail(NULL, EXIT_USAGE,
-				    _("--db needs a file name"));
+				    _("--db needs a file name or a postgresql:// URI"));
 			c.db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			c.db = a + 5;

@@ -79,6 +79,9 @@ int	 cli_actions(struct cli *, int, char **);
 int	 cli_action(struct cli *, int, char **);
 int	 cli_new(struct cli *, int, char **);
 int	 cli_edit(struct cli *, int, char **);
+/* cli_share.c: a store shared on PostgreSQL. */
+int	 cli_grant(struct cli *, int, char **);
+int	 cli_copy(struct cli *, int, char **);
 /* No command at a terminal: the meeting list. */
 int	 cli_tui(struct cli *);
 

@@ -514,6 +514,9 @@ show(struct cli *c, struct store *s, int64_t id, const char *today)
 
 		cal_local_stamp(ev[i].at, at);
 		buf_printf(&b, "  %s  ", at);
+		/* On a shared store: the role that made the change. */
+		if (ev[i].by)
+			buf_printf(&b, "[%s] ", ev[i].by);
 		if (ev[i].old_status == NULL)
 			buf_printf(&b, _("created as %s"),
 			    status_label_of(ev[i].new_status));

@@ -68,13 +68,15 @@ rescue_write(const struct meeting *m, const struct tmpl_set *set,
 	}
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	if (dbpath && strrchr(dbpath, '/'))
-		dirs[0] = xstrndup(dbpath, (size_t)(strrchr(dbpath, '/') - dbpath));
-	else
-		dirs[0] = xstrdup(".");
 	/* The temporary folder is the user's choice where they made one. */
 	if (tmp == NULL || *tmp != '/')
 		tmp = "/tmp";
+	if (dbpath && strrchr(dbpath, '/'))
+		dirs[0] = xstrndup(dbpath, (size_t)(strrchr(dbpath, '/') - dbpath));
+	else if (dbpath)
+		dirs[0] = xstrdup(".");
+	else	/* no file (a store on a server): the home folder first */
+		dirs[0] = xstrdup(home && *home ? home : tmp);
 	dirs[1] = xstrdup(home && *home ? home : tmp);
 	dirs[2] = xstrdup(tmp);
 	for (int i = 0; i < 3 && rc != 0; i++) {

@@ -12,8 +12,9 @@ struct meeting;
 struct tmpl_set;
 
 /* Writes m to a new file minutes-rescue-ID-YYYYMMDD-HHMMSS.md beside the
- * database (dbpath), else in $HOME, else in $TMPDIR or /tmp; *out gets
- * its path (malloc'd).  0 or an error. */
+ * database (dbpath), else in $HOME, else in $TMPDIR or /tmp; with no
+ * dbpath (a store on a server) in $HOME first.  *out gets its path
+ * (malloc'd).  0 or an error. */
 int	 rescue_write(const struct meeting *m, const struct tmpl_set *,
 	    const char *dbpath, char **out, struct err *);
 

@@ -398,6 +398,19 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	struct stat sb;
 
 	*out = NULL;
+	if (pgs_uri_like(path) && !pgs_is_uri(path))
+		return err_set(e, ERR_INPUT, _("%s: not a PostgreSQL URI "
+		    "(postgresql://[user@][host][:port]/dbname), and not "
+		    "taken for a file name"), path);
+	if (pgs_is_uri(path)) {
+		s = xcalloc(1, sizeof *s);
+		if (pgs_open(path, &s->pg, &s->path, e)) {
+			free(s);
+			return ERR_RUNTIME;
+		}
+		*out = s;
+		return 0;
+	}
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT || !(flags & STORE_CREATE))
 			return err_set(e, ERR_RUNTIME, "%s: %s", path,
@@ -462,6 +475,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	pgs_close(s->pg);
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->cache);
@@ -481,5 +495,9 @@ void
 store_set_busy_timeout(struct store *s, int ms)
 {
 	s->busy_ms = ms;
+	if (s->pg) {
+		pgs_set_busy_timeout(s->pg, ms);
+		return;
+	}
 	sqlite3_busy_timeout(s->db, ms);
 }

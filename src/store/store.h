@@ -1,8 +1,9 @@
 /*
  * The store: the one module that speaks SQL.  It opens the SQLite file (WAL,
- * synchronous=NORMAL, foreign keys, busy timeout), applies forward
- * migrations keyed on PRAGMA user_version, and offers whole operations on
- * the records of model.h.  Every write is one BEGIN IMMEDIATE transaction,
+ * synchronous=NORMAL, foreign keys, busy timeout), or a PostgreSQL store
+ * when given a postgresql:// URI (store_pg*.c; see src/store/README),
+ * applies forward migrations keyed on PRAGMA user_version, and offers
+ * whole operations on the records of model.h.  Every write is one BEGIN IMMEDIATE transaction,
  * so a failed write leaves the database exactly as it was; every statement
  * is prepared once and bound, never built from user text.
  */
@@ -26,9 +27,18 @@ enum store_open_flags {
 	STORE_CREATE = 1	/* create file (0600) and folder (0700) if missing */
 };
 
+/* path is a file name, or a PostgreSQL connection URI
+ * (postgresql://[user[:password]@][host][:port]/dbname[?...]), which is
+ * never taken for a file; STORE_CREATE then means nothing: the schema is
+ * created in the database on first use, by a role allowed to. */
 int	 store_open(const char *path, int flags, struct store **, struct err *);
 void	 store_close(struct store *);
+/* The file name, or the URI without its password. */
 const char *store_path(const struct store *);
+/* True for a PostgreSQL store; for a name that store_open would take
+ * for a PostgreSQL URI. */
+bool	 store_is_shared(const struct store *);
+bool	 store_is_uri(const char *name);
 /* How long a write waits for another program's lock before failing
  * (default 5000 ms).  The editor's autosave uses a short wait so typing
  * never stalls behind a lock; it retries instead. */
@@ -166,6 +176,8 @@ struct store_act_event {
 	char		*new_status;
 	char		*note;		/* NULL when none */
 	int64_t		 review_meeting_id;	/* 0 when none */
+	char		*by;		/* the role that made it (PostgreSQL
+					 * only), or NULL */
 };
 /* The item's history, oldest first. */
 int	 store_act_history(struct store *, int64_t id,
@@ -237,5 +249,21 @@ int	 store_suggestions_seen(struct store *, int64_t meeting_id,
 int	 store_suggestion_mark(struct store *, int64_t meeting_id,
 	    const char *section, const char *digest, const char *state,
 	    struct err *);
+
+/* --- sharing: PostgreSQL only (store_pg*.c), and copying ------------- */
+
+/* Lets the existing database roles roles[0..n) use the store: run by the
+ * schema's owner.  ERR_INPUT on a SQLite store or for an unknown role. */
+int	 store_grant(struct store *, const char *const *roles, size_t n,
+	    struct err *);
+
+struct store_copy_stats {
+	size_t	 copied;	/* meetings written */
+	size_t	 skipped;	/* already there */
+};
+/* Copies every meeting of from into to (store_copy.c), with its tasks,
+ * their histories and stamps, in one transaction of to. */
+int	 store_copy(struct store *from, struct store *to,
+	    struct store_copy_stats *, struct err *);
 
 #endif

@@ -204,6 +204,8 @@ int
 store_act_ids(struct store *s, const struct store_act_filter *f,
     int64_t **out, size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_ids(s->pg, f, out, n, e);
 	static const char *const scopes[][4] = {
 		[STORE_ACT_OPEN] = { "open", "doing", "open", "doing" },
 		[STORE_ACT_OVERDUE] = { "open", "doing", "open", "doing" },
@@ -290,6 +292,8 @@ int
 store_act_fetch(struct store *s, const char *today, const int64_t *ids,
     size_t n, struct action_row *out, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_fetch(s->pg, today, ids, n, out, e);
 	sqlite3_stmt *st = st_prep(s, SQL_FETCH, e);
 	struct buf list = BUF_INIT;
 	struct id_pos *o, key, *hit;
@@ -335,6 +339,8 @@ int
 store_act_query(struct store *s, const struct store_act_filter *f,
     struct action_row **out, size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_query(s->pg, f, out, n, e);
 	struct action_row *v;
 	int64_t *ids;
 	size_t len;
@@ -366,6 +372,8 @@ int
 store_act_get(struct store *s, int64_t id, const char *today,
     struct action_row *out, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_get(s->pg, id, today, out, e);
 	sqlite3_stmt *st = st_prep(s, SQL_GET, e);
 	int rc;
 
@@ -391,6 +399,8 @@ int
 store_act_history(struct store *s, int64_t id, struct store_act_event **out,
     size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_history(s->pg, id, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_HISTORY, e);
 	struct store_act_event *v = NULL;
 	size_t len = 0;
@@ -411,6 +421,7 @@ store_act_history(struct store *s, int64_t id, struct store_act_event **out,
 		ev->new_status = st_col_dup(st, 2);
 		ev->note = st_col_dup(st, 3);
 		ev->review_meeting_id = sqlite3_column_int64(st, 4);
+		ev->by = NULL;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -429,6 +440,7 @@ store_act_events_free(struct store_act_event *v, size_t n)
 		free(v[i].old_status);
 		free(v[i].new_status);
 		free(v[i].note);
+		free(v[i].by);
 	}
 	free(v);
 }
@@ -482,6 +494,8 @@ int
 store_act_set_status(struct store *s, int64_t id, enum act_status to,
     const char *note, enum act_status *old, bool *changed, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_set_status(s->pg, id, to, note, old, changed, e);
 	int rc;
 
 	if (st_begin(s, e))
@@ -497,6 +511,8 @@ int
 store_act_review(struct store *s, int64_t id, enum act_status to,
     const char *note, int64_t review_meeting_id, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_review(s->pg, id, to, note, review_meeting_id, e);
 	sqlite3_stmt *st;
 	bool changed = false;
 	int rc;
@@ -526,6 +542,8 @@ int
 store_act_reviewed(struct store *s, int64_t meeting_id,
     struct review_item **out, size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_act_reviewed(s->pg, meeting_id, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_REVIEWED, e);
 	struct review_item *v = NULL;
 	size_t len = 0;
@@ -562,6 +580,8 @@ int
 store_act_source(struct store *s, const struct action_row *r, char **text,
     struct err *e)
 {
+	if (s->pg)
+		return pgs_act_source(s->pg, r, text, e);
 	sqlite3_stmt *st;
 	int rc;
 

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store/store_pg.h"
 
 struct stmt_slot {
 	const char	*sql;	/* the literal: its address is the cache key */
@@ -21,6 +22,9 @@ struct store {
 	struct stmt_slot *cache;
 	size_t		 ncache;
 	int		 busy_ms;	/* busy timeout, kept across reconnects */
+	/* A PostgreSQL store: then db is NULL, and every public function
+	 * hands its call to its twin in store_pg*.c first thing. */
+	struct pgs	*pg;
 };
 
 /* A prepared statement for the SQL literal, reset and unbound; NULL with an

@@ -30,6 +30,8 @@ int
 store_meeting_list(struct store *s, struct meeting_summary **out, size_t *n,
     struct err *e)
 {
+	if (s->pg)
+		return pgs_meeting_list(s->pg, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_LIST, e);
 	struct meeting_summary *v = NULL;
 	size_t len = 0, cap = 0;
@@ -290,6 +292,8 @@ save_actions(struct store *s, struct meeting *m, struct err *e)
 int
 store_meeting_insert(struct store *s, struct meeting *m, struct err *e)
 {
+	if (s->pg)
+		return pgs_meeting_insert(s->pg, m, e);
 	sqlite3_stmt *st;
 
 	if (st_begin(s, e))
@@ -338,6 +342,8 @@ int
 store_meeting_load(struct store *s, int64_t id, struct meeting *m,
     struct err *e)
 {
+	if (s->pg)
+		return pgs_meeting_load(s->pg, id, m, e);
 	sqlite3_stmt *st;
 	int rc;
 
@@ -432,6 +438,8 @@ static const char SQL_EXISTS[] = "SELECT 1 FROM meeting WHERE id = ?1";
 bool
 store_meeting_exists(struct store *s, int64_t id)
 {
+	if (s->pg)
+		return pgs_meeting_exists(s->pg, id);
 	sqlite3_stmt *st = st_prep(s, SQL_EXISTS, NULL);
 	bool found;
 
@@ -487,6 +495,8 @@ int
 store_meeting_save_header(struct store *s, const struct meeting *m,
     struct err *e)
 {
+	if (s->pg)
+		return pgs_meeting_save_header(s->pg, m, e);
 	return in_tx(s, tx_header, (void *)m, e);
 }
 
@@ -509,6 +519,8 @@ int
 store_section_save(struct store *s, int64_t meeting_id, const char *key,
     const char *body, struct err *e)
 {
+	if (s->pg)
+		return pgs_section_save(s->pg, meeting_id, key, body, e);
 	struct section_arg a = { meeting_id, key, body };
 
 	return in_tx(s, tx_section, &a, e);
@@ -540,6 +552,8 @@ int
 store_meeting_save_texts(struct store *s, const struct meeting *m,
     const char *const *keys, size_t nkeys, struct err *e)
 {
+	if (s->pg)
+		return pgs_meeting_save_texts(s->pg, m, keys, nkeys, e);
 	struct texts_arg a = { m, keys, nkeys };
 
 	return in_tx(s, tx_texts, &a, e);
@@ -558,6 +572,8 @@ tx_attendees(struct store *s, void *arg, struct err *e)
 int
 store_attendees_save(struct store *s, const struct meeting *m, struct err *e)
 {
+	if (s->pg)
+		return pgs_attendees_save(s->pg, m, e);
 	return in_tx(s, tx_attendees, (void *)m, e);
 }
 
@@ -574,6 +590,8 @@ tx_actions(struct store *s, void *arg, struct err *e)
 int
 store_actions_save(struct store *s, struct meeting *m, struct err *e)
 {
+	if (s->pg)
+		return pgs_actions_save(s->pg, m, e);
 	int rc = in_tx(s, tx_actions, m, e);
 
 	/* Only once committed: a save rolled back must still write the
@@ -616,6 +634,8 @@ store_meeting_save(struct store *s, struct meeting *m, bool texts,
     const char *const *keys, size_t nkeys, bool roster, bool tasks,
     struct err *e)
 {
+	if (s->pg)
+		return pgs_meeting_save(s->pg, m, texts, keys, nkeys, roster, tasks, e);
 	struct save_arg a = { m, texts, roster, tasks, keys, nkeys };
 	int rc;
 
@@ -692,6 +712,8 @@ int
 store_lock_take(struct store *s, int64_t meeting_id, long *other_pid,
     struct err *e)
 {
+	if (s->pg)
+		return pgs_lock_take(s->pg, meeting_id, other_pid, e);
 	struct lock_arg a = { meeting_id, 0 };
 	int rc = in_tx(s, tx_lock, &a, e);
 
@@ -702,6 +724,8 @@ store_lock_take(struct store *s, int64_t meeting_id, long *other_pid,
 int
 store_lock_refresh(struct store *s, int64_t meeting_id, struct err *e)
 {
+	if (s->pg)
+		return pgs_lock_refresh(s->pg, meeting_id, e);
 	sqlite3_stmt *st = st_prep(s, SQL_LOCK_BEAT, e);
 
 	if (st == NULL)
@@ -715,6 +739,10 @@ store_lock_refresh(struct store *s, int64_t meeting_id, struct err *e)
 void
 store_lock_release(struct store *s, int64_t meeting_id)
 {
+	if (s->pg) {
+		pgs_lock_release(s->pg, meeting_id);
+		return;
+	}
 	sqlite3_stmt *st = st_prep(s, SQL_LOCK_DROP, NULL);
 	char host[256];
 

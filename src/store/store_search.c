@@ -150,6 +150,8 @@ rebuild(struct store *s, bool all, struct err *e)
 int
 store_search_rebuild(struct store *s, struct err *e)
 {
+	if (s->pg)
+		return pgs_search_rebuild(s->pg, e);
 	return rebuild(s, true, e);
 }
 
@@ -180,6 +182,8 @@ static const char SQL_INDEX_SIZE[] =
 int64_t
 store_search_size(struct store *s)
 {
+	if (s->pg)
+		return pgs_search_size(s->pg);
 	sqlite3_stmt *st;
 	int64_t n = -1;
 
@@ -310,6 +314,8 @@ int
 store_search(struct store *s, const struct search_query *q, size_t limit,
     struct search_hit **out, size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_search(s->pg, q, limit, out, n, e);
 	/* Tiers, best first, each without the hits of those before: the
 	 * words as typed and next to each other, as typed anywhere, folded
 	 * and next to each other, folded anywhere.  Diacritics as typed rank

@@ -20,6 +20,8 @@ int
 store_series_previous(struct store *s, const char *series, const char *date,
     int64_t exclude_id, struct meeting *out, struct err *e)
 {
+	if (s->pg)
+		return pgs_series_previous(s->pg, series, date, exclude_id, out, e);
 	sqlite3_stmt *st;
 	int64_t id = 0;
 	int rc;
@@ -60,6 +62,9 @@ store_series_open_actions(struct store *s, const char *series,
     const char *date, int64_t exclude_id, struct action **out, char ***notes,
     size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_series_open_actions(s->pg, series, date, exclude_id,
+		    out, notes, n, e);
 	sqlite3_stmt *st;
 	struct action *v = NULL;
 	char **nv = NULL;
@@ -131,6 +136,8 @@ static const char SQL_PEOPLE[] =
 int
 store_people(struct store *s, struct person **out, size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_people(s->pg, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_PEOPLE, e);
 	struct person *v = NULL;
 	size_t len = 0, cap = 0;

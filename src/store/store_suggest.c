@@ -23,6 +23,8 @@ int
 store_suggestions_seen(struct store *s, int64_t meeting_id,
     const char *section, char ***out, size_t *n, struct err *e)
 {
+	if (s->pg)
+		return pgs_suggestions_seen(s->pg, meeting_id, section, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_SEEN, e);
 	char **v = NULL;
 	size_t len = 0;
@@ -54,6 +56,8 @@ int
 store_suggestion_mark(struct store *s, int64_t meeting_id, const char *section,
     const char *digest, const char *state, struct err *e)
 {
+	if (s->pg)
+		return pgs_suggestion_mark(s->pg, meeting_id, section, digest, state, e);
 	sqlite3_stmt *st;
 
 	if (st_begin(s, e))

@@ -11,9 +11,27 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/minutes-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/home" "$T/data" "$T/config"
 export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
-export MINUTES_DB="$T/test.db"
+# tests/pg/cli.sh runs these tests again against a PostgreSQL store: it
+# names a fresh database in MINUTES_TEST_DB.
+export MINUTES_DB="${MINUTES_TEST_DB:-$T/test.db}"
 export LC_ALL=C.UTF-8 LANGUAGE=
 unset MINUTES_TODAY LANG LC_MESSAGES 2>/dev/null || true
+
+# on_pg: true when the test runs against a PostgreSQL store.
+on_pg() {
+	[ -n "${MINUTES_TEST_DB:-}" ]
+}
+
+# db_sql SQL: runs SQL (written to mean the same to both) on the test's
+# store, with sqlite3 or psql; rows one a line, columns split by "|".
+db_sql() {
+	if on_pg; then
+		PGOPTIONS="-c search_path=minutes" psql -X -q -At \
+		    -v ON_ERROR_STOP=1 "$MINUTES_DB" -c "$1"
+	else
+		sqlite3 "$MINUTES_DB" "$1"
+	fi
+}
 
 tap_n=0
 tap_failed=0

@@ -27,7 +27,12 @@ expect_rc 0 "export the stdin import" "$MINUTES" export "$id" --format md
 same_file "$T/out" "$FIX/vi-monthly.md" "stdin import round-trips"
 
 # The decomposed title is stored composed: the database holds NFC.
-if command -v sqlite3 >/dev/null 2>&1; then
+if on_pg; then
+	n=$(db_sql "SELECT count(*) FROM meeting WHERE normalize(title, NFC) <> title")
+	is "$n" 0 "no combining marks stored in titles"
+	n=$(db_sql "SELECT count(*) FROM section WHERE normalize(body, NFC) <> body")
+	is "$n" 0 "no combining marks stored in sections"
+elif command -v sqlite3 >/dev/null 2>&1; then
 	n=$(sqlite3 "$MINUTES_DB" "SELECT count(*) FROM meeting WHERE title LIKE '%' || char(0x0301) || '%' OR title LIKE '%' || char(0x0303) || '%' OR title LIKE '%' || char(0x0323) || '%'")
 	is "$n" 0 "no combining marks stored in titles"
 	n=$(sqlite3 "$MINUTES_DB" "SELECT count(*) FROM section WHERE body LIKE '%' || char(0x0300) || '%' OR body LIKE '%' || char(0x0301) || '%' OR body LIKE '%' || char(0x0323) || '%'")

@@ -68,7 +68,12 @@ expect_rc 0 "words together first" "$MINUTES" search --width 200 'khu phố mớ
 like "$(ids)" "^$a " "words standing together rank first"
 
 # The index follows deletes, whoever deletes (here: the sqlite3 shell).
-if command -v sqlite3 >/dev/null 2>&1; then
+if on_pg; then
+	db_sql "DELETE FROM meeting WHERE id = $b"
+	expect_rc 0 "search after a delete" "$MINUTES" search --width 200 '"đảng viên"'
+	is "$(ids)" "$a" "a deleted meeting is no longer found"
+	is "$(db_sql 'SELECT count(*) FROM search_doc')" "$(db_sql 'SELECT count(*) FROM meeting')" "one index row per meeting"
+elif command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$MINUTES_DB" "PRAGMA foreign_keys = ON; DELETE FROM meeting WHERE id = $b"
 	expect_rc 0 "search after a delete" "$MINUTES" search --width 200 '"đảng viên"'
 	is "$(ids)" "$a" "a deleted meeting is no longer found"

@@ -18,6 +18,7 @@
 #include "lib/err.h"
 #include "store/store.h"
 #include "tap.h"
+#include "testdb.h"
 #include "lib/xmalloc.h"
 
 static void
@@ -428,7 +429,7 @@ main(void)
 	if (mkdtemp(dir) == NULL)
 		return 99;
 	path = xasprintf("%s/t.db", dir);
-	if (!ok(store_open(path, STORE_CREATE, &s, &e) == 0, "open"))
+	if (!ok(store_open(test_db(path), STORE_CREATE, &s, &e) == 0, "open"))
 		return tap_done();
 	ma = add_meeting(s, "Giao ban quý III", "giao-ban-quy", "2025-09-18",
 	    tasks_a);

@@ -18,6 +18,7 @@
 #include "lib/err.h"
 #include "store/store.h"
 #include "tap.h"
+#include "testdb.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
@@ -240,7 +241,7 @@ store_tests(void)
 		return;
 	}
 	path = xasprintf("%s/m.db", dir);
-	ok(store_open(path, STORE_CREATE, &s, &e) == 0, "open: %s", e.msg);
+	ok(store_open(test_db(path), STORE_CREATE, &s, &e) == 0, "open: %s", e.msg);
 	fill(&m, "Giao ban quý IV", "Kết nạp đảng viên mới.");
 	ok(store_meeting_insert(s, &m, &e) == 0, "insert");
 	fill(&m2, "Giao ban tháng 12", "Số đang viên ít.");

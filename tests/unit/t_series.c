@@ -18,6 +18,7 @@
 #include "lib/err.h"
 #include "store/store.h"
 #include "tap.h"
+#include "testdb.h"
 #include "core/tmpl.h"
 #include "lib/xmalloc.h"
 
@@ -72,7 +73,7 @@ fixture_open(struct fixture *fx)
 	if (mkdtemp(fx->dir) == NULL)
 		return false;
 	fx->path = xasprintf("%s/m.db", fx->dir);
-	if (store_open(fx->path, STORE_CREATE, &fx->s, &e) != 0)
+	if (store_open(test_db(fx->path), STORE_CREATE, &fx->s, &e) != 0)
 		return false;
 	fx->a = add_meeting(fx->s, "quy", "2025-03-20", "Trần Văn A",
 	    PRES_PRESENT, ACT_OPEN);

@@ -162,8 +162,9 @@ rescue(struct editor *ed)
 	char *path;
 
 	err_clear(&e);
-	if (rescue_write(&ed->m, t->tmpls, store_path(t->store), &path,
-	    &e) == 0) {
+	/* A shared store has no folder to put the file beside. */
+	if (rescue_write(&ed->m, t->tmpls, store_is_shared(t->store) ? NULL :
+	    store_path(t->store), &path, &e) == 0) {
 		buf_printf(&t->rescued, "  %s\n", path);
 		free(path);
 		return true;
