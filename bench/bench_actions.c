@@ -133,7 +133,7 @@ set_actions(struct meeting *m, unsigned na, unsigned year)
 		action_free(&m->act[k]);
 	free(m->act);
 	m->act = NULL;
-	m->nact = 0;
+	m->nact = m->actcap = 0;
 	for (unsigned k = 0; k < na; k++) {
 		struct action *a = meeting_add_action(m);
 		unsigned p = rnd(100);

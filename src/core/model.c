@@ -213,7 +213,7 @@ meeting_section_set(struct meeting *m, const char *key, const char *body)
 			m->sec[i].body = xstrdup(body ? body : "");
 			return;
 		}
-	m->sec = xreallocarray(m->sec, m->nsec + 1, sizeof *m->sec);
+	XPUSH(m->sec, m->nsec, m->seccap);
 	m->sec[m->nsec].key = xstrdup(key);
 	m->sec[m->nsec].body = xstrdup(body ? body : "");
 	m->nsec++;
@@ -222,7 +222,7 @@ meeting_section_set(struct meeting *m, const char *key, const char *body)
 struct attendee *
 meeting_add_attendee(struct meeting *m)
 {
-	m->att = xreallocarray(m->att, m->natt + 1, sizeof *m->att);
+	XPUSH(m->att, m->natt, m->attcap);
 	memset(&m->att[m->natt], 0, sizeof *m->att);
 	m->att[m->natt].role = ROLE_MEMBER;
 	m->att[m->natt].presence = PRES_PRESENT;
@@ -232,7 +232,7 @@ meeting_add_attendee(struct meeting *m)
 struct action *
 meeting_add_action(struct meeting *m)
 {
-	m->act = xreallocarray(m->act, m->nact + 1, sizeof *m->act);
+	XPUSH(m->act, m->nact, m->actcap);
 	memset(&m->act[m->nact], 0, sizeof *m->act);
 	m->act[m->nact].meeting_id = m->id;
 	return &m->act[m->nact++];

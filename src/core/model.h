@@ -93,12 +93,14 @@ enum field {
 struct meeting {
 	int64_t		 id;		/* 0 until stored */
 	char		*field[F_NFIELDS];	/* NULL when not set; see below */
+	/* Each array grows through meeting_add_* (XPUSH), with its capacity
+	 * beside it; code that frees or replaces an array sets both. */
 	struct attendee	*att;
-	size_t		 natt;
+	size_t		 natt, attcap;
 	struct section_text *sec;
-	size_t		 nsec;
+	size_t		 nsec, seccap;
 	struct action	*act;
-	size_t		 nact;
+	size_t		 nact, actcap;
 	struct review_item *rev;	/* filled by store_meeting_load only */
 	size_t		 nrev;
 };

@@ -54,13 +54,12 @@ split_columns(struct tmpl_section *sec, const char *v)
 		free(sec->columns[i]);
 	free(sec->columns);
 	sec->columns = NULL;
-	sec->ncolumns = 0;
+	sec->ncolumns = sec->colcap = 0;
 	for (;;) {
 		const char *bar = strchr(p, '|');
 		char *cell = xstrndup(p, bar ? (size_t)(bar - p) : strlen(p));
 
-		sec->columns = xreallocarray(sec->columns, sec->ncolumns + 1,
-		    sizeof *sec->columns);
+		XPUSH(sec->columns, sec->ncolumns, sec->colcap);
 		sec->columns[sec->ncolumns++] = xstrdup(trim(cell));
 		free(cell);
 		if (bar == NULL)
@@ -98,7 +97,7 @@ finish_section(struct tmpl_section *sec, const char *path, size_t line,
 		sec->columns = xcalloc(want, sizeof *sec->columns);
 		for (size_t i = 0; i < want; i++)
 			sec->columns[i] = xstrdup(def[i]);
-		sec->ncolumns = want;
+		sec->ncolumns = sec->colcap = want;
 	}
 	if (sec->ncolumns != want)
 		return err_set(e, ERR_INPUT, _("%s: line %zu: section \"%s\" needs "
@@ -122,14 +121,167 @@ id_from_path(const char *path)
 	return xstrndup(base, n);
 }
 
+/* A template file being read: where, and the section lines go to. */
+struct reader {
+	const char	*path;
+	size_t		 line;
+	struct tmpl	*t;
+	struct tmpl_section *sec;	/* the open section, or NULL */
+	struct err	*e;
+};
+
+/* "[key]": finishes the open section and opens the next. */
+static int
+open_section(struct reader *rd, char *s)
+{
+	struct tmpl *t = rd->t;
+	char *end = strchr(s, ']');
+	int rc;
+
+	if (rd->sec && (rc = finish_section(rd->sec, rd->path, rd->line, rd->e)))
+		return rc;
+	if (end == NULL || end[1] != '\0' || (*end = '\0', !valid_key(s + 1)))
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: a section line "
+		    "is [key], key of a-z, 0-9, - or _"), rd->path, rd->line);
+	if (tmpl_section(t, s + 1))
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: section \"%s\" "
+		    "appears twice"), rd->path, rd->line, s + 1);
+	XPUSH(t->sec, t->nsec, t->seccap);
+	rd->sec = &t->sec[t->nsec++];
+	memset(rd->sec, 0, sizeof *rd->sec);
+	rd->sec->key = xstrdup(s + 1);
+	return 0;
+}
+
+/* A key before the first section: the template's own. */
+static int
+template_key(struct reader *rd, const char *k, const char *v)
+{
+	struct tmpl *t = rd->t;
+	char **dst = strcmp(k, "name") == 0 ? &t->name :
+	    strcmp(k, "lang") == 0 ? &t->lang :
+	    strcmp(k, "style") == 0 ? &t->style :
+	    strcmp(k, "title") == 0 ? &t->title :
+	    strcmp(k, "locality") == 0 ? &t->locality : NULL;
+
+	if (dst == NULL)
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: unknown key "
+		    "\"%s\""), rd->path, rd->line, k);
+	free(*dst);
+	*dst = xstrdup(v);
+	return 0;
+}
+
+/* "kind:" of the open section. */
+static int
+section_kind(struct reader *rd, const char *v)
+{
+	struct tmpl_section *sec = rd->sec;
+	struct tmpl *t = rd->t;
+
+	if (strcmp(v, "text") == 0)
+		sec->kind = SEC_TEXT;
+	else if (strcmp(v, "roster") == 0)
+		sec->kind = SEC_ROSTER;
+	else if (strcmp(v, "tasks") == 0)
+		sec->kind = SEC_TASKS;
+	else
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: kind must be "
+		    "text, roster or tasks"), rd->path, rd->line);
+	/* A meeting has one list of attendees and one of tasks: a second
+	 * table of either kind would show the same rows again, and reading
+	 * them back would add them twice. */
+	for (size_t i = 0; sec->kind != SEC_TEXT && i + 1 < t->nsec; i++)
+		if (t->sec[i].kind == sec->kind)
+			return err_set(rd->e, ERR_INPUT, _("%s: line %zu: section "
+			    "\"%s\" is a second %s table"), rd->path, rd->line,
+			    sec->key, v);
+	return 0;
+}
+
+/* A key of the open section. */
+static int
+section_key(struct reader *rd, const char *k, const char *v)
+{
+	struct tmpl_section *sec = rd->sec;
+
+	if (strcmp(k, "heading") == 0) {
+		free(sec->heading);
+		sec->heading = xstrdup(v);
+	} else if (strcmp(k, "prompt") == 0) {
+		char *p = sec->prompt ?
+		    xasprintf("%s\n%s", sec->prompt, v) : xstrdup(v);
+
+		free(sec->prompt);
+		sec->prompt = p;
+	} else if (strcmp(k, "kind") == 0) {
+		return section_kind(rd, v);
+	} else if (strcmp(k, "required") == 0) {
+		sec->required = strcmp(v, "yes") == 0;
+	} else if (strcmp(k, "columns") == 0) {
+		split_columns(sec, v);
+	} else {
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: unknown key "
+		    "\"%s\""), rd->path, rd->line, k);
+	}
+	return 0;
+}
+
+/* One line of the file, without its newline. */
+static int
+read_line(struct reader *rd, char *line, size_t n)
+{
+	char *s, *colon;
+
+	if (!utf8_valid(line, n, NULL))
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: not valid "
+		    "UTF-8"), rd->path, rd->line);
+	line[strcspn(line, "\n")] = '\0';
+	s = trim(line);
+	if (*s == '\0' || *s == '#')
+		return 0;
+	if (*s == '[')
+		return open_section(rd, s);
+	if ((colon = strchr(s, ':')) == NULL)
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: expected "
+		    "\"key: value\""), rd->path, rd->line);
+	*colon = '\0';
+	if (rd->sec == NULL)
+		return template_key(rd, trim(s), trim(colon + 1));
+	return section_key(rd, trim(s), trim(colon + 1));
+}
+
+/* After the last line: the last section checked, the defaults filled. */
+static int
+finish(struct reader *rd)
+{
+	struct tmpl *t = rd->t;
+	int rc;
+
+	if (rd->sec && (rc = finish_section(rd->sec, rd->path, rd->line, rd->e)))
+		return rc;
+	if (t->nsec == 0)
+		return err_set(rd->e, ERR_INPUT, _("%s: the template has no "
+		    "sections"), rd->path);
+	if (t->lang == NULL)
+		t->lang = xstrdup("en");
+	if (t->name == NULL)
+		t->name = xstrdup(t->id);
+	if (t->style && strcmp(t->style, "state") != 0 &&
+	    strcmp(t->style, "party") != 0)
+		return err_set(rd->e, ERR_INPUT, _("%s: style must be state or "
+		    "party"), rd->path);
+	return 0;
+}
+
 int
 tmpl_load_file(const char *path, struct tmpl *t, struct err *e)
 {
+	struct reader rd = { path, 0, t, NULL, e };
 	FILE *f;
 	char *line = NULL;
-	size_t cap = 0, lineno = 0;
+	size_t cap = 0;
 	ssize_t n;
-	struct tmpl_section *sec = NULL;
 	int rc = 0;
 
 	memset(t, 0, sizeof *t);
@@ -137,134 +289,17 @@ tmpl_load_file(const char *path, struct tmpl *t, struct err *e)
 		return err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
 	t->id = id_from_path(path);
 	t->path = xstrdup(path);
-	if (!valid_key(t->id)) {
+	if (!valid_key(t->id))
 		rc = err_set(e, ERR_INPUT, _("%s: the file name must be "
 		    "lower-case letters, digits, - or _"), path);
-		goto out;
+	while (rc == 0 && (n = getline(&line, &cap, f)) > 0) {
+		rd.line++;
+		rc = read_line(&rd, line, (size_t)n);
 	}
-	while ((n = getline(&line, &cap, f)) > 0) {
-		char *s, *colon, *k, *v;
-
-		lineno++;
-		if (!utf8_valid(line, (size_t)n, NULL)) {
-			rc = err_set(e, ERR_INPUT, _("%s: line %zu: not valid "
-			    "UTF-8"), path, lineno);
-			goto out;
-		}
-		line[strcspn(line, "\n")] = '\0';
-		s = trim(line);
-		if (*s == '\0' || *s == '#')
-			continue;
-		if (*s == '[') {
-			char *end = strchr(s, ']');
-
-			if (sec && (rc = finish_section(sec, path, lineno, e)))
-				goto out;
-			if (end == NULL || end[1] != '\0' ||
-			    (*end = '\0', !valid_key(s + 1))) {
-				rc = err_set(e, ERR_INPUT, _("%s: line %zu: a section "
-				    "line is [key], key of a-z, 0-9, - or _"),
-				    path, lineno);
-				goto out;
-			}
-			if (tmpl_section(t, s + 1)) {
-				rc = err_set(e, ERR_INPUT, _("%s: line %zu: section "
-				    "\"%s\" appears twice"), path, lineno, s + 1);
-				goto out;
-			}
-			t->sec = xreallocarray(t->sec, t->nsec + 1, sizeof *t->sec);
-			sec = &t->sec[t->nsec++];
-			memset(sec, 0, sizeof *sec);
-			sec->key = xstrdup(s + 1);
-			continue;
-		}
-		if ((colon = strchr(s, ':')) == NULL) {
-			rc = err_set(e, ERR_INPUT, _("%s: line %zu: expected "
-			    "\"key: value\""), path, lineno);
-			goto out;
-		}
-		*colon = '\0';
-		k = trim(s);
-		v = trim(colon + 1);
-		if (sec == NULL) {
-			char **dst = strcmp(k, "name") == 0 ? &t->name :
-			    strcmp(k, "lang") == 0 ? &t->lang :
-			    strcmp(k, "style") == 0 ? &t->style :
-			    strcmp(k, "title") == 0 ? &t->title :
-			    strcmp(k, "locality") == 0 ? &t->locality : NULL;
-
-			if (dst == NULL) {
-				rc = err_set(e, ERR_INPUT, _("%s: line %zu: unknown "
-				    "key \"%s\""), path, lineno, k);
-				goto out;
-			}
-			free(*dst);
-			*dst = xstrdup(v);
-			continue;
-		}
-		if (strcmp(k, "heading") == 0) {
-			free(sec->heading);
-			sec->heading = xstrdup(v);
-		} else if (strcmp(k, "prompt") == 0) {
-			char *p = sec->prompt ?
-			    xasprintf("%s\n%s", sec->prompt, v) : xstrdup(v);
-
-			free(sec->prompt);
-			sec->prompt = p;
-		} else if (strcmp(k, "kind") == 0) {
-			if (strcmp(v, "text") == 0)
-				sec->kind = SEC_TEXT;
-			else if (strcmp(v, "roster") == 0)
-				sec->kind = SEC_ROSTER;
-			else if (strcmp(v, "tasks") == 0)
-				sec->kind = SEC_TASKS;
-			else {
-				rc = err_set(e, ERR_INPUT, _("%s: line %zu: kind "
-				    "must be text, roster or tasks"), path, lineno);
-				goto out;
-			}
-			/* A meeting has one list of attendees and one of
-			 * tasks: a second table of either kind would show
-			 * the same rows again, and reading them back would
-			 * add them twice. */
-			for (size_t i = 0; sec->kind != SEC_TEXT &&
-			    i + 1 < t->nsec; i++)
-				if (t->sec[i].kind == sec->kind) {
-					rc = err_set(e, ERR_INPUT, _("%s: line %zu: "
-					    "section \"%s\" is a second %s table"),
-					    path, lineno, sec->key, v);
-					goto out;
-				}
-		} else if (strcmp(k, "required") == 0) {
-			sec->required = strcmp(v, "yes") == 0;
-		} else if (strcmp(k, "columns") == 0) {
-			split_columns(sec, v);
-		} else {
-			rc = err_set(e, ERR_INPUT, _("%s: line %zu: unknown key "
-			    "\"%s\""), path, lineno, k);
-			goto out;
-		}
-	}
-	if (ferror(f)) {
+	if (rc == 0 && ferror(f))
 		rc = err_set(e, ERR_RUNTIME, "%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (sec && (rc = finish_section(sec, path, lineno, e)))
-		goto out;
-	if (t->nsec == 0) {
-		rc = err_set(e, ERR_INPUT, _("%s: the template has no sections"),
-		    path);
-		goto out;
-	}
-	if (t->lang == NULL)
-		t->lang = xstrdup("en");
-	if (t->name == NULL)
-		t->name = xstrdup(t->id);
-	if (t->style && strcmp(t->style, "state") != 0 &&
-	    strcmp(t->style, "party") != 0)
-		rc = err_set(e, ERR_INPUT, _("%s: style must be state or party"),
-		    path);
-out:
+	if (rc == 0)
+		rc = finish(&rd);
 	free(line);
 	fclose(f);
 	if (rc)
@@ -316,7 +351,7 @@ tmpl_set_load_dirs(struct tmpl_set *set, char *const *dirs, struct err *e)
 		DIR *d = opendir(*dirs);
 		struct dirent *de;
 		char **names = NULL;
-		size_t nn = 0;
+		size_t nn = 0, namecap = 0;
 
 		if (d == NULL)
 			continue;	/* a missing user folder is normal */
@@ -324,7 +359,7 @@ tmpl_set_load_dirs(struct tmpl_set *set, char *const *dirs, struct err *e)
 			size_t len = strlen(de->d_name);
 
 			if (len > 5 && strcmp(de->d_name + len - 5, ".tmpl") == 0) {
-				names = xreallocarray(names, nn + 1, sizeof *names);
+				XPUSH(names, nn, namecap);
 				names[nn++] = xstrdup(de->d_name);
 			}
 		}
@@ -346,8 +381,7 @@ tmpl_set_load_dirs(struct tmpl_set *set, char *const *dirs, struct err *e)
 			if (tmpl_find(set, t.id)) {
 				tmpl_free(&t);	/* an earlier folder wins */
 			} else {
-				set->t = xreallocarray(set->t, set->n + 1,
-				    sizeof *set->t);
+				XPUSH(set->t, set->n, set->cap);
 				set->t[set->n++] = t;
 			}
 			free(names[i]);

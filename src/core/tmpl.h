@@ -24,7 +24,7 @@ struct tmpl_section {
 	enum sec_kind	 kind;
 	bool		 required;	/* checked before a meeting is final */
 	char		**columns;	/* table headings (roster 5, tasks 4) */
-	size_t		 ncolumns;
+	size_t		 ncolumns, colcap;
 };
 
 struct tmpl {
@@ -36,12 +36,13 @@ struct tmpl {
 	char		*locality;	/* default place of issue, or NULL */
 	char		*path;		/* where it was read from */
 	struct tmpl_section *sec;
-	size_t		 nsec;
+	size_t		 nsec, seccap;
 };
 
+/* The arrays here grow by XPUSH: each capacity stands beside its array. */
 struct tmpl_set {
 	struct tmpl	*t;
-	size_t		 n;
+	size_t		 n, cap;
 };
 
 /* Parses one template file; id comes from the file name. */

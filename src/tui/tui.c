@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lib/i18n.h"
+#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "tui/tui.h"
@@ -579,4 +581,19 @@ tui_choose(const char *title, const char *const *items, size_t n,
 		    (size_t)(ev.code - '0') < n)
 			return ev.code - '0';
 	}
+}
+
+bool
+tui_may_write(const char *path, const char *dbpath)
+{
+	if (*path == '\0')
+		return false;
+	if (paths_is_database(path, dbpath)) {
+		tui_ask(_("Export"), tui_fmt(_("%s is the database; export to "
+		    "another file"), path), "\n");
+		return false;
+	}
+	return access(path, F_OK) != 0 || tui_ask(_("Export"),
+	    tui_fmt(_("%s already exists.  Replace it? (y/n)"), path),
+	    "yn") == 'y';
 }

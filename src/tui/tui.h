@@ -127,6 +127,10 @@ const char *tui_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int	 tui_ask(const char *title, const char *msg, const char *keys);
 /* Shows pairs of (key, description) until a key is pressed. */
 void	 tui_help(const char *title, const char *const *pairs);
+/* Before a file the secretary named is written: false for an empty
+ * name, for the database itself (said in a dialog), and for a file
+ * that exists unless the secretary says to replace it. */
+bool	 tui_may_write(const char *path, const char *dbpath);
 /* Lets the user pick one of n items; returns its index or -1. */
 int	 tui_choose(const char *title, const char *const *items, size_t n,
 	    size_t current);
@@ -166,6 +170,10 @@ void	 tui_form_draw(struct tui_form *, int y, int x, int h, int w,
 enum tui_form_res tui_form_key(struct tui_form *, const struct tui_event *);
 /* Runs a form in a box over the screen; true if accepted. */
 bool	 tui_form_run(struct tui_form *, const char *title, const char *hint);
+/* A form of one text field (a note): true if accepted, with what was
+ * typed in *out (malloc'd; NULL when nothing was). */
+bool	 tui_form_line(const char *title, const char *label, int labelw,
+	    const char *hint, char **out);
 
 /* A scrollable list of rows (tui_list.c): the caller draws each row. */
 struct tui_list {
@@ -177,6 +185,13 @@ void	 tui_list_draw(struct tui_list *, int y, int x, int h, int w,
 	    void *arg);
 /* Up/Down/PgUp/PgDn/Home/End; true if used. */
 bool	 tui_list_key(struct tui_list *, const struct tui_event *);
+/* The widths of a table's n columns in w: a column with a fixed width
+ * keeps it; the others share the rest (at least min), num/den of it
+ * each, and the one with den 0 takes what is left. */
+struct tui_col {
+	int		 fixed, num, den;
+};
+void	 tui_columns(int w, int min, const struct tui_col *, int n, int *cw);
 
 /* The screens. */
 enum tui_act tui_meetings_run(struct tui *);

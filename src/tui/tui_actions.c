@@ -21,7 +21,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/model.h"
 #include "core/search.h"
@@ -32,7 +31,6 @@
 #include "lib/err.h"
 #include "lib/filewrite.h"
 #include "lib/i18n.h"
-#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -453,6 +451,51 @@ add_esc_lines(struct buf *b, const char *s)
 	add_esc(b, s);
 }
 
+/* The item's history, one change a line. */
+static void
+add_history(struct buf *b, const struct store_act_event *ev, size_t nev)
+{
+	for (size_t i = 0; i < nev; i++) {
+		char at[32];
+
+		cal_local_stamp(ev[i].at, at);
+		buf_printf(b, "  %s  ", at);
+		if (ev[i].old_status == NULL)
+			buf_printf(b, _("created as %s"),
+			    status_label_of(ev[i].new_status));
+		else
+			buf_printf(b, "%s -> %s",
+			    status_label_of(ev[i].old_status),
+			    status_label_of(ev[i].new_status));
+		if (ev[i].note) {
+			buf_adds(b, ": ");
+			add_esc(b, ev[i].note);
+		}
+		buf_addc(b, '\n');
+	}
+	if (nev == 0)
+		buf_printf(b, "  %s\n", _("(none)"));
+}
+
+/* Where the item came from: its sentence in the section's text. */
+static void
+add_source(struct buf *b, const struct action *a, const char *text)
+{
+	if (a->src_section && text) {
+		struct buf c = BUF_INIT;
+
+		buf_printf(b, _("Source, in section \"%s\":"), a->src_section);
+		buf_addc(b, '\n');
+		source_context(&c, a, text);
+		add_esc_lines(b, buf_str(&c));
+		buf_free(&c);
+	} else if (a->src_section)
+		buf_adds(b, _("Source: the section it came from is gone."));
+	else
+		buf_adds(b, _("Source: entered by hand, not found in the "
+		    "text."));
+}
+
 /* Shows one item; opens the editor when asked to. */
 static enum tui_act
 show_item(struct review *rv, const struct action_row *sel)
@@ -491,42 +534,9 @@ show_item(struct review *rv, const struct action_row *sel)
 	buf_printf(&it.text, "\n%s%" PRId64 " ", _("Meeting: "), r.a.meeting_id);
 	add_esc(&it.text, r.meeting_title ? r.meeting_title : "");
 	buf_printf(&it.text, " (%s)\n\n%s\n", r.meeting_date, _("History:"));
-	for (size_t i = 0; i < nev; i++) {
-		char at[32];
-
-		cal_local_stamp(ev[i].at, at);
-		buf_printf(&it.text, "  %s  ", at);
-		if (ev[i].old_status == NULL)
-			buf_printf(&it.text, _("created as %s"),
-			    status_label_of(ev[i].new_status));
-		else
-			buf_printf(&it.text, "%s -> %s",
-			    status_label_of(ev[i].old_status),
-			    status_label_of(ev[i].new_status));
-		if (ev[i].note) {
-			buf_adds(&it.text, ": ");
-			add_esc(&it.text, ev[i].note);
-		}
-		buf_addc(&it.text, '\n');
-	}
-	if (nev == 0)
-		buf_printf(&it.text, "  %s\n", _("(none)"));
+	add_history(&it.text, ev, nev);
 	buf_addc(&it.text, '\n');
-	if (r.a.src_section && text) {
-		struct buf c = BUF_INIT;
-
-		buf_printf(&it.text, _("Source, in section \"%s\":"),
-		    r.a.src_section);
-		buf_addc(&it.text, '\n');
-		source_context(&c, &r.a, text);
-		add_esc_lines(&it.text, buf_str(&c));
-		buf_free(&c);
-	} else if (r.a.src_section)
-		buf_adds(&it.text, _("Source: the section it came from is "
-		    "gone."));
-	else
-		buf_adds(&it.text, _("Source: entered by hand, not found in "
-		    "the text."));
+	add_source(&it.text, &r.a, text);
 	mid = r.a.meeting_id;
 	section = r.a.src_section ? xstrdup(r.a.src_section) :
 	    xstrdup("tasks");
@@ -548,45 +558,31 @@ static void
 set_status(struct review *rv, enum act_status st)
 {
 	const struct action_row *r = &rv->v[rv->vis[rv->l.cur]];
-	struct textbuf tb;
-	struct tui_field f;
-	struct tui_form form;
+	const char *label = _("Note");
 	struct err e;
 	bool changed = false;
 	int64_t id = r->a.id;
-	char title[200];
+	char title[200], *note, *nfc;
 
-	tb_init(&tb);
-	tb.single_line = true;
-	memset(&f, 0, sizeof f);
-	memset(&form, 0, sizeof form);
-	f.label = _("Note");
-	f.tb = &tb;
-	form.f = &f;
-	form.n = 1;
-	/* Wide enough for the label in any language. */
-	form.labelw = (int)utf8_width(f.label, strlen(f.label)) + 2;
 	/* A copy: the screen underneath reuses tui_fmt's buffer. */
 	snprintf(title, sizeof title, _("Mark item %lld %s"), (long long)id,
 	    status_label(st));
-	if (tui_form_run(&form, title, _("Enter record (the note may be empty), "
-	    "Esc cancel"))) {
-		const char *note = tb_text(&tb);
-		char *nfc = *note ? utf8_nfc(note, strlen(note), NULL) : NULL;
-
-		err_clear(&e);
-		if (store_act_set_status(rv->t->store, id, st, nfc, NULL,
-		    &changed, &e) != 0)
-			snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
-		else
-			snprintf(rv->msg, sizeof rv->msg, changed ?
-			    _("Item %lld is now %s.") :
-			    _("Item %lld is already %s."), (long long)id,
-			    status_label(st));
-		free(nfc);
-		reload(rv);
-	}
-	tb_free(&tb);
+	/* The label column is wide enough for the label in any language. */
+	if (!tui_form_line(title, label, (int)utf8_width(label, strlen(label)) +
+	    2, _("Enter record (the note may be empty), Esc cancel"), &note))
+		return;
+	nfc = note ? utf8_nfc(note, strlen(note), NULL) : NULL;
+	err_clear(&e);
+	if (store_act_set_status(rv->t->store, id, st, nfc, NULL, &changed,
+	    &e) != 0)
+		snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
+	else
+		snprintf(rv->msg, sizeof rv->msg, changed ?
+		    _("Item %lld is now %s.") : _("Item %lld is already %s."),
+		    (long long)id, status_label(st));
+	free(nfc);
+	free(note);
+	reload(rv);
 }
 
 /* Asks for a file name and writes the rows the review shows (after the
@@ -625,16 +621,7 @@ write_sheet(struct review *rv)
 	    _("Enter write, Esc cancel"))) {
 		const char *path = tb_text(&tb);
 
-		if (*path == '\0')
-			continue;
-		if (paths_is_database(path, store_path(rv->t->store))) {
-			tui_ask(_("Export"), tui_fmt(_("%s is the database; "
-			    "export to another file"), path), "\n");
-			continue;
-		}
-		if (access(path, F_OK) == 0 && tui_ask(_("Export"),
-		    tui_fmt(_("%s already exists.  Replace it? (y/n)"), path),
-		    "yn") != 'y')
+		if (!tui_may_write(path, store_path(rv->t->store)))
 			continue;
 		buf_reset(&b);
 		err_clear(&e);

@@ -11,6 +11,7 @@
 #include "core/textbuf.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
+#include "lib/xmalloc.h"
 #include "tui/tui.h"
 
 void
@@ -168,4 +169,28 @@ tui_form_run(struct tui_form *f, const char *title, const char *hint)
 	if (tui_run(&s) == TUI_QUIT)
 		return false;
 	return r.accepted;
+}
+
+bool
+tui_form_line(const char *title, const char *label, int labelw,
+    const char *hint, char **out)
+{
+	struct textbuf tb;
+	struct tui_field f;
+	struct tui_form form;
+	bool ok;
+
+	tb_init(&tb);
+	tb.single_line = true;
+	memset(&f, 0, sizeof f);
+	memset(&form, 0, sizeof form);
+	f.label = label;
+	f.tb = &tb;
+	form.f = &f;
+	form.n = 1;
+	form.labelw = labelw;
+	ok = tui_form_run(&form, title, hint);
+	*out = ok && tb.len ? xstrdup(tb_text(&tb)) : NULL;
+	tb_free(&tb);
+	return ok;
 }

@@ -69,3 +69,30 @@ tui_list_key(struct tui_list *l, const struct tui_event *ev)
 	}
 	return true;
 }
+
+void
+tui_columns(int w, int min, const struct tui_col *col, int n, int *cw)
+{
+	int rest = w, left, last = -1;
+
+	for (int k = 0; k < n; k++)
+		if (col[k].fixed > 0) {
+			cw[k] = col[k].fixed;
+			rest -= cw[k];
+		}
+	if (rest < min)
+		rest = min;
+	left = rest;
+	for (int k = 0; k < n; k++) {
+		if (col[k].fixed > 0)
+			continue;
+		if (col[k].den == 0) {
+			last = k;
+			continue;
+		}
+		cw[k] = rest * col[k].num / col[k].den;
+		left -= cw[k];
+	}
+	if (last >= 0)
+		cw[last] = left;
+}

@@ -20,10 +20,6 @@ const char *tui_lang(const char *forced);
  * interface's language, else the first. */
 const struct tmpl *tui_default_template(const struct tmpl_set *,
 	    const char *lang);
-/* Creates a meeting from a template; title and date may be NULL for the
- * template's title and today.  Sets *id. */
-int	 tui_meeting_new(struct store *, const struct tmpl *, const char *series,
-	    const char *title, const char *date, int64_t *id, struct err *);
 /* Runs the screens: the editor on id (at the end of section, if given),
  * or the meeting list when id is 0.  Returns an exit status. */
 int	 tui_main(struct store *, struct tmpl_set *, const char *lang,

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/meeting_new.h"
 #include "core/model.h"
-#include "core/series.h"
 #include "core/textbuf.h"
 #include "core/tmpl.h"
 #include "lib/cal.h"
@@ -68,48 +68,27 @@ tui_default_template(const struct tmpl_set *ts, const char *lang)
 	return ts->n ? &ts->t[0] : NULL;
 }
 
-int
-tui_meeting_new(struct store *st, const struct tmpl *tp, const char *series,
+/* Creates the meeting the dialog describes: the core makes it, the
+ * series' last meeting lends it its roster, the store keeps it. */
+static int
+create(struct store *st, const struct tmpl *tp, const char *series,
     const char *title, const char *date, int64_t *id, struct err *e)
 {
-	struct meeting m;
-	char today[11];
-	struct ymd d;
+	struct meeting m, prev;
 	int rc;
 
-	if (date == NULL || *date == '\0') {
-		if (cal_today(&d, e))
-			return ERR_INPUT;
-		cal_format_iso(d, today);
-		date = today;
-	}
-	if (title == NULL || *title == '\0')
-		title = tp->title ? tp->title : tp->name;
 	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, tp->id);
-	meeting_set(&m, F_TITLE, title);
-	meeting_set(&m, F_DATE, date);
-	meeting_set(&m, F_SERIES, series);
-	meeting_set(&m, F_STYLE, tp->style);
-	meeting_set(&m, F_STATUS, "draft");
-	meeting_normalise(&m);
-	rc = meeting_validate(&m, e);
-	if (rc == 0 && meeting_get(&m, F_SERIES)) {
-		struct meeting prev;
-
-		/* The next meeting of a series starts with the last one's
-		 * roster, everyone present: toggling the absent is quicker
-		 * than typing everyone again. */
-		meeting_init(&prev);
+	meeting_init(&prev);
+	rc = meeting_new(&m, tp, series, title, date, e);
+	if (rc == 0 && meeting_get(&m, F_SERIES))
 		rc = store_series_previous(st, meeting_get(&m, F_SERIES),
 		    meeting_get(&m, F_DATE), 0, &prev, e);
-		if (rc == 0 && prev.id != 0)
-			series_copy_roster(&m, &prev);
-		meeting_free(&prev);
-	}
-	if (rc == 0)
+	if (rc == 0) {
+		meeting_new_inherit(&m, &prev);
 		rc = store_meeting_insert(st, &m, e);
+	}
 	*id = m.id;
+	meeting_free(&prev);
 	meeting_free(&m);
 	return rc;
 }
@@ -222,7 +201,7 @@ new_meeting(struct meetings *ml)
 		const struct tmpl *tp = &ts->t[f[0].choice];
 
 		err_clear(&e);
-		if (tui_meeting_new(ml->t->store, tp, tb_text(&tb[0]),
+		if (create(ml->t->store, tp, tb_text(&tb[0]),
 		    tb_text(&tb[1]), tb_text(&tb[2]), &id, &e) == 0)
 			break;
 		id = 0;

@@ -6,11 +6,8 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/tuilib.sh"
 
-A="$FIX/actions"
 export MINUTES_TODAY=2025-11-08
-for f in thang-9 thang-10 quy-4; do
-	expect_rc 0 "import $f" "$MINUTES" import "$A/$f.md"
-done
+import_actions thang-9 thang-10 quy-4
 
 start "MINUTES_TODAY=2025-11-08 $MINUTES"
 shows 'Meetings \(3\)' "the list shows the meetings"

@@ -90,20 +90,43 @@ stored 1 '^## Hạn chế, khó khăn \{#limitations\}$' "section emptied again"
 keys F10
 exited 0 "left"
 
+# lock_db NAME: another program (sqlite3) takes the database's write lock
+# and holds it until unlock_db; a TAP result says it was taken.  The
+# locker reads its statements from a FIFO, so the lock is held and
+# released when the test says, not for a guessed time.
+lock_db() {
+	rm -f "$T/lock.fifo" "$T/lock.held"
+	mkfifo "$T/lock.fifo" || return 1
+	sqlite3 "$MINUTES_DB" <"$T/lock.fifo" >"$T/lock.out" 2>&1 &
+	lockpid=$!
+	exec 9>"$T/lock.fifo"
+	printf '.bail on\n.timeout 5000\nBEGIN IMMEDIATE;\n.system touch %s\n' \
+	    "$T/lock.held" >&9
+	deadline=$(( $(date +%s) + $(secs 10) ))
+	while ! [ -f "$T/lock.held" ] && [ "$(date +%s)" -lt "$deadline" ]; do
+		sleep 0.05
+	done
+	[ -f "$T/lock.held" ]
+	_result $? "$1"
+}
+unlock_db() {
+	echo 'COMMIT;' >&9
+	exec 9>&-
+	wait "$lockpid"
+}
+
 # A database locked by another program: the save fails, says so, keeps
 # the text and succeeds once the lock is gone.
 if command -v sqlite3 >/dev/null 2>&1; then
 	start "$MINUTES edit 1 --section opinions"
 	shows '4/6  Ý kiến' "editor open for the lock test"
-	(echo 'BEGIN IMMEDIATE;'; sleep 9; echo 'COMMIT;') | sqlite3 "$MINUTES_DB" &
-	lockpid=$!
-	sleep 0.5	# let the locker take the lock (not a screen wait)
+	lock_db "another program holds the lock"
 	typing 'Ý kiến khi cơ sở dữ liệu bị khóa'
 	shows 'NOT SAVED:.*locked' "a locked database shows in the status line" 15
 	shows 'Ý kiến khi cơ sở dữ liệu bị khóa' "the text is still there"
 	typing ', vẫn gõ được'
 	shows 'bị khóa, vẫn gõ được' "typing does not wait for the lock" 1
-	wait $lockpid
+	unlock_db
 	shows 'Saved at' "saved once the lock is gone" 15
 	stored 1 '^Ý kiến khi cơ sở dữ liệu bị khóa, vẫn gõ được$' "the text reached the database"
 	keys F10
@@ -113,18 +136,20 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# text, and the program still ends with status 0.
 	start "$MINUTES edit 1 --section opinions"
 	shows '4/6  Ý kiến' "editor open for the rescue test"
-	(echo 'BEGIN IMMEDIATE;'; sleep 16; echo 'COMMIT;') | sqlite3 "$MINUTES_DB" &
-	lockpid=$!
-	sleep 0.5	# let the locker take the lock (not a screen wait)
+	lock_db "another program holds the lock again"
 	keys C-End
 	typing ' Chữ cứu hộ'
 	shows 'NOT SAVED:.*locked' "the save fails while locked" 15
+	# Typed after the failed save, before its retry (two seconds on).
+	typing ' Chữ sau cùng'
+	shows 'Chữ sau cùng' "typed after the failed save"
 	kill -TERM "$(app_pid)"
 	exited 0 "SIGTERM while locked: exit 0 (after one wait for the lock)" 5
 	shows 'unsaved text is in' "it says where the text went"
 	f=$(ls "$T"/minutes-rescue-1-*.md 2>/dev/null | head -1)
 	like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ' "the rescue file holds the text"
-	wait $lockpid
+	like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ Chữ sau cùng' "with what was typed after the last failed save"
+	unlock_db
 	expect_rc 0 "the rescue file imports" "$MINUTES" import "$f"
 else
 	echo "ok $((tap_n = tap_n + 1)) # SKIP sqlite3 not installed"

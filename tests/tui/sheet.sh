@@ -4,11 +4,8 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/tuilib.sh"
 
-A="$FIX/actions"
 export MINUTES_TODAY=2025-11-08
-for f in thang-9 thang-10 quy-4; do
-	expect_rc 0 "import $f" "$MINUTES" import "$A/$f.md"
-done
+import_actions thang-9 thang-10 quy-4
 cd "$T" || exit 1
 start "MINUTES_TODAY=2025-11-08 $MINUTES"
 shows 'Meetings \(3\)' "the list shows the meetings"
@@ -31,6 +28,23 @@ if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
 	n=$(/usr/bin/python3 -c 'import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws.max_row-1)' "$T/tasks-2025-11-08.xlsx")
 	is "$n" "$shown" "the sheet holds the rows shown, no more"
 fi
+# An existing file is replaced only when the secretary says so; the
+# database never.
+before=$(cksum <"$T/tasks-2025-11-08.xlsx")
+typing X
+wait_for 'Write the rows shown to a spreadsheet'
+keys Enter
+shows 'already exists.  Replace it\? \(y/n\)' "an existing sheet: asks first"
+typing n
+wait_for 'Write the rows shown to a spreadsheet'
+for i in $(seq 30); do keys BSpace; done
+typing "$MINUTES_DB"
+keys Enter
+shows 'is the database; export to' "the database is never written"
+keys Enter
+wait_for 'Write the rows shown to a spreadsheet'
+keys Escape
+is "$(cksum <"$T/tasks-2025-11-08.xlsx")" "$before" "n leaves the sheet as it was"
 typing q
 wait_for 'Meetings \(3\)'
 typing q

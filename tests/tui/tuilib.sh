@@ -99,6 +99,14 @@ app_pid() {
 	pgrep -P "$sh_pid" | head -1
 }
 
+# import_actions NAME...: imports tests/fixtures/actions/NAME.md, the
+# meetings of the action-review tests, each a TAP result.
+import_actions() {
+	for f in "$@"; do
+		expect_rc 0 "import $f" "$MINUTES" import "$FIX/actions/$f.md"
+	done
+}
+
 # new_meeting_md TITLE: creates a meeting through the command line's import
 # and prints its id.
 new_meeting_md() {

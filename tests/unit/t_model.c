@@ -1,7 +1,8 @@
 /*
  * Unit tests of the meeting model's care for task sources: when the text
  * of a section changes, the tasks taken from it keep pointing at their
- * words (meeting_follow_edit).
+ * words (meeting_follow_edit).  Each case is one function on a meeting of
+ * its own, and stops when its set-up fails.
  */
 #include "config.h"
 
@@ -16,8 +17,11 @@ static const char TEXT[] =
     "Đồng chí chủ trì kết luận. Giao Phòng Kinh tế rà soát chỉ tiêu trước "
     "ngày 15/12. Đề nghị Công an phường tăng cường tuần tra.";
 
+static const char KT[] = "Giao Phòng Kinh tế rà soát chỉ tiêu";
+static const char CA[] = "Đề nghị Công an phường tăng cường";
+
 /* A task whose source is the first occurrence of words in TEXT. */
-static struct action *
+static void
 source(struct meeting *m, const char *section, const char *words)
 {
 	struct action *a = meeting_add_action(m);
@@ -27,7 +31,6 @@ source(struct meeting *m, const char *section, const char *words)
 	a->src_section = xstrdup(section);
 	a->src_start = p ? p - TEXT : -1;
 	a->src_end = p ? a->src_start + (int64_t)strlen(words) : -1;
-	return a;
 }
 
 /* The words a span points at in text, or "(unknown)". */
@@ -40,6 +43,16 @@ at(const struct action *a, const char *text)
 	    (size_t)(a->src_end - a->src_start));
 }
 
+static bool
+points_at(const struct action *a, const char *text, const char *want)
+{
+	char *got = at(a, text);
+	bool same = strcmp(got, want) == 0;
+
+	free(got);
+	return same;
+}
+
 static void
 check(const struct action *a, const char *text, const char *want,
     const char *name)
@@ -50,91 +63,142 @@ check(const struct action *a, const char *text, const char *want,
 	free(got);
 }
 
+/* Three tasks: two from the conclusions of TEXT (act[0] the Kinh tế one,
+ * act[1] the Công an one), one from another section.  False if any
+ * source is not where it should be. */
+static bool
+setup(struct meeting *m)
+{
+	meeting_init(m);
+	source(m, "conclusions", KT);
+	source(m, "conclusions", CA);
+	source(m, "opinions", "Đồng chí chủ trì");
+	return m->nact == 3 && points_at(&m->act[0], TEXT, KT) &&
+	    points_at(&m->act[1], TEXT, CA) && m->act[2].src_start == 0;
+}
+
+static void
+test_no_change(void)
+{
+	struct meeting m;
+
+	if (ok(setup(&m), "set-up: three sources"))
+		ok(!meeting_follow_edit(&m, "conclusions", TEXT, TEXT),
+		    "no change, nothing moves");
+	meeting_free(&m);
+}
+
+static void
+test_above(void)
+{
+	struct meeting m;
+	char *s = xasprintf("Sau thảo luận, %s", TEXT);
+
+	if (ok(setup(&m), "set-up: three sources")) {
+		ok(meeting_follow_edit(&m, "conclusions", TEXT, s),
+		    "text typed above: the spans move");
+		check(&m.act[0], s, KT, "the first follows");
+		check(&m.act[1], s, CA, "the second follows");
+		ok(m.act[2].src_start == 0, "another section's task is left alone");
+	}
+	free(s);
+	meeting_free(&m);
+}
+
+static void
+test_between(void)
+{
+	struct meeting m;
+	const char *t = strstr(TEXT, " Đề nghị");
+	char *s = xasprintf("%.*s Bổ sung ý kiến.%s", (int)(t - TEXT), TEXT, t);
+
+	if (ok(setup(&m), "set-up: three sources")) {
+		int64_t before = m.act[0].src_start;
+
+		ok(meeting_follow_edit(&m, "conclusions", TEXT, s),
+		    "text typed between them");
+		ok(m.act[0].src_start == before, "the task above stays");
+		check(&m.act[1], s, CA, "the task below follows");
+	}
+	free(s);
+	meeting_free(&m);
+}
+
+static void
+test_below(void)
+{
+	struct meeting m;
+	char *s = xasprintf("%s Hết.", TEXT);
+
+	if (ok(setup(&m), "set-up: three sources"))
+		ok(!meeting_follow_edit(&m, "conclusions", TEXT, s),
+		    "text typed below moves nothing");
+	free(s);
+	meeting_free(&m);
+}
+
+/* An edit inside a source span: its words are found again when they are
+ * still there (moved by a paste), else the span is lost. */
+static void
+test_inside(void)
+{
+	struct meeting m;
+	char *s = xasprintf("Đề nghị Công an phường tăng cường tuần tra. Đầu "
+	    "tiên: %s", TEXT);
+
+	if (ok(setup(&m), "set-up: three sources")) {
+		meeting_follow_edit(&m, "conclusions", TEXT, s);
+		check(&m.act[1], s, CA,
+		    "an edit touching it finds the words, nearest first");
+		ok(m.act[1].src_start > 0, "the nearer copy, not the first");
+	}
+	free(s);
+	meeting_free(&m);
+}
+
+static void
+test_rewritten(void)
+{
+	struct meeting m;
+	const char *kt = strstr(TEXT, "Phòng Kinh tế");
+	char *s = xasprintf("%.*sPhòng Tài chính%s", (int)(kt - TEXT), TEXT,
+	    kt + strlen("Phòng Kinh tế"));
+
+	if (ok(setup(&m), "set-up: three sources")) {
+		ok(meeting_follow_edit(&m, "conclusions", TEXT, s),
+		    "the words of a source rewritten");
+		ok(m.act[0].src_start == -1 && m.act[0].src_end == -1,
+		    "its span is marked unknown");
+		meeting_follow_edit(&m, "conclusions", s, TEXT);
+		ok(m.act[0].src_start == -1 && m.act[0].src_end == -1,
+		    "an unknown span stays unknown");
+	}
+	free(s);
+	meeting_free(&m);
+}
+
+static void
+test_deleted(void)
+{
+	struct meeting m;
+
+	if (ok(setup(&m), "set-up: three sources")) {
+		ok(meeting_follow_edit(&m, "conclusions", TEXT, ""),
+		    "all deleted");
+		ok(m.act[1].src_start == -1, "the span is unknown");
+	}
+	meeting_free(&m);
+}
+
 int
 main(void)
 {
-	struct meeting m;
-	struct action *kt, *ca, *other;
-	char *s;
-	const char *t;
-
-	meeting_init(&m);
-	kt = source(&m, "conclusions", "Giao Phòng Kinh tế rà soát chỉ tiêu");
-	ca = source(&m, "conclusions", "Đề nghị Công an phường tăng cường");
-	other = source(&m, "opinions", "Đồng chí chủ trì");
-	/* meeting_add_action may move the array: take the pointers again. */
-	kt = &m.act[0];
-	ca = &m.act[1];
-	other = &m.act[2];
-
-	ok(!meeting_follow_edit(&m, "conclusions", TEXT, TEXT),
-	    "no change, nothing moves");
-
-	/* Text typed above both. */
-	s = xasprintf("Sau thảo luận, %s", TEXT);
-	ok(meeting_follow_edit(&m, "conclusions", TEXT, s),
-	    "text typed above: the spans move");
-	check(kt, s, "Giao Phòng Kinh tế rà soát chỉ tiêu", "the first follows");
-	check(ca, s, "Đề nghị Công an phường tăng cường", "the second follows");
-	ok(other->src_start == 0, "another section's task is left alone");
-
-	/* Text typed between them moves only the second. */
-	t = strstr(s, " Đề nghị");
-	{
-		char *s2 = xasprintf("%.*s Bổ sung ý kiến.%s", (int)(t - s), s, t);
-		int64_t before = kt->src_start;
-
-		ok(meeting_follow_edit(&m, "conclusions", s, s2),
-		    "text typed between them");
-		ok(kt->src_start == before, "the task above stays");
-		check(ca, s2, "Đề nghị Công an phường tăng cường",
-		    "the task below follows");
-		free(s);
-		s = s2;
-	}
-
-	/* Text typed below both moves nothing. */
-	{
-		char *s2 = xasprintf("%s Hết.", s);
-
-		ok(!meeting_follow_edit(&m, "conclusions", s, s2),
-		    "text typed below moves nothing");
-		free(s);
-		s = s2;
-	}
-
-	/* An edit inside a source span: its words are found again when
-	 * they are still there (moved by a paste), else the span is lost. */
-	{
-		char *s2 = xasprintf("Đề nghị Công an phường tăng cường tuần "
-		    "tra. Đầu tiên: %s", s);
-
-		meeting_follow_edit(&m, "conclusions", s, s2);
-		check(ca, s2, "Đề nghị Công an phường tăng cường",
-		    "an edit touching it finds the words, nearest first");
-		ok(ca->src_start > 0, "the nearer copy, not the first");
-		free(s);
-		s = s2;
-	}
-	{
-		const char *kts = strstr(s, "Phòng Kinh tế");
-		char *s2 = xasprintf("%.*sPhòng Tài chính%s", (int)(kts - s),
-		    s, kts + strlen("Phòng Kinh tế"));
-
-		ok(meeting_follow_edit(&m, "conclusions", s, s2),
-		    "the words of a source rewritten");
-		ok(kt->src_start == -1 && kt->src_end == -1,
-		    "its span is marked unknown");
-		meeting_follow_edit(&m, "conclusions", s2, s);
-		ok(kt->src_start == -1 && kt->src_end == -1,
-		    "an unknown span stays unknown");
-		free(s2);
-	}
-
-	/* The whole text deleted. */
-	ok(meeting_follow_edit(&m, "conclusions", s, ""), "all deleted");
-	ok(ca->src_start == -1, "the span is unknown");
-	free(s);
-	meeting_free(&m);
+	test_no_change();
+	test_above();
+	test_between();
+	test_below();
+	test_inside();
+	test_rewritten();
+	test_deleted();
 	return tap_done();
 }

@@ -1,8 +1,10 @@
 /*
- * Unit tests of series carry-over and the finalise checklist: the next
- * meeting of a series gets the last roster all present and the series'
- * open tasks; people are offered from the latest roster; the checklist
- * names each missing piece and is empty for complete minutes.
+ * Unit tests of series carry-over, new meetings and the finalise
+ * checklist: a new meeting gets its header from the template and the
+ * defaults, the next meeting of a series gets the last roster all present
+ * and the series' open tasks; people are offered from the latest roster;
+ * the checklist names each missing piece and is empty for complete
+ * minutes.  Each feature is one function, which stops at a failed set-up.
  */
 #include "config.h"
 
@@ -10,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/meeting_new.h"
 #include "core/model.h"
 #include "core/series.h"
 #include "lib/err.h"
@@ -18,6 +21,14 @@
 #include "testdb.h"
 #include "core/tmpl.h"
 #include "lib/xmalloc.h"
+
+/* The store every feature reads: four meetings, three of series "quy". */
+struct fixture {
+	char		 dir[32];
+	char		*path;
+	struct store	*s;
+	int64_t		 a, b, c, d;	/* quy March, quy June, thang July, quy Sept */
+};
 
 static int64_t
 add_meeting(struct store *s, const char *series, const char *date,
@@ -52,123 +63,268 @@ add_meeting(struct store *s, const char *series, const char *date,
 	return id;
 }
 
-static void
-test_series(void)
+static bool
+fixture_open(struct fixture *fx)
 {
-	char dir[] = "/tmp/t_series.XXXXXX";
-	char *path;
-	struct store *s;
-	struct meeting prev, next;
-	struct action *v;
-	struct person *p;
 	struct err e;
-	size_t n;
-	int64_t a, b, c;
 
-	mkdtemp(dir);
-	path = xasprintf("%s/m.db", dir);
-	store_open(test_db(path), STORE_CREATE, &s, &e);
-	a = add_meeting(s, "quy", "2025-03-20", "Trần Văn A", PRES_PRESENT, ACT_OPEN);
-	b = add_meeting(s, "quy", "2025-06-20", "Trần Văn B", PRES_REPRESENTED, ACT_DOING);
-	c = add_meeting(s, "thang", "2025-07-01", "Trần Văn C", PRES_PRESENT, ACT_OPEN);
-	add_meeting(s, "quy", "2025-09-20", "Trần Văn D", PRES_PRESENT, ACT_DONE);
-	ok(a && b && c, "meetings stored");
+	memset(fx, 0, sizeof *fx);
+	strcpy(fx->dir, "/tmp/t_series.XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return false;
+	fx->path = xasprintf("%s/m.db", fx->dir);
+	if (store_open(test_db(fx->path), STORE_CREATE, &fx->s, &e) != 0)
+		return false;
+	fx->a = add_meeting(fx->s, "quy", "2025-03-20", "Trần Văn A",
+	    PRES_PRESENT, ACT_OPEN);
+	fx->b = add_meeting(fx->s, "quy", "2025-06-20", "Trần Văn B",
+	    PRES_REPRESENTED, ACT_DOING);
+	fx->c = add_meeting(fx->s, "thang", "2025-07-01", "Trần Văn C",
+	    PRES_PRESENT, ACT_OPEN);
+	fx->d = add_meeting(fx->s, "quy", "2025-09-20", "Trần Văn D",
+	    PRES_PRESENT, ACT_DONE);
+	return fx->a && fx->b && fx->c && fx->d;
+}
 
-	ok(store_series_previous(s, "quy", "2025-07-15", 0, &prev, &e) == 0,
-	    "previous meeting found");
-	is_int(prev.id, b, "it is the latest before the date");
+static void
+fixture_close(struct fixture *fx)
+{
+	const char *const ext[] = { "", "-wal", "-shm" };
+
+	if (fx->s)
+		store_close(fx->s);
+	for (size_t i = 0; fx->path && i < 3; i++) {
+		char *p = xasprintf("%s%s", fx->path, ext[i]);
+
+		unlink(p);
+		free(p);
+	}
+	free(fx->path);
+	rmdir(fx->dir);
+}
+
+static void
+test_previous(struct fixture *fx)
+{
+	struct meeting prev;
+	struct err e;
+
+	if (!ok(store_series_previous(fx->s, "quy", "2025-07-15", 0, &prev,
+	    &e) == 0, "previous meeting found"))
+		return;
+	is_int(prev.id, fx->b, "it is the latest before the date");
+	meeting_free(&prev);
+	ok(store_series_previous(fx->s, "nosuch", "2025-07-15", 0, &prev,
+	    &e) == 0 && prev.id == 0, "no previous meeting in an unknown series");
+	meeting_free(&prev);
+	ok(store_series_previous(fx->s, "quy", "2025-06-20", fx->b, &prev,
+	    &e) == 0 && prev.id == fx->a, "a meeting is not its own predecessor");
+	meeting_free(&prev);
+}
+
+static void
+test_copy_roster(struct fixture *fx)
+{
+	struct meeting prev, next;
+	struct err e;
+
+	if (!ok(store_series_previous(fx->s, "quy", "2025-07-15", 0, &prev,
+	    &e) == 0 && prev.natt == 2, "a previous meeting with a roster"))
+		return;
 	meeting_init(&next);
 	series_copy_roster(&next, &prev);
 	is_int((intmax_t)next.natt, 2, "roster copied");
-	ok(next.att[0].presence == PRES_PRESENT && next.att[0].proxy == NULL,
-	    "all marked present, no representative");
-	ok(next.att[1].role == ROLE_SECRETARY, "roles kept");
+	if (next.natt == 2) {
+		ok(next.att[0].presence == PRES_PRESENT &&
+		    next.att[0].proxy == NULL,
+		    "all marked present, no representative");
+		ok(next.att[1].role == ROLE_SECRETARY, "roles kept");
+	}
 	meeting_free(&next);
 	meeting_free(&prev);
-	ok(store_series_previous(s, "nosuch", "2025-07-15", 0, &prev, &e) == 0 &&
-	    prev.id == 0, "no previous meeting in an unknown series");
-	ok(store_series_previous(s, "quy", "2025-06-20", b, &prev, &e) == 0 &&
-	    prev.id == a, "a meeting is not its own predecessor");
-	meeting_free(&prev);
+}
 
-	ok(store_series_open_actions(s, "quy", "2025-12-31", 0, &v, NULL, &n,
-	    &e) == 0,
-	    "open actions of the series");
-	is_int((intmax_t)n, 2, "open and doing, not done, not other series");
-	if (n == 2) {
-		is_str(v[0].task, "Việc của kỳ 2025-03-20", "oldest first");
-		ok(v[1].status == ACT_DOING && v[1].meeting_id == b, "with status and meeting");
+/* A template as the dialog and `minutes new` get it from the set. */
+static const struct tmpl new_tp = { .id = "giaoban", .name = "Giao ban",
+	.lang = "vi", .style = "party", .title = "Hội nghị giao ban" };
+
+static void
+test_meeting_new(void)
+{
+	struct meeting m;
+	struct err e;
+
+	setenv("MINUTES_TODAY", "2025-11-20", 1);
+	meeting_init(&m);
+	if (!ok(meeting_new(&m, &new_tp, NULL, NULL, NULL, &e) == 0,
+	    "a new meeting with nothing typed"))
+		goto out;
+	is_str(meeting_get(&m, F_TITLE), "Hội nghị giao ban",
+	    "the template's title stands in");
+	is_str(meeting_get(&m, F_DATE), "2025-11-20", "today stands in");
+	is_str(meeting_get(&m, F_TEMPLATE), "giaoban", "the template is named");
+	is_str(meeting_get(&m, F_STYLE), "party", "with its style");
+	is_str(meeting_get(&m, F_STATUS), "draft", "a draft");
+	ok(meeting_get(&m, F_SERIES) == NULL, "no series");
+	meeting_free(&m);
+
+	meeting_init(&m);
+	/* Typed with a decomposed accent: stored in NFC. */
+	if (!ok(meeting_new(&m, &new_tp, "quy", "Ho\xcc\xa3p quy\xcc\x81",
+	    "2025-12-01", &e) == 0, "a new meeting with all typed"))
+		goto out;
+	is_str(meeting_get(&m, F_TITLE), "Họp quý", "the title typed, in NFC");
+	is_str(meeting_get(&m, F_DATE), "2025-12-01", "the date typed");
+	is_str(meeting_get(&m, F_SERIES), "quy", "the series typed");
+	meeting_free(&m);
+
+	meeting_init(&m);
+	is_int(meeting_new(&m, &new_tp, NULL, "Họp", "2025-13-01", &e),
+	    ERR_INPUT, "a date that is no date is refused");
+	ok(strstr(e.msg, "2025-13-01") != NULL, "naming it: %s", e.msg);
+	meeting_free(&m);
+
+	meeting_init(&m);
+	{
+		struct tmpl untitled = new_tp;
+
+		untitled.title = NULL;
+		if (ok(meeting_new(&m, &untitled, "", "", "", &e) == 0,
+		    "a template without a title"))
+			is_str(meeting_get(&m, F_TITLE), "Giao ban",
+			    "its name stands in");
 	}
-	if (n == 2) {
-		struct meeting r;
+out:
+	meeting_free(&m);
+	unsetenv("MINUTES_TODAY");
+}
 
-		/* The September meeting reviews the two open items. */
-		ok(store_act_review(s, v[0].id, ACT_DONE, "xong", c, &e) == 0 &&
-		    store_act_review(s, v[1].id, ACT_DOING, NULL, c, &e) == 0 &&
-		    store_act_review(s, v[1].id, ACT_DOING, NULL, c, &e) == 0,
-		    "review changes stored");
-		ok(store_meeting_load(s, c, &r, &e) == 0, "reviewing meeting loads");
-		is_int((intmax_t)r.nrev, 1, "a review lists what it changed, "
-		    "not what it re-set without a note");
-		if (r.nrev == 1)
+static void
+test_inherit(struct fixture *fx)
+{
+	struct meeting m, prev, none;
+	struct err e;
+
+	meeting_init(&m);
+	meeting_init(&none);
+	if (!ok(meeting_new(&m, &new_tp, "quy", "Quý III", "2025-07-15",
+	    &e) == 0, "a new meeting of the series"))
+		goto out;
+	meeting_new_inherit(&m, &none);
+	meeting_new_inherit(&m, NULL);
+	is_int((intmax_t)m.natt, 0, "no previous meeting: no roster");
+	if (!ok(store_series_previous(fx->s, meeting_get(&m, F_SERIES),
+	    meeting_get(&m, F_DATE), 0, &prev, &e) == 0 && prev.id == fx->b,
+	    "its previous meeting is read"))
+		goto out;
+	meeting_new_inherit(&m, &prev);
+	meeting_free(&prev);
+	if (!is_int((intmax_t)m.natt, 2, "the last roster is inherited"))
+		goto out;
+	is_str(m.att[0].name, "Trần Văn B", "in its order");
+	ok(m.att[0].presence == PRES_PRESENT && m.att[0].proxy == NULL,
+	    "the represented one is present, without a representative");
+	ok(m.att[1].role == ROLE_SECRETARY, "roles kept");
+	ok(store_meeting_insert(fx->s, &m, &e) == 0 && m.id > fx->d,
+	    "the new meeting stores");
+out:
+	meeting_free(&m);
+}
+
+static void
+free_actions(struct action *v, char **notes, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		action_free(&v[i]);
+		if (notes)
+			free(notes[i]);
+	}
+	free(v);
+	free(notes);
+}
+
+static void
+test_open_actions(struct fixture *fx)
+{
+	struct action *v;
+	struct err e;
+	size_t n;
+
+	if (!ok(store_series_open_actions(fx->s, "quy", "2025-12-31", 0, &v,
+	    NULL, &n, &e) == 0, "open actions of the series"))
+		return;
+	if (is_int((intmax_t)n, 2, "open and doing, not done, not other series")) {
+		is_str(v[0].task, "Việc của kỳ 2025-03-20", "oldest first");
+		ok(v[1].status == ACT_DOING && v[1].meeting_id == fx->b,
+		    "with status and meeting");
+	}
+	free_actions(v, NULL, n);
+}
+
+/* The July meeting (of another series) reviews the two open items. */
+static void
+test_review(struct fixture *fx)
+{
+	struct action *v, *w;
+	char **notes;
+	struct meeting r;
+	struct err e;
+	size_t n, m;
+	int64_t c = fx->c;
+
+	if (!ok(store_series_open_actions(fx->s, "quy", "2025-12-31", 0, &v,
+	    NULL, &n, &e) == 0 && n == 2, "two open actions to review"))
+		return;
+	ok(store_act_review(fx->s, v[0].id, ACT_DONE, "xong", c, &e) == 0 &&
+	    store_act_review(fx->s, v[1].id, ACT_DOING, NULL, c, &e) == 0 &&
+	    store_act_review(fx->s, v[1].id, ACT_DOING, NULL, c, &e) == 0,
+	    "review changes stored");
+	if (ok(store_meeting_load(fx->s, c, &r, &e) == 0,
+	    "reviewing meeting loads")) {
+		if (is_int((intmax_t)r.nrev, 1, "a review lists what it "
+		    "changed, not what it re-set without a note"))
 			ok(r.rev[0].status == ACT_DONE && r.rev[0].note &&
 			    strcmp(r.rev[0].note, "xong") == 0 &&
 			    strcmp(r.rev[0].task, "Việc của kỳ 2025-03-20") == 0,
 			    "with its outcome and note");
 		meeting_free(&r);
-		ok(store_act_review(s, v[1].id, ACT_DROPPED, "thôi", c, &e) == 0 &&
-		    store_meeting_load(s, c, &r, &e) == 0 && r.nrev == 2 &&
-		    r.rev[1].status == ACT_DROPPED, "a later change is listed");
-		meeting_free(&r);
-		{
-			struct action *w;
-			char **notes;
-			size_t m;
-
-			ok(store_series_open_actions(s, "quy", "2025-12-31", c,
-			    &w, &notes, &m, &e) == 0 && m == 2 &&
-			    w[0].status == ACT_DONE && notes[0] &&
-			    strcmp(notes[0], "xong") == 0 &&
-			    w[1].status == ACT_DROPPED && notes[1] &&
-			    strcmp(notes[1], "thôi") == 0,
-			    "the reviewing meeting still lists what it closed, "
-			    "with its notes");
-			for (size_t i = 0; i < m; i++) {
-				action_free(&w[i]);
-				free(notes[i]);
-			}
-			free(w);
-			free(notes);
-			ok(store_series_open_actions(s, "quy", "2025-12-31", 0,
-			    &w, NULL, &m, &e) == 0 && m == 0,
-			    "another meeting does not");
-			free(w);
-		}
-		ok(store_meeting_load(s, a, &r, &e) == 0 && r.nrev == 0,
-		    "another meeting reviewed nothing");
-		meeting_free(&r);
 	}
-	for (size_t i = 0; i < n; i++)
-		action_free(&v[i]);
-	free(v);
+	ok(store_act_review(fx->s, v[1].id, ACT_DROPPED, "thôi", c, &e) == 0 &&
+	    store_meeting_load(fx->s, c, &r, &e) == 0 && r.nrev == 2 &&
+	    r.rev[1].status == ACT_DROPPED, "a later change is listed");
+	meeting_free(&r);
+	ok(store_series_open_actions(fx->s, "quy", "2025-12-31", c, &w, &notes,
+	    &m, &e) == 0 && m == 2 && w[0].status == ACT_DONE && notes[0] &&
+	    strcmp(notes[0], "xong") == 0 && w[1].status == ACT_DROPPED &&
+	    notes[1] && strcmp(notes[1], "thôi") == 0,
+	    "the reviewing meeting still lists what it closed, with its notes");
+	free_actions(w, notes, m);
+	ok(store_series_open_actions(fx->s, "quy", "2025-12-31", 0, &w, NULL,
+	    &m, &e) == 0 && m == 0, "another meeting does not");
+	free_actions(w, NULL, m);
+	ok(store_meeting_load(fx->s, fx->a, &r, &e) == 0 && r.nrev == 0,
+	    "another meeting reviewed nothing");
+	meeting_free(&r);
+	free_actions(v, NULL, n);
+}
 
-	ok(store_people(s, &p, &n, &e) == 0, "people");
+static void
+test_people(struct fixture *fx)
+{
+	struct person *p;
+	struct err e;
+	size_t n;
+
+	if (!ok(store_people(fx->s, &p, &n, &e) == 0, "people"))
+		return;
 	is_int((intmax_t)n, 5, "each name once");
-	is_str(p[0].name, "Lê Thị Thu", "newest first (ties by name)");
+	if (n > 0)
+		is_str(p[0].name, "Lê Thị Thu", "newest first (ties by name)");
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(p[i].name, "Lê Thị Thu") == 0)
-			ok(p[i].organisation == NULL, "latest appearance's organisation");
+			ok(p[i].organisation == NULL,
+			    "latest appearance's organisation");
 	store_people_free(p, n);
-	store_close(s);
-	unlink(path);
-	free(path);
-	path = xasprintf("%s/m.db-wal", dir);
-	unlink(path);
-	free(path);
-	path = xasprintf("%s/m.db-shm", dir);
-	unlink(path);
-	free(path);
-	rmdir(dir);
 }
 
 static void
@@ -185,7 +341,11 @@ test_checklist(const struct tmpl *t)
 	a = meeting_add_action(&m);
 	a->task = xstrdup("Rà soát");
 	series_checklist(&m, t, &c, &n);
-	ok(n >= 6, "an empty meeting misses much (%zu)", n);
+	if (!ok(n >= 6, "an empty meeting misses much (%zu)", n)) {
+		free(c);
+		meeting_free(&m);
+		return;
+	}
 	ok(c[0].kind == CHECK_NO_CHAIR && c[1].kind == CHECK_NO_SECRETARY &&
 	    c[2].kind == CHECK_NO_END, "chair, secretary, end first");
 	s = series_check_text(&m, t, &c[3]);
@@ -205,6 +365,7 @@ test_checklist(const struct tmpl *t)
 	m.att[0].role = ROLE_SECRETARY;
 	meeting_section_set(&m, "results", "Đạt 92% kế hoạch.");
 	meeting_section_set(&m, "conclusions", "Đề nghị các đơn vị ...");
+	a = &m.act[0];
 	a->assignee = xstrdup("Quận đoàn");
 	a->due = xstrdup("2025-12-31");
 	series_checklist(&m, t, &c, &n);
@@ -221,17 +382,27 @@ test_checklist(const struct tmpl *t)
 int
 main(void)
 {
+	struct fixture fx;
 	struct tmpl t;
 	struct err e;
 	char *path = xasprintf("%s/share/templates/giaoban.tmpl",
 	    getenv("top_srcdir") ? getenv("top_srcdir") : "..");
 
-	test_series();
-	if (tmpl_load_file(path, &t, &e) == 0) {
+	if (ok(fixture_open(&fx), "meetings stored")) {
+		test_previous(&fx);
+		test_copy_roster(&fx);
+		test_open_actions(&fx);
+		test_review(&fx);
+		test_people(&fx);
+		test_inherit(&fx);
+	}
+	fixture_close(&fx);
+	test_meeting_new();
+	if (ok(tmpl_load_file(path, &t, &e) == 0, "giaoban template loads")) {
 		test_checklist(&t);
 		tmpl_free(&t);
 	} else
-		ok(0, "giaoban template loads: %s", e.msg);
+		printf("#   %s\n", e.msg);
 	free(path);
 	return tap_done();
 }

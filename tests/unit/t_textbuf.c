@@ -2,7 +2,8 @@
  * Unit tests of the editing buffer: typing precomposed and decomposed
  * Vietnamese, grapheme and word movement, undo and redo granularity, paste
  * with CR line ends, wrapping by display width, vertical movement and
- * scrolling.
+ * scrolling.  Each feature is one function, which stops where a step the
+ * rest builds on went wrong.
  */
 #include "config.h"
 
@@ -53,6 +54,7 @@ test_typing(void)
 	tb_free(&tb);
 }
 
+/* Undo and redo go a word at a time. */
 static void
 test_undo(void)
 {
@@ -60,7 +62,8 @@ test_undo(void)
 
 	tb_init(&tb);
 	type(&tb, "một hai ba");
-	ok(tb_undo(&tb), "undo works");
+	if (!ok(tb_undo(&tb), "undo works"))
+		goto out;
 	is_str(tb_text(&tb), "một hai ", "undo removes the last word");
 	tb_undo(&tb);
 	is_str(tb_text(&tb), "một ", "undo again removes the word before");
@@ -75,7 +78,21 @@ test_undo(void)
 	tb_redo(&tb);
 	is_str(tb_text(&tb), "một hai ba", "redo everything");
 	is_int((intmax_t)tb.cur, (intmax_t)strlen("một hai ba"), "cursor restored");
-	tb_undo(&tb);
+out:
+	tb_free(&tb);
+}
+
+/* Typing after an undo drops what could be redone; backspaces in a row
+ * are one step; a mark composed onto a letter is in the letter's step. */
+static void
+test_undo_steps(void)
+{
+	struct textbuf tb;
+
+	tb_init(&tb);
+	type(&tb, "một hai ba");
+	if (!ok(tb_undo(&tb), "set-up: one word undone"))
+		goto out;
 	type(&tb, "X");
 	ok(!tb_redo(&tb), "typing after undo drops redo");
 	tb_backspace(&tb);
@@ -89,6 +106,7 @@ test_undo(void)
 	type(&tb, "\xcc\x81");
 	tb_undo(&tb);
 	is_str(tb_text(&tb), "", "a composed mark is in the same undo step");
+out:
 	tb_free(&tb);
 }
 
@@ -141,7 +159,10 @@ test_layout(void)
 	tb_init(&tb);
 	tb_set(&tb, s, strlen(s));
 	tb_view(&tb, 9, 2);	/* wraps at 8 columns */
-	ok(tb_line(&tb, 0, &n, &next), "first line has a successor");
+	if (!ok(tb_line(&tb, 0, &n, &next), "first line has a successor")) {
+		tb_free(&tb);
+		return;
+	}
 	is_int((intmax_t)n, (intmax_t)strlen("một hai"), "wrapped after a word");
 	is_int((intmax_t)next, (intmax_t)strlen("một hai "), "next line skips the space");
 	tb_move(&tb, TB_DOWN);
@@ -202,7 +223,10 @@ test_view_refill(void)
 		tb_insert(&tb, "dòng\n", strlen("dòng\n"));
 	tb_insert(&tb, "cuối", strlen("cuối"));
 	tb_scroll(&tb, &row, &col);
-	is_int((intmax_t)row, 4, "cursor on the last row after 51 lines");
+	if (!is_int((intmax_t)row, 4, "cursor on the last row after 51 lines")) {
+		tb_free(&tb);
+		return;
+	}
 	tb_move(&tb, TB_TOP);
 	tb_insert(&tb, "Đầu\n", strlen("Đầu\n"));
 	tb_move(&tb, TB_BOTTOM);
@@ -219,6 +243,17 @@ test_view_refill(void)
 	tb_scroll(&tb, &row, &col);
 	is_int((intmax_t)tb.nvis, 5, "after deleting, earlier lines fill the view");
 	is_int((intmax_t)row, 4, "and the cursor is on the last row");
+	tb_free(&tb);
+}
+
+static void
+test_controls(void)
+{
+	struct textbuf tb;
+	size_t row, col;
+
+	tb_init(&tb);
+	tb_view(&tb, 40, 5);
 	tb_set(&tb, "a\tb\001c", 5);
 	tb_move(&tb, TB_BOTTOM);
 	tb_scroll(&tb, &row, &col);
@@ -258,11 +293,13 @@ main(void)
 {
 	test_typing();
 	test_undo();
+	test_undo_steps();
 	test_paste();
 	test_words();
 	test_layout();
 	test_big();
 	test_view_refill();
+	test_controls();
 	test_goto();
 	return tap_done();
 }

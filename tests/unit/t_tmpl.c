@@ -1,7 +1,8 @@
 /*
  * Unit tests of the template loader: the shipped templates have the keys
  * and kinds SPEC section 5 requires, user folders override shipped ones,
- * and broken files are reported with file and line.
+ * and broken files are reported with file and line.  Each feature is one
+ * function, which stops at a failed set-up.
  */
 #include "config.h"
 
@@ -42,106 +43,156 @@ check_shipped(const struct tmpl_set *set, const char *id, const char *lang)
 		ok(t->sec[i].kind == SEC_TEXT, "%s %s is text", id, keys[i]);
 }
 
+/* Writes text to dir/name; the path (malloc'd), or NULL on failure. */
 static char *
 write_file(const char *dir, const char *name, const char *text)
 {
 	char *path = xasprintf("%s/%s", dir, name);
 	FILE *f = fopen(path, "w");
 
-	fputs(text, f);
-	fclose(f);
+	if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0) {
+		ok(0, "set-up: %s written", path);
+		free(path);
+		return NULL;
+	}
 	return path;
+}
+
+static void
+test_shipped(char *shipped)
+{
+	char *dirs[] = { shipped, NULL };
+	struct tmpl_set set;
+	struct err e;
+
+	if (!ok(tmpl_set_load_dirs(&set, dirs, &e) == 0,
+	    "shipped templates load"))
+		return;
+	check_shipped(&set, "giaoban", "vi");
+	check_shipped(&set, "liaison", "en");
+	if (ok(tmpl_find(&set, "giaoban") != NULL, "giaoban found")) {
+		is_str(tmpl_find(&set, "giaoban")->sec[0].columns[0],
+		    "Họ và tên", "giaoban roster columns are Vietnamese");
+		is_str(tmpl_find(&set, "giaoban")->style, "party",
+		    "giaoban style");
+	}
+	ok(tmpl_find(&set, "nosuch") == NULL, "unknown id not found");
+	tmpl_set_free(&set);
+}
+
+static void
+test_user_wins(char *dir, char *shipped)
+{
+	char *dirs[] = { dir, shipped, NULL };
+	char *path = write_file(dir, "giaoban.tmpl",
+	    "name: Mine\nlang: vi\n[notes]\nkind: text\nheading: Ghi chú\n");
+	struct tmpl_set set;
+	struct err e;
+
+	if (path == NULL)
+		return;
+	if (ok(tmpl_set_load_dirs(&set, dirs, &e) == 0, "user and shipped load")) {
+		if (ok(tmpl_find(&set, "giaoban") != NULL, "giaoban found"))
+			is_str(tmpl_find(&set, "giaoban")->name, "Mine",
+			    "the user's file wins");
+		ok(tmpl_find(&set, "liaison") != NULL, "shipped ones still there");
+		tmpl_set_free(&set);
+	}
+	unlink(path);
+	free(path);
+}
+
+/* Files the loader refuses, each with the line its message names (0
+ * when the message names none). */
+static const struct {
+	const char	*name, *text, *what;
+	size_t		 line;
+} refused[] = {
+	{ "bad.tmpl", "name: Bad\n\n[a]\nheading: A\nkind: table\n",
+	  "unknown kind refused", 5 },
+	{ "bad.tmpl", "name: Bad\n[a]\nkind: text\n",
+	  "missing heading refused", 0 },
+	{ "bad.tmpl", "[a]\nheading: A\n[a]\nheading: B\n",
+	  "duplicate key refused", 3 },
+	{ "bad.tmpl", "[r]\nkind: roster\nheading: R\ncolumns: a | b\n",
+	  "roster needs 5 columns", 0 },
+	/* A meeting has one list of tasks: two tables of it would repeat
+	 * the rows, and import would double them (found by fuzzing). */
+	{ "bad.tmpl", "[t1]\nkind: tasks\nheading: T\n"
+	  "[n]\nheading: N\n[t2]\nheading: U\nkind: tasks\n",
+	  "a second tasks table refused", 8 },
+	{ "bad.tmpl", "[a]\nkind: roster\nheading: A\n"
+	  "[b]\nkind: roster\nheading: B\n",
+	  "a second roster table refused", 0 },
+	{ "Bad Name.tmpl", "[a]\nheading: A\n", "bad file name refused", 0 },
+};
+
+static void
+test_refused(const char *dir)
+{
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		char *path = write_file(dir, refused[i].name, refused[i].text);
+		char want[32];
+		struct tmpl t;
+		struct err e;
+
+		if (path == NULL)
+			return;
+		is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "%s",
+		    refused[i].what);
+		if (refused[i].line) {
+			snprintf(want, sizeof want, "%s: line %zu",
+			    refused[i].name, refused[i].line);
+			ok(strstr(e.msg, want) != NULL, "the error names "
+			    "line %zu: %s", refused[i].line, e.msg);
+		}
+		unlink(path);
+		free(path);
+	}
+}
+
+static void
+test_loads(const char *dir)
+{
+	char *path = write_file(dir, "ok.tmpl", "[a]\nkind: roster\n"
+	    "kind: roster\nheading: A\n[b]\nkind: tasks\nheading: B\n");
+	struct tmpl t;
+	struct err e;
+
+	if (path == NULL)
+		return;
+	if (ok(tmpl_load_file(path, &t, &e) == 0,
+	    "one roster and one tasks table load"))
+		tmpl_free(&t);
+	unlink(path);
+	free(path);
+	path = write_file(dir, "multi.tmpl",
+	    "[a]\nheading: A\nprompt: one\nprompt: two\n");
+	if (path == NULL)
+		return;
+	if (ok(tmpl_load_file(path, &t, &e) == 0, "multi-line prompt loads")) {
+		is_str(t.sec[0].prompt, "one\ntwo",
+		    "prompt lines join with newlines");
+		tmpl_free(&t);
+	}
+	unlink(path);
+	free(path);
 }
 
 int
 main(void)
 {
-	struct tmpl_set set;
-	struct tmpl t;
-	struct err e;
 	char dir[] = "/tmp/t_tmpl.XXXXXX";
-	char *shipped, *path;
-	char *dirs[3];
-
-	shipped = xasprintf("%s/share/templates", getenv("top_srcdir") ?
+	char *shipped = xasprintf("%s/share/templates", getenv("top_srcdir") ?
 	    getenv("top_srcdir") : "..");
-	dirs[0] = shipped;
-	dirs[1] = NULL;
-	ok(tmpl_set_load_dirs(&set, dirs, &e) == 0, "shipped templates load");
-	check_shipped(&set, "giaoban", "vi");
-	check_shipped(&set, "liaison", "en");
-	is_str(tmpl_find(&set, "giaoban")->sec[0].columns[0], "Họ và tên",
-	    "giaoban roster columns are Vietnamese");
-	is_str(tmpl_find(&set, "giaoban")->style, "party", "giaoban style");
-	ok(tmpl_find(&set, "nosuch") == NULL, "unknown id not found");
-	tmpl_set_free(&set);
 
-	if (mkdtemp(dir) == NULL)
-		return 1;
-	path = write_file(dir, "giaoban.tmpl",
-	    "name: Mine\nlang: vi\n[notes]\nkind: text\nheading: Ghi chú\n");
-	free(path);
-	dirs[0] = dir;
-	dirs[1] = shipped;
-	dirs[2] = NULL;
-	ok(tmpl_set_load_dirs(&set, dirs, &e) == 0, "user and shipped load");
-	is_str(tmpl_find(&set, "giaoban")->name, "Mine", "the user's file wins");
-	ok(tmpl_find(&set, "liaison") != NULL, "shipped ones still there");
-	tmpl_set_free(&set);
-
-	path = write_file(dir, "bad.tmpl",
-	    "name: Bad\n\n[a]\nheading: A\nkind: table\n");
-	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "unknown kind refused");
-	ok(strstr(e.msg, "bad.tmpl: line 5") != NULL, "error names line 5: %s", e.msg);
-	free(path);
-	path = write_file(dir, "bad.tmpl", "name: Bad\n[a]\nkind: text\n");
-	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "missing heading refused");
-	free(path);
-	path = write_file(dir, "bad.tmpl",
-	    "[a]\nheading: A\n[a]\nheading: B\n");
-	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "duplicate key refused");
-	ok(strstr(e.msg, "line 3") != NULL, "at line 3: %s", e.msg);
-	free(path);
-	path = write_file(dir, "bad.tmpl",
-	    "[r]\nkind: roster\nheading: R\ncolumns: a | b\n");
-	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "roster needs 5 columns");
-	free(path);
-	/* A meeting has one list of tasks: two tables of it would repeat
-	 * the rows, and import would double them (found by fuzzing). */
-	path = write_file(dir, "bad.tmpl", "[t1]\nkind: tasks\nheading: T\n"
-	    "[n]\nheading: N\n[t2]\nheading: U\nkind: tasks\n");
-	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT,
-	    "a second tasks table refused");
-	ok(strstr(e.msg, "line 8") != NULL, "at line 8: %s", e.msg);
-	free(path);
-	path = write_file(dir, "bad.tmpl", "[a]\nkind: roster\nheading: A\n"
-	    "[b]\nkind: roster\nheading: B\n");
-	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT,
-	    "a second roster table refused");
-	free(path);
-	path = write_file(dir, "bad.tmpl", "[a]\nkind: roster\nkind: roster\n"
-	    "heading: A\n[b]\nkind: tasks\nheading: B\n");
-	ok(tmpl_load_file(path, &t, &e) == 0, "one roster and one tasks table load");
-	tmpl_free(&t);
-	free(path);
-	path = write_file(dir, "Bad Name.tmpl", "[a]\nheading: A\n");
-	is_int(tmpl_load_file(path, &t, &e), ERR_INPUT, "bad file name refused");
-	unlink(path);
-	free(path);
-	path = write_file(dir, "multi.tmpl",
-	    "[a]\nheading: A\nprompt: one\nprompt: two\n");
-	ok(tmpl_load_file(path, &t, &e) == 0, "multi-line prompt loads");
-	is_str(t.sec[0].prompt, "one\ntwo", "prompt lines join with newlines");
-	tmpl_free(&t);
-	unlink(path);
-	free(path);
-	path = xasprintf("%s/bad.tmpl", dir);
-	unlink(path);
-	free(path);
-	path = xasprintf("%s/giaoban.tmpl", dir);
-	unlink(path);
-	free(path);
-	rmdir(dir);
+	test_shipped(shipped);
+	if (ok(mkdtemp(dir) != NULL, "set-up: a folder for the user's files")) {
+		test_user_wins(dir, shipped);
+		test_refused(dir);
+		test_loads(dir);
+		rmdir(dir);
+	}
 	free(shipped);
 	return tap_done();
 }

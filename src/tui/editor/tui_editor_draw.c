@@ -11,29 +11,11 @@
 #include <string.h>
 
 #include "core/model.h"
-#include "core/tmpl.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
 #include "tui/editor/tui_editor.h"
+#include "tui/editor/tui_page.h"
 #include "tui/tui.h"
-
-static bool
-page_filled(const struct editor *ed, const struct page *p)
-{
-	switch (p->kind) {
-	case PAGE_HEADER:
-		return meeting_get(&ed->m, F_TITLE) && meeting_get(&ed->m, F_DATE);
-	case PAGE_TEXT:
-		return p->tb.len > 0;
-	case PAGE_ROSTER:
-		return ed->m.natt > 0;
-	case PAGE_TASKS:
-		return ed->m.nact > 0;
-	case PAGE_REVIEW:
-		return true;
-	}
-	return false;
-}
 
 static void
 draw_progress(struct editor *ed, int y)
@@ -43,21 +25,21 @@ draw_progress(struct editor *ed, int y)
 
 	for (size_t i = 1; i < ed->npg; i++) {
 		total++;
-		filled += page_filled(ed, &ed->pg[i]);
+		filled += ed->pg[i]->ops->filled(ed->pg[i]);
 	}
 	x += tui_puts(y, x, COLS - x, tui_fmt(_("%d/%d filled:"), filled, total));
 	for (size_t i = 0; i < ed->npg; i++)
-		need += 2 + (int)utf8_width(ed->pg[i].title,
-		    strlen(ed->pg[i].title));
+		need += 2 + (int)utf8_width(ed->pg[i]->title,
+		    strlen(ed->pg[i]->title));
 	/* Headings when they fit, else section numbers. */
 	full = x + need < COLS;
 	for (size_t i = 0; i < ed->npg && x < COLS - 1; i++) {
-		const struct page *p = &ed->pg[i];
+		const struct page *p = ed->pg[i];
 		char num[24];
 		const char *label;
 
 		snprintf(num, sizeof num, "%zu", i);
-		label = tui_fmt(" %s%s", page_filled(ed, p) ? "✓" : "·",
+		label = tui_fmt(" %s%s", p->ops->filled(p) ? "✓" : "·",
 		    full ? p->title : num);
 		if (i == ed->cur)
 			attron(A_REVERSE);
@@ -71,7 +53,7 @@ draw_progress(struct editor *ed, int y)
 static void
 draw_prompt(struct editor *ed, int y, int x, int h, int w)
 {
-	const char *s = ed->pg[ed->cur].prompt;
+	const char *s = ed->pg[ed->cur]->prompt;
 	size_t len, i = 0, next;
 	int r = 0;
 
@@ -90,30 +72,34 @@ draw_prompt(struct editor *ed, int y, int x, int h, int w)
 	attroff(A_DIM);
 }
 
+/* The title bar: the meeting, who is present, its number and state. */
+static void
+draw_title(struct editor *ed)
+{
+	const struct meeting *m = &ed->m;
+	const char *title = meeting_get(m, F_TITLE), *date = meeting_get(m, F_DATE);
+	char idbuf[64];
+	int present = 0;
+
+	for (size_t i = 0; i < m->natt; i++)
+		present += m->att[i].presence != PRES_ABSENT;
+	snprintf(idbuf, sizeof idbuf, "%s#%" PRId64 "%s",
+	    m->natt ? tui_fmt(_("%d/%zu present  "), present, m->natt) : "",
+	    m->id, ed->host.readonly ? _(" (read-only)") : ed->host.final ?
+	    _(" (final)") : "");
+	tui_bar(0, tui_fmt("%s — %s", title ? title : "", date ? date : ""),
+	    idbuf, A_REVERSE);
+}
+
 void
 tui_editor_draw(struct tui_screen *s)
 {
 	struct editor *ed = s->data;
-	struct page *p = &ed->pg[ed->cur];
+	struct page *p = ed->pg[ed->cur];
 	int top = 3, bottom = LINES - 1, side = 0, ph = 0, w = COLS;
-	int sr = p->kind == PAGE_TEXT ? tui_suggest_rows(ed) : 0;
-	const char *right;
-	char idbuf[64];
+	int sr = p->ops->panel_rows ? p->ops->panel_rows(p) : 0;
 
-	{
-		int present = 0;
-
-		for (size_t i = 0; i < ed->m.natt; i++)
-			present += ed->m.att[i].presence != PRES_ABSENT;
-		snprintf(idbuf, sizeof idbuf, "%s#%" PRId64 "%s",
-		    ed->m.natt ? tui_fmt(_("%d/%zu present  "), present,
-		    ed->m.natt) : "", ed->m.id,
-		    ed->readonly ? _(" (read-only)") : ed->final ?
-		    _(" (final)") : "");
-	}
-	tui_bar(0, tui_fmt("%s — %s", meeting_get(&ed->m, F_TITLE) ?
-	    meeting_get(&ed->m, F_TITLE) : "", meeting_get(&ed->m, F_DATE) ?
-	    meeting_get(&ed->m, F_DATE) : ""), idbuf, A_REVERSE);
+	draw_title(ed);
 	draw_progress(ed, 1);
 	attron(A_BOLD);
 	tui_puts(2, 1, COLS - 2, tui_fmt("%zu/%zu  %s", ed->cur, ed->npg - 1,
@@ -126,7 +112,7 @@ tui_editor_draw(struct tui_screen *s)
 		mvvline(top, w, ACS_VLINE, bottom - top);
 		draw_prompt(ed, top, w + 2, bottom - top, side - 2);
 	} else if (LINES >= 16 && sr > 0) {
-		/* Suggestions take the guidance's place while there are any. */
+		/* A panel takes the guidance's place while it has rows. */
 		ph = sr + 1;
 		mvhline(bottom - ph, 0, ACS_HLINE, COLS);
 	} else if (LINES >= 16) {
@@ -140,26 +126,8 @@ tui_editor_draw(struct tui_screen *s)
 		mvhline(bottom - ph, 0, ACS_HLINE, w);
 	}
 	if (sr > 0 && ph > 0)
-		tui_suggest_draw(ed, bottom - ph + 1, 1, ph - 1, w - 2);
-	right = _("F1 help  F10 leave");
-	tui_bar(LINES - 1, ed->status, right, ed->status_err ?
+		p->ops->panel_draw(p, bottom - ph + 1, 1, ph - 1, w - 2);
+	tui_bar(LINES - 1, ed->status, _("F1 help  F10 leave"), ed->status_err ?
 	    A_REVERSE | A_BOLD : A_REVERSE);
-	switch (p->kind) {
-	case PAGE_HEADER:
-		tui_form_draw(&ed->hform, top, 1, bottom - ph - top, w - 2, true);
-		break;
-	case PAGE_TEXT:
-		tui_edit_draw(&p->tb, top, 1, bottom - ph - top, w - 1, true);
-		tui_suggest_highlight(ed, top, 1, bottom - ph - top, w - 1);
-		break;
-	case PAGE_ROSTER:
-		tui_roster_draw(ed, top, 1, bottom - ph - top, w - 2);
-		break;
-	case PAGE_TASKS:
-		tui_tasks_draw(ed, top, 1, bottom - ph - top, w - 2);
-		break;
-	case PAGE_REVIEW:
-		tui_review_draw(ed, top, 1, bottom - ph - top, w - 2);
-		break;
-	}
+	p->ops->draw(p, top, 1, bottom - ph - top, w - 1);
 }

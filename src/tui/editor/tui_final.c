@@ -14,99 +14,72 @@
 
 #include "core/model.h"
 #include "core/series.h"
-#include "core/tmpl.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
-#include "tui/editor/tui_editor.h"
+#include "tui/editor/tui_page.h"
 #include "tui/tui.h"
 
-/* Jumps to where item c can be fixed. */
 static void
-go_fix(struct editor *ed, const struct check_item *c)
-{
-	switch (c->kind) {
-	case CHECK_NO_CHAIR:
-		tui_editor_goto_field(ed, F_CHAIR);
-		break;
-	case CHECK_NO_SECRETARY:
-		tui_editor_goto_field(ed, F_SECRETARY);
-		break;
-	case CHECK_NO_END:
-		tui_editor_goto_field(ed, F_END);
-		break;
-	case CHECK_EMPTY_SECTION:
-		for (size_t i = 1; i < ed->npg; i++)
-			if (ed->pg[i].sec &&
-			    strcmp(ed->pg[i].sec->key, c->section) == 0)
-				tui_editor_goto_page(ed, i);
-		break;
-	case CHECK_TASK_NO_ASSIGNEE:
-	case CHECK_TASK_NO_DUE:
-		for (size_t i = 1; i < ed->npg; i++)
-			if (ed->pg[i].kind == PAGE_TASKS) {
-				tui_editor_goto_page(ed, i);
-				ed->tasks.cur = c->task;
-			}
-		break;
-	}
-}
-
-static void
-reopen(struct editor *ed)
+reopen(struct page_host *h)
 {
 	if (tui_ask(_("Reopen"), _("These minutes are final.  Reopen them "
 	    "for editing? They become a draft again. (y/n)"), "yn") != 'y')
 		return;
-	meeting_set(&ed->m, F_STATUS, "draft");
-	ed->final = false;
-	ed->header_dirty = true;
-	if (tui_editor_save(ed) == 0)
-		tui_editor_status(ed, false, _("Reopened: the minutes are a "
-		    "draft again"));
+	meeting_set(h->m, F_STATUS, "draft");
+	h->final = false;
+	h->changed(h, PART_HEADER);
+	if (h->save(h) == 0)
+		h->status(h, false, _("Reopened: the minutes are a draft again"));
+}
+
+/* Lists what is missing, and goes to the one chosen. */
+static void
+missing(struct page_host *h, const struct check_item *items, size_t n)
+{
+	char **text = xcalloc(n, sizeof *text);
+	const char **list = xcalloc(n, sizeof *list);
+	char title[200];
+	int r;
+
+	for (size_t i = 0; i < n; i++) {
+		text[i] = series_check_text(h->m, h->tp, &items[i]);
+		list[i] = text[i];
+	}
+	/* Not tui_fmt: the dialog formats its frame with it. */
+	snprintf(title, sizeof title, _("Not final yet: %zu missing "
+	    "(Enter goes there)"), n);
+	r = tui_choose(title, list, n, 0);
+	if (r >= 0)
+		h->fix(h, &items[r]);
+	h->status(h, true, tui_fmt(_("Not final: %zu missing (F9 lists them)"),
+	    n));
+	for (size_t i = 0; i < n; i++)
+		free(text[i]);
+	free(text);
+	free(list);
 }
 
 void
-tui_final_key(struct editor *ed)
+page_final_key(struct page_host *h)
 {
 	struct check_item *items = NULL;
 	size_t n = 0;
 
-	if (ed->readonly) {
-		tui_editor_status(ed, true, _("Read-only: this meeting is open "
-		    "in another minutes"));
+	if (h->readonly) {
+		h->status(h, true, _("Read-only: this meeting is open in "
+		    "another minutes"));
 		return;
 	}
-	if (ed->final) {
-		reopen(ed);
+	if (h->final) {
+		reopen(h);
 		return;
 	}
 	/* The checklist reads the meeting in memory: bring it up to date. */
-	if (tui_editor_save(ed) != 0)
+	if (h->save(h) != 0)
 		return;
-	series_checklist(&ed->m, ed->tp, &items, &n);
+	series_checklist(h->m, h->tp, &items, &n);
 	if (n > 0) {
-		char **text = xcalloc(n, sizeof *text);
-		const char **list = xcalloc(n, sizeof *list);
-		int r;
-
-		for (size_t i = 0; i < n; i++) {
-			text[i] = series_check_text(&ed->m, ed->tp, &items[i]);
-			list[i] = text[i];
-		}
-		char title[200];
-
-		/* Not tui_fmt: the dialog formats its frame with it. */
-		snprintf(title, sizeof title, _("Not final yet: %zu missing "
-		    "(Enter goes there)"), n);
-		r = tui_choose(title, list, n, 0);
-		if (r >= 0)
-			go_fix(ed, &items[r]);
-		tui_editor_status(ed, true, tui_fmt(_("Not final: %zu missing "
-		    "(F9 lists them)"), n));
-		for (size_t i = 0; i < n; i++)
-			free(text[i]);
-		free(text);
-		free(list);
+		missing(h, items, n);
 		free(items);
 		return;
 	}
@@ -114,11 +87,11 @@ tui_final_key(struct editor *ed)
 	if (tui_ask(_("Mark final"), _("Nothing is missing.  Mark the minutes "
 	    "final? They become read-only until reopened. (y/n)"), "yn") != 'y')
 		return;
-	meeting_set(&ed->m, F_STATUS, "final");
-	ed->header_dirty = true;
-	if (tui_editor_save(ed) == 0) {
-		ed->final = true;
-		tui_editor_status(ed, false, _("Final: read-only; F9 reopens"));
+	meeting_set(h->m, F_STATUS, "final");
+	h->changed(h, PART_HEADER);
+	if (h->save(h) == 0) {
+		h->final = true;
+		h->status(h, false, _("Final: read-only; F9 reopens"));
 	} else
-		meeting_set(&ed->m, F_STATUS, "draft");
+		meeting_set(h->m, F_STATUS, "draft");
 }

@@ -18,10 +18,10 @@
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
-#include "tui/editor/tui_editor.h"
+#include "tui/editor/tui_page.h"
 #include "tui/tui.h"
 
-const char *const tui_review_keys[] = {
+static const char *const keys[] = {
 	"d", N_("done (asks for a note)"),
 	"g", N_("doing (asks for a note)"),
 	"x", N_("dropped (asks for a note)"),
@@ -31,54 +31,46 @@ const char *const tui_review_keys[] = {
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	NULL, NULL
 };
+static const struct page_help help = { N_("Keys of the review"), keys };
 
-void
-tui_review_load(struct editor *ed)
+struct review {
+	struct page	 p;
+	struct action	*rev;
+	char		**note;		/* the note given here, or NULL */
+	size_t		 n;
+	struct tui_list	 l;
+};
+
+static void
+free_page(struct page *p)
 {
-	const char *series = meeting_get(&ed->m, F_SERIES);
-	struct err e;
+	struct review *r = (struct review *)p;
 
-	ed->rev = NULL;
-	ed->nrev = 0;
-	if (series == NULL || ed->m.id == 0)
-		return;
-	err_clear(&e);
-	ed->rev_note = NULL;
-	if (store_series_open_actions(ed->t->store, series,
-	    meeting_get(&ed->m, F_DATE), ed->m.id, &ed->rev, &ed->rev_note,
-	    &ed->nrev, &e) != 0)
-		tui_editor_status(ed, true, e.msg);
-}
-
-void
-tui_review_free(struct editor *ed)
-{
-	for (size_t i = 0; i < ed->nrev; i++) {
-		action_free(&ed->rev[i]);
-		free(ed->rev_note[i]);
+	for (size_t i = 0; i < r->n; i++) {
+		action_free(&r->rev[i]);
+		free(r->note[i]);
 	}
-	free(ed->rev);
-	free(ed->rev_note);
+	free(r->rev);
+	free(r->note);
+	free(r);
 }
+
+/* Assignee, task, due, status, note. */
+static const struct tui_col cols[5] = {
+	{ 0, 25, 100 }, { 0, 45, 100 }, { 11, 0, 0 }, { 9, 0, 0 }, { 0, 0, 0 }
+};
 
 static void
 columns(int w, int cw[5])
 {
-	cw[2] = 11;
-	cw[3] = 9;
-	w -= cw[2] + cw[3];
-	if (w < 30)
-		w = 30;
-	cw[0] = w * 25 / 100;
-	cw[1] = w * 45 / 100;
-	cw[4] = w - cw[0] - cw[1];
+	tui_columns(w, 30, cols, 5, cw);
 }
 
 static void
 row(void *arg, size_t i, int y, int x, int w, bool sel)
 {
-	struct editor *ed = arg;
-	const struct action *a = &ed->rev[i];
+	const struct review *r = arg;
+	const struct action *a = &r->rev[i];
 	const char *cells[5];
 	int cw[5];
 
@@ -88,20 +80,22 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	cells[1] = a->task;
 	cells[2] = a->due;
 	cells[3] = status_label(a->status);
-	cells[4] = ed->rev_note[i];
+	cells[4] = r->note[i];
 	for (int k = 0; k < 5; k++) {
 		tui_cell(y, x, cw[k] - 1, cells[k] ? cells[k] : "");
 		x += cw[k];
 	}
 }
 
-void
-tui_review_draw(struct editor *ed, int y, int x, int h, int w)
+static void
+draw(struct page *p, int y, int x, int h, int w)
 {
+	struct review *r = (struct review *)p;
 	const char *head[5] = { _("Assignee"), _("Task"), _("Due"),
 	    _("Status"), _("Note") };
 	int cw[5], cx = x;
 
+	w--;
 	columns(w, cw);
 	tui_fill(y, x, w, A_UNDERLINE);
 	attron(A_UNDERLINE);
@@ -110,72 +104,104 @@ tui_review_draw(struct editor *ed, int y, int x, int h, int w)
 		cx += cw[k];
 	}
 	attroff(A_UNDERLINE);
-	ed->review.n = ed->nrev;
-	tui_list_draw(&ed->review, y + 1, x, h - 1, w, row, ed);
+	r->l.n = r->n;
+	tui_list_draw(&r->l, y + 1, x, h - 1, w, row, r);
 }
 
 /* Asks for an optional note; false on Esc. */
 static bool
 ask_note(const char *status, char **note)
 {
-	struct textbuf tb;
-	struct tui_field f;
-	struct tui_form form;
 	char title[160];
-	bool ok;
 
-	tb_init(&tb);
-	tb.single_line = true;
-	memset(&f, 0, sizeof f);
-	memset(&form, 0, sizeof form);
-	f.label = _("Note");
-	f.tb = &tb;
-	form.f = &f;
-	form.n = 1;
-	form.labelw = 8;
 	/* Not tui_fmt: the form draws its frame with it. */
 	snprintf(title, sizeof title, _("Mark %s"), status);
-	ok = tui_form_run(&form, title, _("Enter "
-	    "accepts (the note may stay empty), Esc cancels"));
-	*note = ok && tb.len ? xstrdup(tb_text(&tb)) : NULL;
-	tb_free(&tb);
-	return ok;
+	return tui_form_line(title, _("Note"), 8, _("Enter accepts (the note "
+	    "may stay empty), Esc cancels"), note);
 }
 
-void
-tui_review_key(struct editor *ed, const struct tui_event *ev)
+static enum page_res
+key(struct page *p, const struct tui_event *ev)
 {
-	static const char keys[] = "ogdx";	/* by enum act_status */
-	struct tui_list *l = &ed->review;
+	static const char marks[] = "ogdx";	/* by enum act_status */
+	struct review *r = (struct review *)p;
+	struct page_host *h = p->host;
+	struct tui_list *l = &r->l;
 	const char *k;
 	enum act_status to;
 	char *note = NULL, title[100];
 	struct err e;
 
-	l->n = ed->nrev;
-	if (tui_list_key(l, ev) || ev->kind != EV_CHAR || ed->nrev == 0 ||
+	l->n = r->n;
+	if (tui_list_key(l, ev) || ev->kind != EV_CHAR || r->n == 0 ||
 	    ev->code <= 0 || ev->code > 127 ||
-	    (k = strchr(keys, ev->code)) == NULL)
-		return;
-	to = (enum act_status)(k - keys);
+	    (k = strchr(marks, ev->code)) == NULL)
+		return PAGE_DONE;
+	to = (enum act_status)(k - marks);
 	/* The form's title is formatted with tui_fmt: copy the word. */
 	snprintf(title, sizeof title, "%s", status_label(to));
 	if (!ask_note(title, &note))
-		return;
+		return PAGE_DONE;
 	err_clear(&e);
-	if (store_act_review(ed->t->store, ed->rev[l->cur].id, to, note,
-	    ed->m.id, &e) != 0) {
-		tui_editor_status(ed, true, e.msg);
+	if (store_act_review(h->t->store, r->rev[l->cur].id, to, note,
+	    h->m->id, &e) != 0) {
+		h->status(h, true, e.msg);
 		free(note);
-		return;
+		return PAGE_DONE;
 	}
-	ed->rev[l->cur].status = to;
+	r->rev[l->cur].status = to;
 	if (note) {
-		free(ed->rev_note[l->cur]);
-		ed->rev_note[l->cur] = note;
+		free(r->note[l->cur]);
+		r->note[l->cur] = note;
 	}
-	tui_editor_status(ed, false, tui_fmt(_("Reviewed: %s — %s"),
-	    ed->rev[l->cur].task, status_label(to)));
-	if (l->cur + 1 < ed->nrev)
+	h->status(h, false, tui_fmt(_("Reviewed: %s — %s"),
+	    r->rev[l->cur].task, status_label(to)));
+	if (l->cur + 1 < r->n)
 		l->cur++;
+	return PAGE_DONE;
+}
+
+static bool
+filled(const struct page *p)
+{
+	(void)p;
+	return true;
+}
+
+static const struct page_ops review_ops = {
+	.help = &help,
+	.ask_help = true,
+	.draw = draw,
+	.key = key,
+	.filled = filled,
+	.free = free_page,
+};
+
+/* A meeting of a series reviews the tasks its earlier meetings left open;
+ * with none, there is no review page. */
+struct page *
+page_review_new(struct page_host *h)
+{
+	const char *series = meeting_get(h->m, F_SERIES);
+	struct review *r;
+	struct err e;
+
+	if (series == NULL || h->m->id == 0)
+		return NULL;
+	r = xcalloc(1, sizeof *r);
+	page_init(&r->p, &review_ops, h, NULL);
+	r->p.title = _("Review of previous actions");
+	r->p.prompt = _("The tasks earlier meetings of the series left open.  "
+	    "For each, record what this meeting found: d done, g doing, x "
+	    "dropped, o still open, each with a note.");
+	err_clear(&e);
+	if (store_series_open_actions(h->t->store, series,
+	    meeting_get(h->m, F_DATE), h->m->id, &r->rev, &r->note, &r->n,
+	    &e) != 0)
+		h->status(h, true, e.msg);
+	if (r->n == 0) {
+		free_page(&r->p);
+		return NULL;
+	}
+	return &r->p;
 }

@@ -18,10 +18,10 @@
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
-#include "tui/editor/tui_editor.h"
+#include "tui/editor/tui_page.h"
 #include "tui/tui.h"
 
-const char *const tui_roster_keys[] = {
+static const char *const keys[] = {
 	"a, Insert", N_("add an attendee"),
 	"Enter, e", N_("edit the attendee"),
 	"d, Delete", N_("delete the attendee"),
@@ -36,6 +36,7 @@ const char *const tui_roster_keys[] = {
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	NULL, NULL
 };
+static const struct page_help help = { N_("Keys of the attendees table"), keys };
 
 static const char *const role_names[] = {
 	N_("chair"), N_("secretary"), N_("member"), N_("guest")
@@ -44,8 +45,13 @@ static const char *const pres_names[] = {
 	N_("present"), N_("absent"), N_("represented")
 };
 
+struct roster {
+	struct page	 p;
+	struct tui_list	 l;
+};
+
 struct rowctx {
-	struct editor	*ed;
+	const struct meeting *m;
 	int		 cw[5];
 };
 
@@ -60,7 +66,7 @@ static void
 row(void *arg, size_t i, int y, int x, int w, bool sel)
 {
 	struct rowctx *c = arg;
-	const struct attendee *a = &c->ed->m.att[i];
+	const struct attendee *a = &c->m->att[i];
 
 	(void)w;
 	(void)sel;
@@ -73,41 +79,36 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	    _(pres_names[a->presence]));
 }
 
-static void
-widths(int w, int cw[5])
-{
-	cw[3] = 11;
-	cw[4] = 13;
-	w -= cw[3] + cw[4];
-	if (w < 15)
-		w = 15;
-	cw[0] = w * 36 / 100;
-	cw[1] = w * 30 / 100;
-	cw[2] = w - cw[0] - cw[1];
-}
+/* Name, position, organisation, role, presence. */
+static const struct tui_col cols[5] = {
+	{ 0, 36, 100 }, { 0, 30, 100 }, { 0, 0, 0 }, { 11, 0, 0 }, { 13, 0, 0 }
+};
 
-void
-tui_roster_draw(struct editor *ed, int y, int x, int h, int w)
+static void
+draw(struct page *p, int y, int x, int h, int w)
 {
-	const struct tmpl_section *ts = ed->pg[ed->cur].sec;
-	struct rowctx c = { ed, { 0 } };
+	struct roster *r = (struct roster *)p;
+	const struct meeting *m = p->host->m;
+	const struct tmpl_section *ts = p->sec;
+	struct rowctx c = { m, { 0 } };
 	int cx = x;
 
-	widths(w, c.cw);
+	w--;
+	tui_columns(w, 15, cols, 5, c.cw);
 	attron(A_UNDERLINE);
 	tui_fill(y, x, w, A_UNDERLINE);
 	for (int k = 0; k < 5; k++)
 		cell(y, &cx, c.cw[k], ts->ncolumns == 5 ? ts->columns[k] : "");
 	attroff(A_UNDERLINE);
-	ed->roster.n = ed->m.natt;
-	if (ed->m.natt == 0) {
+	r->l.n = m->natt;
+	if (m->natt == 0) {
 		attron(A_DIM);
 		tui_puts(y + 2, x, w, _("No attendees yet.  Press a to add one, "
 		    "F1 for the keys."));
 		attroff(A_DIM);
 		return;
 	}
-	tui_list_draw(&ed->roster, y + 1, x, h - 1, w, row, &c);
+	tui_list_draw(&r->l, y + 1, x, h - 1, w, row, &c);
 }
 
 /* Blanks around a value are dropped as the Markdown format drops them,
@@ -198,10 +199,10 @@ complete(struct tui_form *form, void *arg)
 
 /* Edits attendee a in a form; true if accepted. */
 static bool
-edit(struct editor *ed, struct attendee *a)
+edit(struct page *p, struct attendee *a)
 {
-	struct people pp = { ed->t->store, NULL, 0, false };
-	const struct tmpl_section *ts = ed->pg[ed->cur].sec;
+	struct people pp = { p->host->t->store, NULL, 0, false };
+	const struct tmpl_section *ts = p->sec;
 	const char *roles[4], *pres[3];
 	struct textbuf tb[4];
 	struct tui_field f[6];
@@ -272,11 +273,12 @@ edit(struct editor *ed, struct attendee *a)
 	return ok;
 }
 
-bool
-tui_roster_key(struct editor *ed, const struct tui_event *ev)
+/* True if the attendee list changed. */
+static bool
+roster_key(struct roster *r, const struct tui_event *ev)
 {
-	struct meeting *m = &ed->m;
-	struct tui_list *l = &ed->roster;
+	struct meeting *m = r->p.host->m;
+	struct tui_list *l = &r->l;
 	int c = ev->code;
 	bool ch = ev->kind == EV_CHAR, key = ev->kind == EV_KEY;
 	struct attendee *a;
@@ -290,7 +292,7 @@ tui_roster_key(struct editor *ed, const struct tui_event *ev)
 		memset(&tmp, 0, sizeof tmp);
 		tmp.role = ROLE_MEMBER;
 		tmp.presence = PRES_PRESENT;
-		if (!edit(ed, &tmp)) {
+		if (!edit(&r->p, &tmp)) {
 			attendee_free(&tmp);
 			return false;
 		}
@@ -305,7 +307,7 @@ tui_roster_key(struct editor *ed, const struct tui_event *ev)
 	a = &m->att[l->cur];
 	if ((ch && (c == 'e' || c == '\r' || c == '\n')) ||
 	    (key && c == KEY_ENTER))
-		return edit(ed, a);
+		return edit(&r->p, a);
 	if ((ch && c == 'd') || (key && c == KEY_DC)) {
 		if (tui_ask(_("Delete"), tui_fmt(_("Delete %s from the "
 		    "attendees? (y/n)"), a->name ? a->name : ""), "yn") != 'y')
@@ -325,4 +327,35 @@ tui_roster_key(struct editor *ed, const struct tui_event *ev)
 		return true;
 	}
 	return false;
+}
+
+static enum page_res
+key(struct page *p, const struct tui_event *ev)
+{
+	if (roster_key((struct roster *)p, ev))
+		p->host->changed(p->host, PART_ROSTER);
+	return PAGE_DONE;
+}
+
+static bool
+filled(const struct page *p)
+{
+	return p->host->m->natt > 0;
+}
+
+static const struct page_ops roster_ops = {
+	.help = &help,
+	.ask_help = true,
+	.draw = draw,
+	.key = key,
+	.filled = filled,
+};
+
+struct page *
+page_roster_new(struct page_host *h, const struct tmpl_section *sec)
+{
+	struct roster *r = xcalloc(1, sizeof *r);
+
+	page_init(&r->p, &roster_ops, h, sec);
+	return &r->p;
 }

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "core/model.h"
-#include "core/tmpl.h"
+#include "core/textbuf.h"
 #include "extract/suggest.h"
 #include "lib/cal.h"
 #include "lib/err.h"
@@ -28,7 +28,8 @@
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
-#include "tui/editor/tui_editor.h"
+#include "tui/editor/tui_page.h"
+#include "tui/editor/tui_suggest.h"
 #include "tui/tui.h"
 
 /* Looking costs under a millisecond for a 2,000-word paragraph, but is
@@ -42,60 +43,66 @@
 #define SUGGEST_IDLE_MS		300
 
 static void
-clear_list(struct editor *ed)
+clear_list(struct suggest_panel *sp)
 {
-	suggest_free(ed->sug, ed->nsug);
-	ed->sug = NULL;
-	ed->nsug = 0;
-	ed->sug_sel = 0;
+	suggest_free(sp->sug, sp->nsug);
+	sp->sug = NULL;
+	sp->nsug = 0;
+	sp->sel = 0;
 }
 
 void
-tui_suggest_free(struct editor *ed)
+tui_suggest_init(struct suggest_panel *sp, struct page_host *h,
+    const char *key, struct textbuf *tb)
 {
-	clear_list(ed);
-	for (size_t i = 0; i < ed->nseen; i++)
-		free(ed->seen[i]);
-	free(ed->seen);
-	ed->seen = NULL;
-	ed->nseen = 0;
+	memset(sp, 0, sizeof *sp);
+	sp->host = h;
+	sp->key = key;
+	sp->tb = tb;
 }
 
-static void
-seen_add(struct editor *ed, const char *digest)
+void
+tui_suggest_free(struct suggest_panel *sp)
 {
-	ed->seen = xreallocarray(ed->seen, ed->nseen + 1, sizeof *ed->seen);
-	ed->seen[ed->nseen++] = xstrdup(digest);
+	clear_list(sp);
+	for (size_t i = 0; i < sp->nseen; i++)
+		free(sp->seen[i]);
+	free(sp->seen);
+	sp->seen = NULL;
+	sp->nseen = sp->seencap = 0;
+	sp->seen_valid = false;
+	sp->valid = false;
 }
 
-/* The answered digests of the current section, loaded once per visit. */
+/* The answered digests of the section, loaded once per visit. */
 static void
-load_seen(struct editor *ed, const char *key)
+load_seen(struct suggest_panel *sp)
 {
+	struct page_host *h = sp->host;
 	struct err e;
 	char **v = NULL;
 	size_t n = 0;
 
-	tui_suggest_free(ed);
+	tui_suggest_free(sp);
 	err_clear(&e);
-	if (ed->m.id != 0 &&
-	    store_suggestions_seen(ed->t->store, ed->m.id, key, &v, &n, &e) == 0) {
-		ed->seen = v;
-		ed->nseen = n;
+	if (h->m->id != 0 &&
+	    store_suggestions_seen(h->t->store, h->m->id, sp->key, &v, &n,
+	    &e) == 0) {
+		sp->seen = v;
+		sp->nseen = sp->seencap = n;
 	}
-	ed->seen_page = ed->cur;
-	ed->seen_valid = true;
+	sp->seen_valid = true;
 }
 
 /* True if a task of the meeting already covers s; dig holds the tasks'
  * digests, made once per look rather than once per suggestion, which in
  * a section of many taken directives cost more than the extractor. */
 static bool
-taken(const struct editor *ed, const char *key, const struct suggestion *s,
+taken(const struct meeting *m, const char *key, const struct suggestion *s,
     char (*dig)[17])
 {
-	for (size_t i = 0; i < ed->m.nact; i++) {
-		const struct action *a = &ed->m.act[i];
+	for (size_t i = 0; i < m->nact; i++) {
+		const struct action *a = &m->act[i];
 
 		if (strcmp(dig[i], s->digest) == 0)
 			return true;
@@ -107,33 +114,36 @@ taken(const struct editor *ed, const char *key, const struct suggestion *s,
 }
 
 static void
-look(struct editor *ed, struct page *p)
+look(struct suggest_panel *sp)
 {
+	struct page_host *h = sp->host;
+	const struct meeting *m = h->m;
+	struct textbuf *tb = sp->tb;
 	struct suggestion *v = NULL;
 	struct ymd ref;
 	struct err e;
 	size_t n = 0, k = 0, a, b;
-	const char *d = meeting_get(&ed->m, F_DATE);
-	struct extractor *x = tui_editor_extractor(ed);
+	const char *d = meeting_get(m, F_DATE);
+	struct extractor *x = h->extractor(h);
 	char (*dig)[17];
 
-	clear_list(ed);
+	clear_list(sp);
 	if (x == NULL)
 		return;
 	if (d == NULL || !cal_parse_iso(d, &ref))
 		cal_today(&ref, NULL);
-	suggest_paragraph(tb_text(&p->tb), p->tb.len, p->tb.cur, &a, &b);
-	ed->sug_pstart = a;
-	ed->sug_pend = b;
+	suggest_paragraph(tb_text(tb), tb->len, tb->cur, &a, &b);
+	sp->pstart = a;
+	sp->pend = b;
 	err_clear(&e);
-	if (suggest_find(x, tb_text(&p->tb), a, b, ref, ed->seen, ed->nseen,
+	if (suggest_find(x, tb_text(tb), a, b, ref, sp->seen, sp->nseen,
 	    &v, &n, &e) != 0)
 		return;
-	dig = xcalloc(ed->m.nact + 1, sizeof *dig);
-	for (size_t i = 0; i < ed->m.nact; i++)
-		suggest_digest(ed->m.act[i].assignee, ed->m.act[i].task, dig[i]);
+	dig = xcalloc(m->nact + 1, sizeof *dig);
+	for (size_t i = 0; i < m->nact; i++)
+		suggest_digest(m->act[i].assignee, m->act[i].task, dig[i]);
 	for (size_t i = 0; i < n; i++) {
-		if (taken(ed, p->sec->key, &v[i], dig)) {
+		if (taken(m, sp->key, &v[i], dig)) {
 			free(v[i].assignee);
 			free(v[i].task);
 			free(v[i].due_text);
@@ -142,53 +152,53 @@ look(struct editor *ed, struct page *p)
 		v[k++] = v[i];
 	}
 	free(dig);
-	ed->sug = v;
-	ed->nsug = k;
+	sp->sug = v;
+	sp->nsug = k;
 }
 
 bool
-tui_suggest_tick(struct editor *ed, int64_t now)
+tui_suggest_tick(struct suggest_panel *sp, int64_t now)
 {
-	struct page *p = &ed->pg[ed->cur];
+	struct page_host *h = sp->host;
+	struct textbuf *tb = sp->tb;
 	size_t a, b;
+	int64_t wait;
 
-	/* Hidden suggestions cost nothing: the extractor does not run. */
-	if (p->kind != PAGE_TEXT || ed->final || ed->t->no_suggest) {
-		if (ed->nsug == 0)
+	/* Hidden suggestions cost nothing: the extractor does not run.
+	 * Shown again, they are looked for afresh. */
+	if (h->final || h->t->no_suggest) {
+		sp->valid = false;
+		if (sp->nsug == 0)
 			return false;
-		clear_list(ed);
-		ed->sug_valid = false;
+		clear_list(sp);
 		return true;
 	}
-	if (!ed->seen_valid || ed->seen_page != ed->cur) {
-		load_seen(ed, p->sec->key);
-		ed->sug_valid = false;
+	if (!sp->seen_valid) {
+		load_seen(sp);
+		sp->valid = false;
 	}
-	if (ed->sug_valid && ed->sug_changes == p->tb.changes) {
+	if (sp->valid && sp->changes == tb->changes) {
 		/* The same text: look again only if the cursor went to
 		 * another paragraph. */
-		suggest_paragraph(tb_text(&p->tb), p->tb.len, p->tb.cur, &a, &b);
-		if (a == ed->sug_pstart && b == ed->sug_pend)
+		suggest_paragraph(tb_text(tb), tb->len, tb->cur, &a, &b);
+		if (a == sp->pstart && b == sp->pend)
 			return false;
 	}
-	{
-		int64_t wait = (ed->sug_cost_ms > SUGGEST_CHEAP_MS ?
-		    SUGGEST_IDLE_MS : SUGGEST_QUIET_MS) - (now - ed->key_at);
-
-		if (wait > 0) {
-			tui_wake_in((int)wait);
-			return false;
-		}
+	wait = (sp->cost_ms > SUGGEST_CHEAP_MS ? SUGGEST_IDLE_MS :
+	    SUGGEST_QUIET_MS) - (now - h->key_at);
+	if (wait > 0) {
+		tui_wake_in((int)wait);
+		return false;
 	}
 	/* Timed without making the extractor, a one-off: counted, the
 	 * rules' compilation would put every paragraph on the slow path
 	 * until the first pause. */
-	(void)tui_editor_extractor(ed);
+	(void)h->extractor(h);
 	now = tui_now_ms();
-	look(ed, p);
-	ed->sug_cost_ms = tui_now_ms() - now;
-	ed->sug_valid = true;
-	ed->sug_changes = p->tb.changes;
+	look(sp);
+	sp->cost_ms = tui_now_ms() - now;
+	sp->valid = true;
+	sp->changes = tb->changes;
 	return true;
 }
 
@@ -216,55 +226,54 @@ draw_one(const struct suggestion *s, bool sel, int y, int x, int w)
 }
 
 int
-tui_suggest_rows(const struct editor *ed)
+tui_suggest_rows(const struct suggest_panel *sp)
 {
-	return ed->nsug == 0 ? 0 : ed->nsug < 4 ? (int)ed->nsug + 1 : 5;
+	return sp->nsug == 0 ? 0 : sp->nsug < 4 ? (int)sp->nsug + 1 : 5;
 }
 
 void
-tui_suggest_draw(struct editor *ed, int y, int x, int h, int w)
+tui_suggest_draw(struct suggest_panel *sp, int y, int x, int h, int w)
 {
 	size_t top = 0;
 
-	if (ed->nsug == 0 || h < 2)
+	if (sp->nsug == 0 || h < 2)
 		return;
 	attron(A_BOLD);
 	tui_puts(y, x, w, tui_fmt(_("Suggested tasks (%zu): F3 accept, F4 edit, "
-	    "F5 dismiss, Ctrl-Up/Down choose"), ed->nsug));
+	    "F5 dismiss, Ctrl-Up/Down choose"), sp->nsug));
 	attroff(A_BOLD);
-	if (ed->sug_sel >= (size_t)(h - 1))
-		top = ed->sug_sel - (size_t)(h - 2);
-	for (size_t i = top; i < ed->nsug && (int)(i - top) < h - 1; i++) {
+	if (sp->sel >= (size_t)(h - 1))
+		top = sp->sel - (size_t)(h - 2);
+	for (size_t i = top; i < sp->nsug && (int)(i - top) < h - 1; i++) {
 		int r = y + 1 + (int)(i - top);
 
-		if (i == ed->sug_sel)
+		if (i == sp->sel)
 			attron(A_REVERSE);
-		tui_fill(r, x, w, i == ed->sug_sel ? A_REVERSE : A_NORMAL);
-		draw_one(&ed->sug[i], i == ed->sug_sel, r, x, w);
-		if (i == ed->sug_sel)
+		tui_fill(r, x, w, i == sp->sel ? A_REVERSE : A_NORMAL);
+		draw_one(&sp->sug[i], i == sp->sel, r, x, w);
+		if (i == sp->sel)
 			attroff(A_REVERSE);
 	}
 }
 
 void
-tui_suggest_highlight(struct editor *ed, int y, int x, int h, int w)
+tui_suggest_highlight(struct suggest_panel *sp, int y, int x, int h, int w)
 {
-	struct page *p = &ed->pg[ed->cur];
+	const struct textbuf *tb = sp->tb;
 	const struct suggestion *s;
-	const char *t = tb_text(&p->tb);
+	const char *t = tb_text(sp->tb);
 	int cy, cx;
 
-	if (ed->nsug == 0 || p->kind != PAGE_TEXT ||
-	    ed->sug_changes != p->tb.changes)
+	if (sp->nsug == 0 || sp->changes != tb->changes)
 		return;
-	s = &ed->sug[ed->sug_sel];
-	if (s->end > p->tb.len)
+	s = &sp->sug[sp->sel];
+	if (s->end > tb->len)
 		return;
 	/* Drawing moves the terminal cursor; put it back after. */
 	getyx(stdscr, cy, cx);
 	/* Underline the span on each shown line it crosses. */
-	for (size_t r = 0; r < p->tb.nvis && (int)r < h; r++) {
-		size_t ls = p->tb.vis[r], le = ls + p->tb.visn[r];
+	for (size_t r = 0; r < tb->nvis && (int)r < h; r++) {
+		size_t ls = tb->vis[r], le = ls + tb->visn[r];
 		size_t a = s->start > ls ? s->start : ls;
 		size_t b = s->end < le ? s->end : le;
 		int col, cw;
@@ -283,84 +292,90 @@ tui_suggest_highlight(struct editor *ed, int y, int x, int h, int w)
 }
 
 static void
-mark(struct editor *ed, const struct suggestion *s, const char *state)
+mark(struct suggest_panel *sp, const struct suggestion *s, const char *state)
 {
+	struct page_host *h = sp->host;
 	struct err e;
 
-	seen_add(ed, s->digest);
+	XPUSH(sp->seen, sp->nseen, sp->seencap);
+	sp->seen[sp->nseen++] = xstrdup(s->digest);
 	err_clear(&e);
-	if (store_suggestion_mark(ed->t->store, ed->m.id,
-	    ed->pg[ed->cur].sec->key, s->digest, state, &e) != 0)
-		tui_editor_status(ed, true, e.msg);
+	if (store_suggestion_mark(h->t->store, h->m->id, sp->key, s->digest,
+	    state, &e) != 0)
+		h->status(h, true, e.msg);
 }
 
 static void
-drop(struct editor *ed, size_t i)
+drop(struct suggest_panel *sp, size_t i)
 {
-	struct suggestion *s = &ed->sug[i];
+	struct suggestion *s = &sp->sug[i];
 
 	free(s->assignee);
 	free(s->task);
 	free(s->due_text);
-	memmove(s, s + 1, (ed->nsug - i - 1) * sizeof *s);
-	ed->nsug--;
-	if (ed->sug_sel >= ed->nsug && ed->sug_sel > 0)
-		ed->sug_sel--;
+	memmove(s, s + 1, (sp->nsug - i - 1) * sizeof *s);
+	sp->nsug--;
+	if (sp->sel >= sp->nsug && sp->sel > 0)
+		sp->sel--;
+}
+
+/* F3 takes the selected suggestion into the tasks, F4 after editing it. */
+static void
+accept(struct suggest_panel *sp, bool edit)
+{
+	struct page_host *h = sp->host;
+	struct suggestion *s = &sp->sug[sp->sel];
+	struct action a, *na;
+
+	suggest_to_action(s, sp->key, &a);
+	if (edit && !page_task_form(h, &a, _("Accept the suggestion"))) {
+		action_free(&a);
+		return;
+	}
+	na = meeting_add_action(h->m);
+	*na = a;
+	na->meeting_id = h->m->id;
+	h->changed(h, PART_TASKS);
+	/* The task is stored before the suggestion is marked taken: the
+	 * other way round, a crash between the two would lose the task and
+	 * never offer it again.  If the save fails the status line says so,
+	 * and the task, kept in memory, is not offered again either
+	 * (taken()). */
+	h->status(h, false, tui_fmt(_("Added to the tasks: %s"), na->task));
+	if (h->save(h) == 0)
+		mark(sp, s, "accepted");
+	drop(sp, sp->sel);
 }
 
 bool
-tui_suggest_key(struct editor *ed, const struct tui_event *ev)
+tui_suggest_key(struct suggest_panel *sp, const struct tui_event *ev)
 {
-	struct page *p = &ed->pg[ed->cur];
+	struct page_host *h = sp->host;
 	struct suggestion *s;
 	int c = ev->code;
 
-	if (ev->kind != EV_KEY || p->kind != PAGE_TEXT || ed->nsug == 0)
+	if (ev->kind != EV_KEY || sp->nsug == 0)
 		return false;
 	if (c == TK_C_UP || c == TK_C_DOWN) {
-		if (c == TK_C_UP && ed->sug_sel > 0)
-			ed->sug_sel--;
-		else if (c == TK_C_DOWN && ed->sug_sel + 1 < ed->nsug)
-			ed->sug_sel++;
+		if (c == TK_C_UP && sp->sel > 0)
+			sp->sel--;
+		else if (c == TK_C_DOWN && sp->sel + 1 < sp->nsug)
+			sp->sel++;
 		return true;
 	}
 	if (c != KEY_F(3) && c != KEY_F(4) && c != KEY_F(5))
 		return false;
-	s = &ed->sug[ed->sug_sel];
-	if (ed->readonly) {
-		tui_editor_status(ed, true, _("Read-only: the suggestion was "
-		    "not taken"));
+	s = &sp->sug[sp->sel];
+	if (h->readonly) {
+		h->status(h, true, _("Read-only: the suggestion was not taken"));
 		return true;
 	}
 	if (c == KEY_F(5)) {
-		mark(ed, s, "dismissed");
-		tui_editor_status(ed, false, tui_fmt(_("Dismissed: %s"), s->task));
-		drop(ed, ed->sug_sel);
+		mark(sp, s, "dismissed");
+		h->status(h, false, tui_fmt(_("Dismissed: %s"), s->task));
+		drop(sp, sp->sel);
 		return true;
 	}
-	{
-		struct action a, *na;
-
-		suggest_to_action(s, p->sec->key, &a);
-		if (c == KEY_F(4) && !tui_tasks_edit(ed, &a,
-		    _("Accept the suggestion"))) {
-			action_free(&a);
-			return true;
-		}
-		na = meeting_add_action(&ed->m);
-		*na = a;
-		na->meeting_id = ed->m.id;
-		ed->tasks_dirty = true;
-		/* The task is stored before the suggestion is marked taken:
-		 * the other way round, a crash between the two would lose
-		 * the task and never offer it again.  If the save fails the
-		 * status line says so, and the task, kept in memory, is not
-		 * offered again either (taken()). */
-		tui_editor_status(ed, false, tui_fmt(_("Added to the tasks: %s"),
-		    na->task));
-		if (tui_editor_save(ed) == 0)
-			mark(ed, s, "accepted");
-		drop(ed, ed->sug_sel);
-	}
+	accept(sp, c == KEY_F(4));
 	return true;
 }

@@ -13,15 +13,16 @@
 
 #include "core/model.h"
 #include "core/textbuf.h"
+#include "core/series.h"
 #include "core/tmpl.h"
 #include "extract/suggest.h"
 #include "lib/cal.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
-#include "tui/editor/tui_editor.h"
+#include "tui/editor/tui_page.h"
 #include "tui/tui.h"
 
-const char *const tui_tasks_keys[] = {
+static const char *const keys[] = {
 	"a, Insert", N_("add a task"),
 	"Enter, e", N_("edit the task"),
 	"d, Delete", N_("delete the task"),
@@ -34,24 +35,29 @@ const char *const tui_tasks_keys[] = {
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	NULL, NULL
 };
+static const struct page_help help = { N_("Keys of the tasks table"), keys };
+
+struct tasks {
+	struct page	 p;
+	struct tui_list	 l;
+};
+
+/* Assignee, task, due, status. */
+static const struct tui_col cols[4] = {
+	{ 0, 1, 3 }, { 0, 0, 0 }, { 12, 0, 0 }, { 10, 0, 0 }
+};
 
 static void
 columns(int w, int cw[4])
 {
-	cw[2] = 12;
-	cw[3] = 10;
-	w -= cw[2] + cw[3];
-	if (w < 20)
-		w = 20;
-	cw[0] = w / 3;
-	cw[1] = w - cw[0];
+	tui_columns(w, 20, cols, 4, cw);
 }
 
 static void
 row(void *arg, size_t i, int y, int x, int w, bool sel)
 {
-	struct editor *ed = arg;
-	const struct action *a = &ed->m.act[i];
+	const struct meeting *m = arg;
+	const struct action *a = &m->act[i];
 	int cw[4];
 
 	(void)sel;
@@ -63,12 +69,15 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
 }
 
-void
-tui_tasks_draw(struct editor *ed, int y, int x, int h, int w)
+static void
+draw(struct page *p, int y, int x, int h, int w)
 {
-	const struct tmpl_section *ts = ed->pg[ed->cur].sec;
+	struct tui_list *l = &((struct tasks *)p)->l;
+	struct meeting *m = p->host->m;
+	const struct tmpl_section *ts = p->sec;
 	int cw[4], cx = x;
 
+	w--;
 	columns(w, cw);
 	tui_fill(y, x, w, A_UNDERLINE);
 	attron(A_UNDERLINE);
@@ -78,18 +87,18 @@ tui_tasks_draw(struct editor *ed, int y, int x, int h, int w)
 			cx += cw[k];
 		}
 	attroff(A_UNDERLINE);
-	ed->tasks.n = ed->m.nact;
-	if (ed->m.nact == 0) {
+	l->n = m->nact;
+	if (m->nact == 0) {
 		attron(A_DIM);
 		tui_puts(y + 2, x, w, _("No tasks yet.  Press a to add one, "
 		    "F1 for the keys."));
 		attroff(A_DIM);
 		return;
 	}
-	tui_list_draw(&ed->tasks, y + 1, x, h - 2, w, row, ed);
+	tui_list_draw(l, y + 1, x, h - 2, w, row, m);
 	/* The selected task's due phrase, which the column has no room for. */
-	if (ed->tasks.cur < ed->m.nact) {
-		const struct action *a = &ed->m.act[ed->tasks.cur];
+	if (l->cur < m->nact) {
+		const struct action *a = &m->act[l->cur];
 
 		attron(A_DIM);
 		tui_fill(y + h - 1, x, w, A_DIM);
@@ -111,11 +120,11 @@ set_text(char **dst, struct textbuf *tb)
 
 /* Reads the due field into a: empty clears it, else it must resolve. */
 static bool
-read_due(struct editor *ed, struct action *a, struct textbuf *tb)
+read_due(struct page_host *h, struct action *a, struct textbuf *tb)
 {
 	struct ymd ref, due;
 	char iso[11];
-	const char *d = meeting_get(&ed->m, F_DATE);
+	const char *d = meeting_get(h->m, F_DATE);
 
 	if (tb->len == 0) {
 		free(a->due);
@@ -127,7 +136,7 @@ read_due(struct editor *ed, struct action *a, struct textbuf *tb)
 		return true;	/* unchanged */
 	if (d == NULL || !cal_parse_iso(d, &ref))
 		cal_today(&ref, NULL);
-	if (!suggest_due(tui_editor_extractor(ed), tb_text(tb), ref, &due))
+	if (!suggest_due(h->extractor(h), tb_text(tb), ref, &due))
 		return false;
 	cal_format_iso(due, iso);
 	free(a->due_text);
@@ -138,9 +147,8 @@ read_due(struct editor *ed, struct action *a, struct textbuf *tb)
 	return true;
 }
 
-/* Edits task a in a form; true if accepted. */
 bool
-tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
+page_task_form(struct page_host *h, struct action *a, const char *title)
 {
 	const char *st[4];
 	struct textbuf tb[3];
@@ -179,7 +187,7 @@ tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
 		 * typed in it is kept as a task, not cancelled, so it is
 		 * saved; a due that is no date stays as its phrase. */
 		if (!ok && tui_signal && !model_blank(tb_text(&tb[1]))) {
-			if (!read_due(ed, a, &tb[2])) {
+			if (!read_due(h, a, &tb[2])) {
 				free(a->due);
 				free(a->due_text);
 				a->due = NULL;
@@ -195,7 +203,7 @@ tui_tasks_edit(struct editor *ed, struct action *a, const char *title)
 			form.cur = 1;
 			continue;
 		}
-		if (!read_due(ed, a, &tb[2])) {
+		if (!read_due(h, a, &tb[2])) {
 			tui_ask(title, tui_fmt(_("\"%s\" is not a date: type "
 			    "YYYY-MM-DD or a phrase such as \"15/10\", "
 			    "\"tháng 12/2023\", \"by Friday\"."),
@@ -224,11 +232,13 @@ swap(struct action *a, struct action *b)
 	*b = t;
 }
 
-bool
-tui_tasks_key(struct editor *ed, const struct tui_event *ev)
+/* True if the tasks changed. */
+static bool
+tasks_key(struct tasks *t, const struct tui_event *ev)
 {
-	struct meeting *m = &ed->m;
-	struct tui_list *l = &ed->tasks;
+	struct page_host *h = t->p.host;
+	struct meeting *m = h->m;
+	struct tui_list *l = &t->l;
 	int c = ev->code;
 	bool ch = ev->kind == EV_CHAR, key = ev->kind == EV_KEY;
 	struct action *a;
@@ -241,7 +251,7 @@ tui_tasks_key(struct editor *ed, const struct tui_event *ev)
 
 		memset(&tmp, 0, sizeof tmp);
 		tmp.status = ACT_OPEN;
-		if (!tui_tasks_edit(ed, &tmp, _("New task"))) {
+		if (!page_task_form(h, &tmp, _("New task"))) {
 			action_free(&tmp);
 			return false;
 		}
@@ -262,7 +272,7 @@ tui_tasks_key(struct editor *ed, const struct tui_event *ev)
 
 		/* Edit a copy, so Esc leaves the task as it was. */
 		action_copy(&tmp, a);
-		ok = tui_tasks_edit(ed, &tmp, _("Task"));
+		ok = page_task_form(h, &tmp, _("Task"));
 		if (ok) {
 			action_free(a);
 			*a = tmp;
@@ -297,4 +307,46 @@ tui_tasks_key(struct editor *ed, const struct tui_event *ev)
 		return true;
 	}
 	return false;
+}
+
+static enum page_res
+key(struct page *p, const struct tui_event *ev)
+{
+	if (tasks_key((struct tasks *)p, ev))
+		p->host->changed(p->host, PART_TASKS);
+	return PAGE_DONE;
+}
+
+static bool
+filled(const struct page *p)
+{
+	return p->host->m->nact > 0;
+}
+
+/* A task without an assignee or a due date is fixed here. */
+static bool
+fix(struct page *p, const struct check_item *c)
+{
+	if (c->kind != CHECK_TASK_NO_ASSIGNEE && c->kind != CHECK_TASK_NO_DUE)
+		return false;
+	((struct tasks *)p)->l.cur = c->task;
+	return true;
+}
+
+static const struct page_ops tasks_ops = {
+	.help = &help,
+	.ask_help = true,
+	.draw = draw,
+	.key = key,
+	.filled = filled,
+	.fix = fix,
+};
+
+struct page *
+page_tasks_new(struct page_host *h, const struct tmpl_section *sec)
+{
+	struct tasks *t = xcalloc(1, sizeof *t);
+
+	page_init(&t->p, &tasks_ops, h, sec);
+	return &t->p;
 }
