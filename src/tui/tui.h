@@ -110,10 +110,11 @@ int64_t	 tui_now_ms(void);
 
 /* Drawing helpers: text is escaped (control characters as ^X) and cut to
  * the given width in whole graphemes; nothing is drawn past the edge.
- * Return the columns used. */
+ * Return the columns used.  tui_put draws exactly the bytes given (text
+ * already laid out); tui_puts and tui_cell (a table cell) end text that
+ * does not fit in "…", so a cut never reads as a whole word. */
 int	 tui_put(int y, int x, int width, const char *s, size_t len);
 int	 tui_puts(int y, int x, int width, const char *s);
-/* The same for a table cell: text that does not fit ends in "…". */
 int	 tui_cell(int y, int x, int width, const char *s);
 /* A full-width bar (title or status line) with left and right text. */
 void	 tui_bar(int y, const char *left, const char *right, attr_t attr);
@@ -121,11 +122,19 @@ void	 tui_fill(int y, int x, int width, attr_t attr);
 /* printf into a static buffer, for labels. */
 const char *tui_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A framed box of h rows and w columns in the middle of the screen (wide
+ * enough for its title, no larger than the screen); sets its inner area. */
+void	 tui_frame(int h, int w, const char *title, int *iy, int *ix, int *ih,
+	    int *iw);
+
 /* Modal dialogs, drawn over the screen.  tui_ask shows a message and
  * returns the key pressed among those in keys (e.g. "yn"), or 0 on Esc or
- * a signal. */
+ * a signal.  A yes/no question takes y and n, upper or lower case, and
+ * the interface language's own keys for them (c and k in Vietnamese),
+ * returned as y and n; its message ends in the hint, e.g. "(y/n)". */
 int	 tui_ask(const char *title, const char *msg, const char *keys);
-/* Shows pairs of (key, description) until a key is pressed. */
+/* Shows pairs of (key, description) until a key other than a scrolling
+ * one is pressed; wraps and scrolls to fit any screen. */
 void	 tui_help(const char *title, const char *const *pairs);
 /* Before a file the secretary named is written: false for an empty
  * name, for the database itself (said in a dialog), and for a file

@@ -7,14 +7,17 @@
  * records the change through the store; Enter shows one item with its
  * history and the paragraph it came from, and from there the editor opens
  * at that section.  `/` narrows the list as the user types: every word
- * typed must occur in the item's assignee or task, both folded (case,
- * diacritics, đ -> d), so "uy ban" finds "Ủy ban".  The folded text of
- * each row is made once per load, which keeps a keystroke cheap on a long
- * review.  A long review is read in two steps:
- * the ids of its items in order, then their rows, the visible ones before
- * the first screen and the rest in chunks while no key waits, folding
- * them for the filter; a filter typed before that is done does what is
- * left at once.
+ * and "quoted phrase" typed must occur in the item's assignee or task,
+ * both folded (case, diacritics, đ -> d), so "uy ban" finds "Ủy ban";
+ * fields narrow it as `minutes actions` does (core/actfilter.h).  The
+ * folded text of each row is made once per load, which keeps a keystroke
+ * cheap on a long review.  A long review is read in two steps: the ids of
+ * its items in order, then their rows, the visible ones before the first
+ * screen and the rest in chunks while no key waits, folding them for the
+ * filter; a filter typed before that is done does what is left at once.
+ * The columns beyond assignee and task (status, meeting, the latest note)
+ * come as the width allows; under the list, the selected item's status,
+ * meeting and note are spelled out whatever the width.
  */
 #include "config.h"
 
@@ -22,8 +25,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/actfilter.h"
 #include "core/model.h"
 #include "core/search.h"
+#include "core/tmpl.h"
 #include "core/textbuf.h"
 #include "export/export_actions.h"
 #include "lib/buf.h"
@@ -48,7 +53,9 @@ struct review {
 	int64_t			*ids;		/* the items, in review order */
 	struct action_row	*v;		/* their rows, v[0..loaded) read */
 	size_t			 n, loaded;
-	char			**fold;		/* folded "assignee task" per row */
+	struct folded {
+		char		*who, *what;	/* folded assignee and task */
+	}			*fold;
 	size_t			 folded;	/* fold[0..folded) made */
 	size_t			*vis;		/* rows that pass the filter */
 	size_t			 nvis;
@@ -56,13 +63,16 @@ struct review {
 	struct textbuf		 filter;
 	bool			 typing;	/* keys go to the filter */
 	char			 msg[600];
+	char			 ferr[520];	/* why the filter is not all read */
 	int			 mark_w;	/* the widest marker word */
+	int			 status_w;	/* the widest status word */
 };
 
 static const char *const review_keys[] = {
 	"Enter", N_("show the item, its history and source"),
 	"d, g, o, x", N_("mark done, doing, open, dropped"),
-	"/", N_("filter by assignee or task words"),
+	"/", N_("filter: words, \"a phrase\", assignee:, status:, meeting:, "
+	    "due: (due before a date)"),
 	"Esc", N_("clear the filter"),
 	"A", N_("show every status, or only open items"),
 	"X", N_("write the rows shown to a spreadsheet (.xlsx)"),
@@ -111,57 +121,43 @@ load(struct review *rv, size_t upto)
 static void
 fold_rows(struct review *rv, size_t upto)
 {
-	struct buf b = BUF_INIT;
-
 	load(rv, upto);
 	if (upto > rv->n)
 		upto = rv->n;
 	for (size_t i = rv->folded; i < upto; i++) {
 		const struct action *a = &rv->v[i].a;
 
-		buf_reset(&b);
-		if (a->assignee)
-			buf_adds(&b, a->assignee);
-		buf_addc(&b, ' ');
-		buf_adds(&b, a->task ? a->task : "");
-		rv->fold[i] = search_fold(buf_str(&b), b.len);
+		rv->fold[i].who = search_fold(a->assignee ? a->assignee : "",
+		    a->assignee ? strlen(a->assignee) : 0);
+		rv->fold[i].what = search_fold(a->task ? a->task : "",
+		    a->task ? strlen(a->task) : 0);
 	}
 	if (upto > rv->folded)
 		rv->folded = upto;
-	buf_free(&b);
 }
 
-/* Rows that pass the filter: every folded word of it occurs in the row. */
+/* Rows that pass the filter (core/actfilter.h).  A filter that does not
+ * read yet (a date still being typed) filters by what came before the
+ * bad part and says why under the list. */
 static void
 refilter(struct review *rv, int64_t keep)
 {
-	const char *f = tb_text(&rv->filter);
-	char *q = search_fold(f, strlen(f)), *p = q;
-	char *words[SEARCH_MAX_PHRASES];
-	size_t nw = 0;
+	struct actfilter f;
+	struct err e;
 
-	while (p && *p && nw < SEARCH_MAX_PHRASES) {
-		while (*p == ' ' || *p == '\t')
-			*p++ = '\0';
-		if (*p == '\0')
-			break;
-		words[nw++] = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-	}
+	err_clear(&e);
+	rv->ferr[0] = '\0';
+	if (actfilter_parse(tb_text(&rv->filter), &f, &e) != 0)
+		snprintf(rv->ferr, sizeof rv->ferr, "%s", e.msg);
 	rv->nvis = 0;
 	/* Usually done in the background by now (review_work). */
-	if (nw > 0)
+	if (!actfilter_empty(&f))
 		fold_rows(rv, rv->n);
-	for (size_t i = 0; i < rv->n; i++) {
-		size_t k = 0;
-
-		while (k < nw && strstr(rv->fold[i], words[k]))
-			k++;
-		if (k == nw)
+	for (size_t i = 0; i < rv->n; i++)
+		if (actfilter_empty(&f) || actfilter_match(&f, &rv->v[i].a,
+		    rv->fold[i].who, rv->fold[i].what, rv->v[i].meeting_title))
 			rv->vis[rv->nvis++] = i;
-	}
-	free(q);
+	actfilter_free(&f);
 	rv->l.n = rv->nvis;
 	/* The same item stays selected; when it has left the list (marked
 	 * done), the one that took its place. */
@@ -175,8 +171,10 @@ refilter(struct review *rv, int64_t keep)
 static void
 unload(struct review *rv)
 {
-	for (size_t i = 0; i < rv->n; i++)
-		free(rv->fold[i]);
+	for (size_t i = 0; i < rv->n; i++) {
+		free(rv->fold[i].who);
+		free(rv->fold[i].what);
+	}
 	free(rv->fold);
 	free(rv->vis);
 	free(rv->ids);
@@ -213,6 +211,28 @@ reload(struct review *rv)
 	refilter(rv, keep);
 }
 
+/* A filter on a closed status (done, dropped) reads every status: the
+ * open ones alone would never show what it asks for.  True if the items
+ * were read again (and filtered). */
+static bool
+wants_all(struct review *rv)
+{
+	struct actfilter f;
+	struct err e;
+	bool closed;
+
+	if (rv->all)
+		return false;
+	actfilter_parse(tb_text(&rv->filter), &f, &e);
+	closed = f.status == ACT_DONE || f.status == ACT_DROPPED;
+	actfilter_free(&f);
+	if (!closed)
+		return false;
+	rv->all = true;
+	reload(rv);
+	return true;
+}
+
 /* Days from today to the item's due date; false when it has none. */
 static bool
 days_left(const struct review *rv, const struct action *a, long *d)
@@ -245,16 +265,40 @@ marker(const struct review *rv, const struct action_row *r, int *pair)
 	return r->a.status == ACT_DOING ? status_label(ACT_DOING) : "";
 }
 
-/* Column widths for w columns: marker, due, assignee; the task gets the
- * rest. */
+/* The columns of the review, left to right. */
+enum { C_MARK, C_DUE, C_WHO, C_TASK, C_STATUS, C_MEETING, C_NOTE, NCOLS };
+
+/* Column widths for w columns (0 for a column left out): marker, due,
+ * assignee and task always; status and the meeting's date from 100
+ * columns, its title too from 130, the latest note from 150.  The task
+ * gets what is left. */
 static void
-columns(const struct review *rv, int w, int *mw, int *aw, int *tw)
+columns(const struct review *rv, int w, int cw[NCOLS])
 {
-	*mw = rv->mark_w + 1;
-	*aw = w >= 120 ? 30 : w / 4;
-	*tw = w - *mw - 11 - *aw - 1;
-	if (*tw < 1)
-		*tw = 1;
+	int rest;
+
+	memset(cw, 0, NCOLS * sizeof *cw);
+	cw[C_MARK] = rv->mark_w + 1;
+	cw[C_DUE] = 11;
+	if (w >= 100) {
+		cw[C_STATUS] = rv->status_w + 1;
+		cw[C_MEETING] = w >= 130 ? 11 + 22 : 11;
+	}
+	if (w >= 150)
+		cw[C_NOTE] = 24;
+	cw[C_WHO] = w >= 120 ? 30 : w / 4;
+	rest = w;
+	for (int k = 0; k < NCOLS; k++)
+		rest -= cw[k];
+	cw[C_TASK] = rest > 1 ? rest : 1;
+}
+
+/* The meeting of a row: its date, and its title where there is room. */
+static const char *
+meeting_cell(const struct action_row *r)
+{
+	return tui_fmt("%s %s", r->meeting_date, r->meeting_title ?
+	    r->meeting_title : "");
 }
 
 static void
@@ -262,33 +306,71 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 {
 	struct review *rv = arg;
 	const struct action_row *r = &rv->v[rv->vis[i]];
-	int mw, aw, tw, pair;
-	const char *mk = marker(rv, r, &pair);
+	int cw[NCOLS], pair;
+	const char *mk = marker(rv, r, &pair), *cells[NCOLS];
 
-	columns(rv, w, &mw, &aw, &tw);
+	columns(rv, w, cw);
 	if (pair && has_colors() && !sel)
 		attron(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
 		attron(A_BOLD);
-	tui_puts(y, x, mw - 1, mk);
-	tui_puts(y + 0, x + mw, 10, r->a.due ? r->a.due : "-");
+	tui_puts(y, x, cw[C_MARK] - 1, mk);
+	tui_puts(y, x + cw[C_MARK], cw[C_DUE] - 1, r->a.due ? r->a.due : "-");
 	if (pair && has_colors() && !sel)
 		attroff(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
 		attroff(A_BOLD);
-	tui_cell(y, x + mw + 11, aw - 1, r->a.assignee ? r->a.assignee : "-");
-	tui_cell(y, x + mw + 11 + aw, tw, r->a.task ? r->a.task : "");
+	x += cw[C_MARK] + cw[C_DUE];
+	cells[C_WHO] = r->a.assignee ? r->a.assignee : "-";
+	cells[C_TASK] = r->a.task ? r->a.task : "";
+	cells[C_STATUS] = status_label(r->a.status);
+	cells[C_NOTE] = r->last_note ? r->last_note : "";
+	for (int k = C_WHO; k < NCOLS; k++) {
+		if (cw[k] == 0)
+			continue;
+		/* tui_fmt's buffer is used at once, before the next cell. */
+		tui_cell(y, x, cw[k] - 1, k == C_MEETING ? meeting_cell(r) :
+		    cells[k]);
+		x += cw[k];
+	}
+}
+
+/* Under the list: what the columns leave out of the selected item. */
+static void
+draw_detail(struct review *rv, int y, int w)
+{
+	const struct action_row *r;
+	struct buf b = BUF_INIT;
+
+	if (rv->nvis == 0 || rv->l.cur >= rv->nvis)
+		return;
+	r = &rv->v[rv->vis[rv->l.cur]];
+	buf_printf(&b, _("#%lld %s"), (long long)r->a.id,
+	    status_label(r->a.status));
+	buf_adds(&b, "  ·  ");
+	buf_printf(&b, _("meeting %s %s"), r->meeting_date, r->meeting_title ?
+	    r->meeting_title : "");
+	if (r->last_note) {
+		buf_adds(&b, "  ·  ");
+		buf_printf(&b, _("note: %s"), r->last_note);
+	}
+	attron(A_DIM);
+	tui_puts(y, 1, w, buf_str(&b));
+	attroff(A_DIM);
+	buf_free(&b);
 }
 
 static void
 review_draw(struct tui_screen *scr)
 {
 	struct review *rv = scr->data;
-	int w = COLS - 2, mw, aw, tw;
+	int w = COLS - 2, cw[NCOLS], x = 1, bottom = LINES - 1;
 	const char *f = tb_text(&rv->filter);
+	const char *head[NCOLS] = { _("Mark"), _("Due"), _("Assignee"),
+	    _("Task"), _("Status"), _("Meeting"), _("Note") };
 	char title[200];
 
-	columns(rv, w, &mw, &aw, &tw);
+	columns(rv, w, cw);
 	/* The selected row is always on screen, so the rows shown lie
 	 * within a screen's height of it (vis is the identity until a
 	 * filter, which reads every row). */
@@ -299,30 +381,43 @@ review_draw(struct tui_screen *scr)
 	tui_bar(0, title, tui_fmt(_("today %s"), rv->today), A_REVERSE);
 	tui_fill(1, 1, w, A_UNDERLINE);
 	attron(A_UNDERLINE);
-	tui_puts(1, 1, mw - 1, _("Mark"));
-	tui_puts(1, 1 + mw, 10, _("Due"));
-	tui_puts(1, 1 + mw + 11, aw - 1, _("Assignee"));
-	tui_puts(1, 1 + mw + 11 + aw, tw, _("Task"));
+	for (int k = 0; k < NCOLS; k++) {
+		if (cw[k] == 0)
+			continue;
+		tui_puts(1, x, cw[k] - 1, head[k]);
+		x += cw[k];
+	}
 	attroff(A_UNDERLINE);
+	if (rv->typing || *f) {
+		bottom--;
+		tui_fill(bottom, 0, COLS, A_NORMAL);
+		attron(A_BOLD);
+		x = 1 + tui_puts(bottom, 1, COLS - 2, _("Filter:")) + 1;
+		attroff(A_BOLD);
+		tui_edit_draw(&rv->filter, bottom, x, 1, COLS - x - 1,
+		    rv->typing);
+	}
+	/* The status, meeting and note are on the line under the list
+	 * while a column for them is missing. */
+	if (cw[C_NOTE] == 0 && LINES >= 10)
+		draw_detail(rv, --bottom, w);
 	if (rv->nvis == 0) {
 		attron(A_DIM);
 		tui_puts(3, 1, w, *f ? _("No item matches the filter.") :
 		    _("No open action items."));
 		attroff(A_DIM);
 	}
-	tui_list_draw(&rv->l, 2, 1, LINES - 4, w, row, rv);
-	if (rv->typing || *f) {
-		tui_fill(LINES - 2, 0, COLS, A_NORMAL);
-		attron(A_BOLD);
-		tui_puts(LINES - 2, 1, 8, _("Filter:"));
-		attroff(A_BOLD);
-		tui_edit_draw(&rv->filter, LINES - 2, 10, 1, COLS - 11,
-		    rv->typing);
-	}
-	tui_bar(LINES - 1, rv->msg[0] ? rv->msg : rv->typing ?
-	    _("Type to filter  Enter keep  Esc clear") :
+	tui_list_draw(&rv->l, 2, 1, bottom - 2, w, row, rv);
+	tui_bar(LINES - 1, rv->msg[0] ? rv->msg : rv->ferr[0] ? rv->ferr :
+	    rv->typing ? _("Type to filter  Enter keep  Esc clear  F1 fields") :
 	    _("Enter show  d done  g doing  o open  x dropped  / filter  q back"),
 	    _("F1 help"), A_REVERSE);
+}
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
 }
 
 /* The paragraph of text around the item's source span, with the span
@@ -332,6 +427,7 @@ source_context(struct buf *b, const struct action *a, const char *text)
 {
 	size_t len = strlen(text), from, to, st, en;
 	const char *p;
+	bool cut, tcut;
 
 	if (a->src_start < 0 || a->src_end < a->src_start ||
 	    (size_t)a->src_end > len) {
@@ -345,20 +441,33 @@ source_context(struct buf *b, const struct action *a, const char *text)
 	while (from > 0 && st - from < 300 && !(from > 1 &&
 	    text[from - 1] == '\n' && text[from - 2] == '\n'))
 		from--;
-	while (from < st && ((unsigned char)text[from] & 0xc0) == 0x80)
-		from++;
+	/* Cut before the paragraph's start: from the next word on, and
+	 * said with "…", never from the middle of a word. */
+	cut = from > 0 && !(from > 1 && text[from - 1] == '\n' &&
+	    text[from - 2] == '\n');
+	if (cut) {
+		while (from < st && !is_blank(text[from]))
+			from++;
+		while (from < st && is_blank(text[from]))
+			from++;
+	}
 	p = strstr(text + en, "\n\n");
 	to = p ? (size_t)(p - text) : len;
-	if (to - en > 300) {
+	tcut = to - en > 300;
+	if (tcut) {
 		to = en + 300;
-		while (to > en && ((unsigned char)text[to] & 0xc0) == 0x80)
+		while (to > en && !is_blank(text[to]))
 			to--;
 	}
+	if (cut)
+		buf_adds(b, "\xe2\x80\xa6");
 	buf_add(b, text + from, st - from);
 	buf_adds(b, "\xc2\xbb");
 	buf_add(b, text + st, en - st);
 	buf_adds(b, "\xc2\xab");
 	buf_add(b, text + en, to - en);
+	if (tcut)
+		buf_adds(b, "\xe2\x80\xa6");
 }
 
 struct item {
@@ -477,14 +586,18 @@ add_history(struct buf *b, const struct store_act_event *ev, size_t nev)
 		buf_printf(b, "  %s\n", _("(none)"));
 }
 
-/* Where the item came from: its sentence in the section's text. */
+/* Where the item came from: its sentence in the section's text, under
+ * the section's heading (heading, or its key when the template is gone). */
 static void
-add_source(struct buf *b, const struct action *a, const char *text)
+add_source(struct buf *b, const struct action *a, const char *text,
+    const char *heading)
 {
 	if (a->src_section && text) {
 		struct buf c = BUF_INIT;
 
-		buf_printf(b, _("Source, in section \"%s\":"), a->src_section);
+		buf_adds(b, _("Source, in the section "));
+		buf_printf(b, "\xe2\x80\x9c%s\xe2\x80\x9d:", heading ? heading :
+		    a->src_section);
 		buf_addc(b, '\n');
 		source_context(&c, a, text);
 		add_esc_lines(b, buf_str(&c));
@@ -494,6 +607,30 @@ add_source(struct buf *b, const struct action *a, const char *text)
 	else
 		buf_adds(b, _("Source: entered by hand, not found in the "
 		    "text."));
+}
+
+/* The heading of the section an item came from, in its meeting's
+ * template; NULL when it cannot be told. */
+static const char *
+heading_of(struct tui *t, const struct action_row *r)
+{
+	const char *heading = NULL, *tid;
+	const struct tmpl *tp;
+	struct meeting m;
+	struct err e;
+
+	if (r->a.src_section == NULL)
+		return NULL;
+	meeting_init(&m);
+	err_clear(&e);
+	if (store_meeting_load(t->store, r->a.meeting_id, &m, &e) == 0 &&
+	    (tid = meeting_get(&m, F_TEMPLATE)) != NULL &&
+	    (tp = tmpl_find(t->tmpls, tid)) != NULL)
+		for (size_t i = 0; i < tp->nsec; i++)
+			if (strcmp(tp->sec[i].key, r->a.src_section) == 0)
+				heading = tp->sec[i].heading;
+	meeting_free(&m);
+	return heading;
 }
 
 /* Shows one item; opens the editor when asked to. */
@@ -536,7 +673,7 @@ show_item(struct review *rv, const struct action_row *sel)
 	buf_printf(&it.text, " (%s)\n\n%s\n", r.meeting_date, _("History:"));
 	add_history(&it.text, ev, nev);
 	buf_addc(&it.text, '\n');
-	add_source(&it.text, &r.a, text);
+	add_source(&it.text, &r.a, text, heading_of(rv->t, &r));
 	mid = r.a.meeting_id;
 	section = r.a.src_section ? xstrdup(r.a.src_section) :
 	    xstrdup("tasks");
@@ -651,6 +788,10 @@ review_key(struct tui_screen *scr, const struct tui_event *ev)
 	};
 
 	rv->msg[0] = '\0';
+	if (key && c == KEY_F(1)) {
+		tui_help(_("Keys of the action review"), review_keys);
+		return TUI_STAY;
+	}
 	if (rv->typing) {
 		if (ch && c == 27) {
 			tb_set(&rv->filter, "", 0);
@@ -662,13 +803,14 @@ review_key(struct tui_screen *scr, const struct tui_event *ev)
 			return TUI_STAY;
 		else if (!tui_edit_key(&rv->filter, ev))
 			return TUI_STAY;
-		refilter(rv, selected(rv));
+		if (!wants_all(rv))
+			refilter(rv, selected(rv));
 		return TUI_STAY;
 	}
 	if ((ch && (c == 'q' || c == TK_CTRL('Q'))) ||
 	    (key && c == KEY_F(10)))
 		return c == TK_CTRL('Q') ? TUI_QUIT : TUI_LEAVE;
-	if ((key && c == KEY_F(1)) || (ch && c == '?')) {
+	if (ch && c == '?') {
 		tui_help(_("Keys of the action review"), review_keys);
 		return TUI_STAY;
 	}
@@ -721,6 +863,27 @@ review_work(struct tui_screen *scr)
 	return rv->folded < rv->n;
 }
 
+/* The marker and status columns fit their longest word in the language
+ * shown ("đang làm" cut to "đang là" reads as other words). */
+static void
+measure_words(struct review *rv)
+{
+	const char *words[] = { _("overdue"), _("soon"),
+	    status_label(ACT_OPEN), status_label(ACT_DOING),
+	    status_label(ACT_DONE), status_label(ACT_DROPPED) };
+
+	rv->mark_w = 7;
+	rv->status_w = 6;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int w = (int)utf8_width(words[i], strlen(words[i]));
+
+		if (w > rv->mark_w && i != 2)
+			rv->mark_w = w;
+		if (w > rv->status_w && i >= 2)
+			rv->status_w = w;
+	}
+}
+
 enum tui_act
 tui_actions_run(struct tui *t)
 {
@@ -743,19 +906,7 @@ tui_actions_run(struct tui *t)
 	}
 	cal_format_iso(d, rv.today);
 	rv.today_days = cal_days(d);
-	/* The marker column fits its longest word in the language shown
-	 * ("đang làm" cut to "đang là" reads as other words). */
-	{
-		const char *words[] = { _("overdue"), _("soon"),
-		    status_label(ACT_DOING), status_label(ACT_DONE),
-		    status_label(ACT_DROPPED) };
-
-		rv.mark_w = 7;
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-			if ((int)utf8_width(words[i], strlen(words[i])) > rv.mark_w)
-				rv.mark_w = (int)utf8_width(words[i],
-				    strlen(words[i]));
-	}
+	measure_words(&rv);
 	if (has_colors()) {
 		init_pair(PAIR_OVERDUE, COLOR_RED, -1);
 		init_pair(PAIR_SOON, COLOR_YELLOW, -1);

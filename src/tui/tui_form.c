@@ -114,24 +114,14 @@ static void
 form_draw(struct tui_screen *s)
 {
 	struct formrun *r = s->data;
-	int h = (int)r->f->n + 4, w = COLS - 4 < 72 ? COLS - 4 : 72;
-	int y, x;
+	int iy, ix, ih, iw;
 
-	if (h > LINES - 2)
-		h = LINES - 2;
-	y = (LINES - h) / 2;
-	x = (COLS - w) / 2;
-	for (int i = 0; i < h; i++)
-		tui_fill(y + i, x, w, A_NORMAL);
-	mvhline(y, x, ACS_HLINE, w);
-	mvhline(y + h - 1, x, ACS_HLINE, w);
-	attron(A_BOLD);
-	tui_puts(y, x + 2, w - 4, tui_fmt(" %s ", r->title));
-	attroff(A_BOLD);
+	/* A box like every dialog's: fields, a blank row, the hint. */
+	tui_frame((int)r->f->n + 4, 72, r->title, &iy, &ix, &ih, &iw);
 	attron(A_DIM);
-	tui_puts(y + h - 2, x + 2, w - 4, r->hint);
+	tui_puts(iy + ih - 1, ix, iw, r->hint);
 	attroff(A_DIM);
-	tui_form_draw(r->f, y + 1, x + 2, h - 4, w - 4, true);
+	tui_form_draw(r->f, iy, ix, ih - 2, iw, true);
 }
 
 static enum tui_act
