@@ -172,6 +172,12 @@ struct tui_form {
 	 * field, or NULL. */
 	void		(*complete)(struct tui_form *, void *arg);
 	void		*carg;
+	/* In tui_form_run: called with carg after each key that changed
+	 * the form (a field typed into, a choice turned), or NULL. */
+	void		(*changed)(struct tui_form *, void *arg);
+	/* A line shown dim under the fields, or NULL (the caller may
+	 * change it in changed). */
+	const char	*note;
 };
 enum tui_form_res { FORM_NONE, FORM_USED, FORM_ACCEPT, FORM_CANCEL };
 void	 tui_form_draw(struct tui_form *, int y, int x, int h, int w,

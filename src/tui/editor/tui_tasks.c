@@ -18,6 +18,7 @@
 #include "extract/suggest.h"
 #include "lib/cal.h"
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "tui/editor/tui_page.h"
 #include "tui/tui.h"
@@ -147,6 +148,17 @@ read_due(struct page_host *h, struct action *a, struct textbuf *tb)
 	return true;
 }
 
+/* The template's tasks section (its column headings name the form's
+ * fields), or NULL. */
+static const struct tmpl_section *
+tasks_section(const struct tmpl *tp)
+{
+	for (size_t i = 0; tp && i < tp->nsec; i++)
+		if (tp->sec[i].kind == SEC_TASKS)
+			return &tp->sec[i];
+	return NULL;
+}
+
 bool
 page_task_form(struct page_host *h, struct action *a, const char *title)
 {
@@ -156,8 +168,9 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 	struct tui_form form;
 	const char *init[3] = { a->assignee, a->task,
 	    a->due_text ? a->due_text : a->due };
-	const char *labels[3] = { _("Assignee"), _("Task"),
-	    _("Due (date or phrase)") };
+	const char *labels[4] = { _("Assignee"), _("Task"),
+	    _("Due (date or phrase)"), _("Status") };
+	const struct tmpl_section *ts = tasks_section(h->tp);
 	bool ok;
 
 	for (int i = 0; i < 4; i++)
@@ -170,19 +183,28 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 		if (init[i])
 			tb_set(&tb[i], init[i], strlen(init[i]));
 		tb_move(&tb[i], TB_BOTTOM);
-		f[i].label = labels[i];
 		f[i].tb = &tb[i];
 	}
-	f[3].label = _("Status");
+	/* The form names the fields as the table's headings do, in the
+	 * template's words, as the attendee form does. */
+	for (int i = 0; ts && ts->ncolumns == 4 && i < 4; i++)
+		labels[i] = ts->columns[i];
+	for (int i = 0; i < 4; i++) {
+		int lw = (int)utf8_width(labels[i], strlen(labels[i])) + 2;
+
+		f[i].label = labels[i];
+		if (lw > form.labelw)
+			form.labelw = lw;
+	}
 	f[3].choices = st;
 	f[3].nchoices = 4;
 	f[3].choice = a->status;
 	form.f = f;
 	form.n = 4;
-	form.labelw = 22;
 	for (;;) {
 		ok = tui_form_run(&form, title, _("Enter next field, "
-		    "Ctrl-S done, Esc cancel; Left/Right choose"));
+		    "Ctrl-S done, Esc cancel; Left/Right choose; the due "
+		    "date may be a phrase (\"by Friday\")"));
 		/* A signal ends the program with the form open: what was
 		 * typed in it is kept as a task, not cancelled, so it is
 		 * saved; a due that is no date stays as its phrase. */
