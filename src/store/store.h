@@ -255,6 +255,9 @@ int	 store_suggestions_seen(struct store *, int64_t meeting_id,
 int	 store_suggestion_mark(struct store *, int64_t meeting_id,
 	    const char *section, const char *digest, const char *state,
 	    struct err *);
+/* Forgets an answer (the editor's mark of a muted section, unmuted). */
+int	 store_suggestion_forget(struct store *, int64_t meeting_id,
+	    const char *section, const char *digest, struct err *);
 
 /* --- sharing: PostgreSQL only (store_pg*.c), and copying ------------- */
 

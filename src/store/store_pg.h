@@ -93,6 +93,8 @@ int	 pgs_suggestions_seen(struct pgs *, int64_t meeting_id,
 int	 pgs_suggestion_mark(struct pgs *, int64_t meeting_id,
 	    const char *section, const char *digest, const char *state,
 	    struct err *);
+int	 pgs_suggestion_forget(struct pgs *, int64_t meeting_id,
+	    const char *section, const char *digest, struct err *);
 
 /* Fills the part, section and text of a hit (store_hit.c) from the
  * meeting's indexed parts: title, head, roster, body, tasks, keys. */

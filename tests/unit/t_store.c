@@ -225,6 +225,14 @@ main(void)
 		free(d);
 		is_int(store_suggestion_mark(s, id, "x", "y", "maybe", &e), ERR_RUNTIME,
 		    "an unknown state is refused by the schema");
+		ok(store_suggestion_forget(s, id, "conclusions", "abc", &e) == 0 &&
+		    store_suggestion_forget(s, id, "conclusions", "zzz", &e) == 0,
+		    "forget an answer, and one never given");
+		ok(store_suggestions_seen(s, id, "conclusions", &d, &nd, &e) == 0 &&
+		    nd == 1 && strcmp(d[0], "def") == 0, "the other stays");
+		for (size_t i = 0; i < nd; i++)
+			free(d[i]);
+		free(d);
 	}
 
 	/* A second connection sees commits and the lock. */
