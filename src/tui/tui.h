@@ -74,7 +74,6 @@ struct tui {
 	const char	*lang;
 	bool		 quit;		/* a signal or a screen ended the program */
 	struct buf	 rescued;	/* rescue files written, one a line */
-	bool		 no_suggest;	/* F7 in the editor: for the whole run */
 	/* Meetings neither the database nor a rescue file could take, as
 	 * Markdown: printed once the screen is gone, the last resort. */
 	struct buf	 lost;

@@ -31,7 +31,8 @@ static const char *const editor_keys[] = {
 	"Ctrl-Z, Ctrl-Y", N_("undo, redo"),
 	"F3, F4, F5", N_("suggested task: accept, edit, dismiss"),
 	"Ctrl-Up, Ctrl-Down", N_("choose a suggested task"),
-	"F7", N_("hide or show the suggested tasks"),
+	"F7", N_("hide or show the suggested tasks in this section "
+	    "(remembered for the meeting)"),
 	"Ctrl-S", N_("save now (saving also happens by itself)"),
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	"F9", N_("mark final (after the checklist), or reopen"),
@@ -74,6 +75,10 @@ key(struct page *p, const struct tui_event *ev)
 
 	if (tui_suggest_key(&t->sp, ev))
 		return PAGE_DONE;
+	if (ev->kind == EV_KEY && ev->code == KEY_F(7)) {
+		tui_suggest_mute(&t->sp);
+		return PAGE_DONE;
+	}
 	if (ev->kind == EV_CHAR && ev->code == '?' && t->tb.len == 0)
 		return PAGE_HELP;
 	tui_edit_key(&t->tb, ev);
