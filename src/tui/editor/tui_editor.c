@@ -466,8 +466,10 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 	ed->lock_beat = tui_now_ms();
 	status = meeting_get(&ed->m, F_STATUS);
 	ed->host.final = status && strcmp(status, "final") == 0;
-	tui_editor_status(ed, false, ed->host.final ? _("Final: read-only; F9 "
-	    "reopens") : _("Type; the text is saved by itself."));
+	/* Without news, the status line says what the page shown takes
+	 * (tui_editor_draw.c). */
+	if (ed->host.final)
+		tui_editor_status(ed, false, _("Final: read-only; F9 reopens"));
 	if (!check_lock(ed))
 		goto out;
 	first_page(ed, section, at);
