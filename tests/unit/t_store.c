@@ -204,6 +204,7 @@ main(void)
 		store_summaries_free(v, n);
 	}
 
+
 	/* Answered suggestions are remembered per section. */
 	{
 		char **d;
@@ -257,6 +258,27 @@ main(void)
 	ok(other == 0, "a lock of this very process does not warn");
 	is_int(store_meeting_load(s2, 99999, &l, &e), ERR_INPUT, "missing id is input error");
 	store_close(s2);
+	/* The list in parts, newest first, as the meeting list reads it. */
+	{
+		struct meeting m2;
+		size_t total = 0;
+
+		fill(&m2);
+		meeting_set(&m2, F_DATE, "2030-01-01");
+		ok(store_meeting_insert(s, &m2, &e) == 0, "a second meeting");
+		ok(store_meeting_count(s, &total, &e) == 0 && total == 2,
+		    "two meetings counted");
+		ok(store_meeting_list_range(s, 0, 1, &v, &n, &e) == 0 && n == 1 &&
+		    v[0].id == m2.id, "the first part: the newest");
+		store_summaries_free(v, n);
+		ok(store_meeting_list_range(s, 1, 0, &v, &n, &e) == 0 && n == 1 &&
+		    v[0].id == id, "the rest from the second on");
+		store_summaries_free(v, n);
+		ok(store_meeting_list_range(s, 2, 5, &v, &n, &e) == 0 && n == 0,
+		    "past the end: nothing");
+		store_summaries_free(v, n);
+		meeting_free(&m2);
+	}
 	store_close(s);
 	meeting_free(&m);
 
