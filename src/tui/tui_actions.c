@@ -329,8 +329,8 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 		if (cw[k] == 0)
 			continue;
 		/* tui_fmt's buffer is used at once, before the next cell. */
-		tui_cell(y, x, cw[k] - 1, k == C_MEETING ? meeting_cell(r) :
-		    cells[k]);
+		tui_cell(y, x, cw[k] - 1, k != C_MEETING ? cells[k] :
+		    cw[k] > 11 ? meeting_cell(r) : r->meeting_date);
 		x += cw[k];
 	}
 }

@@ -389,7 +389,7 @@ tui_suggest_mute(struct suggest_panel *sp)
 				sp->seen[i--] = sp->seen[--sp->nseen];
 			}
 	h->status(h, false, sp->muted ? _("Suggested tasks hidden in this "
-	    "section of the meeting; F7 shows them") :
+	    "section; F7 shows them") :
 	    _("Suggested tasks shown in this section"));
 }
 

@@ -202,9 +202,9 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 	form.f = f;
 	form.n = 4;
 	for (;;) {
-		ok = tui_form_run(&form, title, _("Enter next field, "
-		    "Ctrl-S done, Esc cancel; Left/Right choose; the due "
-		    "date may be a phrase (\"by Friday\")"));
+		ok = tui_form_run(&form, title, _("Enter next, Ctrl-S "
+		    "done, Esc cancel, Left/Right choose; a due date may be "
+		    "a phrase"));
 		/* A signal ends the program with the form open: what was
 		 * typed in it is kept as a task, not cancelled, so it is
 		 * saved; a due that is no date stays as its phrase. */
