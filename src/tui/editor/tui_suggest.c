@@ -135,7 +135,7 @@ warn(struct page_host *h, const struct extractor *x)
 {
 	static const struct extractor *told_x;
 	static size_t told;
-	const char *w;
+	const char *w, *colon;
 
 	if (x != told_x) {
 		told_x = x;
@@ -145,7 +145,14 @@ warn(struct page_host *h, const struct extractor *x)
 		return;
 	while (extract_warning(x, told) != NULL)
 		told++;
-	h->status(h, true, w);
+	/* The file by its name: the folder would push the rest out of
+	 * the line. */
+	colon = strchr(w, ':');
+	for (const char *p = w; colon && p < colon; p++)
+		if (*p == '/')
+			w = p + 1;
+	/* News, not an error: the next save keeps it in view a moment. */
+	h->status(h, false, w);
 }
 
 static void
