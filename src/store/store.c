@@ -171,7 +171,7 @@ st_prep(struct store *s, const char *sql, struct err *e)
 		st_fail(s, _("preparing a statement"), e);
 		return NULL;
 	}
-	s->cache = xreallocarray(s->cache, s->ncache + 1, sizeof *s->cache);
+	XPUSH(s->cache, s->ncache, s->capcache);
 	s->cache[s->ncache].sql = sql;
 	s->cache[s->ncache].st = st;
 	s->ncache++;
@@ -214,6 +214,21 @@ st_commit(struct store *s, struct err *e)
 	return 0;
 }
 
+int
+st_tx(struct store *s, int (*fn)(struct store *, void *, struct err *),
+    void *arg, struct err *e)
+{
+	int rc;
+
+	if (st_begin(s, e))
+		return ERR_RUNTIME;
+	if ((rc = fn(s, arg, e)) != 0) {
+		st_rollback(s);
+		return rc;
+	}
+	return st_commit(s, e);
+}
+
 void
 st_rollback(struct store *s)
 {
@@ -233,6 +248,58 @@ st_done(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
 	}
 	sqlite3_reset(st);
 	return 0;
+}
+
+int
+st_each(struct store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *, void *), void *arg, const char *what,
+    struct err *e)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int stop = row(st, arg);
+
+		if (stop != 0) {
+			sqlite3_reset(st);
+			return stop;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return st_fail(s, what, e);
+	return 0;
+}
+
+int
+st_row_text(sqlite3_stmt *st, void *arg)
+{
+	char **out = arg;
+
+	free(*out);
+	*out = st_col_dup(st, 0);
+	return 0;
+}
+
+static int
+rows_push(sqlite3_stmt *st, void *arg)
+{
+	struct st_rows *r = arg;
+	char *elem;
+
+	r->v = xpush(r->v, r->n, &r->cap, r->size);
+	elem = (char *)r->v + r->n * r->size;
+	memset(elem, 0, r->size);
+	r->n++;
+	r->fill(st, elem);
+	return 0;
+}
+
+int
+st_rows(struct store *s, sqlite3_stmt *st, struct st_rows *r,
+    const char *what, struct err *e)
+{
+	return st_each(s, st, rows_push, r, what, e);
 }
 
 int

@@ -19,7 +19,7 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	struct stmt_slot *cache;
-	size_t		 ncache;
+	size_t		 ncache, capcache;
 	int		 busy_ms;	/* busy timeout, kept across reconnects */
 };
 
@@ -31,12 +31,35 @@ sqlite3_stmt *st_prep(struct store *, const char *sql, struct err *);
 int	 st_fail(struct store *, const char *what, struct err *);
 int	 st_begin(struct store *, struct err *);	/* BEGIN IMMEDIATE */
 int	 st_commit(struct store *, struct err *);
+/* Runs fn(s, arg, e) inside one immediate transaction: committed when
+ * it returns 0, rolled back (and its code returned) otherwise. */
+int	 st_tx(struct store *, int (*fn)(struct store *, void *, struct err *),
+	    void *arg, struct err *);
 /* A read transaction, so that several statements see the same data even
  * while another instance saves; ended with st_rollback. */
 int	 st_read_begin(struct store *, const char *what, struct err *);
 void	 st_rollback(struct store *);
 /* Runs a statement that returns no rows to completion. */
 int	 st_done(struct store *, sqlite3_stmt *, const char *what, struct err *);
+/* Steps st to its end, calling row(st, arg) on each row, and resets it.
+ * A row callback that returns non-zero stops the walk with that code; a
+ * failed step is recorded as st_fail(what) and returns ERR_RUNTIME. */
+int	 st_each(struct store *, sqlite3_stmt *st,
+	    int (*row)(sqlite3_stmt *, void *), void *arg, const char *what,
+	    struct err *);
+/* A row callback for st_each: column 0 as a malloc'd string (NULL for
+ * NULL) in *(char **)arg, which stays NULL when there is no row. */
+int	 st_row_text(sqlite3_stmt *, void *arg);
+/* An array st_rows fills with one element of size bytes per row, zeroed
+ * and then set from the row by fill.  On failure the elements read so
+ * far are left in v[0..n) for the caller to free. */
+struct st_rows {
+	void	*v;
+	size_t	 n, cap, size;
+	void	(*fill)(sqlite3_stmt *, void *elem);
+};
+int	 st_rows(struct store *, sqlite3_stmt *st, struct st_rows *,
+	    const char *what, struct err *);
 /* Binds text, or NULL for NULL/empty. */
 int	 st_bind_text(sqlite3_stmt *, int idx, const char *);
 /* A malloc'd copy of column i, or NULL for NULL. */

@@ -26,43 +26,38 @@ static const char SQL_LIST[] =
     "  AND a.status IN ('open', 'doing'))"
     " FROM meeting m ORDER BY m.date DESC, m.id DESC";
 
+static void
+fill_summary(sqlite3_stmt *st, void *elem)
+{
+	struct meeting_summary *m = elem;
+	const char *d = (const char *)sqlite3_column_text(st, 1);
+
+	m->id = sqlite3_column_int64(st, 0);
+	snprintf(m->date, sizeof m->date, "%s", d ? d : "");
+	m->title = st_col_dup(st, 2);
+	m->series = st_col_dup(st, 3);
+	m->template_id = st_col_dup(st, 4);
+	m->final = strcmp((const char *)sqlite3_column_text(st, 5), "final") == 0;
+	m->open_tasks = sqlite3_column_int(st, 6);
+}
+
 int
 store_meeting_list(struct store *s, struct meeting_summary **out, size_t *n,
     struct err *e)
 {
 	sqlite3_stmt *st = st_prep(s, SQL_LIST, e);
-	struct meeting_summary *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
+	struct st_rows r = { .size = sizeof **out, .fill = fill_summary };
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return ERR_RUNTIME;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct meeting_summary *m;
-		const char *d = (const char *)sqlite3_column_text(st, 1);
-
-		if (len == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		m = &v[len++];
-		m->id = sqlite3_column_int64(st, 0);
-		snprintf(m->date, sizeof m->date, "%s", d ? d : "");
-		m->title = st_col_dup(st, 2);
-		m->series = st_col_dup(st, 3);
-		m->template_id = st_col_dup(st, 4);
-		m->final = strcmp((const char *)sqlite3_column_text(st, 5), "final") == 0;
-		m->open_tasks = sqlite3_column_int(st, 6);
+	if (st_rows(s, st, &r, _("listing meetings"), e)) {
+		store_summaries_free(r.v, r.n);
+		return ERR_RUNTIME;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		store_summaries_free(v, len);
-		return st_fail(s, _("listing meetings"), e);
-	}
-	*out = v;
-	*n = len;
+	*out = r.v;
+	*n = r.n;
 	return 0;
 }
 
@@ -198,9 +193,8 @@ save_action(struct store *s, int64_t meeting_id, size_t pos, struct action *a,
 		if ((st = st_prep(s, SQL_ACTION_STATUS, e)) == NULL)
 			return ERR_RUNTIME;
 		sqlite3_bind_int64(st, 1, a->id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			old = st_col_dup(st, 0);
-		sqlite3_reset(st);
+		if (st_each(s, st, st_row_text, &old, _("saving a task"), e))
+			return ERR_RUNTIME;
 		if (old == NULL)
 			a->id = 0;	/* deleted elsewhere: insert it again */
 		/* Changed elsewhere (minutes action, the review) since it was
@@ -243,13 +237,33 @@ save_action(struct store *s, int64_t meeting_id, size_t pos, struct action *a,
 	return rc;
 }
 
+/* The stored actions of a meeting that its copy in memory no longer has. */
+struct gone {
+	const struct meeting	*m;
+	int64_t			*id;
+	size_t			 n, cap;
+};
+
+static int
+row_gone(sqlite3_stmt *st, void *arg)
+{
+	struct gone *g = arg;
+	int64_t id = sqlite3_column_int64(st, 0);
+
+	for (size_t i = 0; i < g->m->nact; i++)
+		if (g->m->act[i].id == id)
+			return 0;
+	XPUSH(g->id, g->n, g->cap);
+	g->id[g->n++] = id;
+	return 0;
+}
+
 static int
 save_actions(struct store *s, struct meeting *m, struct err *e)
 {
+	struct gone g = { .m = m };
 	sqlite3_stmt *st;
-	int64_t *gone = NULL;
-	size_t ngone = 0;
-	int rc;
+	int rc = 0;
 
 	for (size_t i = 0; i < m->nact; i++)
 		if (save_action(s, m->id, i, &m->act[i], e))
@@ -258,32 +272,16 @@ save_actions(struct store *s, struct meeting *m, struct err *e)
 	if ((st = st_prep(s, SQL_ACTION_IDS, e)) == NULL)
 		return ERR_RUNTIME;
 	sqlite3_bind_int64(st, 1, m->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		bool keep = false;
-
-		for (size_t i = 0; i < m->nact && !keep; i++)
-			keep = m->act[i].id == id;
-		if (!keep) {
-			gone = xreallocarray(gone, ngone + 1, sizeof *gone);
-			gone[ngone++] = id;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(gone);
-		return st_fail(s, _("saving tasks"), e);
-	}
-	rc = 0;
-	for (size_t i = 0; i < ngone && rc == 0; i++) {
+	rc = st_each(s, st, row_gone, &g, _("saving tasks"), e);
+	for (size_t i = 0; i < g.n && rc == 0; i++) {
 		if ((st = st_prep(s, SQL_DELETE_ACTION, e)) == NULL) {
 			rc = ERR_RUNTIME;
 			break;
 		}
-		sqlite3_bind_int64(st, 1, gone[i]);
+		sqlite3_bind_int64(st, 1, g.id[i]);
 		rc = st_done(s, st, _("saving tasks"), e);
 	}
-	free(gone);
+	free(g.id);
 	return rc;
 }
 
@@ -334,93 +332,96 @@ static const char SQL_LOAD_ACTIONS[] =
     "SELECT id, assignee, task, due, due_text, status, src_section,"
     " src_start, src_end FROM action WHERE meeting_id = ?1 ORDER BY pos, id";
 
+static int
+row_header(sqlite3_stmt *st, void *arg)
+{
+	struct meeting *m = arg;
+
+	for (int f = 0; f < F_NFIELDS; f++)
+		m->field[f] = st_col_dup(st, f);
+	return 0;
+}
+
+static int
+row_attendee(sqlite3_stmt *st, void *arg)
+{
+	struct attendee *a = meeting_add_attendee(arg);
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->name = st_col_dup(st, 1);
+	a->position = st_col_dup(st, 2);
+	a->organisation = st_col_dup(st, 3);
+	role_parse((const char *)sqlite3_column_text(st, 4), &a->role);
+	presence_parse((const char *)sqlite3_column_text(st, 5), &a->presence);
+	a->proxy = st_col_dup(st, 6);
+	return 0;
+}
+
+static int
+row_section(sqlite3_stmt *st, void *arg)
+{
+	meeting_section_set(arg, (const char *)sqlite3_column_text(st, 0),
+	    (const char *)sqlite3_column_text(st, 1));
+	return 0;
+}
+
+static int
+row_action(sqlite3_stmt *st, void *arg)
+{
+	struct action *a = meeting_add_action(arg);
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->assignee = st_col_dup(st, 1);
+	a->task = st_col_dup(st, 2);
+	a->due = st_col_dup(st, 3);
+	a->due_text = st_col_dup(st, 4);
+	status_parse((const char *)sqlite3_column_text(st, 5), &a->status);
+	a->base_status = a->status;
+	a->src_section = st_col_dup(st, 6);
+	a->src_start = sqlite3_column_int64(st, 7);
+	a->src_end = sqlite3_column_int64(st, 8);
+	return 0;
+}
+
+/* Reads every row of the statement sql for meeting id with row into m. */
+static int
+load_part(struct store *s, const char *sql, int64_t id,
+    int (*row)(sqlite3_stmt *, void *), struct meeting *m, struct err *e)
+{
+	sqlite3_stmt *st = st_prep(s, sql, e);
+
+	if (st == NULL)
+		return ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, id);
+	return st_each(s, st, row, m, _("reading a meeting"), e);
+}
+
 int
 store_meeting_load(struct store *s, int64_t id, struct meeting *m,
     struct err *e)
 {
-	sqlite3_stmt *st;
-	int rc;
-
 	meeting_init(m);
 	/* One read transaction, so the parts agree with each other even
 	 * while another instance saves. */
 	if (st_read_begin(s, _("reading a meeting"), e))
 		return ERR_RUNTIME;
-	if ((st = st_prep(s, SQL_LOAD_MEETING, e)) == NULL)
+	if (load_part(s, SQL_LOAD_MEETING, id, row_header, m, e))
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	if (m->field[F_TITLE] == NULL) {
 		err_set(e, ERR_INPUT, _("no meeting %lld"), (long long)id);
 		goto fail;
 	}
-	if (rc != SQLITE_ROW) {
-		st_fail(s, _("reading a meeting"), e);
-		sqlite3_reset(st);
-		goto fail;
-	}
 	m->id = id;
-	for (int f = 0; f < F_NFIELDS; f++)
-		m->field[f] = st_col_dup(st, f);
-	sqlite3_reset(st);
-
-	if ((st = st_prep(s, SQL_LOAD_ATTENDEES, e)) == NULL)
+	if (load_part(s, SQL_LOAD_ATTENDEES, id, row_attendee, m, e) ||
+	    load_part(s, SQL_LOAD_SECTIONS, id, row_section, m, e) ||
+	    load_part(s, SQL_LOAD_ACTIONS, id, row_action, m, e))
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct attendee *a = meeting_add_attendee(m);
-
-		a->id = sqlite3_column_int64(st, 0);
-		a->name = st_col_dup(st, 1);
-		a->position = st_col_dup(st, 2);
-		a->organisation = st_col_dup(st, 3);
-		role_parse((const char *)sqlite3_column_text(st, 4), &a->role);
-		presence_parse((const char *)sqlite3_column_text(st, 5), &a->presence);
-		a->proxy = st_col_dup(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if ((st = st_prep(s, SQL_LOAD_SECTIONS, e)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		meeting_section_set(m, (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if ((st = st_prep(s, SQL_LOAD_ACTIONS, e)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct action *a = meeting_add_action(m);
-
-		a->id = sqlite3_column_int64(st, 0);
-		a->assignee = st_col_dup(st, 1);
-		a->task = st_col_dup(st, 2);
-		a->due = st_col_dup(st, 3);
-		a->due_text = st_col_dup(st, 4);
-		status_parse((const char *)sqlite3_column_text(st, 5), &a->status);
-		a->base_status = a->status;
-		a->src_section = st_col_dup(st, 6);
-		a->src_start = sqlite3_column_int64(st, 7);
-		a->src_end = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
 	/* What this meeting's review of earlier tasks found, for the
 	 * exports; inside the same read transaction. */
 	if (store_act_reviewed(s, id, &m->rev, &m->nrev, e) != 0)
 		goto fail;
 	st_rollback(s);
 	return 0;
-fail_db:
-	st_fail(s, _("reading a meeting"), e);
 fail:
 	st_rollback(s);
 	meeting_free(m);
@@ -459,20 +460,6 @@ update_header(struct store *s, const struct meeting *m, struct err *e)
 	return 0;
 }
 
-/* Runs fn inside one immediate transaction. */
-static int
-in_tx(struct store *s, int (*fn)(struct store *, void *, struct err *),
-    void *arg, struct err *e)
-{
-	if (st_begin(s, e))
-		return ERR_RUNTIME;
-	if (fn(s, arg, e)) {
-		st_rollback(s);
-		return e ? (int)e->code : ERR_RUNTIME;
-	}
-	return st_commit(s, e);
-}
-
 static int
 tx_header(struct store *s, void *arg, struct err *e)
 {
@@ -487,7 +474,7 @@ int
 store_meeting_save_header(struct store *s, const struct meeting *m,
     struct err *e)
 {
-	return in_tx(s, tx_header, (void *)m, e);
+	return st_tx(s, tx_header, (void *)m, e);
 }
 
 struct section_arg {
@@ -511,7 +498,7 @@ store_section_save(struct store *s, int64_t meeting_id, const char *key,
 {
 	struct section_arg a = { meeting_id, key, body };
 
-	return in_tx(s, tx_section, &a, e);
+	return st_tx(s, tx_section, &a, e);
 }
 
 struct texts_arg {
@@ -542,7 +529,7 @@ store_meeting_save_texts(struct store *s, const struct meeting *m,
 {
 	struct texts_arg a = { m, keys, nkeys };
 
-	return in_tx(s, tx_texts, &a, e);
+	return st_tx(s, tx_texts, &a, e);
 }
 
 static int
@@ -558,7 +545,7 @@ tx_attendees(struct store *s, void *arg, struct err *e)
 int
 store_attendees_save(struct store *s, const struct meeting *m, struct err *e)
 {
-	return in_tx(s, tx_attendees, (void *)m, e);
+	return st_tx(s, tx_attendees, (void *)m, e);
 }
 
 static int
@@ -574,7 +561,7 @@ tx_actions(struct store *s, void *arg, struct err *e)
 int
 store_actions_save(struct store *s, struct meeting *m, struct err *e)
 {
-	int rc = in_tx(s, tx_actions, m, e);
+	int rc = st_tx(s, tx_actions, m, e);
 
 	/* Only once committed: a save rolled back must still write the
 	 * statuses changed here when it is tried again. */
@@ -621,7 +608,7 @@ store_meeting_save(struct store *s, struct meeting *m, bool texts,
 
 	if (!texts && !roster && !tasks)
 		return 0;
-	rc = in_tx(s, tx_save, &a, e);
+	rc = st_tx(s, tx_save, &a, e);
 	if (rc == 0 && tasks)
 		for (size_t i = 0; i < m->nact; i++)
 			m->act[i].base_status = m->act[i].status;
@@ -693,7 +680,7 @@ store_lock_take(struct store *s, int64_t meeting_id, long *other_pid,
     struct err *e)
 {
 	struct lock_arg a = { meeting_id, 0 };
-	int rc = in_tx(s, tx_lock, &a, e);
+	int rc = st_tx(s, tx_lock, &a, e);
 
 	*other_pid = a.other;
 	return rc;
