@@ -131,6 +131,28 @@ static const char *const migrations[] = {
 	" INSERT OR REPLACE INTO search_stale SELECT rowid, title, head, roster,"
 	"  body, tasks FROM search WHERE rowid = OLD.id;"
 	" DELETE FROM search WHERE rowid = OLD.id; END;",
+	/* 2 -> 3: never lose a word (issue 12).  One step of its own, so it
+	 * can be renumbered when merged with other migrations.
+	 * Edit locks: one row per instance that has a meeting open for
+	 * editing, with the start of its process (boot id and start time
+	 * from /proc), so that a dead holder is told from a live one
+	 * whatever its PID (store_lock.c).  The old table's rows are only
+	 * courtesy marks of running editors: they are not carried over.
+	 * Section texts: a revision, bumped by every save, so that a save
+	 * begun from an older revision is merged, never written over
+	 * (store_sync.c). */
+	"DROP TABLE edit_lock;"
+	"CREATE TABLE edit_lock ("
+	" meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+	" host TEXT NOT NULL,"
+	" pid INTEGER NOT NULL,"
+	" started TEXT,"
+	" beat INTEGER NOT NULL,"
+	" PRIMARY KEY (meeting_id, host, pid));"
+	"ALTER TABLE section ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+	/* The revisions from an index alone: reading rev from the table
+	 * would walk a long text's overflow pages to reach it. */
+	"CREATE INDEX section_rev ON section (meeting_id, key, rev);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -65,6 +65,39 @@ int	 st_bind_text(sqlite3_stmt *, int idx, const char *);
 /* A malloc'd copy of column i, or NULL for NULL. */
 char	*st_col_dup(sqlite3_stmt *, int i);
 
+/* --- Meetings (store_meeting.c) ------------------------------------------ */
+
+/* The parts of a meeting st_read_part reads into m (adding to what is
+ * there); ST_HEADER sets m->id, or fails with ERR_INPUT for no meeting. */
+enum st_part { ST_HEADER, ST_ROSTER, ST_TEXTS, ST_TASKS };
+int	 st_read_part(struct store *, enum st_part, int64_t id,
+	    struct meeting *m, struct err *);
+/* The whole meeting into m (initialised here), inside the caller's
+ * transaction. */
+int	 st_meeting_read(struct store *, int64_t id, struct meeting *m,
+	    struct err *);
+/* Writes m's header fields over meeting m->id's. */
+int	 st_update_header(struct store *, const struct meeting *m,
+	    struct err *);
+
+/* --- Rows of a meeting (store_rows.c) ------------------------------------ */
+
+/* The roster v[0..n) of meeting_id: rows with an id updated in place, the
+ * others inserted (their ids set), stored rows not in v deleted. */
+int	 st_write_attendees(struct store *, int64_t meeting_id,
+	    struct attendee *v, size_t n, struct err *);
+/* The status stored for task id (malloc'd), or NULL when there is none. */
+int	 st_action_status(struct store *, int64_t id, char **out,
+	    struct err *);
+/* Task a at position pos.  old is its stored status: NULL for a task not
+ * stored (inserted, its id set, a first history row written); otherwise
+ * it is updated, with a history row if its status moved from old. */
+int	 st_write_action(struct store *, int64_t meeting_id, size_t pos,
+	    struct action *a, const char *old, struct err *);
+/* Deletes the stored tasks of meeting_id whose ids are not in v. */
+int	 st_delete_actions_except(struct store *, int64_t meeting_id,
+	    const struct action *v, size_t n, struct err *);
+
 /* --- Search index (store_search.c) ----------------------------------------
  * Two FTS5 tables.  "search" holds each meeting's text as written (rowid =
  * meeting id), built by SEARCH_DOC_SELECT so that migration 2 and every

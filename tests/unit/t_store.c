@@ -374,34 +374,6 @@ test_second_connection(void)
 	tdb_close(&t);
 }
 
-/* The edit lock of this very process never warns it. */
-static void
-test_own_lock(void)
-{
-	struct tdb t;
-	struct meeting m;
-	struct store *s2;
-	struct err e;
-	long other;
-
-	if (!with_meeting(&t, &m, "own lock"))
-		return;
-	ok(store_lock_take(t.s, m.id, &other, &e) == 0 && other == 0,
-	    "first lock");
-	ok(store_lock_take(t.s, m.id, &other, &e) == 0 && other == 0,
-	    "own lock again: no warning");
-	store_lock_release(t.s, m.id);
-	ok(store_lock_take(t.s, m.id, &other, &e) == 0 && other == 0,
-	    "after release");
-	if (ok(store_open(t.path, 0, &s2, &e) == 0, "second connection")) {
-		ok(store_lock_take(s2, m.id, &other, &e) == 0 && other == 0,
-		    "a lock of this very process does not warn");
-		store_close(s2);
-	}
-	meeting_free(&m);
-	tdb_close(&t);
-}
-
 int
 main(void)
 {
@@ -414,6 +386,5 @@ main(void)
 	test_failed_insert();
 	test_suggestions();
 	test_second_connection();
-	test_own_lock();
 	return tap_done();
 }
