@@ -160,6 +160,42 @@ static const char *const migrations[] = {
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION,
     "one migration per schema version");
 
+/* The folder holding path, malloc'd. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+/* True when the folder holding path cannot be written: SQLite then cannot
+ * make the journal (and the WAL's index) it keeps beside the file. */
+static bool
+folder_readonly(const char *path)
+{
+	char *dir = folder_of(path);
+	bool ro = access(dir, W_OK) != 0 && (errno == EACCES || errno == EROFS ||
+	    errno == EPERM);
+
+	free(dir);
+	return ro;
+}
+
+static int
+folder_fail(const char *path, const char *what, struct err *e)
+{
+	char *dir = folder_of(path);
+
+	err_set(e, ERR_RUNTIME, _("%s: %s: the folder %s is read-only, and "
+	    "the database needs to write beside it; make the folder writable "
+	    "or copy the database to one that is"), path, what, dir);
+	free(dir);
+	return ERR_RUNTIME;
+}
+
 int
 st_fail(struct store *s, const char *what, struct err *e)
 {
@@ -169,9 +205,14 @@ st_fail(struct store *s, const char *what, struct err *e)
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: %s: the database is locked by another program"),
 		    s->path, what);
+	if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN) &&
+	    folder_readonly(s->path))
+		return folder_fail(s->path, what, e);
 	if (code == SQLITE_READONLY)
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: %s: the database is read-only"), s->path, what);
+	if (code == SQLITE_CORRUPT)
+		return st_damaged(s, sqlite3_errmsg(s->db), e);
 	return err_set(e, ERR_RUNTIME, "%s: %s: %s", s->path, what,
 	    sqlite3_errmsg(s->db));
 }
@@ -214,7 +255,10 @@ int
 st_begin(struct store *s, struct err *e)
 {
 	reconnect_if_writable(s);
-	return exec(s, "BEGIN IMMEDIATE", _("starting a transaction"), e);
+	if (exec(s, "BEGIN IMMEDIATE", _("starting a transaction"), e))
+		return ERR_RUNTIME;
+	st_check_began(s);
+	return 0;
 }
 
 int
@@ -233,6 +277,7 @@ st_commit(struct store *s, struct err *e)
 		st_rollback(s);
 		return ERR_RUNTIME;
 	}
+	st_check_committed(s);
 	return 0;
 }
 
@@ -340,6 +385,8 @@ st_col_dup(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+static int connect_db(struct store *, struct err *);
+
 static int
 pragma_int(struct store *s, const char *sql, int *out, struct err *e)
 {
@@ -374,6 +421,14 @@ migrate(struct store *s, struct err *e)
 	    (appid == 0 && tables > 0))
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: not a minutes database"), s->path);
+	/* Only a file made by this very process is made a database: an
+	 * empty file given by name may be anything's. */
+	if (appid == 0 && !s->created)
+		return err_set(e, ERR_RUNTIME, _("%s: an empty file, not a "
+		    "minutes database; give another name to start a new one"),
+		    s->path);
+	if (!s->created && st_check(s, e))
+		return ERR_RUNTIME;
 	if (version > STORE_SCHEMA_VERSION)
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: the database has schema version %d, newer than this "
@@ -408,26 +463,46 @@ migrate(struct store *s, struct err *e)
 	return 0;
 }
 
+/*
+ * Makes a new database at path: initialised under a temporary name beside
+ * it, then linked into place, so that path is never an empty or half-made
+ * file, even after a crash, and an existing file is never touched (link
+ * fails if another instance made it first; that one is then used).
+ */
 static int
-create_file(const char *path, struct err *e)
+create_db(const char *path, int busy_ms, struct err *e)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int fd;
+	char *dir = folder_of(path), *tmp;
+	struct store *t;
+	int fd, rc;
 
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (paths_mkdirs(dir, 0700, e)) {
-			free(dir);
-			return ERR_RUNTIME;
-		}
+	if (paths_mkdirs(dir, 0700, e)) {
+		free(dir);
+		return ERR_RUNTIME;
 	}
 	free(dir);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno != EEXIST)
-		return err_set(e, ERR_RUNTIME, "%s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	return 0;
+	tmp = xasprintf("%s.newXXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = errno == EACCES || errno == EROFS ?
+		    folder_fail(path, _("creating the database"), e) :
+		    err_set(e, ERR_RUNTIME, "%s: %s", path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);
+	t = xcalloc(1, sizeof *t);
+	t->path = xstrdup(tmp);
+	t->busy_ms = busy_ms;
+	t->created = true;
+	rc = connect_db(t, e);
+	/* Closed before it takes its name: the last connection folds and
+	 * removes the WAL. */
+	store_close(t);
+	if (rc == 0 && link(tmp, path) != 0 && errno != EEXIST)
+		rc = err_set(e, ERR_RUNTIME, "%s: %s", path, strerror(errno));
+	unlink(tmp);
+	free(tmp);
+	return rc;
 }
 
 /* Opens the connection of s (path set, db NULL) and sets it up: pragmas,
@@ -487,7 +562,7 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 		if (errno != ENOENT || !(flags & STORE_CREATE))
 			return err_set(e, ERR_RUNTIME, "%s: %s", path,
 			    strerror(errno));
-		if (create_file(path, e))
+		if (create_db(path, 5000, e))
 			return ERR_RUNTIME;
 	} else if (!S_ISREG(sb.st_mode))
 		return err_set(e, ERR_RUNTIME, _("%s: not a regular file"), path);
@@ -545,13 +620,22 @@ reconnect_if_writable(struct store *s)
 void
 store_close(struct store *s)
 {
+	bool trusted;
+
 	if (s == NULL)
 		return;
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->cache);
+	/* Closing the last connection folds the WAL into the file: if
+	 * nobody else wrote since this connection last trusted it, the file
+	 * it leaves is trusted too. */
+	trusted = s->db && !s->created && s->trusted.ino != 0 &&
+	    st_check_unchanged(s);
 	if (s->db)
 		sqlite3_close(s->db);
+	if (trusted)
+		st_check_closed(s->path);
 	free(s->path);
 	free(s);
 }

@@ -15,12 +15,24 @@ struct stmt_slot {
 	sqlite3_stmt	*st;
 };
 
+/* What the database file (and its WAL) looked like: identity, size and
+ * modification and change times in nanoseconds (store_check.c); the
+ * change time cannot be set back, as touch -r sets the other.  All zero when the
+ * file is not there; wal_size is -1 when the WAL is not. */
+struct st_fstate {
+	unsigned long long dev, ino;
+	long long	 size, mtime, ctime, wal_size, wal_mtime;
+};
+
 struct store {
 	sqlite3		*db;
 	char		*path;
 	struct stmt_slot *cache;
 	size_t		 ncache, capcache;
 	int		 busy_ms;	/* busy timeout, kept across reconnects */
+	bool		 created;	/* this process made the file just now */
+	struct st_fstate trusted;	/* the file as last checked or written */
+	struct st_fstate pre;		/* the file when the write began */
 };
 
 /* A prepared statement for the SQL literal, reset and unbound; NULL with an
@@ -64,6 +76,26 @@ int	 st_rows(struct store *, sqlite3_stmt *st, struct st_rows *,
 int	 st_bind_text(sqlite3_stmt *, int idx, const char *);
 /* A malloc'd copy of column i, or NULL for NULL. */
 char	*st_col_dup(sqlite3_stmt *, int i);
+
+/* --- Checking the file (store_check.c) ------------------------------------ */
+
+/* Runs PRAGMA quick_check unless the file is as the mark of the last
+ * check or write of minutes recorded; a damaged file is ERR_RUNTIME with
+ * the message of st_damaged. */
+int	 st_check(struct store *, struct err *);
+/* "path: the database is damaged (what); nothing was written.  Restore a
+ * copy, or ... .recover ...": ERR_RUNTIME. */
+int	 st_damaged(struct store *, const char *what, struct err *);
+void	 st_fstate(const struct store *, struct st_fstate *);
+/* Called with the write lock held, and after the commit: a write of ours
+ * on a trusted file leaves a trusted file, and the mark follows it. */
+void	 st_check_began(struct store *);
+void	 st_check_committed(struct store *);
+/* Whether the file is still as this connection last trusted it (before
+ * closing: then the state after the close may be marked, with
+ * st_check_closed). */
+bool	 st_check_unchanged(struct store *);
+void	 st_check_closed(const char *path);
 
 /* --- Meetings (store_meeting.c) ------------------------------------------ */
 

@@ -10,7 +10,7 @@ FIX="$top_srcdir/tests/fixtures"
 T=$(mktemp -d "${TMPDIR:-/tmp}/minutes-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/home" "$T/data" "$T/config"
-export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
+export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache"
 export MINUTES_DB="$T/test.db"
 export LC_ALL=C.UTF-8 LANGUAGE=
 unset MINUTES_TODAY LANG LC_MESSAGES 2>/dev/null || true
