@@ -419,7 +419,7 @@ merge_text(const char *base, size_t nbase, const char *mine, size_t nmine,
 	struct toks o, m, t;
 	struct pieces ps = { 0 };
 	ptrdiff_t *mo, *to;
-	size_t pre, suf, conflicts;
+	size_t pre, suf, conflicts, ntok;
 
 	buf_reset(out);
 	base = base ? base : "";
@@ -439,9 +439,9 @@ merge_text(const char *base, size_t nbase, const char *mine, size_t nmine,
 	nbase -= pre + suf;
 	nmine -= pre + suf;
 	ntheirs -= pre + suf;
-	for (in.cap = 64; in.cap < 2 * (count_tokens(base + pre, nbase) +
-	    count_tokens(mine + pre, nmine) +
-	    count_tokens(theirs + pre, ntheirs)) + 2; in.cap *= 2)
+	ntok = count_tokens(base + pre, nbase) + count_tokens(mine + pre,
+	    nmine) + count_tokens(theirs + pre, ntheirs);
+	for (in.cap = 64; in.cap < 2 * ntok + 2; in.cap *= 2)
 		;
 	in.slot = xcalloc(in.cap, sizeof *in.slot);
 	tokenize(&o, base + pre, nbase, &in);

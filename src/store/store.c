@@ -152,7 +152,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE section ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
 	/* The revisions from an index alone: reading rev from the table
 	 * would walk a long text's overflow pages to reach it. */
-	"CREATE INDEX section_rev ON section (meeting_id, key, rev);",
+	"CREATE INDEX section_rev ON section (meeting_id, key, rev);"
+	/* Meetings whose search index a save left for later
+	 * (store_search.c): reindexing a long text is most of its save. */
+	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -472,10 +475,22 @@ migrate(struct store *s, struct err *e)
 static int
 create_db(const char *path, int busy_ms, struct err *e)
 {
-	char *dir = folder_of(path), *tmp;
+	char *dir = folder_of(path), *tmp = xasprintf("%s-wal", path);
 	struct store *t;
 	int fd, rc;
 
+	/* SQLite would read a journal left by a database of that name into
+	 * the new one. */
+	if (access(tmp, F_OK) == 0) {
+		rc = err_set(e, ERR_RUNTIME, _("%s: there is no database, but "
+		    "its journal %s is there; move the journal away (it may "
+		    "hold the last saves of a database that was moved)"), path,
+		    tmp);
+		free(tmp);
+		free(dir);
+		return rc;
+	}
+	free(tmp);
 	if (paths_mkdirs(dir, 0700, e)) {
 		free(dir);
 		return ERR_RUNTIME;

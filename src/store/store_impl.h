@@ -178,7 +178,11 @@ int	 st_search_register(struct store *, struct err *);
  * forget what it is told exactly. */
 void	 st_search_check(struct store *);
 /* Rebuilds meeting id's index rows.  Every write that changes a meeting's
- * text must call it inside its transaction, before the commit. */
+ * text must call it inside its transaction, before the commit, or else
+ * st_search_defer. */
 int	 st_search_refresh(struct store *, int64_t id, struct err *);
+/* Records that meeting id's index rows are out of date, for
+ * store_search_catch_up (the search does it before it runs). */
+int	 st_search_defer(struct store *, int64_t id, struct err *);
 
 #endif

@@ -111,6 +111,11 @@ step_id(struct store *s, const char *sql, int64_t id, struct err *e)
 	return st_done(s, st, _("updating the search index"), e);
 }
 
+static const char SQL_DEFER[] =
+    "INSERT OR IGNORE INTO search_pending (id) VALUES (?1)";
+static const char SQL_UNDEFER[] = "DELETE FROM search_pending WHERE id = ?1";
+static const char SQL_PENDING[] = "SELECT id FROM search_pending LIMIT 1";
+
 int
 st_search_refresh(struct store *s, int64_t id, struct err *e)
 {
@@ -118,9 +123,48 @@ st_search_refresh(struct store *s, int64_t id, struct err *e)
 	 * in "search", so before that text is replaced. */
 	if (step_id(s, SQL_PURGE, 0, e) || step_id(s, SQL_PURGED, 0, e) ||
 	    step_id(s, SQL_FORGET_FOLD, id, e) || step_id(s, SQL_FORGET, id, e) ||
-	    step_id(s, SQL_INDEX, id, e) || step_id(s, SQL_INDEX_FOLD, id, e))
+	    step_id(s, SQL_INDEX, id, e) || step_id(s, SQL_INDEX_FOLD, id, e) ||
+	    step_id(s, SQL_UNDEFER, id, e))
 		return ERR_RUNTIME;
 	return 0;
+}
+
+int
+st_search_defer(struct store *s, int64_t id, struct err *e)
+{
+	return step_id(s, SQL_DEFER, id, e);
+}
+
+static int
+row_id(sqlite3_stmt *st, void *arg)
+{
+	*(int64_t *)arg = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+static int
+tx_catch_up(struct store *s, void *arg, struct err *e)
+{
+	return st_search_refresh(s, *(int64_t *)arg, e);
+}
+
+int
+store_search_catch_up(struct store *s, struct err *e)
+{
+	for (;;) {
+		sqlite3_stmt *st = st_prep(s, SQL_PENDING, e);
+		int64_t id = 0;
+
+		if (st == NULL || st_each(s, st, row_id, &id,
+		    _("updating the search index"), e))
+			return ERR_RUNTIME;
+		if (id == 0)
+			return 0;
+		/* One meeting per transaction: a long catch-up never holds
+		 * the write lock for long. */
+		if (st_tx(s, tx_catch_up, &id, e))
+			return ERR_RUNTIME;
+	}
 }
 
 static const char SQL_FORGET_ALL[] = "DELETE FROM search";
@@ -341,6 +385,9 @@ store_search(struct store *s, const struct search_query *q, size_t limit,
 
 	*out = NULL;
 	*n = 0;
+	/* Meetings whose index was left for later are indexed first; a
+	 * database that cannot be written is searched as it is. */
+	store_search_catch_up(s, NULL);
 	/* One read transaction, so the tiers see the same index. */
 	rc = st_read_begin(s, _("searching"), e);
 	for (size_t t = 0; t < (several ? 4u : 2u) && rc == 0 && hs.n < limit; t++)

@@ -470,6 +470,8 @@ tx_sync(struct store *s, void *arg, struct err *e)
 		return ERR_RUNTIME;
 	if ((y->parts & STORE_SYNC_TASKS) && sync_tasks(s, y, e))
 		return ERR_RUNTIME;
+	if (y->parts & STORE_SYNC_INDEX_LATER)
+		return st_search_defer(s, y->m->id, e);
 	return st_search_refresh(s, y->m->id, e);
 }
 

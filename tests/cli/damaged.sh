@@ -65,6 +65,13 @@ is "$(stat -c %s "$T/empty.db")" 0 "and the file stays empty"
 MINUTES_DB="$T/empty.db" expect_rc 1 "MINUTES_DB naming an empty file: exit 1" "$MINUTES" list
 is "$(stat -c %s "$T/empty.db")" 0 "still empty"
 
+# A journal left without its database is never read into a new one.
+printf 'old WAL' >"$T/orphan.db-wal"
+expect_rc 1 "a journal without its database: exit 1" "$MINUTES" --db "$T/orphan.db" list
+one_line_error "one line"
+like "$(cat "$T/err")" "its journal $T/orphan.db-wal is there" "it names the journal"
+[ -e "$T/orphan.db" ] && _result 1 "and makes no database" || _result 0 "and makes no database"
+
 # A new name is made a database, never half-made: nothing but the
 # database is left beside it.
 expect_rc 0 "a new name" "$MINUTES" --db "$T/new/m.db" list

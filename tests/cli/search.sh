@@ -89,7 +89,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 
 	# A version-1 database (before the index) is upgraded and searchable.
 	cp "$MINUTES_DB" "$T/old.db"
-	sqlite3 "$T/old.db" "DROP TRIGGER search_meeting_gone; DROP TABLE search; DROP TABLE search_fold; DROP TABLE search_stale; DROP TABLE search_meta; DROP INDEX section_rev; ALTER TABLE section DROP COLUMN rev; PRAGMA user_version = 1;"
+	sqlite3 "$T/old.db" "DROP TRIGGER search_meeting_gone; DROP TABLE search; DROP TABLE search_fold; DROP TABLE search_stale; DROP TABLE search_meta; DROP TABLE search_pending; DROP INDEX section_rev; ALTER TABLE section DROP COLUMN rev; PRAGMA user_version = 1;"
 	is "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'search%'")" 0 "the old database has no index"
 	expect_rc 0 "search an old database" "$MINUTES" --db "$T/old.db" search --width 200 Do Minh Duc
 	like "$(ids)" "^$id_vi_state_long( |$)" "migration 2 indexes the meetings already there"

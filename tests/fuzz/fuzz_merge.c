@@ -1,7 +1,12 @@
 /*
  * Fuzz target for the three-way merge of texts (core/merge_text.c).  The
- * input is three texts separated by NUL bytes: base, mine, theirs (a
- * missing part is empty).  Besides memory safety and the bound on its
+ * first byte chooses how the rest is read.  Odd: three texts separated by
+ * NUL bytes, base, mine and theirs, each cut to 1 KiB (unrelated texts
+ * cost the comparison its worst case, which MERGE_MAX_STEPS bounds; the
+ * fuzzer need not spend its time there).  Even: the base text up to the
+ * first NUL, then two edit scripts, one for each side, so that mine and
+ * theirs are the base with a few changes, as two people's edits are.
+ * Besides memory safety and the bound on its
  * work, it checks the promises the store leans on: a side that did not
  * change gives the other side's text exactly; the same text on both sides
  * is taken as it is; a clean merge does not depend on which side is
@@ -34,22 +39,42 @@ count(const struct buf *b, const char *needle)
 	return n;
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The base edited by script ops[0..n): each edit is a position (two
+ * bytes), a number of bytes to delete and one of bytes to insert (a byte
+ * each, up to 15), then the bytes inserted. */
+static void
+edit(struct buf *out, const char *base, size_t nbase, const uint8_t *ops,
+    size_t n)
 {
-	const char *part[3] = { "", "", "" }, *p = (const char *)data;
-	size_t len[3] = { 0, 0, 0 }, rest = size, c1, c2;
+	buf_reset(out);
+	buf_add(out, base, nbase);
+	while (n >= 4) {
+		size_t at = ((size_t)ops[0] << 8 | ops[1]) % (out->len + 1);
+		size_t del = ops[2] & 15, ins = ops[3] & 15;
+		struct buf t = BUF_INIT;
+
+		ops += 4;
+		n -= 4;
+		ins = ins < n ? ins : n;
+		del = del < out->len - at ? del : out->len - at;
+		buf_add(&t, out->s, at);
+		buf_add(&t, ops, ins);
+		buf_add(&t, out->s + at + del, out->len - at - del);
+		buf_reset(out);
+		buf_add(out, t.s, t.len);
+		buf_free(&t);
+		ops += ins;
+		n -= ins;
+	}
+}
+
+static void
+check(const char *part[3], const size_t len[3])
+{
 	struct buf a = BUF_INIT, b = BUF_INIT;
 	bool valid = true, marked = false;
+	size_t c1, c2;
 
-	for (int i = 0; i < 3 && rest > 0; i++) {
-		const char *nul = memchr(p, '\0', rest);
-
-		part[i] = p;
-		len[i] = nul ? (size_t)(nul - p) : rest;
-		rest -= len[i] + (nul != NULL);
-		p += len[i] + (nul != NULL);
-	}
 	for (int i = 0; i < 3; i++) {
 		valid = valid && utf8_valid(part[i], len[i], NULL);
 		marked = marked || memmem(part[i], len[i], "[[", 2) != NULL;
@@ -71,5 +96,43 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    count(&a, merge_mark_end()) == c1), "a conflict without its markers");
 	buf_free(&a);
 	buf_free(&b);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *part[3] = { "", "", "" }, *p = (const char *)data + 1;
+	size_t len[3] = { 0, 0, 0 }, rest = size ? size - 1 : 0;
+	struct buf m = BUF_INIT, t = BUF_INIT;
+	const char *nul;
+
+	if (size == 0)
+		return 0;
+	if (data[0] & 1) {
+		for (int i = 0; i < 3 && rest > 0; i++) {
+			nul = memchr(p, '\0', rest);
+			part[i] = p;
+			len[i] = nul ? (size_t)(nul - p) : rest;
+			rest -= len[i] + (nul != NULL);
+			p += len[i] + (nul != NULL);
+			len[i] = len[i] < 1024 ? len[i] : 1024;
+		}
+		check(part, len);
+		return 0;
+	}
+	nul = memchr(p, '\0', rest);
+	part[0] = p;
+	len[0] = nul ? (size_t)(nul - p) : rest;
+	p += len[0] + (nul != NULL);
+	rest -= len[0] + (nul != NULL);
+	edit(&m, part[0], len[0], (const uint8_t *)p, rest / 2);
+	edit(&t, part[0], len[0], (const uint8_t *)p + rest / 2, rest - rest / 2);
+	part[1] = m.s ? m.s : "";
+	len[1] = m.len;
+	part[2] = t.s ? t.s : "";
+	len[2] = t.len;
+	check(part, len);
+	buf_free(&m);
+	buf_free(&t);
 	return 0;
 }

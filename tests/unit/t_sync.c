@@ -12,6 +12,7 @@
 
 #include "core/merge.h"
 #include "core/model.h"
+#include "core/search.h"
 #include "lib/err.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -386,6 +387,56 @@ test_old_save(void)
 	done(&t, &a, &b);
 }
 
+/* The number of hits of query. */
+static long
+hits(struct store *s, const char *query)
+{
+	struct search_query q;
+	struct search_hit *v;
+	struct err e;
+	size_t n = 0;
+
+	if (search_query_parse(query, 0, &q, &e) != 0)
+		return -1;
+	if (store_search(s, &q, 10, &v, &n, &e) != 0)
+		n = (size_t)-1;
+	else
+		store_search_hits_free(v, n);
+	search_query_free(&q);
+	return (long)n;
+}
+
+/* A save may leave the search index for later; a search never misses
+ * what was saved. */
+static void
+test_index_later(void)
+{
+	struct store_sync_report rep;
+	struct tdb t;
+	struct inst a, b;
+	struct err e;
+
+	if (!two_editors(&t, &a, &b, "Kết quả.", "index later"))
+		return;
+	meeting_section_set(&a.m, "results", "Phong trào Dân vận khéo.");
+	if (!ok(store_meeting_sync(a.s, a.base, &a.m, RESULTS, 1,
+	    STORE_SYNC_INDEX_LATER, &rep, &e) == 0, "a save that leaves the "
+	    "index for later"))
+		goto out;
+	store_sync_report_free(&rep);
+	is_int(hits(b.s, "dan van kheo"), 1, "another instance's search "
+	    "still finds the new words");
+	is_int(hits(b.s, "ket qua"), 0, "and not the old ones");
+	meeting_section_set(&a.m, "results", "Tổng kết thi đua.");
+	ok(store_meeting_sync(a.s, a.base, &a.m, RESULTS, 1,
+	    STORE_SYNC_INDEX_LATER, &rep, &e) == 0 &&
+	    store_search_catch_up(a.s, &e) == 0, "catching up by itself");
+	store_sync_report_free(&rep);
+	is_int(hits(b.s, "tong ket"), 1, "indexes the save");
+out:
+	done(&t, &a, &b);
+}
+
 int
 main(void)
 {
@@ -398,5 +449,6 @@ main(void)
 	test_task_status();
 	test_failed_save();
 	test_old_save();
+	test_index_later();
 	return tap_done();
 }
