@@ -63,22 +63,29 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* Where the token that starts at s[i] ends. */
+static size_t
+token_end(const char *s, size_t len, size_t i)
+{
+	if (s[i] == '\n')
+		return i + 1;
+	if (is_blank(s[i])) {
+		while (i < len && is_blank(s[i]))
+			i++;
+		return i;
+	}
+	while (i < len && s[i] != '\n' && !is_blank(s[i]))
+		i++;
+	return i;
+}
+
 static size_t
 count_tokens(const char *s, size_t len)
 {
-	size_t n = 0, i = 0;
+	size_t n = 0;
 
-	while (i < len) {
-		if (s[i] == '\n')
-			i++;
-		else if (is_blank(s[i]))
-			while (i < len && is_blank(s[i]))
-				i++;
-		else
-			while (i < len && s[i] != '\n' && !is_blank(s[i]))
-				i++;
+	for (size_t i = 0; i < len; i = token_end(s, len, i))
 		n++;
-	}
 	return n;
 }
 
@@ -111,18 +118,11 @@ tokenize(struct toks *t, const char *s, size_t len, struct intern *in)
 	t->off = xreallocarray(NULL, t->n + 1, sizeof *t->off);
 	t->id = xreallocarray(NULL, t->n + 1, sizeof *t->id);
 	while (i < len) {
-		size_t start = i;
+		size_t end = token_end(s, len, i);
 
-		if (s[i] == '\n')
-			i++;
-		else if (is_blank(s[i]))
-			while (i < len && is_blank(s[i]))
-				i++;
-		else
-			while (i < len && s[i] != '\n' && !is_blank(s[i]))
-				i++;
-		t->off[n] = start;
-		t->id[n++] = intern(in, s + start, i - start);
+		t->off[n] = i;
+		t->id[n++] = intern(in, s + i, end - i);
+		i = end;
 	}
 	t->off[n] = len;
 }

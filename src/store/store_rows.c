@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,17 +125,35 @@ write_attendee(struct store *s, int64_t meeting_id, size_t pos,
 	return 0;
 }
 
+/* Rows of either kind begin with their id. */
+_Static_assert(offsetof(struct attendee, id) == 0 &&
+    offsetof(struct action, id) == 0, "rows begin with their id");
+
+/* The ids (not 0) of rows v[0..n) of size bytes each, malloc'd. */
+static int64_t *
+ids_of(const void *v, size_t n, size_t size, size_t *nids)
+{
+	int64_t *ids = n ? xreallocarray(NULL, n, sizeof *ids) : NULL;
+
+	*nids = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t id;
+
+		memcpy(&id, (const char *)v + i * size, sizeof id);
+		if (id)
+			ids[(*nids)++] = id;
+	}
+	return ids;
+}
+
 int
 st_write_attendees(struct store *s, int64_t meeting_id, struct attendee *v,
     size_t n, struct err *e)
 {
-	int64_t *keep = n ? xreallocarray(NULL, n, sizeof *keep) : NULL;
-	size_t nkeep = 0;
+	size_t nkeep;
+	int64_t *keep = ids_of(v, n, sizeof *v, &nkeep);
 	int rc;
 
-	for (size_t i = 0; i < n; i++)
-		if (v[i].id)
-			keep[nkeep++] = v[i].id;
 	rc = delete_except(s, SQL_ATTENDEE_IDS, SQL_DELETE_ATTENDEE,
 	    meeting_id, keep, nkeep, _("saving attendees"), e);
 	free(keep);
@@ -209,13 +228,10 @@ int
 st_delete_actions_except(struct store *s, int64_t meeting_id,
     const struct action *v, size_t n, struct err *e)
 {
-	int64_t *keep = n ? xreallocarray(NULL, n, sizeof *keep) : NULL;
-	size_t nkeep = 0;
+	size_t nkeep;
+	int64_t *keep = ids_of(v, n, sizeof *v, &nkeep);
 	int rc;
 
-	for (size_t i = 0; i < n; i++)
-		if (v[i].id)
-			keep[nkeep++] = v[i].id;
 	rc = delete_except(s, SQL_ACTION_IDS, SQL_DELETE_ACTION, meeting_id,
 	    keep, nkeep, _("saving tasks"), e);
 	free(keep);

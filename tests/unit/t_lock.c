@@ -33,10 +33,7 @@ with_meeting(struct tdb *t, int64_t *id, const char *what)
 
 	if (!tdb_open(t, what))
 		return false;
-	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, "giaoban");
-	meeting_set(&m, F_TITLE, "Giao ban");
-	meeting_set(&m, F_DATE, "2025-12-15");
+	tdb_meeting(&m, "Giao ban");
 	if (!ok(store_meeting_insert(t->s, &m, &e) == 0, "%s: set-up: insert",
 	    what)) {
 		meeting_free(&m);
@@ -114,6 +111,20 @@ holder_end(struct holder *h, char word, bool reap)
 		waitpid(h->pid, NULL, 0);
 }
 
+/* A database with one meeting (id in *id) that another editor, *h, has
+ * open; false after saying why not. */
+static bool
+with_holder(struct tdb *t, int64_t *id, struct holder *h, const char *what)
+{
+	if (!with_meeting(t, id, what))
+		return false;
+	*h = holder_start(t->path, *id);
+	if (ok(h->pid > 0, "%s: set-up: another editor runs", what))
+		return true;
+	tdb_close(t);
+	return false;
+}
+
 /* Polls until process pid is a zombie (5 s at most). */
 static bool
 is_zombie(pid_t pid)
@@ -171,6 +182,18 @@ scalar(const char *path, const char *sql)
 	return n;
 }
 
+/* Sets every mark's heartbeat STORE_LOCK_STALE + 1 seconds back. */
+static bool
+stop_beats(const char *path)
+{
+	char *sql = xasprintf("UPDATE edit_lock SET beat = %lld",
+	    (long long)time(NULL) - STORE_LOCK_STALE - 1);
+	bool good = poke(path, sql);
+
+	free(sql);
+	return good;
+}
+
 static void
 test_own_mark(void)
 {
@@ -203,11 +226,8 @@ test_live_holder(void)
 	int64_t id;
 	long other = 0;
 
-	if (!with_meeting(&t, &id, "live holder"))
+	if (!with_holder(&t, &id, &h, "live holder"))
 		return;
-	h = holder_start(t.path, id);
-	if (!ok(h.pid > 0, "live holder: set-up: another editor runs"))
-		goto out;
 	ok(store_lock_other(t.s, id, &other, &e) == 0 && other == h.pid,
 	    "a running editor's mark is seen without marking (%ld)", other);
 	ok(store_lock_take(t.s, id, &other, &e) == 0 && other == h.pid,
@@ -218,7 +238,6 @@ test_live_holder(void)
 	holder_end(&h, 'r', true);
 	ok(store_lock_other(t.s, id, &other, &e) == 0 && other == 0,
 	    "the holder's own release removes it");
-out:
 	tdb_close(&t);
 }
 
@@ -234,11 +253,8 @@ test_zombie(void)
 	long other = 1;
 	char *sql;
 
-	if (!with_meeting(&t, &id, "zombie"))
+	if (!with_holder(&t, &id, &h, "zombie"))
 		return;
-	h = holder_start(t.path, id);
-	if (!ok(h.pid > 0, "zombie: set-up: another editor runs"))
-		goto out;
 	holder_end(&h, 'k', false);
 	if (ok(is_zombie(h.pid), "killed with SIGKILL and not reaped: a zombie")) {
 		ok(kill(h.pid, 0) == 0, "which kill(pid, 0) calls alive");
@@ -250,7 +266,6 @@ test_zombie(void)
 		free(sql);
 	}
 	waitpid(h.pid, NULL, 0);
-out:
 	tdb_close(&t);
 }
 
@@ -264,17 +279,13 @@ test_reused_pid(void)
 	int64_t id;
 	long other = 1;
 
-	if (!with_meeting(&t, &id, "reused PID"))
+	if (!with_holder(&t, &id, &h, "reused PID"))
 		return;
-	h = holder_start(t.path, id);
-	if (!ok(h.pid > 0, "reused PID: set-up: another editor runs"))
-		goto out;
 	if (ok(poke(t.path, "UPDATE edit_lock SET started = 'another/1'"),
 	    "its mark now names another process start"))
 		ok(store_lock_other(t.s, id, &other, &e) == 0 && other == 0,
 		    "a running process that did not take the mark holds nothing");
 	holder_end(&h, 'q', true);
-out:
 	tdb_close(&t);
 }
 
@@ -286,23 +297,15 @@ test_heartbeat(void)
 	struct err e;
 	int64_t id;
 	long other = 1;
-	char *sql;
 
-	if (!with_meeting(&t, &id, "heartbeat"))
+	if (!with_holder(&t, &id, &h, "heartbeat"))
 		return;
-	h = holder_start(t.path, id);
-	if (!ok(h.pid > 0, "heartbeat: set-up: another editor runs"))
-		goto out;
-	sql = xasprintf("UPDATE edit_lock SET beat = %lld",
-	    (long long)time(NULL) - STORE_LOCK_STALE - 1);
-	if (ok(poke(t.path, sql), "its heartbeat stops %d s ago",
+	if (ok(stop_beats(t.path), "its heartbeat stops %d s ago",
 	    STORE_LOCK_STALE + 1))
 		ok(store_lock_other(t.s, id, &other, &e) == 0 && other == 0,
 		    "a mark without a heartbeat for that long holds nothing, "
 		    "even with its process alive");
-	free(sql);
 	holder_end(&h, 'q', true);
-out:
 	tdb_close(&t);
 }
 
@@ -325,12 +328,9 @@ test_other_host(void)
 		ok(store_lock_other(t.s, id, &other, &e) == 0 && other == 4242,
 		    "holds the meeting");
 	free(sql);
-	sql = xasprintf("UPDATE edit_lock SET beat = %lld",
-	    (long long)time(NULL) - STORE_LOCK_STALE - 1);
-	if (ok(poke(t.path, sql), "its heartbeat stops"))
+	if (ok(stop_beats(t.path), "its heartbeat stops"))
 		ok(store_lock_other(t.s, id, &other, &e) == 0 && other == 0,
 		    "and then holds nothing");
-	free(sql);
 	tdb_close(&t);
 }
 

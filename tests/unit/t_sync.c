@@ -55,10 +55,7 @@ two_editors(struct tdb *t, struct inst *a, struct inst *b, const char *text,
 	memset(b, 0, sizeof *b);
 	if (!tdb_open(t, what))
 		return false;
-	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, "giaoban");
-	meeting_set(&m, F_TITLE, "Giao ban");
-	meeting_set(&m, F_DATE, "2025-12-15");
+	tdb_meeting(&m, "Giao ban");
 	meeting_section_set(&m, "results", text);
 	p = meeting_add_attendee(&m);
 	p->name = xstrdup("Nguyễn Văn An");

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/model.h"
 #include "lib/err.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -57,6 +58,18 @@ static bool
 tdb_open(struct tdb *t, const char *what)
 {
 	return tdb_make(t, what, true);
+}
+
+/* A meeting with what the store requires (template, title, date), m
+ * initialised here. */
+__attribute__((unused))
+static void
+tdb_meeting(struct meeting *m, const char *title)
+{
+	meeting_init(m);
+	meeting_set(m, F_TEMPLATE, "giaoban");
+	meeting_set(m, F_TITLE, title);
+	meeting_set(m, F_DATE, "2025-12-15");
 }
 
 /* Closes the store and removes the folder and all it holds (one level:
