@@ -67,7 +67,8 @@ int	 store_section_save(struct store *, int64_t meeting_id, const char *key,
  * editor's autosave does); keys[i] goes with bodies[i]. */
 int	 store_meeting_save_texts(struct store *, const struct meeting *m,
 	    const char *const *keys, size_t nkeys, struct err *);
-/* Replaces the meeting's attendee list with m->att (ids are reassigned). */
+/* Makes the meeting's attendee list m->att: rows with an id are updated,
+ * the others inserted (their ids set), the rest deleted. */
 int	 store_attendees_save(struct store *, const struct meeting *m,
 	    struct err *);
 /* Makes the stored actions of m->id equal m->act: updates those with an
@@ -76,7 +77,9 @@ int	 store_actions_save(struct store *, struct meeting *m, struct err *);
 /* What the editor saves, in one transaction, so that the text and the
  * tasks' spans into it are never stored from different moments: the
  * header and the sections keys[0..nkeys) when texts is set, the roster,
- * the tasks. */
+ * the tasks.  These saves write over what another instance saved
+ * meanwhile (a task's status aside); store_meeting_sync below does not,
+ * and is what an editor should use. */
 int	 store_meeting_save(struct store *, struct meeting *m, bool texts,
 	    const char *const *keys, size_t nkeys, bool roster, bool tasks,
 	    struct err *);

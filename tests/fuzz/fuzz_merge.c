@@ -1,7 +1,7 @@
 /*
  * Fuzz target for the three-way merge of texts (core/merge_text.c).  The
  * first byte chooses how the rest is read.  Odd: three texts separated by
- * NUL bytes, base, mine and theirs, each cut to 1 KiB (unrelated texts
+ * NUL bytes, base, mine and theirs, each cut to 256 bytes (unrelated texts
  * cost the comparison its worst case, which MERGE_MAX_STEPS bounds; the
  * fuzzer need not spend its time there).  Even: the base text up to the
  * first NUL, then two edit scripts, one for each side, so that mine and
@@ -115,7 +115,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			len[i] = nul ? (size_t)(nul - p) : rest;
 			rest -= len[i] + (nul != NULL);
 			p += len[i] + (nul != NULL);
-			len[i] = len[i] < 1024 ? len[i] : 1024;
+			len[i] = len[i] < 256 ? len[i] : 256;
 		}
 		check(part, len);
 		return 0;
