@@ -17,14 +17,19 @@ refused() {
 	like "$(cat "$T/err")" "$2.*$3" "$1: the message says what it is"
 }
 
+# Root could rename over /dev/null itself: as root, a device node of our
+# own; as anyone else, /dev/null, which they cannot replace.
+dev=/dev/null
 if [ "$(id -u)" -eq 0 ]; then
-	mknod "$T/null" c 1 3
-	dev="$T/null"
-else
-	dev=/dev/null
+	dev=
+	mknod "$T/null" c 1 3 2>/dev/null && dev="$T/null"
 fi
-refused "a device" "$dev" "device"
-[ -c "$dev" ] && _result 0 "the device is still a device" || _result 1 "the device is still a device"
+if [ -n "$dev" ]; then
+	refused "a device" "$dev" "device"
+	[ -c "$dev" ] && _result 0 "the device is still a device" || _result 1 "the device is still a device"
+else
+	echo "ok $((tap_n += 1)) - a device # SKIP mknod is not allowed here"
+fi
 
 mkfifo "$T/fifo"
 refused "a FIFO" "$T/fifo" "FIFO"
