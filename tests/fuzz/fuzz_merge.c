@@ -41,14 +41,17 @@ count(const struct buf *b, const char *needle)
 
 /* The base edited by script ops[0..n): each edit is a position (two
  * bytes), a number of bytes to delete and one of bytes to insert (a byte
- * each, up to 15), then the bytes inserted. */
+ * each, up to 15), then the bytes inserted; at most 16 edits, as two
+ * people make between two saves. */
 static void
 edit(struct buf *out, const char *base, size_t nbase, const uint8_t *ops,
     size_t n)
 {
+	int edits = 0;
+
 	buf_reset(out);
 	buf_add(out, base, nbase);
-	while (n >= 4) {
+	while (n >= 4 && edits++ < 16) {
 		size_t at = ((size_t)ops[0] << 8 | ops[1]) % (out->len + 1);
 		size_t del = ops[2] & 15, ins = ops[3] & 15;
 		struct buf t = BUF_INIT;
