@@ -307,46 +307,6 @@ tui_fmt(const char *fmt, ...)
 	return b;
 }
 
-/* Bidirectional formatting characters (embeddings, overrides, isolates:
- * U+202A-202E, U+2066-2069) in stored text could reorder what the
- * terminal shows after them, a title made to read as another: they are
- * shown by name instead, as <RLO>.  (Done here for every screen; a no-op
- * where utf8_escape_ctrl already names them.) */
-static void
-escape_bidi(struct buf *b)
-{
-	static const char *const names[] = { "LRE", "RLE", "PDF", "LRO", "RLO",
-	    "LRI", "RLI", "FSI", "PDI" };
-	struct buf o = BUF_INIT;
-	size_t i = 0, start = 0;
-
-	if (b->len < 3 || memchr(b->s, 0xe2, b->len) == NULL)
-		return;
-	while (i + 2 < b->len) {
-		const unsigned char *p = (const unsigned char *)b->s + i;
-		int k = -1;
-
-		if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
-			k = p[2] - 0xaa;
-		else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 &&
-		    p[2] <= 0xa9)
-			k = 5 + p[2] - 0xa6;
-		if (k < 0) {
-			i++;
-			continue;
-		}
-		buf_add(&o, b->s + start, i - start);
-		buf_printf(&o, "<%s>", names[k]);
-		i = start = i + 3;
-	}
-	if (o.len == 0)
-		return;
-	buf_add(&o, b->s + start, b->len - start);
-	buf_reset(b);
-	buf_add(b, o.s, o.len);
-	buf_free(&o);
-}
-
 /* Draws s escaped and cut to width columns in whole graphemes; when it
  * is cut and mark is set, the last column shows "…" instead.  Returns
  * the columns used. */
@@ -362,8 +322,9 @@ put(int y, int x, int width, const char *s, size_t len, bool mark)
 	if (width > COLS - x)
 		width = COLS - x;
 	buf_reset(b);
+	/* Controls as ^X or <9B>, bidi overrides as <RLO>: stored text
+	 * never sends raw escapes or reorders the line. */
 	utf8_escape_ctrl(b, s, len);
-	escape_bidi(b);
 	n = utf8_fit(buf_str(b), b->len, (size_t)width);
 	cut = mark && n < b->len;
 	if (cut)
