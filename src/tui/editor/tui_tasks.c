@@ -43,31 +43,48 @@ struct tasks {
 	struct tui_list	 l;
 };
 
-/* Assignee, task, due, status. */
-static const struct tui_col cols[4] = {
-	{ 0, 1, 3 }, { 0, 0, 0 }, { 12, 0, 0 }, { 10, 0, 0 }
+/* What a row needs: the meeting and the columns' widths. */
+struct rowctx {
+	const struct meeting *m;
+	int		 cw[4];
 };
 
+/* Assignee, task, due, status: the status as wide as its heading and
+ * its longest word ("Trạng thái" cut to "Trạng th" reads as nothing). */
 static void
-columns(int w, int cw[4])
+columns(const struct tmpl_section *ts, int w, int cw[4])
 {
+	struct tui_col cols[4] = {
+		{ 0, 1, 3 }, { 0, 0, 0 }, { 12, 0, 0 }, { 10, 0, 0 }
+	};
+	const char *head = ts && ts->ncolumns == 4 ? ts->columns[3] : "";
+	int sw = (int)utf8_width(head, strlen(head)) + 1;
+
+	for (int i = 0; i < 4; i++) {
+		const char *l = status_label((enum act_status)i);
+
+		if ((int)utf8_width(l, strlen(l)) + 1 > sw)
+			sw = (int)utf8_width(l, strlen(l)) + 1;
+	}
+	if (sw > cols[3].fixed && sw < w / 4)
+		cols[3].fixed = sw;
 	tui_columns(w, 20, cols, 4, cw);
 }
 
 static void
 row(void *arg, size_t i, int y, int x, int w, bool sel)
 {
-	const struct meeting *m = arg;
-	const struct action *a = &m->act[i];
-	int cw[4];
+	const struct rowctx *c = arg;
+	const struct action *a = &c->m->act[i];
+	const int *cw = c->cw;
 
 	(void)sel;
-	columns(w, cw);
+	(void)w;
 	tui_cell(y, x, cw[0] - 1, a->assignee ? a->assignee : "");
 	tui_cell(y, x + cw[0], cw[1] - 1, a->task ? a->task : "");
 	tui_cell(y, x + cw[0] + cw[1], cw[2] - 1, a->due ? a->due :
 	    a->due_text ? a->due_text : "");
-	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
+	tui_cell(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
 }
 
 static void
@@ -76,10 +93,11 @@ draw(struct page *p, int y, int x, int h, int w)
 	struct tui_list *l = &((struct tasks *)p)->l;
 	struct meeting *m = p->host->m;
 	const struct tmpl_section *ts = p->sec;
-	int cw[4], cx = x;
+	struct rowctx c = { m, { 0 } };
+	int *cw = c.cw, cx = x;
 
 	w--;
-	columns(w, cw);
+	columns(ts, w, cw);
 	tui_fill(y, x, w, A_UNDERLINE);
 	attron(A_UNDERLINE);
 	if (ts->ncolumns == 4)
@@ -96,7 +114,7 @@ draw(struct page *p, int y, int x, int h, int w)
 		attroff(A_DIM);
 		return;
 	}
-	tui_list_draw(l, y + 1, x, h - 2, w, row, m);
+	tui_list_draw(l, y + 1, x, h - 2, w, row, &c);
 	/* The selected task's due phrase, which the column has no room for. */
 	if (l->cur < m->nact) {
 		const struct action *a = &m->act[l->cur];
