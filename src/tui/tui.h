@@ -217,6 +217,11 @@ enum tui_act tui_editor_run_at(struct tui *, int64_t id, const char *section,
 	    int64_t at);
 /* The action review of every meeting (tui_actions.c). */
 enum tui_act tui_actions_run(struct tui *);
+/* One task of the review shown whole, with its history and source
+ * (tui_actions_item.c); opens the editor there when asked.  A failure
+ * to read it is put in msg. */
+enum tui_act tui_action_item(struct tui *, int64_t id, const char *today,
+	    char *msg, size_t msglen);
 /* Search as you type over every meeting (tui_search.c). */
 enum tui_act tui_search_run(struct tui *);
 /* Asks for a format and file name and exports meeting id (tui_export.c). */

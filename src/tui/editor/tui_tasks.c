@@ -177,6 +177,27 @@ tasks_section(const struct tmpl *tp)
 	return NULL;
 }
 
+/* The form names the fields as the table's headings do, in the
+ * template's words, as the attendee form does; the label column fits
+ * the longest. */
+static void
+name_fields(const struct tmpl_section *ts, struct tui_field f[4],
+    struct tui_form *form)
+{
+	const char *labels[4] = { _("Assignee"), _("Task"),
+	    _("Due (date or phrase)"), _("Status") };
+
+	for (int i = 0; ts && ts->ncolumns == 4 && i < 4; i++)
+		labels[i] = ts->columns[i];
+	for (int i = 0; i < 4; i++) {
+		int lw = (int)utf8_width(labels[i], strlen(labels[i])) + 2;
+
+		f[i].label = labels[i];
+		if (lw > form->labelw)
+			form->labelw = lw;
+	}
+}
+
 bool
 page_task_form(struct page_host *h, struct action *a, const char *title)
 {
@@ -186,9 +207,6 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 	struct tui_form form;
 	const char *init[3] = { a->assignee, a->task,
 	    a->due_text ? a->due_text : a->due };
-	const char *labels[4] = { _("Assignee"), _("Task"),
-	    _("Due (date or phrase)"), _("Status") };
-	const struct tmpl_section *ts = tasks_section(h->tp);
 	bool ok;
 
 	for (int i = 0; i < 4; i++)
@@ -203,17 +221,7 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 		tb_move(&tb[i], TB_BOTTOM);
 		f[i].tb = &tb[i];
 	}
-	/* The form names the fields as the table's headings do, in the
-	 * template's words, as the attendee form does. */
-	for (int i = 0; ts && ts->ncolumns == 4 && i < 4; i++)
-		labels[i] = ts->columns[i];
-	for (int i = 0; i < 4; i++) {
-		int lw = (int)utf8_width(labels[i], strlen(labels[i])) + 2;
-
-		f[i].label = labels[i];
-		if (lw > form.labelw)
-			form.labelw = lw;
-	}
+	name_fields(tasks_section(h->tp), f, &form);
 	f[3].choices = st;
 	f[3].nchoices = 4;
 	f[3].choice = a->status;
