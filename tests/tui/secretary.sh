@@ -159,6 +159,34 @@ wait_for 'hidden in this section'
 keys F10
 exited 0 "leaves, muted again"
 
+# The review's source: a paragraph cut to fit starts at a word, with "…",
+# under the section's heading.
+start "$MINUTES edit 2 --section limitations"
+shows '3/6  Hạn chế, khó khăn' "the editor is on the limitations"
+typing "$(for i in $(seq 40); do printf 'một hai ba '; done)"
+typing 'Đề nghị Hội Nông dân rà soát hộ nghèo trước ngày 20/12/2024.'
+shows 'Suggested tasks \(1\)' "limitations: a cue makes a task"
+keys F3
+shows 'Added to the tasks' "taken"
+keys F10
+exited 0 "leaves the limitations"
+start "$MINUTES"
+wait_for 'Meetings'
+typing a
+wait_for 'Open action items'
+typing /
+typing 'nông dân'
+keys Enter
+wait_for 'Open action items \(1\)'
+keys Enter
+shows 'Source, in the section “Hạn chế, khó khăn”:' "the source names the section by its heading"
+shows '^ …(một|hai|ba) ' "a paragraph cut before its start begins at a word, after …"
+typing q
+typing q
+wait_for 'Meetings'
+typing q
+exited 0 "quits the review"
+
 # A rule that hits PCRE2's match limit is said once in the status line.
 mkdir -p "$XDG_CONFIG_HOME/minutes/rules"
 printf 'cue - (a+)+$\n' >"$XDG_CONFIG_HOME/minutes/rules/vi-slow.rules"
