@@ -112,20 +112,46 @@ next_digit(const char *t, size_t p, size_t to)
 	return to;
 }
 
-/* Where a rule's scan of one sentence stands: the next offset to try,
- * and for rules that start with a digit, the last place worth it. */
+/* Where a rule's scan of one sentence stands: the next offset to try;
+ * for a rule with heads, the next of its candidates; for rules that
+ * start with a digit, the last place worth it. */
 struct cursor {
 	size_t	off, last;
+	size_t	cand;		/* index into the rule's candidates */
+	bool	heads;		/* try the candidates only */
 	bool	done;
 };
 
+/* Index of the first candidate of type t at or after p. */
+static size_t
+first_cand(const struct extract_found *f, enum rule_type t, size_t p)
+{
+	const struct extract_cand *v = f->type[t];
+	size_t lo = 0, hi = f->ntype[t];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].pos < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void
-cursor_start(const struct rule *r, const char *t, size_t from, size_t to,
-    struct cursor *c)
+cursor_start(const struct extractor *x, const struct rule *r, const char *t,
+    size_t from, size_t to, struct cursor *c)
 {
 	c->off = from;
 	c->last = to;
 	c->done = false;
+	c->heads = x->found.valid && r->indexed;
+	if (c->heads) {
+		c->cand = first_cand(&x->found, r->type, from);
+		return;
+	}
 	/* PCRE2 looks for the required byte before it tries anything; so
 	 * must a digit rule: most sentences have digits, few a ':'. */
 	if (r->digit_first && r->anch_jit && r->req >= 0) {
@@ -138,26 +164,56 @@ cursor_start(const struct rule *r, const char *t, size_t from, size_t to,
 	}
 }
 
+/* The next place from the cursor on where r is to be tried anchored,
+ * or to if none is left: a candidate, or a character that may be a
+ * digit (for a rule whose matches start with one).  SIZE_MAX: the rule
+ * is to be scanned instead. */
+static size_t
+next_try(const struct extractor *x, const struct rule *r, const char *t,
+    size_t to, struct cursor *c)
+{
+	if (c->heads) {
+		const struct extract_cand *v = x->found.type[r->type];
+		size_t k = (size_t)(r - x->rules), nv = x->found.ntype[r->type];
+
+		for (; c->cand < nv && v[c->cand].pos < to; c->cand++)
+			if (v[c->cand].pos >= c->off &&
+			    extract_index_has(x->index[x->lang], v[c->cand].set, k))
+				return v[c->cand].pos;
+		return to;
+	}
+	if (r->digit_first && r->anch_jit) {
+		size_t p = next_digit(t, c->off, c->last);
+
+		return p < c->last ? p : to;
+	}
+	return SIZE_MAX;
+}
+
 /* The next hit of r in t[..to) from the cursor on, as a scan finds them:
- * each search starts where the last match ended.  A rule whose matches
- * start with a digit is tried, anchored, at each character that may be
- * one: that finds the same hits in the same order without trying every
- * other place on the way. */
+ * each search starts where the last match ended.  A rule with heads is
+ * tried, anchored, at each of its candidates; a rule whose matches start
+ * with a digit, at each character that may be one: that finds the same
+ * hits in the same order without trying every other place on the way. */
 static bool
 next_hit(struct extractor *x, const struct rule *r, const char *t, size_t to,
     struct ymd ref, struct cursor *c, struct hit *out)
 {
-	bool digits = r->digit_first && r->anch_jit;
-
 	while (!c->done) {
 		PCRE2_SIZE *ov, s, e;
+		size_t at = next_try(x, r, t, to, c);
 		int rc;
 
-		if (digits) {
-			if ((c->off = next_digit(t, c->off, c->last)) >= c->last)
-				break;
-			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, c->off, 0,
-			    x->md, x->mctx);
+		if (at == to)
+			break;
+		if (at != SIZE_MAX) {
+			c->off = at;
+			if (r->anch_jit)
+				rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, at,
+				    0, x->md, x->mctx);
+			else
+				rc = pcre2_match(r->anch, (PCRE2_SPTR)t, to, at,
+				    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
 			if (rc == PCRE2_ERROR_NOMATCH) {
 				c->off++;
 				continue;
@@ -201,7 +257,7 @@ run_rule(struct extractor *x, const struct rule *r, const char *t, size_t from,
 	struct cursor c;
 	struct hit hit;
 
-	cursor_start(r, t, from, to, &c);
+	cursor_start(x, r, t, from, to, &c);
 	while (next_hit(x, r, t, to, ref, &c, &hit))
 		extract_hits_add(h, r->type, &hit);
 }
@@ -234,6 +290,9 @@ struct scan_ctx {
 	signed char		*known;
 	struct lazy_rule	*lazy[RT_NTYPES];
 	size_t			 nlazy[RT_NTYPES];
+	/* The index of the language's rules; x->found holds the places
+	 * it found in this text. */
+	const struct extract_index *index;
 };
 
 /* Does the rule's gate let it run in the sentence whose signature sc
@@ -303,7 +362,7 @@ scan_to(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e,
 			v = &sc->lazy[type][sc->nlazy[type]++];
 			v->r = r;
 			v->pend = false;
-			cursor_start(r, sc->t, s, e, &v->c);
+			cursor_start(x, r, sc->t, s, e, &v->c);
 		}
 	}
 	for (size_t i = 0; i < sc->nlazy[type]; i++) {
@@ -360,6 +419,17 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 		extract_hits_sort_from(h, type, from);
 }
 
+/* The set of rules of type t that may start at p, from the index: -1
+ * if none may (found->valid must hold). */
+static int64_t
+cand_set(const struct extract_found *f, enum rule_type type, size_t p)
+{
+	size_t i = first_cand(f, type, p);
+
+	return i < f->ntype[type] && f->type[type][i].pos == p ?
+	    (int64_t)f->type[type][i].set : -1;
+}
+
 /* The longest hit of a rule of type t that starts exactly at p, the
  * text ending at e for it. */
 static bool
@@ -368,10 +438,12 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 {
 	struct scan_ctx *sc = arg;
 	struct extractor *x = sc->x;
-	bool found = false;
+	bool found = false, indexed = x->found.valid;
+	int64_t set = indexed ? cand_set(&x->found, type, p) : -1;
 
 	for (size_t i = 0; i < x->nbytype[type]; i++) {
-		const struct rule *r = &x->rules[x->bytype[type][i]];
+		size_t k = x->bytype[type][i];
+		const struct rule *r = &x->rules[k];
 		struct hit h;
 		PCRE2_SIZE *ov;
 		int rc;
@@ -380,6 +452,9 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 			continue;
 		/* Most questions are about places no rule of the type can
 		 * start at: answer those without calling PCRE2. */
+		if (indexed && r->indexed &&
+		    (set < 0 || !extract_index_has(sc->index, (uint32_t)set, k)))
+			continue;
 		if (r->has_first && p < e &&
 		    !(r->first[(unsigned char)sc->t[p] / 8] &
 		    (1u << ((unsigned char)sc->t[p] % 8))))
@@ -457,11 +532,12 @@ lang_runs(const struct extractor *x, const struct text *tx, size_t **start,
 	return 1;
 }
 
-/* Readies the matcher for t[0..n) in one language: nothing is matched
- * yet; the assembler asks, sentence by sentence, what it needs. */
+/* Readies the matcher for t[0..n) in one language: the places where
+ * its rules may start are listed; nothing is matched yet: the assembler
+ * asks, sentence by sentence, what it needs. */
 static void
-scan_begin(struct extractor *x, const char *t, struct ymd ref, unsigned lang,
-    struct hits *h, struct scan_ctx *ds)
+scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
+    unsigned lang, struct hits *h, struct scan_ctx *ds)
 {
 	memset(h, 0, sizeof *h);
 	memset(ds, 0, sizeof *ds);
@@ -471,6 +547,9 @@ scan_begin(struct extractor *x, const char *t, struct ymd ref, unsigned lang,
 	ds->lang = lang;
 	ds->sig_s = 1;	/* no signature yet */
 	ds->known = xmalloc(x->ngwords + 1);
+	x->lang = lang == LANG_EN;
+	ds->index = x->index[x->lang];
+	extract_index_scan(ds->index, t, n, &x->found);
 	h->scan = scan_type;
 	h->scan_to = scan_to;
 	h->at = hit_anchored;
@@ -503,7 +582,7 @@ run_assemble(struct extractor *x, const struct text *tx, size_t rs, size_t re,
 	size_t ni;
 	int ns;
 
-	scan_begin(x, tx->t + rs, ref, lang, &h, &ds);
+	scan_begin(x, tx->t + rs, re - rs, ref, lang, &h, &ds);
 	ns = extract_assemble(tx->t + rs, re - rs, &h, ref, &it, &ni, dl != NULL);
 	for (size_t i = 0; i < ni; i++) {
 		it[i].start = back(tx->map, rs + it[i].start);

@@ -207,6 +207,58 @@ extract_sig_may(const struct extract_sig *text, const struct extract_sig *word)
 	return miss == 0;
 }
 
+/* What every match of a rule starts with (extract_head.c): its heads,
+ * folded (extract_fold; every digit is HEAD_DIGIT), and whether a match
+ * never starts right after a letter or digit (a \b, then a letter or
+ * digit; or a look-behind for ", ").  No heads: a match may start
+ * anywhere. */
+#define HEAD_DIGIT	'\x03'
+struct extract_heads {
+	char	**v;
+	size_t	  n;
+	bool	  word;
+};
+
+void	 extract_heads_make(const char *pattern, struct extract_heads *);
+void	 extract_heads_free(struct extract_heads *);
+/* A character as heads hold it: in lower case, with the letters PCRE2
+ * also matches caselessly to a third form (long s, the Kelvin sign)
+ * folded together. */
+int32_t	 extract_fold(int32_t cp);
+
+/* The places in a text where the rules may start (extract_index.c),
+ * from the heads of the rules of one language: for each type, in
+ * order, the places where one of its rules may start, each with the set
+ * of rules that may start there (extract_index_has). */
+struct extract_index;
+struct extract_cand {
+	uint32_t	pos;
+	uint32_t	set;
+};
+struct extract_found {
+	bool			 valid;		/* false: the text was not indexed */
+	struct extract_cand	*type[RT_NTYPES];
+	size_t			 ntype[RT_NTYPES], captype[RT_NTYPES];
+};
+
+struct extract_index *extract_index_new(void);
+/* Adds the heads of rule number rule (of the given type); false if the
+ * rule cannot be indexed (no heads, or one that may start inside a
+ * word): it must then be scanned. */
+bool	 extract_index_add(struct extract_index *, size_t rule, unsigned type,
+	    const struct extract_heads *);
+/* Builds the tree once all rules are added. */
+void	 extract_index_ready(struct extract_index *);
+void	 extract_index_free(struct extract_index *);
+/* Lists the candidates of t[0..n) (valid UTF-8) into f, reusing its
+ * memory; false (f->valid false) if the text cannot be indexed. */
+bool	 extract_index_scan(const struct extract_index *, const char *t,
+	    size_t n, struct extract_found *f);
+/* True if the set of a candidate holds the rule. */
+bool	 extract_index_has(const struct extract_index *, uint32_t set,
+	    size_t rule);
+void	 extract_found_free(struct extract_found *);
+
 /* Languages of rule files and texts. */
 #define LANG_VI		1
 #define LANG_EN		2

@@ -41,6 +41,8 @@ struct rule {
 	int		 req;		/* a byte every match holds, or -1 */
 	bool		 has_first;	/* first says which bytes may start */
 	uint8_t		 first[32];	/* a match, as PCRE2 worked out */
+	struct extract_heads heads;	/* what its matches start with */
+	bool		 indexed;	/* x->index lists where it may start */
 };
 
 /* A gate word, kept once however many rules need it ("tháng"), with the
@@ -70,6 +72,12 @@ struct extractor {
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jstack;
 	pcre2_match_data	*md;
+	/* Where the rules of each language ([0] Vietnamese, [1] English)
+	 * may start in a text, and the places found in the text being
+	 * read. */
+	struct extract_index	*index[2];
+	struct extract_found	 found;
+	int			 lang;		/* the index the text was read with */
 	/* The rules of each type, in file order: every question is about
 	 * one type. */
 	size_t			*bytype[RT_NTYPES];

@@ -455,6 +455,7 @@ learn_rule(struct extractor *x, struct rule *r, const char *nfc,
 	for (int i = 0; i < r->gate.nneed + r->gate.nalts; i++)
 		r->gidx[r->ngidx++] = gate_word(x, i < r->gate.nneed ?
 		    r->gate.need[i] : r->gate.alts[i - r->gate.nneed]);
+	extract_heads_make(nfc, &r->heads);
 	r->digit_first = digit_first(l->pat, l->plen);
 	r->req = required_byte(r->re);
 	r->has_first = !strstr(l->pat, "(*") && first_bytes(r->re, r->first);
@@ -616,16 +617,28 @@ load_dirs(struct extractor *x, char *const *dirs)
 	free(seen);
 }
 
-/* The match context every rule runs with, and the rules by type. */
+/* The match context every rule runs with, the rules by type, and the
+ * index of their heads for each language. */
 static void
 ready(struct extractor *x)
 {
+	for (int l = 0; l < 2; l++)
+		x->index[l] = extract_index_new();
 	for (size_t i = 0; i < x->nrules; i++) {
 		enum rule_type t = x->rules[i].type;
 
 		XPUSH(x->bytype[t], x->nbytype[t], x->capbytype[t]);
 		x->bytype[t][x->nbytype[t]++] = i;
+		/* A rule of both languages is in both indexes, or in
+		 * neither. */
+		x->rules[i].indexed = true;
+		for (int l = 0; l < 2; l++)
+			if (x->rules[i].langs & (l == 0 ? LANG_VI : LANG_EN))
+				x->rules[i].indexed &= extract_index_add(x->index[l],
+				    i, t, &x->rules[i].heads);
 	}
+	for (int l = 0; l < 2; l++)
+		extract_index_ready(x->index[l]);
 	x->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(x->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(x->mctx, DEPTH_LIMIT);
@@ -691,7 +704,11 @@ extract_free(struct extractor *x)
 		pcre2_code_free(x->rules[i].re);
 		pcre2_code_free(x->rules[i].anch);
 		extract_gate_free(&x->rules[i].gate);
+		extract_heads_free(&x->rules[i].heads);
 	}
+	for (int l = 0; l < 2; l++)
+		extract_index_free(x->index[l]);
+	extract_found_free(&x->found);
 	free(x->rules);
 	for (int t = 0; t < RT_NTYPES; t++)
 		free(x->bytype[t]);
