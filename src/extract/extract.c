@@ -122,13 +122,18 @@ struct cursor {
 	bool	done;
 };
 
-/* Index of the first candidate of type t at or after p. */
+/* Index of the first candidate of type t at or after p.  The rules of
+ * a type are started one after another at the same place: the last
+ * answer is kept. */
 static size_t
-first_cand(const struct extract_found *f, enum rule_type t, size_t p)
+first_cand(struct extract_found *f, enum rule_type t, size_t p)
 {
 	const struct extract_cand *v = f->type[t];
 	size_t lo = 0, hi = f->ntype[t];
 
+	if (f->last_p[t] == p)
+		return f->last_i[t];
+	f->last_p[t] = p;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -137,11 +142,11 @@ first_cand(const struct extract_found *f, enum rule_type t, size_t p)
 		else
 			hi = mid;
 	}
-	return lo;
+	return f->last_i[t] = lo;
 }
 
 static void
-cursor_start(const struct extractor *x, const struct rule *r, const char *t,
+cursor_start(struct extractor *x, const struct rule *r, const char *t,
     size_t from, size_t to, struct cursor *c)
 {
 	c->off = from;
@@ -291,8 +296,12 @@ struct scan_ctx {
 	struct lazy_rule	*lazy[RT_NTYPES];
 	size_t			 nlazy[RT_NTYPES];
 	/* The index of the language's rules; x->found holds the places
-	 * it found in this text. */
+	 * it found in this text.  present: the rules that may start in the
+	 * sentence [pres_s, pres_e) for each type, as bits (pres_s == 1:
+	 * not known). */
 	const struct extract_index *index;
+	uint64_t		*present[RT_NTYPES];
+	size_t			 pres_s[RT_NTYPES], pres_e[RT_NTYPES];
 };
 
 /* Does the rule's gate let it run in the sentence whose signature sc
@@ -336,6 +345,67 @@ sign(struct scan_ctx *sc, size_t s, size_t e)
 	return true;
 }
 
+/* The rules of type t to try in the sentence t[s..e), as bits (bit k:
+ * rule k; in file order): those of the text's language not indexed, and
+ * the indexed ones that may start there, from the sets of the type's
+ * candidates in the sentence.  Made once a sentence and type. */
+static const uint64_t *
+to_try(struct scan_ctx *sc, enum rule_type t, size_t s, size_t e)
+{
+	struct extractor *x = sc->x;
+	const uint64_t *base = x->found.valid ? x->unindexed[x->lang][t] :
+	    x->oftype[x->lang][t];
+
+	if (sc->pres_s[t] != s || sc->pres_e[t] != e) {
+		const struct extract_cand *v = x->found.type[t];
+
+		if (sc->present[t] == NULL)
+			sc->present[t] = xcalloc(x->nbits, sizeof *sc->present[t]);
+		memcpy(sc->present[t], base, x->nbits * sizeof *base);
+		for (size_t i = x->found.valid ? first_cand(&x->found, t, s) :
+		    x->found.ntype[t]; i < x->found.ntype[t] && v[i].pos < e; i++)
+			extract_index_or(sc->index, v[i].set, sc->present[t]);
+		/* A set holds the rules of every type that may start at its
+		 * place: only this type's are wanted. */
+		for (size_t w = 0; w < x->nbits; w++)
+			sc->present[t][w] &= x->oftype[x->lang][t][w];
+		sc->pres_s[t] = s;
+		sc->pres_e[t] = e;
+	}
+	return sc->present[t];
+}
+
+/* The next rule after rule number *k (SIZE_MAX: before the first) whose
+ * bit is set; false if none. */
+static bool
+next_rule(const struct extractor *x, const uint64_t *bits, size_t *k)
+{
+	size_t i = *k == SIZE_MAX ? 0 : *k + 1, w = i / 64;
+	uint64_t b;
+
+	if (w >= x->nbits)
+		return false;
+	b = bits[w] & (~(uint64_t)0 << (i % 64));
+	while (b == 0) {
+		if (++w >= x->nbits)
+			return false;
+		b = bits[w];
+	}
+	*k = w * 64 + (size_t)__builtin_ctzll(b);
+	return true;
+}
+
+/* Whether rule r, one to try, is to run in the sentence t[s..e): if its
+ * gate lets it, the sentence's signature made when the first rule
+ * asks. */
+static bool
+may_run(struct scan_ctx *sc, const struct rule *r, size_t s, size_t e)
+{
+	if (r->ngidx == 0 && !r->gate.digit)
+		return true;
+	return !sign(sc, s, e) || gate_open(sc, r);
+}
+
 /* hits.scan_to: each rule's hits are pulled from its cursor until one
  * starts at or after p; that one waits for the next call. */
 static size_t
@@ -348,16 +418,17 @@ scan_to(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e,
 	size_t from = h->n[type], next = SIZE_MAX;
 
 	if (fresh) {
-		bool gated = sign(sc, s, e);
-
 		if (sc->lazy[type] == NULL)
 			sc->lazy[type] = xcalloc(x->nbytype[type] + 1,
 			    sizeof *sc->lazy[type]);
-		sc->nlazy[type] = 0;
-		for (size_t i = 0; i < x->nbytype[type]; i++) {
-			const struct rule *r = &x->rules[x->bytype[type][i]];
+		const uint64_t *bits = to_try(sc, type, s, e);
+		size_t k = SIZE_MAX;
 
-			if (!(r->langs & sc->lang) || (gated && !gate_open(sc, r)))
+		sc->nlazy[type] = 0;
+		while (next_rule(x, bits, &k)) {
+			const struct rule *r = &x->rules[k];
+
+			if (!may_run(sc, r, s, e))
 				continue;
 			v = &sc->lazy[type][sc->nlazy[type]++];
 			v->r = r;
@@ -395,23 +466,21 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 	size_t from = h->n[type], due_from = h->n[RT_DUE],
 	    skip_from = h->n[RT_SKIP];
 	bool due = type == RT_DUE || type == RT_SKIP;
-	bool gated = sign(sc, s, e);
 
 	/* Skips only veto deadlines: they run where a deadline was found. */
 	for (int pass = 0; pass < (due ? 2 : 1); pass++) {
 		enum rule_type want = !due ? type : pass == 0 ? RT_DUE : RT_SKIP;
 
+		const uint64_t *bits;
+		size_t k = SIZE_MAX;
+
 		if (pass == 1 && h->n[RT_DUE] == due_from)
 			break;
-		for (size_t i = 0; i < sc->x->nbytype[want]; i++) {
-			const struct rule *r = &sc->x->rules[sc->x->bytype[want][i]];
-
-			if (!(r->langs & sc->lang))
-				continue;
-			if (gated && !gate_open(sc, r))
-				continue;
-			run_rule(sc->x, r, sc->t, s, e, sc->ref, h);
-		}
+		bits = to_try(sc, want, s, e);
+		while (next_rule(sc->x, bits, &k))
+			if (may_run(sc, &sc->x->rules[k], s, e))
+				run_rule(sc->x, &sc->x->rules[k], sc->t, s, e,
+				    sc->ref, h);
 	}
 	if (due)
 		extract_hits_finish_due(h, due_from, skip_from);
@@ -422,7 +491,7 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 /* The set of rules of type t that may start at p, from the index: -1
  * if none may (found->valid must hold). */
 static int64_t
-cand_set(const struct extract_found *f, enum rule_type type, size_t p)
+cand_set(struct extract_found *f, enum rule_type type, size_t p)
 {
 	size_t i = first_cand(f, type, p);
 
@@ -546,6 +615,8 @@ scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
 	ds->ref = ref;
 	ds->lang = lang;
 	ds->sig_s = 1;	/* no signature yet */
+	for (int ty = 0; ty < RT_NTYPES; ty++)
+		ds->pres_s[ty] = 1;
 	ds->known = xmalloc(x->ngwords + 1);
 	x->lang = lang == LANG_EN;
 	ds->index = x->index[x->lang];
@@ -561,8 +632,10 @@ scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
 static void
 scan_end(struct hits *h, struct scan_ctx *sc)
 {
-	for (int t = 0; t < RT_NTYPES; t++)
+	for (int t = 0; t < RT_NTYPES; t++) {
 		free(sc->lazy[t]);
+		free(sc->present[t]);
+	}
 	free(sc->known);
 	extract_hits_free(h);
 }

@@ -444,7 +444,7 @@ extract_gate_pass(const struct extract_gate *g, const char *t, size_t s,
  * character is lowered, not only the foldable ones: "Å" (U+212B)
  * matches "å" caselessly.  The Vietnamese letters answer without a
  * table look-up: this runs on every character of a sentence. */
-static uint32_t
+static inline uint32_t
 lower(uint32_t cp)
 {
 	if (cp < 0x80)
@@ -453,12 +453,23 @@ lower(uint32_t cp)
 		return cp | 1;
 	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
 		return cp + 0x20;
+	if (cp >= 0xdf && cp <= 0xff)
+		return cp;
+	/* ă đ ĩ ũ ơ ư and their capitals */
+	switch (cp) {
+	case 0x102: case 0x110: case 0x128: case 0x168: case 0x1a0:
+		return cp + 1;
+	case 0x1af:
+		return 0x1b0;
+	case 0x103: case 0x111: case 0x129: case 0x169: case 0x1a1: case 0x1b0:
+		return cp;
+	}
 	return (uint32_t)utf8_tolower((int32_t)cp);
 }
 
 /* Decodes the code point at t[*i] of valid UTF-8 (the text is checked
  * before anything is matched), advancing *i. */
-static uint32_t
+static inline uint32_t
 next_cp(const char *t, size_t *i)
 {
 	const unsigned char *u = (const unsigned char *)t + *i;
@@ -481,7 +492,7 @@ next_cp(const char *t, size_t *i)
 	    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
 }
 
-static void
+static inline void
 sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
 {
 	/* Code points differ in few bits: the top bits of a product mix

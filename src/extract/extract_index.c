@@ -603,8 +603,10 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 	const unsigned char *t = (const unsigned char *)text;
 	bool after_word = false;
 
-	for (int ty = 0; ty < RT_NTYPES; ty++)
+	for (int ty = 0; ty < RT_NTYPES; ty++) {
 		f->ntype[ty] = 0;
+		f->last_p[ty] = SIZE_MAX;
+	}
 	f->valid = ix->ready && n < UINT32_MAX;
 	if (!f->valid)
 		return false;
@@ -621,6 +623,19 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 			p = skip_word(t, p, n);
 	}
 	return true;
+}
+
+size_t
+extract_index_words(const struct extract_index *ix)
+{
+	return ix->words;
+}
+
+void
+extract_index_or(const struct extract_index *ix, uint32_t set, uint64_t *acc)
+{
+	for (size_t i = 0; i < ix->words; i++)
+		acc[i] |= ix->bits[set * ix->words + i];
 }
 
 bool

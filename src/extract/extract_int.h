@@ -239,6 +239,8 @@ struct extract_found {
 	bool			 valid;		/* false: the text was not indexed */
 	struct extract_cand	*type[RT_NTYPES];
 	size_t			 ntype[RT_NTYPES], captype[RT_NTYPES];
+	/* The matcher's last look-up in each list: place, index. */
+	size_t			 last_p[RT_NTYPES], last_i[RT_NTYPES];
 };
 
 struct extract_index *extract_index_new(void);
@@ -254,6 +256,11 @@ void	 extract_index_free(struct extract_index *);
  * memory; false (f->valid false) if the text cannot be indexed. */
 bool	 extract_index_scan(const struct extract_index *, const char *t,
 	    size_t n, struct extract_found *f);
+/* The rules of a candidate's set, as bits: extract_index_words words
+ * of 64 rules, or-ed into acc. */
+size_t	 extract_index_words(const struct extract_index *);
+void	 extract_index_or(const struct extract_index *, uint32_t set,
+	    uint64_t *acc);
 /* True if the set of a candidate holds the rule. */
 bool	 extract_index_has(const struct extract_index *, uint32_t set,
 	    size_t rule);

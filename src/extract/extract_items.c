@@ -960,18 +960,24 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 static void
 clauses(struct ctx *c, size_t s, size_t e, struct carry *k, bool list_below)
 {
+	const char *t = c->t;
 	int depth = 0;
 	size_t cs = s;
 
-	for (size_t i = s; i <= e; i++) {
-		if (i < e && c->t[i] == '(')
+	for (size_t i = s; ; i++) {
+		/* Only parentheses and ';' matter here. */
+		while (i < e && t[i] != '(' && t[i] != ')' && t[i] != ';')
+			i++;
+		if (i == e) {
+			clause(c, cs, e, k, list_below);
+			return;
+		}
+		if (t[i] == '(')
 			depth++;
-		else if (i < e && c->t[i] == ')' && depth > 0)
+		else if (t[i] == ')' && depth > 0)
 			depth--;
-		if (i == e || (c->t[i] == ';' && depth == 0)) {
-			bool last = i == e;
-
-			clause(c, cs, i, k, last && list_below);
+		else if (t[i] == ';' && depth == 0) {
+			clause(c, cs, i, k, false);
 			cs = i + 1;
 		}
 	}
@@ -1160,8 +1166,9 @@ extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
 		c.scanned[k] = -1;
 	c.scope = -1;
 	for (size_t ls = 0, le, last = 0; ls < n; ls = le + 1) {
-		for (le = ls; le < n && t[le] != '\n'; le++)
-			;
+		const char *nl = memchr(t + ls, '\n', n - ls);
+
+		le = nl ? (size_t)(nl - t) : n;
 		c.prev_ls = last;
 		line(&c, ls, le, &list);
 		if (extract_skip_ws(t, n, ls, le) < le)

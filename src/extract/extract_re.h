@@ -78,6 +78,10 @@ struct extractor {
 	struct extract_index	*index[2];
 	struct extract_found	 found;
 	int			 lang;		/* the index the text was read with */
+	/* Rules as bits, words of 64 a set: for each language and type,
+	 * all its rules, and those not indexed. */
+	size_t			 nbits;
+	uint64_t		*oftype[2][RT_NTYPES], *unindexed[2][RT_NTYPES];
 	/* The rules of each type, in file order: every question is about
 	 * one type. */
 	size_t			*bytype[RT_NTYPES];

@@ -637,8 +637,25 @@ ready(struct extractor *x)
 				x->rules[i].indexed &= extract_index_add(x->index[l],
 				    i, t, &x->rules[i].heads);
 	}
-	for (int l = 0; l < 2; l++)
+	x->nbits = x->nrules / 64 + 1;
+	for (int l = 0; l < 2; l++) {
 		extract_index_ready(x->index[l]);
+		for (int t = 0; t < RT_NTYPES; t++) {
+			x->oftype[l][t] = xcalloc(x->nbits, sizeof *x->oftype[l][t]);
+			x->unindexed[l][t] = xcalloc(x->nbits,
+			    sizeof *x->unindexed[l][t]);
+		}
+		for (size_t i = 0; i < x->nrules; i++) {
+			const struct rule *r = &x->rules[i];
+			uint64_t bit = (uint64_t)1 << (i % 64);
+
+			if (!(r->langs & (l == 0 ? LANG_VI : LANG_EN)))
+				continue;
+			x->oftype[l][r->type][i / 64] |= bit;
+			if (!r->indexed)
+				x->unindexed[l][r->type][i / 64] |= bit;
+		}
+	}
 	x->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(x->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(x->mctx, DEPTH_LIMIT);
@@ -706,8 +723,13 @@ extract_free(struct extractor *x)
 		extract_gate_free(&x->rules[i].gate);
 		extract_heads_free(&x->rules[i].heads);
 	}
-	for (int l = 0; l < 2; l++)
+	for (int l = 0; l < 2; l++) {
 		extract_index_free(x->index[l]);
+		for (int t = 0; t < RT_NTYPES; t++) {
+			free(x->oftype[l][t]);
+			free(x->unindexed[l][t]);
+		}
+	}
 	extract_found_free(&x->found);
 	free(x->rules);
 	for (int t = 0; t < RT_NTYPES; t++)

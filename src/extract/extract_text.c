@@ -169,6 +169,12 @@ extract_sentence_end(const char *t, size_t s, size_t e,
 	for (size_t i = s; i < e; i++) {
 		size_t after;
 
+		/* Most bytes end nothing: on to one that may. */
+		while (i < e && t[i] != '.' && t[i] != '!' && t[i] != '?' &&
+		    (unsigned char)t[i] != 0xe2)
+			i++;
+		if (i == e)
+			break;
 		if (t[i] == '.' || t[i] == '!' || t[i] == '?')
 			after = i + 1;
 		else if (i + 2 < e && (unsigned char)t[i] == 0xe2 &&
@@ -316,7 +322,7 @@ extract_lang_runs(const char *t, size_t n, size_t **startp, unsigned **langp)
  * Extended-A/B, the precomposed Vietnamese letters, general punctuation
  * and arrows.  Decided on the lead bytes alone, as it runs over every
  * byte of the text. */
-static bool
+static inline bool
 nfc_safe(const unsigned char *s, size_t len, size_t i)
 {
 	unsigned char c = s[i];
@@ -347,8 +353,10 @@ extract_nfc_map(const char *s, size_t len, size_t *outlen, size_t **mapp)
 
 	*mapp = NULL;
 	*outlen = len;
+	/* Most bytes are below 0xcc and safe: only the others are looked
+	 * at closer. */
 	for (size_t k = 0; k < len && !any; k++)
-		any = !nfc_safe(u, len, k);
+		any = u[k] >= 0xcc && !nfc_safe(u, len, k);
 	if (!any)
 		return NULL;
 	cap = len + len / 2 + 16;
