@@ -122,18 +122,31 @@ struct cursor {
 	bool	done;
 };
 
-/* Index of the first candidate of type t at or after p.  The rules of
- * a type are started one after another at the same place: the last
- * answer is kept. */
+/* Index of the first candidate of type t at or after p.  Questions come
+ * mostly in order, and the rules of a type are started one after another
+ * at the same place: the search gallops from the last answer. */
 static size_t
 first_cand(struct extract_found *f, enum rule_type t, size_t p)
 {
 	const struct extract_cand *v = f->type[t];
-	size_t lo = 0, hi = f->ntype[t];
+	size_t n = f->ntype[t], lo, hi, i = f->last_i[t], step = 1;
 
-	if (f->last_p[t] == p)
-		return f->last_i[t];
-	f->last_p[t] = p;
+	if (i > n)
+		i = n;
+	if (i < n && v[i].pos < p) {
+		/* Forward: v[lo] < p, find hi with v[hi] >= p (or n). */
+		lo = i;
+		for (hi = i + 1; hi < n && v[hi].pos < p; hi += step, step *= 2)
+			lo = hi;
+		if (hi > n)
+			hi = n;
+		lo++;
+	} else {
+		/* Backward: v[hi] >= p (or hi == n), find lo with v[lo - 1] < p. */
+		hi = i;
+		for (lo = i; lo > 0 && v[lo - 1].pos >= p; step *= 2)
+			hi = lo - 1, lo = lo > step ? lo - step : 0;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -153,13 +166,13 @@ cursor_start(struct extractor *x, const struct rule *r, const char *t,
 	c->last = to;
 	c->done = false;
 	c->heads = x->found.valid && r->indexed;
-	if (c->heads) {
+	if (c->heads)
 		c->cand = first_cand(&x->found, r->type, from);
-		return;
-	}
 	/* PCRE2 looks for the required byte before it tries anything; so
-	 * must a digit rule: most sentences have digits, few a ':'. */
-	if (r->digit_first && r->anch_jit && r->req >= 0) {
+	 * must a rule tried anchored: most sentences have digits, few a
+	 * ':'.  The byte comes after a match's first character, so no
+	 * match starts at or after its last one. */
+	if ((c->heads || (r->digit_first && r->anch_jit)) && r->req >= 0) {
 		const char *q = memrchr(t + from, r->req, to - from);
 
 		if (q == NULL)
@@ -181,7 +194,7 @@ next_try(const struct extractor *x, const struct rule *r, const char *t,
 		const struct extract_cand *v = x->found.type[r->type];
 		size_t k = (size_t)(r - x->rules), nv = x->found.ntype[r->type];
 
-		for (; c->cand < nv && v[c->cand].pos < to; c->cand++)
+		for (; c->cand < nv && v[c->cand].pos < c->last; c->cand++)
 			if (v[c->cand].pos >= c->off &&
 			    extract_index_has(x->index[x->lang], v[c->cand].set, k))
 				return v[c->cand].pos;

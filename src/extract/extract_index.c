@@ -51,7 +51,7 @@ struct iset {
 #define CLS_DIGIT	1
 /* Nodes this near the root step through a table of classes: most walks
  * end there. */
-#define DENSE_DEPTH	2
+#define DENSE_DEPTH	4
 
 /* While building: a node's children as a list, and the rules whose
  * heads end there, by whether they need a word's start. */
@@ -605,7 +605,7 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 
 	for (int ty = 0; ty < RT_NTYPES; ty++) {
 		f->ntype[ty] = 0;
-		f->last_p[ty] = SIZE_MAX;
+		f->last_i[ty] = 0;
 	}
 	f->valid = ix->ready && n < UINT32_MAX;
 	if (!f->valid)

@@ -239,8 +239,8 @@ struct extract_found {
 	bool			 valid;		/* false: the text was not indexed */
 	struct extract_cand	*type[RT_NTYPES];
 	size_t			 ntype[RT_NTYPES], captype[RT_NTYPES];
-	/* The matcher's last look-up in each list: place, index. */
-	size_t			 last_p[RT_NTYPES], last_i[RT_NTYPES];
+	/* Where the matcher's last look-up in each list ended. */
+	size_t			 last_i[RT_NTYPES];
 };
 
 struct extract_index *extract_index_new(void);

@@ -161,6 +161,11 @@ extract_bullet(const char *t, size_t p, size_t e)
 	return q < e && (t[q] == ' ' || t[q] == '\t') ? q + 1 - p : 0;
 }
 
+/* The bytes that may end a sentence: ".!?" and the first of "…". */
+static const bool may_end[256] = {
+	['.'] = true, ['!'] = true, ['?'] = true, [0xe2] = true
+};
+
 /* End of the sentence starting at s within the line [s, e). */
 size_t
 extract_sentence_end(const char *t, size_t s, size_t e,
@@ -170,8 +175,7 @@ extract_sentence_end(const char *t, size_t s, size_t e,
 		size_t after;
 
 		/* Most bytes end nothing: on to one that may. */
-		while (i < e && t[i] != '.' && t[i] != '!' && t[i] != '?' &&
-		    (unsigned char)t[i] != 0xe2)
+		while (i < e && !may_end[(unsigned char)t[i]])
 			i++;
 		if (i == e)
 			break;
