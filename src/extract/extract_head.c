@@ -193,14 +193,22 @@ extract_fold(int32_t cp)
 	return utf8_tolower(cp);
 }
 
-/* Appends the folded form of cp to b: a digit is HEAD_DIGIT. */
+/* A pattern being read, and whether its heads keep their case (a rule
+ * that matches case-sensitively). */
+struct reader {
+	const char	*p;
+	bool		 exact;
+};
+
+/* Appends cp to b as heads hold it: folded unless exact; a digit is
+ * HEAD_DIGIT. */
 static void
-add_folded(struct buf *b, int32_t cp)
+add_char(const struct reader *rd, struct buf *b, int32_t cp)
 {
 	if (cp >= '0' && cp <= '9')
 		buf_addc(b, HEAD_DIGIT);
 	else
-		utf8_encode(b, extract_fold(cp));
+		utf8_encode(b, rd->exact ? cp : extract_fold(cp));
 }
 
 /* ---- reading the pattern ---------------------------------------------- */
@@ -343,8 +351,9 @@ group_kind(const char *p, size_t i, size_t close, bool *zero)
  * into *out; false for one this reader does not follow (negated, with
  * escapes other than \d and quoted punctuation, or too large). */
 static bool
-class_heads(const char *p, size_t i, size_t close, struct hset *out)
+class_heads(const struct reader *rd, size_t i, size_t close, struct hset *out)
 {
+	const char *p = rd->p;
 	struct buf b = BUF_INIT;
 	size_t j = i + 1, e = close - 1, count = 0;
 	bool ok = p[j] != '^';
@@ -387,7 +396,7 @@ class_heads(const char *p, size_t i, size_t close, struct hset *out)
 				break;
 			}
 			buf_reset(&b);
-			add_folded(&b, cp);
+			add_char(rd, &b, cp);
 			hset_add(out, b.s, b.len);
 		}
 	}
@@ -397,8 +406,8 @@ class_heads(const char *p, size_t i, size_t close, struct hset *out)
 	return ok;
 }
 
-static void seq(const char *, size_t, size_t, const struct hset *, int,
-    struct hset *);
+static void seq(const struct reader *, size_t, size_t, const struct hset *,
+    int, struct hset *);
 
 /* The first item at p[i] that matches text, as a set of heads in *item
  * (each one complete: *fixed, a literal that matches nothing else, so
@@ -406,9 +415,10 @@ static void seq(const char *, size_t, size_t, const struct hset *, int,
  * [*body, *body_end) gives them.  *next is past the item (before its
  * quantifier).  False if the item is beyond this reader. */
 static bool
-first_item(const char *p, size_t i, size_t e, struct hset *item, bool *fixed,
-    size_t *body, size_t *body_end, size_t *next)
+first_item(const struct reader *rd, size_t i, size_t e, struct hset *item,
+    bool *fixed, size_t *body, size_t *body_end, size_t *next)
 {
+	const char *p = rd->p;
 	struct buf b = BUF_INIT;
 	int32_t cp;
 
@@ -430,7 +440,7 @@ first_item(const char *p, size_t i, size_t e, struct hset *item, bool *fixed,
 
 		*next = close;
 		*fixed = true;
-		return close != 0 && class_heads(p, i, close, item);
+		return close != 0 && class_heads(rd, i, close, item);
 	}
 	if (p[i] == '\\') {
 		char d = i + 1 < e ? p[i + 1] : '\0';
@@ -454,7 +464,7 @@ first_item(const char *p, size_t i, size_t e, struct hset *item, bool *fixed,
 	cp = utf8_decode(p, e, next);
 	if (!head_char(cp))
 		return false;
-	add_folded(&b, cp);
+	add_char(rd, &b, cp);
 	hset_add(item, b.s, b.len);
 	buf_free(&b);
 	*fixed = true;
@@ -489,9 +499,10 @@ skip_zero_width(const char *p, size_t i, size_t e)
  * cont, into *out (empty on entry).  left counts down the items still
  * worth reading: a head needs only so many characters. */
 static void
-seq(const char *p, size_t s, size_t e, const struct hset *cont, int left,
-    struct hset *out)
+seq(const struct reader *rd, size_t s, size_t e, const struct hset *cont,
+    int left, struct hset *out)
 {
+	const char *p = rd->p;
 	struct hset item = { 0 }, rest = { 0 };
 	size_t i, body, body_end, next, end;
 	unsigned min;
@@ -513,7 +524,7 @@ seq(const char *p, size_t s, size_t e, const struct hset *cont, int left,
 			}
 			if (k < e && p[k] != '|')
 				continue;
-			seq(p, a, k, cont, left, &branch);
+			seq(rd, a, k, cont, left, &branch);
 			hset_union(out, &branch);
 			hset_free(&branch);
 			a = k + 1;
@@ -528,7 +539,7 @@ seq(const char *p, size_t s, size_t e, const struct hset *cont, int left,
 		hset_copy(out, cont);
 		return;
 	}
-	if (left <= 0 || !first_item(p, i, e, &item, &fixed, &body, &body_end,
+	if (left <= 0 || !first_item(rd, i, e, &item, &fixed, &body, &body_end,
 	    &next) || !quantifier(p, e, next, &min, &many, &end)) {
 		hset_free(&item);
 		hset_set_any(out);
@@ -536,13 +547,13 @@ seq(const char *p, size_t s, size_t e, const struct hset *cont, int left,
 	}
 	/* What follows the item; wanted unless the item is repeated. */
 	if (min == 0 || !many)
-		seq(p, end, e, cont, left - 1, &rest);
+		seq(rd, end, e, cont, left - 1, &rest);
 	if (body_end > 0) {
 		/* A group: its body followed by what follows it. */
 		struct hset any = { 0 };
 
 		hset_add(&any, "", 0);
-		seq(p, body, body_end, many ? &any : &rest, left - 1, &item);
+		seq(rd, body, body_end, many ? &any : &rest, left - 1, &item);
 		hset_free(&any);
 	} else if (fixed && min > 0 && !many)
 		hset_concat(&item, &rest);
@@ -563,7 +574,8 @@ word_head(const char *h)
 	if (h[0] == HEAD_DIGIT || h[0] == '_')
 		return true;
 	cp = utf8_decode(h, strlen(h), &i);
-	return (cp >= 'a' && cp <= 'z') || (cp >= 0xc0 && cp <= 0x24f &&
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 0xc0 && cp <= 0x24f &&
 	    cp != 0xd7 && cp != 0xf7) || (cp >= 0x1e00 && cp <= 0x1eff);
 }
 
@@ -587,11 +599,30 @@ behind_nonword(const char *p, size_t n)
 	    last != '_';
 }
 
+/* True if an option setting in the pattern turns caseless matching on:
+ * "(?i)", "(?si:", but not "(?-i:". */
+static bool
+sets_caseless(const char *p)
+{
+	for (const char *q = strstr(p, "(?"); q != NULL; q = strstr(q + 1, "(?")) {
+		for (const char *o = q + 2; *o && strchr("imnsxJU^-", *o); o++) {
+			if (*o == '-')
+				break;
+			if (*o == 'i')
+				return true;
+		}
+	}
+	return false;
+}
+
 void
-extract_heads_make(const char *pattern, struct extract_heads *h)
+extract_heads_make(const char *pattern, bool caseless, struct extract_heads *h)
 {
 	struct hset any = { 0 }, out = { 0 };
 	size_t n = strlen(pattern);
+	/* A case-sensitive rule keeps its heads' case, unless a part of it
+	 * is caseless. */
+	struct reader rd = { pattern, !caseless && !sets_caseless(pattern) };
 
 	memset(h, 0, sizeof *h);
 	/* Extended mode, verbs, \Q...\E and callouts change what text means
@@ -601,7 +632,7 @@ extract_heads_make(const char *pattern, struct extract_heads *h)
 	    strstr(pattern, "\\K") || strstr(pattern, "(?#"))
 		return;
 	hset_add(&any, "", 0);
-	seq(pattern, 0, n, &any, HEAD_CHARS, &out);
+	seq(&rd, 0, n, &any, HEAD_CHARS, &out);
 	hset_free(&any);
 	if (out.n == 0 || hset_any(&out)) {
 		hset_free(&out);
@@ -609,6 +640,7 @@ extract_heads_make(const char *pattern, struct extract_heads *h)
 	}
 	h->v = out.v;
 	h->n = out.n;
+	h->exact = rd.exact;
 	/* "\b" first, before all of the pattern, not one branch of it, and
 	 * every head a letter or digit; or a look-behind for ", ". */
 	h->word = strncmp(pattern, "\\b", 2) == 0 && !has_alt(pattern, 0, n);

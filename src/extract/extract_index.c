@@ -8,12 +8,16 @@
  *
  * The heads of all rules of a language are kept in one tree of folded
  * characters.  The pass walks it from each place a head may begin: at a
- * word's start for the rules whose matches start words (most of them
- * open on \b), elsewhere only for the others, so that it skips the rest
- * of each word at a few instructions a byte.  The text is folded as the
- * heads were, character by character through small tables, so the walk
- * never misses a place PCRE2 would match caselessly; it may find more,
- * and those cost one anchored attempt each.
+ * word's start for all rules (most of them open on \b, so that their
+ * matches start words); inside a word only for the others, and only at
+ * a character some head opens with exactly: a punctuation mark, or a
+ * letter of a case-sensitive rule ("Phòng", "UBND").  Rules that may
+ * match inside a word and open with a letter caselessly are not indexed:
+ * they would need a walk from nearly every letter.  So the pass skips
+ * most of each word at a few instructions a byte.  The text is folded
+ * as the heads were, character by character through small tables, so
+ * the walk never misses a place PCRE2 would match; it may find more, and
+ * those cost one anchored attempt each.
  */
 #include "config.h"
 
@@ -26,7 +30,7 @@
 /* A node of the tree: the folded character that leads to it (HEAD_DIGIT:
  * any digit), its children (kid[first..first+n), sorted by character),
  * and the set of rules whose heads end here or above it: [0] where a
- * word may start, [1] elsewhere (-1: none). */
+ * word may start, [1] inside a word (-1: none). */
 struct inode {
 	int32_t		cp;
 	uint32_t	first, n;
@@ -62,6 +66,10 @@ struct bnode {
 	size_t		 nends[2], capends[2];
 };
 
+/* Characters below this may open a head inside a word (inword): the
+ * Latin letters and general punctuation. */
+#define INWORD_CPS	0x2080
+
 struct extract_index {
 	struct bnode	*b;
 	size_t		 nb, capb;
@@ -88,8 +96,12 @@ struct extract_index {
 	int32_t		*row;
 	uint32_t	*dense;
 	/* Bytes that may open a character some head opens with: [0] where a
-	 * word may start, [1] elsewhere (never a letter or digit). */
+	 * word may start, [1] inside a word (punctuation); and the letters
+	 * that open a case-sensitive head that may start inside a word, as
+	 * bits. */
 	bool		 lead[2][256];
+	uint64_t	 inword[INWORD_CPS / 64];
+	bool		 any_inword;
 	/* Folded characters: U+0080..U+024F and U+1E00..U+1EFF. */
 	int32_t		 fold_lat[CLS_LAT - 0x80];
 	int32_t		 fold_ext[0x100];
@@ -149,28 +161,40 @@ decode(const unsigned char *s, size_t *i)
 	    (int32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
 }
 
-/* True if the head h opens with a character that may be part of a word
- * (a digit, or anything but ASCII punctuation and space). */
-static bool
-opens_word(const char *h)
+/* Where the rule's matches may start, for the index: 0 only where a
+ * word may start; 1 anywhere, each head opening with ASCII punctuation
+ * or, case-sensitively, with a letter below INWORD_CPS; -1 if the index
+ * cannot list them (no heads; a head that may start inside a word
+ * opening caselessly with a letter, or with a digit). */
+static int
+kind_of(const struct extract_heads *h)
 {
-	unsigned char c = (unsigned char)h[0];
+	if (h->n == 0)
+		return -1;
+	if (h->word)
+		return 0;
+	for (size_t i = 0; i < h->n; i++) {
+		const unsigned char *s = (const unsigned char *)h->v[i];
+		size_t j = 0;
+		int32_t cp = s[0] == (unsigned char)HEAD_DIGIT ? -1 : decode(s, &j);
+		bool punct = cp > 0x20 && cp < 0x7f && !(cp >= 'a' && cp <= 'z') &&
+		    !(cp >= 'A' && cp <= 'Z') && !(cp >= '0' && cp <= '9') &&
+		    cp != '_';
 
-	return c == (unsigned char)HEAD_DIGIT || c >= 0x80 || c == '_' ||
-	    (c >= 'a' && c <= 'z');
+		if (!punct && !(h->exact && cp > 0x20 && cp < INWORD_CPS))
+			return -1;
+	}
+	return 1;
 }
 
 bool
 extract_index_add(struct extract_index *ix, size_t rule, unsigned type,
     const struct extract_heads *h)
 {
-	if (h->n == 0)
+	int w = kind_of(h);
+
+	if (w < 0)
 		return false;
-	/* A head that may start inside a word would need a walk from every
-	 * letter of the text: such a rule is scanned instead. */
-	for (size_t i = 0; i < h->n && !h->word; i++)
-		if (opens_word(h->v[i]))
-			return false;
 	while (ix->nrtype <= rule) {
 		XPUSH(ix->rtype, ix->nrtype, ix->caprtype);
 		ix->rtype[ix->nrtype++] = 0;
@@ -179,11 +203,23 @@ extract_index_add(struct extract_index *ix, size_t rule, unsigned type,
 	for (size_t i = 0; i < h->n; i++) {
 		const unsigned char *s = (const unsigned char *)h->v[i];
 		size_t k = 0, j = 0;
-		int w = h->word ? 0 : 1;
 
-		while (s[j])
-			k = bchild(ix, k, s[j] == HEAD_DIGIT ? (j++, HEAD_DIGIT) :
-			    decode(s, &j));
+		while (s[j]) {
+			int32_t cp = s[j] == (unsigned char)HEAD_DIGIT ?
+			    (j++, HEAD_DIGIT) : decode(s, &j);
+
+			/* A letter that opens a head inside a word, exactly. */
+			if (k == 0 && w == 1 && cp >= 0x7f) {
+				ix->inword[cp / 64] |= (uint64_t)1 << (cp % 64);
+				ix->any_inword = true;
+			} else if (k == 0 && w == 1 && ((cp >= 'a' && cp <= 'z') ||
+			    (cp >= 'A' && cp <= 'Z'))) {
+				ix->inword[cp / 64] |= (uint64_t)1 << (cp % 64);
+				ix->any_inword = true;
+			}
+			k = bchild(ix, k, cp == HEAD_DIGIT ? HEAD_DIGIT :
+			    extract_fold(cp));
+		}
 		XPUSH(ix->b[k].ends[w], ix->b[k].nends[w], ix->b[k].capends[w]);
 		ix->b[k].ends[w][ix->b[k].nends[w]++] = rule;
 	}
@@ -300,7 +336,7 @@ fold(const struct extract_index *ix, int32_t cp)
 		return ix->fold_lat[cp - 0x80];
 	if (cp >= 0x1e00 && cp <= 0x1eff)
 		return ix->fold_ext[cp - 0x1e00];
-	return cp == 0x212a ? 'k' : cp == 0x212b ? 0xe5 : cp;
+	return extract_fold(cp);
 }
 
 /* The bytes a text character may open with where a head starting with
@@ -312,10 +348,15 @@ fold(const struct extract_index *ix, int32_t cp)
 static void
 mark_leads(struct extract_index *ix, int w, int32_t f)
 {
+	if (w == 1) {
+		/* Letters inside a word are told by ix->inword. */
+		if (f > 0x20 && f < 0x7f && !(f >= 'a' && f <= 'z') &&
+		    !(f >= '0' && f <= '9') && f != '_')
+			ix->lead[1][f] = true;
+		return;
+	}
 	if (f < 0x80)
 		ix->lead[w][f] = true;
-	if (w == 1)
-		return;
 	for (int b = 0xc0; b < 0x100; b++)
 		ix->lead[w][b] = true;
 	for (int32_t cp = 0; cp < 0x80; cp++)
@@ -505,27 +546,44 @@ word_char(const unsigned char *t, size_t p)
 	return c == 0xe1 && t[p + 1] >= 0xb8 && t[p + 1] <= 0xbb;
 }
 
-/* Past the characters from t[p] on that are surely \w (valid UTF-8:
- * a lead byte is followed by all its bytes). */
+/* True if cp opens a head that may start inside a word. */
+static inline bool
+opens_inword(const struct extract_index *ix, int32_t cp)
+{
+	return cp < INWORD_CPS && (ix->inword[cp / 64] >> (cp % 64) & 1);
+}
+
+/* Past the characters from t[p] on that are surely \w and open no head
+ * that may start inside a word (valid UTF-8: a lead byte is followed by
+ * all its bytes). */
 static inline size_t
-skip_word(const unsigned char *t, size_t p, size_t n)
+skip_word(const struct extract_index *ix, const unsigned char *t, size_t p,
+    size_t n)
 {
 	while (p < n) {
 		unsigned char c = t[p];
+		int32_t cp;
+		size_t len;
 
 		if (c < 0x80) {
 			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 			    (c >= '0' && c <= '9') || c == '_'))
 				break;
-			p++;
-		} else if (c >= 0xc4 && c <= 0xc9)
-			p += 2;
-		else if (c == 0xc3 && t[p + 1] != 0x97 && t[p + 1] != 0xb7)
-			p += 2;
-		else if (c == 0xe1 && t[p + 1] >= 0xb8 && t[p + 1] <= 0xbb)
-			p += 3;
-		else
+			cp = c;
+			len = 1;
+		} else if ((c >= 0xc4 && c <= 0xc9) ||
+		    (c == 0xc3 && t[p + 1] != 0x97 && t[p + 1] != 0xb7)) {
+			cp = (int32_t)(c & 0x1f) << 6 | (t[p + 1] & 0x3f);
+			len = 2;
+		} else if (c == 0xe1 && t[p + 1] >= 0xb8 && t[p + 1] <= 0xbb) {
+			cp = 0x1000 | (int32_t)(t[p + 1] & 0x3f) << 6 |
+			    (t[p + 2] & 0x3f);
+			len = 3;
+		} else
 			break;
+		if (ix->any_inword && opens_inword(ix, cp))
+			break;
+		p += len;
 	}
 	return p;
 }
@@ -612,15 +670,17 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 		return false;
 	for (size_t p = 0; p < n; ) {
 		int w = after_word;
-		int32_t s;
+		size_t q = p;
+		int32_t s, cp = decode(t, &q);
 
-		if (ix->lead[w][t[p]] && (s = walk(ix, t, p, n, w)) >= 0)
+		if ((ix->lead[w][t[p]] || (w == 1 && opens_inword(ix, cp))) &&
+		    (s = walk(ix, t, p, n, w)) >= 0)
 			record(ix, f, p, s);
 		after_word = word_char(t, p);
-		(void)decode(t, &p);
-		/* No head starts inside a word: the rest of it is skipped. */
+		p = q;
+		/* Inside a word, on to a character that may open a head. */
 		if (after_word)
-			p = skip_word(t, p, n);
+			p = skip_word(ix, t, p, n);
 	}
 	return true;
 }

@@ -208,18 +208,20 @@ extract_sig_may(const struct extract_sig *text, const struct extract_sig *word)
 }
 
 /* What every match of a rule starts with (extract_head.c): its heads,
- * folded (extract_fold; every digit is HEAD_DIGIT), and whether a match
- * never starts right after a letter or digit (a \b, then a letter or
- * digit; or a look-behind for ", ").  No heads: a match may start
- * anywhere. */
+ * folded (extract_fold) unless the rule matches case-sensitively (then
+ * exact), every digit HEAD_DIGIT; and whether a match never starts right
+ * after a letter or digit (a \b, then a letter or digit; or a
+ * look-behind for ", ").  No heads: a match may start anywhere. */
 #define HEAD_DIGIT	'\x03'
 struct extract_heads {
 	char	**v;
 	size_t	  n;
 	bool	  word;
+	bool	  exact;
 };
 
-void	 extract_heads_make(const char *pattern, struct extract_heads *);
+void	 extract_heads_make(const char *pattern, bool caseless,
+	    struct extract_heads *);
 void	 extract_heads_free(struct extract_heads *);
 /* A character as heads hold it: in lower case, with the letters PCRE2
  * also matches caselessly to a third form (long s, the Kelvin sign)

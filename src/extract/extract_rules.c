@@ -455,7 +455,7 @@ learn_rule(struct extractor *x, struct rule *r, const char *nfc,
 	for (int i = 0; i < r->gate.nneed + r->gate.nalts; i++)
 		r->gidx[r->ngidx++] = gate_word(x, i < r->gate.nneed ?
 		    r->gate.need[i] : r->gate.alts[i - r->gate.nneed]);
-	extract_heads_make(nfc, &r->heads);
+	extract_heads_make(nfc, r->flags & RF_CASELESS, &r->heads);
 	r->digit_first = digit_first(l->pat, l->plen);
 	r->req = required_byte(r->re);
 	r->has_first = !strstr(l->pat, "(*") && first_bytes(r->re, r->first);

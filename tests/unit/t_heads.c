@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract/extract.h"
 #include "extract/extract_re.h"
@@ -32,7 +33,7 @@ heads_of(const char *pattern)
 	struct buf b = BUF_INIT;
 	char **v;
 
-	extract_heads_make(pattern, &h);
+	extract_heads_make(pattern, true, &h);
 	if (h.n == 0) {
 		extract_heads_free(&h);
 		return xstrdup("-");
@@ -312,11 +313,69 @@ index_lists_every_match(void)
 	free(tx);
 }
 
+/* Rules of one's own where the index must take care: a head found inside
+ * a word only case-sensitively, letters whose other case lies far away,
+ * digits of other scripts, a look-behind, a quotation mark. */
+static void
+tricky_rules(void)
+{
+	static const char *const rules =
+	    "assignee -   (?:Phòng|UBND)(?:\\s+\\p{Lu}\\w*)*\n"
+	    "cue      i   \\bȿa\n"
+	    "cue      i   \\bkết luận\n"
+	    "modal    i   \\bsố\\s+\\d\n"
+	    "skip     -   \\b\\d+\\s*%\n"
+	    "skip     -   (?<=, )ngày\\s+\\d\n"
+	    "skip     -   “[^”\\n]{1,20}”\n"
+	    "verb     i   (?:lập|gửi)\\b\n";
+	static const char *const text =
+	    "xPhòng Văn hóa, UBNDx và PHÒNG; Ȿa ȿA \xe2\x84\xaaết luận "
+	    "KẾT LUẬN ſố 5 SỐ ٣ ٣٤%, ngày 5 a“b c”d xgửi LẬP.";
+	char dir[] = "/tmp/minutes-heads.XXXXXX";
+	char *path, *dirs[2] = { dir, NULL };
+	struct extractor *x;
+	struct err e;
+	size_t checked = 0, missed = 0, indexed = 0;
+	FILE *f;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "a temporary directory for rules");
+		return;
+	}
+	path = xasprintf("%s/vi.rules", dir);
+	f = fopen(path, "w");
+	if (f != NULL) {
+		fputs(rules, f);
+		fclose(f);
+	}
+	x = extract_new_dirs("vi", dirs, &e);
+	if (x != NULL) {
+		char *nfc = utf8_nfc(text, strlen(text), NULL);
+
+		for (size_t k = 0; k < x->nrules; k++)
+			indexed += x->rules[k].indexed;
+		checked = check_text(x, 0, nfc, &missed);
+		free(nfc);
+		ok(indexed == x->nrules - 1,
+		    "all but the caseless rule that may start inside a word are "
+		    "indexed (%zu of %zu)", indexed, x->nrules);
+		ok(checked >= 11 && missed == 0,
+		    "every match of the tricky rules starts at a listed place "
+		    "(%zu matches)", checked);
+		extract_free(x);
+	} else
+		ok(0, "the tricky rules load");
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+
 int
 main(void)
 {
 	heads();
 	folding();
 	index_lists_every_match();
+	tricky_rules();
 	return tap_done();
 }
