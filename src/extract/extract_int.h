@@ -133,6 +133,8 @@ struct hits {
 	 * directives that refer back to it ("Theo đó, ..."). */
 	struct hit	*named;
 	size_t		 nnamed, capnamed;
+	/* Where the last look-up in each list ended (extract_hits_lower). */
+	size_t		 hint[RT_NTYPES];
 };
 
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);
@@ -144,10 +146,10 @@ void	 extract_hits_sort_from(struct hits *, enum rule_type, size_t from);
 void	 extract_hits_finish_due(struct hits *, size_t due_from, size_t skip_from);
 void	 extract_hits_free(struct hits *);
 /* Index of the first hit of type t starting at or after pos. */
-size_t	 extract_hits_lower(const struct hits *, enum rule_type, size_t pos);
+size_t	 extract_hits_lower(struct hits *, enum rule_type, size_t pos);
 /* True if a hit of type t overlaps [s, e); covers [s, e) entirely. */
-bool	 extract_hits_overlaps(const struct hits *, enum rule_type, size_t s, size_t e);
-bool	 extract_hits_covered(const struct hits *, enum rule_type, size_t s, size_t e);
+bool	 extract_hits_overlaps(struct hits *, enum rule_type, size_t s, size_t e);
+bool	 extract_hits_covered(struct hits *, enum rule_type, size_t s, size_t e);
 
 /* Assembles items from text t[0..n) (NFC) and its hits.  With
  * all_deadlines, every sentence's deadlines are looked for, and those
