@@ -315,6 +315,13 @@ struct scan_ctx {
 	const struct extract_index *index;
 	uint64_t		*present[RT_NTYPES];
 	size_t			 pres_s[RT_NTYPES], pres_e[RT_NTYPES];
+	/* The last anchored question of each type and its answer: the
+	 * assembler asks about a line's start several times. */
+	struct {
+		size_t		p, e;
+		bool		found;
+		struct hit	hit;
+	}			 last[RT_NTYPES];
 };
 
 /* Does the rule's gate let it run in the sentence whose signature sc
@@ -521,7 +528,15 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 	struct scan_ctx *sc = arg;
 	struct extractor *x = sc->x;
 	bool found = false, indexed = x->found.valid;
-	int64_t set = indexed ? cand_set(&x->found, type, p) : -1;
+	int64_t set;
+	size_t limits = x->nlimit;
+
+	if (sc->last[type].p == p && sc->last[type].e == e) {
+		if (sc->last[type].found)
+			*out = sc->last[type].hit;
+		return sc->last[type].found;
+	}
+	set = indexed ? cand_set(&x->found, type, p) : -1;
 
 	for (size_t i = 0; i < x->nbytype[type]; i++) {
 		size_t k = x->bytype[type][i];
@@ -558,6 +573,15 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 			*out = h;
 			found = true;
 		}
+	}
+	/* An answer cut short by a match limit is asked again, and counted
+	 * again, as it always was. */
+	if (x->nlimit == limits) {
+		sc->last[type].p = p;
+		sc->last[type].e = e;
+		sc->last[type].found = found;
+		if (found)
+			sc->last[type].hit = *out;
 	}
 	return found;
 }
@@ -628,8 +652,10 @@ scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
 	ds->ref = ref;
 	ds->lang = lang;
 	ds->sig_s = 1;	/* no signature yet */
-	for (int ty = 0; ty < RT_NTYPES; ty++)
+	for (int ty = 0; ty < RT_NTYPES; ty++) {
 		ds->pres_s[ty] = 1;
+		ds->last[ty].p = SIZE_MAX;
+	}
 	ds->known = xmalloc(x->ngwords + 1);
 	x->lang = lang == LANG_EN;
 	ds->index = x->index[x->lang];
