@@ -297,12 +297,18 @@ struct scan_ctx {
 	const char		*t;
 	struct ymd		 ref;
 	unsigned		 lang;
-	/* The signature of the sentence last scanned: the assembler
-	 * asks about several types in a row for the same sentence. */
+	/* What the gates know of the sentence [sig_s, sig_e) last asked
+	 * about (the assembler asks about several types in a row for the
+	 * same sentence), each made when first needed: whether it holds an
+	 * ASCII digit, the gate words the index found there (as bits, after
+	 * the rules'), its signature for the other words. */
 	size_t			 sig_s, sig_e;
+	int			 digit;		/* -1: not known yet */
+	bool			 have_words, have_sig;
+	uint64_t		*words;
 	struct extract_sig	 sig;
 	bool			 sig_digit;
-	/* Per gate word, for this signature: there (1), not (0), not
+	/* Per gate word, for this sentence: there (1), not (0), not
 	 * known yet (-1).  Rules share words: "tháng" is asked about by
 	 * a dozen. */
 	signed char		*known;
@@ -324,43 +330,84 @@ struct scan_ctx {
 	}			 last[RT_NTYPES];
 };
 
-/* Does the rule's gate let it run in the sentence whose signature sc
- * holds?  Each of its words must be there, in one of its alternatives. */
+/* True if a gate word the index finds starts in the sentence: the sets
+ * of the gate words' places there, or-ed once a sentence. */
 static bool
-gate_open(struct scan_ctx *sc, const struct rule *r)
+word_found(struct scan_ctx *sc, size_t k)
+{
+	struct extractor *x = sc->x;
+	size_t id = x->nrules + k;
+
+	if (!sc->have_words) {
+		const struct extract_cand *v = x->found.type[EXTRACT_GATES];
+
+		if (sc->words == NULL)
+			sc->words = xcalloc(x->nbits, sizeof *sc->words);
+		memset(sc->words, 0, x->nbits * sizeof *sc->words);
+		for (size_t i = first_cand(&x->found, EXTRACT_GATES, sc->sig_s);
+		    i < x->found.ntype[EXTRACT_GATES] && v[i].pos < sc->sig_e; i++)
+			extract_index_or(sc->index, v[i].set, sc->words);
+		sc->have_words = true;
+	}
+	return sc->words[id / 64] >> (id % 64) & 1;
+}
+
+/* True if the gate word k may be in the sentence, by its signature. */
+static bool
+word_signed(struct scan_ctx *sc, size_t k)
+{
+	const struct gate_word *g = &sc->x->gwords[k];
+	size_t a = 0;
+
+	if (!sc->have_sig) {
+		extract_sig_text(sc->t, sc->sig_s, sc->sig_e, &sc->sig,
+		    &sc->sig_digit);
+		sc->have_sig = true;
+	}
+	while (a < g->nsigs && !extract_sig_may(&sc->sig, &g->sigs[a]))
+		a++;
+	return a < g->nsigs;
+}
+
+/* True if t[s..e) holds an ASCII digit (as a signature tells). */
+static bool
+has_digit(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			return true;
+	return false;
+}
+
+/* Does the rule's gate let it run in the sentence t[s..e)?  It needs a
+ * digit, and each of its words, in one of its alternatives: found by
+ * the index, or let through by the sentence's signature. */
+static bool
+gate_open(struct scan_ctx *sc, const struct rule *r, size_t s, size_t e)
 {
 	const struct extractor *x = sc->x;
 
-	if (r->gate.digit && !sc->sig_digit)
-		return false;
-	for (int i = 0; i < r->ngidx; i++) {
-		size_t k = r->gidx[i], a = 0;
-
-		if (sc->known[k] < 0) {
-			const struct gate_word *g = &x->gwords[k];
-
-			while (a < g->nsigs && !extract_sig_may(&sc->sig, &g->sigs[a]))
-				a++;
-			sc->known[k] = a < g->nsigs;
-		}
-		if (!sc->known[k])
-			return false;
-	}
-	return true;
-}
-
-/* Makes the signature of t[s..e) ready for gate_open; false if gates
- * are not to be used there: over a whole text, every gate would pass. */
-static bool
-sign(struct scan_ctx *sc, size_t s, size_t e)
-{
-	if (e - s >= 65536)
-		return false;
 	if (sc->sig_s != s || sc->sig_e != e) {
-		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
-		memset(sc->known, -1, sc->x->ngwords);
+		memset(sc->known, -1, x->ngwords);
 		sc->sig_s = s;
 		sc->sig_e = e;
+		sc->digit = -1;
+		sc->have_words = sc->have_sig = false;
+	}
+	if (r->gate.digit) {
+		if (sc->digit < 0)
+			sc->digit = has_digit(sc->t, s, e);
+		if (!sc->digit)
+			return false;
+	}
+	for (int i = 0; i < r->ngidx; i++) {
+		size_t k = r->gidx[i];
+
+		if (sc->known[k] < 0)
+			sc->known[k] = x->found.valid && x->gwords[k].indexed ?
+			    word_found(sc, k) : word_signed(sc, k);
+		if (!sc->known[k])
+			return false;
 	}
 	return true;
 }
@@ -416,14 +463,14 @@ next_rule(const struct extractor *x, const uint64_t *bits, size_t *k)
 }
 
 /* Whether rule r, one to try, is to run in the sentence t[s..e): if its
- * gate lets it, the sentence's signature made when the first rule
- * asks. */
+ * gate lets it. */
 static bool
 may_run(struct scan_ctx *sc, const struct rule *r, size_t s, size_t e)
 {
-	if (r->ngidx == 0 && !r->gate.digit)
+	/* Over a whole text every gate would pass. */
+	if ((r->ngidx == 0 && !r->gate.digit) || e - s >= 65536)
 		return true;
-	return !sign(sc, s, e) || gate_open(sc, r);
+	return gate_open(sc, r, s, e);
 }
 
 /* hits.scan_to: each rule's hits are pulled from its cursor until one
@@ -675,6 +722,7 @@ scan_end(struct hits *h, struct scan_ctx *sc)
 		free(sc->lazy[t]);
 		free(sc->present[t]);
 	}
+	free(sc->words);
 	free(sc->known);
 	extract_hits_free(h);
 }

@@ -226,6 +226,32 @@ extract_index_add(struct extract_index *ix, size_t rule, unsigned type,
 	return true;
 }
 
+void
+extract_index_add_gate(struct extract_index *ix, size_t id, const char *word)
+{
+	const unsigned char *s = (const unsigned char *)word;
+	size_t j = 0;
+
+	while (ix->nrtype <= id) {
+		XPUSH(ix->rtype, ix->nrtype, ix->caprtype);
+		ix->rtype[ix->nrtype++] = 0;
+	}
+	ix->rtype[id] = EXTRACT_GATES;
+	while (s[j]) {
+		size_t k = 0;
+
+		for (; s[j] && s[j] != 0x02; )
+			k = bchild(ix, k, extract_fold(decode(s, &j)));
+		if (k != 0) {
+			XPUSH(ix->b[k].ends[0], ix->b[k].nends[0],
+			    ix->b[k].capends[0]);
+			ix->b[k].ends[0][ix->b[k].nends[0]++] = id;
+		}
+		if (s[j] == 0x02)
+			j++;
+	}
+}
+
 /* True if the rule list v[0..n) holds r. */
 static bool
 holds(const size_t *v, size_t n, size_t r)
@@ -661,7 +687,7 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 	const unsigned char *t = (const unsigned char *)text;
 	bool after_word = false;
 
-	for (int ty = 0; ty < RT_NTYPES; ty++) {
+	for (int ty = 0; ty <= EXTRACT_GATES; ty++) {
 		f->ntype[ty] = 0;
 		f->last_i[ty] = 0;
 	}
@@ -707,7 +733,7 @@ extract_index_has(const struct extract_index *ix, uint32_t set, size_t rule)
 void
 extract_found_free(struct extract_found *f)
 {
-	for (int ty = 0; ty < RT_NTYPES; ty++)
+	for (int ty = 0; ty <= EXTRACT_GATES; ty++)
 		free(f->type[ty]);
 	memset(f, 0, sizeof *f);
 }

@@ -171,6 +171,10 @@ struct extract_gate {
 	int	 nneed, nalts;
 	char	*need[EXTRACT_GATE_MAX];
 	char	*alts[EXTRACT_GATE_MAX];
+	/* Whether every match holds the word (each alternative) where a
+	 * word may start: after a space or punctuation, or a \b and a
+	 * letter.  Such a word is looked for by the index. */
+	bool	 need_starts[EXTRACT_GATE_MAX], alts_start[EXTRACT_GATE_MAX];
 };
 
 /* Reads the gate from a pattern's source; an empty gate passes all. */
@@ -239,12 +243,14 @@ struct extract_cand {
 	uint32_t	pos;
 	uint32_t	set;
 };
+/* The list of places where gate words start, beside the types' lists. */
+#define EXTRACT_GATES	RT_NTYPES
 struct extract_found {
 	bool			 valid;		/* false: the text was not indexed */
-	struct extract_cand	*type[RT_NTYPES];
-	size_t			 ntype[RT_NTYPES], captype[RT_NTYPES];
+	struct extract_cand	*type[RT_NTYPES + 1];
+	size_t			 ntype[RT_NTYPES + 1], captype[RT_NTYPES + 1];
 	/* Where the matcher's last look-up in each list ended. */
-	size_t			 last_i[RT_NTYPES];
+	size_t			 last_i[RT_NTYPES + 1];
 };
 
 struct extract_index *extract_index_new(void);
@@ -253,6 +259,12 @@ struct extract_index *extract_index_new(void);
  * word): it must then be scanned. */
 bool	 extract_index_add(struct extract_index *, size_t rule, unsigned type,
 	    const struct extract_heads *);
+/* Adds a gate word (extract_gate.c: one that starts a word in every
+ * match), its alternatives separated by '\x02', as number id (counted
+ * with the rules, after them): the places where it starts are listed
+ * under EXTRACT_GATES. */
+void	 extract_index_add_gate(struct extract_index *, size_t id,
+	    const char *word);
 /* Builds the tree once all rules are added. */
 void	 extract_index_ready(struct extract_index *);
 void	 extract_index_free(struct extract_index *);

@@ -51,6 +51,9 @@ struct gate_word {
 	char			*word;
 	struct extract_sig	*sigs;
 	size_t			 nsigs;
+	/* Every match holds it where a word starts, and it has no wildcard:
+	 * the index finds it (as id nrules + its index). */
+	bool			 starts, indexed;
 };
 
 struct extractor {

@@ -428,11 +428,12 @@ compile_rule(struct extractor *x, const char *file, int lineno,
 /* Index of gate word w in x->gwords, added if new: many rules share a
  * gate word ("tháng"), kept once with its alternatives' signatures. */
 static size_t
-gate_word(struct extractor *x, const char *w)
+gate_word(struct extractor *x, const char *w, bool starts)
 {
 	size_t k = 0;
 
-	while (k < x->ngwords && strcmp(x->gwords[k].word, w))
+	while (k < x->ngwords && (strcmp(x->gwords[k].word, w) ||
+	    x->gwords[k].starts != starts))
 		k++;
 	if (k == x->ngwords) {
 		struct gate_word *g;
@@ -441,6 +442,9 @@ gate_word(struct extractor *x, const char *w)
 		g = &x->gwords[x->ngwords++];
 		g->nsigs = extract_sig_word(w, &g->sigs);
 		g->word = xstrdup(w);
+		g->starts = starts;
+		/* '\x01' is a wildcard (extract_gate.c). */
+		g->indexed = starts && !strchr(w, '\x01');
 	}
 	return k;
 }
@@ -452,9 +456,13 @@ learn_rule(struct extractor *x, struct rule *r, const char *nfc,
     const struct rule_line *l)
 {
 	extract_gate_make(nfc, &r->gate);
-	for (int i = 0; i < r->gate.nneed + r->gate.nalts; i++)
-		r->gidx[r->ngidx++] = gate_word(x, i < r->gate.nneed ?
-		    r->gate.need[i] : r->gate.alts[i - r->gate.nneed]);
+	for (int i = 0; i < r->gate.nneed + r->gate.nalts; i++) {
+		int a = i - r->gate.nneed;
+
+		r->gidx[r->ngidx++] = a < 0 ?
+		    gate_word(x, r->gate.need[i], r->gate.need_starts[i]) :
+		    gate_word(x, r->gate.alts[a], r->gate.alts_start[a]);
+	}
 	extract_heads_make(nfc, r->flags & RF_CASELESS, &r->heads);
 	r->digit_first = digit_first(l->pat, l->plen);
 	r->req = required_byte(r->re);
@@ -637,7 +645,12 @@ ready(struct extractor *x)
 				x->rules[i].indexed &= extract_index_add(x->index[l],
 				    i, t, &x->rules[i].heads);
 	}
-	x->nbits = x->nrules / 64 + 1;
+	/* Gate words are numbered after the rules. */
+	for (size_t k = 0; k < x->ngwords; k++)
+		for (int l = 0; l < 2 && x->gwords[k].indexed; l++)
+			extract_index_add_gate(x->index[l], x->nrules + k,
+			    x->gwords[k].word);
+	x->nbits = (x->nrules + x->ngwords) / 64 + 1;
 	for (int l = 0; l < 2; l++) {
 		extract_index_ready(x->index[l]);
 		for (int t = 0; t < RT_NTYPES; t++) {
