@@ -321,13 +321,14 @@ struct scan_ctx {
 	const struct extract_index *index;
 	uint64_t		*present[RT_NTYPES];
 	size_t			 pres_s[RT_NTYPES], pres_e[RT_NTYPES];
-	/* The last anchored question of each type and its answer: the
-	 * assembler asks about a line's start several times. */
+	/* The last two anchored questions of each type and their answers:
+	 * the assembler asks about a line's start several times, and about
+	 * the next line's in between. */
 	struct {
 		size_t		p, e;
 		bool		found;
 		struct hit	hit;
-	}			 last[RT_NTYPES];
+	}			 last[RT_NTYPES][2];
 };
 
 /* True if a gate word the index finds starts in the sentence: the sets
@@ -578,11 +579,12 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 	int64_t set;
 	size_t limits = x->nlimit;
 
-	if (sc->last[type].p == p && sc->last[type].e == e) {
-		if (sc->last[type].found)
-			*out = sc->last[type].hit;
-		return sc->last[type].found;
-	}
+	for (int k = 0; k < 2; k++)
+		if (sc->last[type][k].p == p && sc->last[type][k].e == e) {
+			if (sc->last[type][k].found)
+				*out = sc->last[type][k].hit;
+			return sc->last[type][k].found;
+		}
 	set = indexed ? cand_set(&x->found, type, p) : -1;
 
 	for (size_t i = 0; i < x->nbytype[type]; i++) {
@@ -624,11 +626,12 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 	/* An answer cut short by a match limit is asked again, and counted
 	 * again, as it always was. */
 	if (x->nlimit == limits) {
-		sc->last[type].p = p;
-		sc->last[type].e = e;
-		sc->last[type].found = found;
+		sc->last[type][1] = sc->last[type][0];
+		sc->last[type][0].p = p;
+		sc->last[type][0].e = e;
+		sc->last[type][0].found = found;
 		if (found)
-			sc->last[type].hit = *out;
+			sc->last[type][0].hit = *out;
 	}
 	return found;
 }
@@ -701,7 +704,7 @@ scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
 	ds->sig_s = 1;	/* no signature yet */
 	for (int ty = 0; ty < RT_NTYPES; ty++) {
 		ds->pres_s[ty] = 1;
-		ds->last[ty].p = SIZE_MAX;
+		ds->last[ty][0].p = ds->last[ty][1].p = SIZE_MAX;
 	}
 	ds->known = xmalloc(x->ngwords + 1);
 	x->lang = lang == LANG_EN;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -342,6 +343,42 @@ nfc_safe(const unsigned char *s, size_t len, size_t i)
 	return false;
 }
 
+/* True if every character of s (valid UTF-8) is nfc_safe.  Most bytes
+ * are below 0xcc and safe: eight at a time are passed over while none is
+ * from 0xcc on; of the others, Vietnamese letters (0xe1 0xb8-0xbb) are
+ * passed over whole. */
+static bool
+nfc_clean(const unsigned char *u, size_t len)
+{
+	const uint64_t low = 0x7f7f7f7f7f7f7f7fULL, add = 0x3434343434343434ULL,
+	    high = 0x8080808080808080ULL;
+	size_t k = 0;
+
+	while (k < len) {
+		uint64_t w;
+
+		/* (b & 0x7f) + 0x34 reaches 0x80 in a byte b with its top
+		 * bit set exactly when b >= 0xcc; no carry crosses bytes. */
+		for (; k + 8 <= len; k += 8) {
+			memcpy(&w, u + k, 8);
+			if ((((w & low) + add) & w & high) != 0)
+				break;
+		}
+		if (k >= len)
+			break;
+		if (u[k] < 0xcc)
+			k++;
+		else if (u[k] == 0xe1 && k + 2 < len && u[k + 1] >= 0xb8 &&
+		    u[k + 1] <= 0xbb)
+			k += 3;
+		else if (!nfc_safe(u, len, k))
+			return false;
+		else
+			k++;
+	}
+	return true;
+}
+
 /* The NFC form of valid UTF-8 s, or NULL when s is NFC already.  When it
  * is not, map[i] is the input offset of NFC byte i (map[nfclen] = len).
  * The text is cut into clusters, each a character followed by the
@@ -357,10 +394,7 @@ extract_nfc_map(const char *s, size_t len, size_t *outlen, size_t **mapp)
 
 	*mapp = NULL;
 	*outlen = len;
-	/* Most bytes are below 0xcc and safe: only the others are looked
-	 * at closer. */
-	for (size_t k = 0; k < len && !any; k++)
-		any = u[k] >= 0xcc && !nfc_safe(u, len, k);
+	any = !nfc_clean(u, len);
 	if (!any)
 		return NULL;
 	cap = len + len / 2 + 16;
