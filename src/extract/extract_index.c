@@ -102,6 +102,8 @@ struct extract_index {
 	bool		 lead[2][256];
 	uint64_t	 inword[INWORD_CPS / 64];
 	bool		 any_inword;
+	/* What skip_word does with a character by its first byte. */
+	unsigned char	 skip[256];
 	/* Folded characters: U+0080..U+024F and U+1E00..U+1EFF. */
 	int32_t		 fold_lat[CLS_LAT - 0x80];
 	int32_t		 fold_ext[0x100];
@@ -391,6 +393,8 @@ mark_leads(struct extract_index *ix, int w, int32_t f)
 }
 
 static uint32_t step_search(const struct extract_index *, uint32_t, int32_t);
+static inline bool word_cp(int32_t);
+static inline bool opens_inword(const struct extract_index *, int32_t);
 
 static int
 cmp_cp(const void *a, const void *b)
@@ -519,6 +523,9 @@ extract_index_ready(struct extract_index *ix)
 			if (reaches(ix, k, w))
 				mark_leads(ix, w, ix->node[k].cp);
 	}
+	for (int b = 0; b < 256; b++)
+		ix->skip[b] = b < 0x80 ? (word_cp(b) && !opens_inword(ix, b)) :
+		    b >= 0xc3 && b <= 0xc9 ? 2 : b == 0xe1 ? 3 : 0;
 	make_classes(ix);
 	ix->row = xcalloc(ix->nb, sizeof *ix->row);
 	for (size_t k = 0; k < ix->nb; k++)
@@ -554,22 +561,18 @@ extract_index_free(struct extract_index *ix)
 
 /* ---- the pass over a text ------------------------------------------- */
 
-/* True if the character at t[p] is surely one \w matches with UCP: an
- * ASCII letter, digit or '_', or a letter of the Latin blocks.  Anything
- * else might not be, and then a word may start after it. */
+/* True if the character cp is surely one \w matches with UCP: an ASCII
+ * letter, digit or '_', or a letter of the Latin blocks up to U+027F and
+ * of Latin Extended Additional.  Anything else might not be, and then a
+ * word may start after it. */
 static inline bool
-word_char(const unsigned char *t, size_t p)
+word_cp(int32_t cp)
 {
-	unsigned char c = t[p];
-
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '_';
-	if (c == 0xc3)
-		return t[p + 1] != 0x97 && t[p + 1] != 0xb7;
-	if (c >= 0xc4 && c <= 0xc9)
-		return true;
-	return c == 0xe1 && t[p + 1] >= 0xb8 && t[p + 1] <= 0xbb;
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9') || cp == '_';
+	return (cp >= 0xc0 && cp < 0x280 && cp != 0xd7 && cp != 0xf7) ||
+	    (cp >= 0x1e00 && cp < 0x1f00);
 }
 
 /* True if cp opens a head that may start inside a word. */
@@ -581,35 +584,34 @@ opens_inword(const struct extract_index *ix, int32_t cp)
 
 /* Past the characters from t[p] on that are surely \w and open no head
  * that may start inside a word (valid UTF-8: a lead byte is followed by
- * all its bytes). */
+ * all its bytes).  ix->skip tells by the first byte: 1, an ASCII word
+ * character to pass over; 2 and 3, a letter of two or three bytes (the
+ * latter from U+1E00) to pass over unless it opens such a head; 0, a
+ * stop. */
 static inline size_t
 skip_word(const struct extract_index *ix, const unsigned char *t, size_t p,
     size_t n)
 {
 	while (p < n) {
-		unsigned char c = t[p];
+		unsigned char k = ix->skip[t[p]];
 		int32_t cp;
-		size_t len;
 
-		if (c < 0x80) {
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			    (c >= '0' && c <= '9') || c == '_'))
+		if (k == 1) {
+			p++;
+			continue;
+		}
+		if (k == 2) {
+			cp = (int32_t)(t[p] & 0x1f) << 6 | (t[p + 1] & 0x3f);
+			if (cp == 0xd7 || cp == 0xf7)
 				break;
-			cp = c;
-			len = 1;
-		} else if ((c >= 0xc4 && c <= 0xc9) ||
-		    (c == 0xc3 && t[p + 1] != 0x97 && t[p + 1] != 0xb7)) {
-			cp = (int32_t)(c & 0x1f) << 6 | (t[p + 1] & 0x3f);
-			len = 2;
-		} else if (c == 0xe1 && t[p + 1] >= 0xb8 && t[p + 1] <= 0xbb) {
+		} else if (k == 3 && t[p + 1] >= 0xb8 && t[p + 1] <= 0xbb)
 			cp = 0x1000 | (int32_t)(t[p + 1] & 0x3f) << 6 |
 			    (t[p + 2] & 0x3f);
-			len = 3;
-		} else
+		else
 			break;
 		if (ix->any_inword && opens_inword(ix, cp))
 			break;
-		p += len;
+		p += k;
 	}
 	return p;
 }
@@ -650,18 +652,22 @@ step(const struct extract_index *ix, uint32_t k, int32_t cp)
 	return step_search(ix, k, cp);
 }
 
-/* The set of the deepest node a walk from t[p] reaches that has one for
- * w, or -1. */
+/* The set of the deepest node a walk reaches that has one for w, or
+ * -1: the walk starts with the character cp, then goes on from t[p]. */
 static int32_t
-walk(const struct extract_index *ix, const unsigned char *t, size_t p,
-    size_t n, int w)
+walk(const struct extract_index *ix, int32_t cp, const unsigned char *t,
+    size_t p, size_t n, int w)
 {
-	uint32_t k = 0;
+	uint32_t k = step(ix, 0, cp);
 	int32_t best = -1;
 
-	while (p < n && (k = step(ix, k, decode(t, &p))) != 0)
+	while (k != 0) {
 		if (ix->node[k].set[w] >= 0)
 			best = ix->node[k].set[w];
+		if (p >= n)
+			break;
+		k = step(ix, k, decode(t, &p));
+	}
 	return best;
 }
 
@@ -697,16 +703,14 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 	for (size_t p = 0; p < n; ) {
 		int w = after_word;
 		size_t q = p;
-		int32_t s, cp = decode(t, &q);
+		int32_t s, cp = t[p] < 0x80 ? t[q++] : decode(t, &q);
 
 		if ((ix->lead[w][t[p]] || (w == 1 && opens_inword(ix, cp))) &&
-		    (s = walk(ix, t, p, n, w)) >= 0)
+		    (s = walk(ix, cp, t, q, n, w)) >= 0)
 			record(ix, f, p, s);
-		after_word = word_char(t, p);
-		p = q;
+		after_word = word_cp(cp);
 		/* Inside a word, on to a character that may open a head. */
-		if (after_word)
-			p = skip_word(ix, t, p, n);
+		p = after_word ? skip_word(ix, t, q, n) : q;
 	}
 	return true;
 }
