@@ -92,9 +92,13 @@ struct extract_index {
 	int32_t		*cls_cp;
 	size_t		 ncls;		/* classes in all */
 	/* The rows of the nodes near the root: row[k] (or -1), and the
-	 * child for each class in dense[row * ncls + class]. */
+	 * child for each class in dense[row * ncls + class]; nodes are
+	 * numbered below 65536 when there are rows.  Small, so that a
+	 * walk's steps stay in the cache; so is sets, each node's two set
+	 * numbers, apart from the rest of the node. */
 	int32_t		*row;
-	uint32_t	*dense;
+	uint16_t	*dense;
+	int32_t		(*sets)[2];
 	/* Bytes that may open a character some head opens with: [0] where a
 	 * word may start, [1] inside a word (punctuation); and the letters
 	 * that open a case-sensitive head that may start inside a word, as
@@ -464,7 +468,8 @@ make_rows(struct extract_index *ix, uint32_t k, int depth, size_t *nrows)
 		int32_t rep = c == CLS_NONE ? -1 : c == CLS_DIGIT ? '0' :
 		    ix->cls_cp[c - 2];
 
-		ix->dense[r * ix->ncls + c] = rep < 0 ? 0 : step_search(ix, k, rep);
+		ix->dense[r * ix->ncls + c] = (uint16_t)(rep < 0 ? 0 :
+		    step_search(ix, k, rep));
 	}
 	if (depth < DENSE_DEPTH)
 		for (uint32_t i = 0; i < ix->node[k].n; i++)
@@ -528,9 +533,15 @@ extract_index_ready(struct extract_index *ix)
 		    b >= 0xc3 && b <= 0xc9 ? 2 : b == 0xe1 ? 3 : 0;
 	make_classes(ix);
 	ix->row = xcalloc(ix->nb, sizeof *ix->row);
-	for (size_t k = 0; k < ix->nb; k++)
+	ix->sets = xcalloc(ix->nb, sizeof *ix->sets);
+	for (size_t k = 0; k < ix->nb; k++) {
 		ix->row[k] = -1;
-	make_rows(ix, 0, 0, &nrows);
+		ix->sets[k][0] = ix->node[k].set[0];
+		ix->sets[k][1] = ix->node[k].set[1];
+	}
+	/* Rows hold node numbers in 16 bits. */
+	if (ix->nb <= UINT16_MAX)
+		make_rows(ix, 0, 0, &nrows);
 	set_bits(ix);
 	ix->ready = true;
 }
@@ -551,6 +562,7 @@ extract_index_free(struct extract_index *ix)
 	free(ix->cls_cp);
 	free(ix->row);
 	free(ix->dense);
+	free(ix->sets);
 	for (size_t i = 0; i < ix->nset; i++)
 		free(ix->set[i].rule);
 	free(ix->set);
@@ -662,8 +674,8 @@ walk(const struct extract_index *ix, int32_t cp, const unsigned char *t,
 	int32_t best = -1;
 
 	while (k != 0) {
-		if (ix->node[k].set[w] >= 0)
-			best = ix->node[k].set[w];
+		if (ix->sets[k][w] >= 0)
+			best = ix->sets[k][w];
 		if (p >= n)
 			break;
 		k = step(ix, k, decode(t, &p));
