@@ -409,10 +409,17 @@ compile_rule(struct extractor *x, const char *file, int lineno,
 	}
 	r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 	/* Most questions the assembler asks are "does a verb start here?":
-	 * an anchored copy answers them without scanning the sentence. */
+	 * an anchored copy answers them without scanning the sentence.
+	 * Before an anchored attempt, PCRE2 would look ahead for a byte
+	 * every match needs (the ')' of an owner's phrase), as far as the
+	 * end of the subject: a text's length on each attempt of a rule
+	 * tried over the whole text.  The attempt itself fails as soon, so
+	 * the look is left out; it may change what a verb such as
+	 * (*COMMIT) does, so not for patterns with one. */
 	r->anch = pcre2_compile((PCRE2_SPTR)(fast ? fast : nfc),
-	    fast ? PCRE2_ZERO_TERMINATED : nfclen, opts | PCRE2_ANCHORED,
-	    &errcode, &erroff, NULL);
+	    fast ? PCRE2_ZERO_TERMINATED : nfclen, opts | PCRE2_ANCHORED |
+	    (strstr(nfc, "(*") ? 0 : PCRE2_NO_START_OPTIMIZE), &errcode, &erroff,
+	    NULL);
 	free(fast);
 	if (r->anch == NULL) {
 		pcre2_code_free(r->re);
