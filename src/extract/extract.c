@@ -28,22 +28,18 @@
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
-/* The span of a named group that took part in the match (with duplicate
- * names, the first one set). */
+/* The span of the group named as part i of the rule (NPARTS: the
+ * assignee, NPARTS + 1: the task) that took part in the match; with
+ * duplicate names, the first one set. */
 static bool
-named_span(const struct rule *r, pcre2_match_data *md, const char *name,
+named_span(const struct rule *r, pcre2_match_data *md, size_t i,
     struct span *sp)
 {
-	PCRE2_SPTR first, last;
-	int size = pcre2_substring_nametable_scan(r->re, (PCRE2_SPTR)name,
-	    &first, &last);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	uint32_t nov = pcre2_get_ovector_count(md);
 
-	if (size <= 0)
-		return false;
-	for (PCRE2_SPTR ent = first; ent <= last; ent += size) {
-		unsigned g = (unsigned)(ent[0] << 8 | ent[1]);
+	for (size_t k = r->gfirst[i]; k < r->gfirst[i + 1]; k++) {
+		unsigned g = r->grp[k];
 
 		if (g < nov && ov[2 * g] != PCRE2_UNSET) {
 			sp->s = ov[2 * g];
@@ -55,7 +51,9 @@ named_span(const struct rule *r, pcre2_match_data *md, const char *name,
 }
 
 /* The hit for a match of r at [s, e), its groups read from x->md;
- * false for a deadline phrase that names no real date. */
+ * false for a deadline phrase that names no real date.  The parts are
+ * copied into one buffer, each ended by a NUL; a long one is copied on
+ * its own. */
 static bool
 make_hit(struct extractor *x, const struct rule *r, const char *t,
     struct ymd ref, size_t s, size_t e, struct hit *out)
@@ -65,13 +63,25 @@ make_hit(struct extractor *x, const struct rule *r, const char *t,
 
 	if (r->type == RT_DUE) {
 		const char *vals[NPARTS] = { 0 };
-		char *owned[NPARTS] = { 0 };
+		char *owned[NPARTS] = { 0 }, buf[256];
+		size_t used = 0;
 		struct dates_parts p;
 		bool ok;
 
-		for (size_t i = 0; i < NPARTS; i++)
-			if (r->has_part[i] && named_span(r, x->md, extract_part_names[i], &sp))
-				vals[i] = owned[i] = xstrndup(t + sp.s, sp.e - sp.s);
+		for (size_t i = 0; i < NPARTS; i++) {
+			size_t len;
+
+			if (!r->has_part[i] || !named_span(r, x->md, i, &sp))
+				continue;
+			len = sp.e - sp.s;
+			if (used + len + 1 <= sizeof buf) {
+				memcpy(buf + used, t + sp.s, len);
+				buf[used + len] = '\0';
+				vals[i] = buf + used;
+				used += len + 1;
+			} else
+				vals[i] = owned[i] = xstrndup(t + sp.s, len);
+		}
 		p = (struct dates_parts){ vals[0], vals[1], vals[2], vals[3],
 		    vals[4], vals[5], vals[6], vals[7], vals[8], vals[9] };
 		ok = dates_resolve(r->kind, &p, ref, &hit.due);
@@ -80,9 +90,9 @@ make_hit(struct extractor *x, const struct rule *r, const char *t,
 		if (!ok)
 			return false;
 	}
-	if (r->has_who && named_span(r, x->md, "assignee", &sp))
+	if (r->has_who && named_span(r, x->md, NPARTS, &sp))
 		hit.who = sp;
-	if (r->has_what && named_span(r, x->md, "task", &sp))
+	if (r->has_what && named_span(r, x->md, NPARTS + 1, &sp))
 		hit.what = sp;
 	*out = hit;
 	return true;

@@ -37,6 +37,11 @@ struct rule {
 	int		 ngidx;
 	bool		 has_part[NPARTS];
 	bool		 has_who, has_what;
+	/* The numbers of the groups named as each part, then "assignee"
+	 * and "task" (a name may be used more than once): grp[gfirst[i]
+	 * .. gfirst[i + 1]), found once rather than at every hit. */
+	uint16_t	*grp;
+	size_t		 gfirst[NPARTS + 3];
 	bool		 digit_first;	/* every match starts with a \d */
 	int		 req;		/* a byte every match holds, or -1 */
 	bool		 has_first;	/* first says which bytes may start */

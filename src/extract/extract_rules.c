@@ -456,6 +456,28 @@ gate_word(struct extractor *x, const char *w, bool starts)
 	return k;
 }
 
+/* The numbers of the groups of each name a hit reads (rule->grp). */
+static void
+group_numbers(struct rule *r)
+{
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < NPARTS + 2; i++) {
+		const char *name = i < NPARTS ? extract_part_names[i] :
+		    i == NPARTS ? "assignee" : "task";
+		PCRE2_SPTR first, last;
+		int size = pcre2_substring_nametable_scan(r->re, (PCRE2_SPTR)name,
+		    &first, &last);
+
+		r->gfirst[i] = n;
+		for (PCRE2_SPTR ent = first; size > 0 && ent <= last; ent += size) {
+			XPUSH(r->grp, n, cap);
+			r->grp[n++] = (uint16_t)(ent[0] << 8 | ent[1]);
+		}
+	}
+	r->gfirst[NPARTS + 2] = n;
+}
+
 /* What makes a compiled rule cheap to run, learnt once: its gate, the
  * bytes its matches start with, a byte they need, its named groups. */
 static void
@@ -478,6 +500,7 @@ learn_rule(struct extractor *x, struct rule *r, const char *nfc,
 		r->has_part[i] = has_name(r->re, extract_part_names[i]);
 	r->has_who = has_name(r->re, "assignee");
 	r->has_what = has_name(r->re, "task");
+	group_numbers(r);
 }
 
 /* Adds a word list to the languages the file serves. */
@@ -742,6 +765,7 @@ extract_free(struct extractor *x)
 		pcre2_code_free(x->rules[i].anch);
 		extract_gate_free(&x->rules[i].gate);
 		extract_heads_free(&x->rules[i].heads);
+		free(x->rules[i].grp);
 	}
 	for (int l = 0; l < 2; l++) {
 		extract_index_free(x->index[l]);
