@@ -1,13 +1,15 @@
 /*
  * The extractor's front half: answering the assembler's questions about
- * a text with the rules extract_rules.c compiled.  Which hits of a type
- * lie in a sentence: a scan, where rules whose gate the sentence's
- * signature shuts are not run, rules that start with a digit are tried
- * only at digits, and verbs and body names are scanned only as far as a
- * question reaches.  Which hit starts at a position: an anchored match,
- * not even tried where no rule of the type can start.  Running every
- * rule over every byte would cost several times more.  The assembly of
- * hits into action items is in extract_items.c, which never sees PCRE2.
+ * a text with the rules extract_rules.c compiled.  One pass over the
+ * text (extract_index.c) first lists where each rule may start.  Which
+ * hits of a type lie in a sentence: only the rules that may start there
+ * and whose gate opens (extract_gate.c) are looked at, each tried,
+ * anchored, at its candidates only; verbs and body names only as far as
+ * a question reaches.  Which hit starts at a position: an anchored match,
+ * not even tried where no rule of the type may start.  Rules the index
+ * cannot list are scanned as before.  Running every rule over every byte
+ * would cost ten times more.  The assembly of hits into action items is
+ * in extract_items.c, which never sees PCRE2.
  *
  * Text is validated once, brought to NFC (rules are normalised the same
  * way), and then matched with PCRE2_NO_UTF_CHECK: re-validating the whole

@@ -9,7 +9,10 @@
  * pattern this reader does not fully understand gets no gate at all, so
  * a gate never hides a match.
  *
- * The extractor does not search for the words: it hashes the pairs of
+ * A word that every match holds where a word starts (after a space,
+ * punctuation, a \b) is found by the index (extract_index.c) in its one
+ * pass over the text; the reader tells which words those are.  For the
+ * others the extractor does not search: it hashes the pairs of
  * adjacent characters of a sentence, in lower case, into a signature
  * once, and a word can be there only if each of its pairs is (a false
  * "maybe" costs one needless run of the rule, never a match).  Words are
