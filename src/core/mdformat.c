@@ -445,6 +445,12 @@ md_read(const char *text, size_t len, const char *name,
 	int rc;
 
 	meeting_init(m);
+	/* A byte order mark, which some Windows editors put first in every
+	 * UTF-8 file they save, says nothing in UTF-8: skipped. */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (!utf8_valid(text, len, &bad))
 		return err_set(e, ERR_INPUT, _("%s: line %zu: not valid UTF-8"),
 		    name, utf8_line_at(text, bad));

@@ -3,22 +3,45 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/buf.h"
 #include "lib/json.h"
 
-void
-json_strn(struct buf *b, const char *s, size_t len)
+/* Length of a C1 control (U+0080-U+009F) or bidirectional formatting
+ * character (U+202A-U+202E, U+2066-U+2069) encoded at s[i], else 0; its
+ * code point in *cp. */
+static size_t
+hidden(const unsigned char *s, size_t i, size_t len, unsigned *cp)
 {
-	size_t start = 0;
+	if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] < 0xa0) {
+		*cp = s[i + 1];
+		return 2;
+	}
+	if (s[i] == 0xe2 && i + 2 < len &&
+	    ((s[i + 1] == 0x80 && s[i + 2] >= 0xaa && s[i + 2] <= 0xae) ||
+	    (s[i + 1] == 0x81 && s[i + 2] >= 0xa6 && s[i + 2] <= 0xa9))) {
+		*cp = 0x2000u | ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu);
+		return 3;
+	}
+	return 0;
+}
+
+void
+json_strn(struct buf *b, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t start = 0, n;
+	unsigned cp = 0;
 
 	buf_addc(b, '"');
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = s[i];
 		const char *esc = NULL;
 		char tmp[8];
 
+		n = 0;
 		switch (c) {
 		case '"': esc = "\\\""; break;
 		case '\\': esc = "\\\\"; break;
@@ -28,22 +51,21 @@ json_strn(struct buf *b, const char *s, size_t len)
 		case '\b': esc = "\\b"; break;
 		case '\f': esc = "\\f"; break;
 		default:
-			if (c < 0x20 || c == 0x7f) {
-				static const char hex[] = "0123456789abcdef";
-
-				tmp[0] = '\\'; tmp[1] = 'u'; tmp[2] = '0';
-				tmp[3] = '0'; tmp[4] = hex[c >> 4];
-				tmp[5] = hex[c & 15]; tmp[6] = '\0';
+			n = c >= 0x80 ? hidden(s, i, len, &cp) : 0;
+			if (c < 0x20 || c == 0x7f || n) {
+				snprintf(tmp, sizeof tmp, "\\u%04x",
+				    n ? cp : (unsigned)c);
 				esc = tmp;
 			}
 		}
 		if (esc) {
-			buf_add(b, s + start, i - start);
+			buf_add(b, str + start, i - start);
 			buf_adds(b, esc);
+			i += n ? n - 1 : 0;
 			start = i + 1;
 		}
 	}
-	buf_add(b, s + start, len - start);
+	buf_add(b, str + start, len - start);
 	buf_addc(b, '"');
 }
 

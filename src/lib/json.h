@@ -1,7 +1,10 @@
 /*
  * Minimal JSON writing: string escaping is the only part worth sharing.
- * Output is UTF-8 as is (no \u escapes beyond control characters), which
- * keeps Vietnamese readable in `extract` and `--json` output.
+ * Output is UTF-8 as is, which keeps Vietnamese readable in `extract` and
+ * `--json` output; \u escapes are used only for what must not reach a
+ * terminal raw: the C0 and C1 controls and DEL (U+009B is an 8-bit CSI)
+ * and the bidirectional embeddings, overrides and isolates (U+202E
+ * reverses the line it is on).  A JSON reader gets the same text back.
  */
 #ifndef MINUTES_JSON_H
 #define MINUTES_JSON_H

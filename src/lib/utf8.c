@@ -288,6 +288,22 @@ utf8_encode(struct buf *b, int32_t cp)
 	buf_add(b, tmp, (size_t)n);
 }
 
+/* The abbreviation of a bidirectional formatting character that can
+ * reorder what follows it on the line (embeddings, overrides and
+ * isolates), or NULL. */
+static const char *
+bidi_name(int32_t cp)
+{
+	static const char *const embed[] = { "LRE", "RLE", "PDF", "LRO", "RLO" };
+	static const char *const isolate[] = { "LRI", "RLI", "FSI", "PDI" };
+
+	if (cp >= 0x202a && cp <= 0x202e)
+		return embed[cp - 0x202a];
+	if (cp >= 0x2066 && cp <= 0x2069)
+		return isolate[cp - 0x2066];
+	return NULL;
+}
+
 int
 utf8_cpwidth(int32_t cp)
 {
@@ -303,6 +319,8 @@ utf8_cpwidth(int32_t cp)
 		return 1;
 	if (cp >= 0x80 && cp < 0xa0)
 		return 4;	/* shown as <XX> */
+	if (bidi_name(cp))
+		return 5;	/* shown as <RLO> */
 	return utf8proc_charwidth(cp);
 }
 
@@ -519,6 +537,12 @@ utf8_wrap(const char *s, size_t len, size_t width, size_t *next)
 	return i;
 }
 
+bool
+utf8_is_bidi_control(int32_t cp)
+{
+	return bidi_name(cp) != NULL;
+}
+
 void
 utf8_escape_ctrl(struct buf *b, const char *s, size_t len)
 {
@@ -534,7 +558,8 @@ utf8_escape_ctrl(struct buf *b, const char *s, size_t len)
 			continue;
 		}
 		cp = utf8_decode(s, len, &j);
-		if (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0)) {
+		if (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) &&
+		    bidi_name(cp) == NULL) {
 			i = j;
 			continue;
 		}
@@ -545,8 +570,10 @@ utf8_escape_ctrl(struct buf *b, const char *s, size_t len)
 			buf_printf(b, "^%c", (char)(cp + '@'));
 		else if (cp == 0x7f)
 			buf_adds(b, "^?");
-		else
+		else if (cp < 0xa0)
 			buf_printf(b, "<%02X>", (unsigned)cp);
+		else
+			buf_printf(b, "<%s>", bidi_name(cp));
 		i = start = j;
 	}
 	buf_add(b, s + start, i - start);

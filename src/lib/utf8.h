@@ -74,6 +74,10 @@ size_t	 utf8_prev(const char *s, size_t i);
 /* Bytes of s that fit in width columns, whole graphemes only. */
 size_t	 utf8_fit(const char *s, size_t len, size_t width);
 
+/* True for the bidirectional formatting characters utf8_escape_ctrl
+ * shows by name. */
+bool	 utf8_is_bidi_control(int32_t cp);
+
 /* Word wrap: the length in bytes of the first display line of s[0..len)
  * that fits in width columns (breaking after a space, or inside a word
  * longer than the line), and in *next the offset where the following line
@@ -86,8 +90,11 @@ size_t	 utf8_wrap(const char *s, size_t len, size_t width, size_t *next);
  * the number of replacements. */
 size_t	 utf8_repair(struct buf *, const char *s, size_t len);
 
-/* Appends s with control characters shown as ^X (and DEL as ^?), so stored
- * text can never send raw escapes to a terminal.  Tabs become one space. */
+/* Appends s with control characters shown as ^X (DEL as ^?, the C1
+ * controls U+0080-U+009F as <9B>), so stored text can never send raw
+ * escapes to a terminal, and with the bidirectional embeddings, overrides
+ * and isolates (U+202A-U+202E, U+2066-U+2069) shown by their names
+ * (<RLO>), so they cannot reorder what is shown.  Tabs become one space. */
 void	 utf8_escape_ctrl(struct buf *, const char *s, size_t len);
 
 #endif

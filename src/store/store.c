@@ -160,12 +160,72 @@ static const char *const migrations[] = {
 	"CREATE INDEX action_open ON action (due, id, meeting_id, status,"
 	" assignee, task, due_text, src_section, src_start, src_end, created,"
 	" updated, uuid) WHERE status IN ('open', 'doing');",
+	/* 4 -> 5: never lose a word (issue 12).
+	 * Edit locks: one row per instance that has a meeting open for
+	 * editing, with the start of its process (boot id and start time
+	 * from /proc), so that a dead holder is told from a live one
+	 * whatever its PID (store_lock.c).  The old table's rows are only
+	 * courtesy marks of running editors: they are not carried over.
+	 * Section texts: a revision, bumped by every save, so that a save
+	 * begun from an older revision is merged, never written over
+	 * (store_sync.c). */
+	"DROP TABLE edit_lock;"
+	"CREATE TABLE edit_lock ("
+	" meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+	" host TEXT NOT NULL,"
+	" pid INTEGER NOT NULL,"
+	" started TEXT,"
+	" beat INTEGER NOT NULL,"
+	" PRIMARY KEY (meeting_id, host, pid));"
+	"ALTER TABLE section ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+	/* The revisions from an index alone: reading rev from the table
+	 * would walk a long text's overflow pages to reach it. */
+	"CREATE INDEX section_rev ON section (meeting_id, key, rev);"
+	/* Meetings whose search index a save left for later
+	 * (store_search.c): reindexing a long text is most of its save. */
+	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION,
     "one migration per schema version");
+
+/* The folder holding path, malloc'd. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+/* True when the folder holding path cannot be written: SQLite then cannot
+ * make the journal (and the WAL's index) it keeps beside the file. */
+static bool
+folder_readonly(const char *path)
+{
+	char *dir = folder_of(path);
+	bool ro = access(dir, W_OK) != 0 && (errno == EACCES || errno == EROFS ||
+	    errno == EPERM);
+
+	free(dir);
+	return ro;
+}
+
+static int
+folder_fail(const char *path, const char *what, struct err *e)
+{
+	char *dir = folder_of(path);
+
+	err_set(e, ERR_RUNTIME, _("%s: %s: the folder %s is read-only, and "
+	    "the database needs to write beside it; make the folder writable "
+	    "or copy the database to one that is"), path, what, dir);
+	free(dir);
+	return ERR_RUNTIME;
+}
 
 int
 st_fail(struct store *s, const char *what, struct err *e)
@@ -176,9 +236,14 @@ st_fail(struct store *s, const char *what, struct err *e)
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: %s: the database is locked by another program"),
 		    s->path, what);
+	if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN) &&
+	    folder_readonly(s->path))
+		return folder_fail(s->path, what, e);
 	if (code == SQLITE_READONLY)
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: %s: the database is read-only"), s->path, what);
+	if (code == SQLITE_CORRUPT)
+		return st_damaged(s, sqlite3_errmsg(s->db), e);
 	return err_set(e, ERR_RUNTIME, "%s: %s: %s", s->path, what,
 	    sqlite3_errmsg(s->db));
 }
@@ -200,7 +265,7 @@ st_prep(struct store *s, const char *sql, struct err *e)
 		st_fail(s, _("preparing a statement"), e);
 		return NULL;
 	}
-	s->cache = xreallocarray(s->cache, s->ncache + 1, sizeof *s->cache);
+	XPUSH(s->cache, s->ncache, s->capcache);
 	s->cache[s->ncache].sql = sql;
 	s->cache[s->ncache].st = st;
 	s->ncache++;
@@ -221,7 +286,10 @@ int
 st_begin(struct store *s, struct err *e)
 {
 	reconnect_if_writable(s);
-	return exec(s, "BEGIN IMMEDIATE", _("starting a transaction"), e);
+	if (exec(s, "BEGIN IMMEDIATE", _("starting a transaction"), e))
+		return ERR_RUNTIME;
+	st_check_began(s);
+	return 0;
 }
 
 int
@@ -240,7 +308,23 @@ st_commit(struct store *s, struct err *e)
 		st_rollback(s);
 		return ERR_RUNTIME;
 	}
+	st_check_committed(s);
 	return 0;
+}
+
+int
+st_tx(struct store *s, int (*fn)(struct store *, void *, struct err *),
+    void *arg, struct err *e)
+{
+	int rc;
+
+	if (st_begin(s, e))
+		return ERR_RUNTIME;
+	if ((rc = fn(s, arg, e)) != 0) {
+		st_rollback(s);
+		return rc;
+	}
+	return st_commit(s, e);
 }
 
 void
@@ -265,6 +349,58 @@ st_done(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
 }
 
 int
+st_each(struct store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *, void *), void *arg, const char *what,
+    struct err *e)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int stop = row(st, arg);
+
+		if (stop != 0) {
+			sqlite3_reset(st);
+			return stop;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return st_fail(s, what, e);
+	return 0;
+}
+
+int
+st_row_text(sqlite3_stmt *st, void *arg)
+{
+	char **out = arg;
+
+	free(*out);
+	*out = st_col_dup(st, 0);
+	return 0;
+}
+
+static int
+rows_push(sqlite3_stmt *st, void *arg)
+{
+	struct st_rows *r = arg;
+	char *elem;
+
+	r->v = xpush(r->v, r->n, &r->cap, r->size);
+	elem = (char *)r->v + r->n * r->size;
+	memset(elem, 0, r->size);
+	r->n++;
+	r->fill(st, elem);
+	return 0;
+}
+
+int
+st_rows(struct store *s, sqlite3_stmt *st, struct st_rows *r,
+    const char *what, struct err *e)
+{
+	return st_each(s, st, rows_push, r, what, e);
+}
+
+int
 st_bind_text(sqlite3_stmt *st, int idx, const char *v)
 {
 	if (v == NULL || *v == '\0')
@@ -279,6 +415,8 @@ st_col_dup(sqlite3_stmt *st, int i)
 
 	return t ? xstrdup((const char *)t) : NULL;
 }
+
+static int connect_db(struct store *, struct err *);
 
 static int
 pragma_int(struct store *s, const char *sql, int *out, struct err *e)
@@ -314,6 +452,14 @@ migrate(struct store *s, struct err *e)
 	    (appid == 0 && tables > 0))
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: not a minutes database"), s->path);
+	/* Only a file made by this very process is made a database: an
+	 * empty file given by name may be anything's. */
+	if (appid == 0 && !s->created)
+		return err_set(e, ERR_RUNTIME, _("%s: an empty file, not a "
+		    "minutes database; give another name to start a new one"),
+		    s->path);
+	if (!s->created && st_check(s, e))
+		return ERR_RUNTIME;
 	if (version > STORE_SCHEMA_VERSION)
 		return err_set(e, ERR_RUNTIME,
 		    _("%s: the database has schema version %d, newer than this "
@@ -348,26 +494,58 @@ migrate(struct store *s, struct err *e)
 	return 0;
 }
 
+/*
+ * Makes a new database at path: initialised under a temporary name beside
+ * it, then linked into place, so that path is never an empty or half-made
+ * file, even after a crash, and an existing file is never touched (link
+ * fails if another instance made it first; that one is then used).
+ */
 static int
-create_file(const char *path, struct err *e)
+create_db(const char *path, int busy_ms, struct err *e)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int fd;
+	char *dir = folder_of(path), *tmp = xasprintf("%s-wal", path);
+	struct store *t;
+	int fd, rc;
 
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (paths_mkdirs(dir, 0700, e)) {
-			free(dir);
-			return ERR_RUNTIME;
-		}
+	/* SQLite would read a journal left by a database of that name into
+	 * the new one. */
+	if (access(tmp, F_OK) == 0) {
+		rc = err_set(e, ERR_RUNTIME, _("%s: there is no database, but "
+		    "its journal %s is there; move the journal away (it may "
+		    "hold the last saves of a database that was moved)"), path,
+		    tmp);
+		free(tmp);
+		free(dir);
+		return rc;
+	}
+	free(tmp);
+	if (paths_mkdirs(dir, 0700, e)) {
+		free(dir);
+		return ERR_RUNTIME;
 	}
 	free(dir);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno != EEXIST)
-		return err_set(e, ERR_RUNTIME, "%s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	return 0;
+	tmp = xasprintf("%s.newXXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = errno == EACCES || errno == EROFS ?
+		    folder_fail(path, _("creating the database"), e) :
+		    err_set(e, ERR_RUNTIME, "%s: %s", path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);
+	t = xcalloc(1, sizeof *t);
+	t->path = xstrdup(tmp);
+	t->busy_ms = busy_ms;
+	t->created = true;
+	rc = connect_db(t, e);
+	/* Closed before it takes its name: the last connection folds and
+	 * removes the WAL. */
+	store_close(t);
+	if (rc == 0 && link(tmp, path) != 0 && errno != EEXIST)
+		rc = err_set(e, ERR_RUNTIME, "%s: %s", path, strerror(errno));
+	unlink(tmp);
+	free(tmp);
+	return rc;
 }
 
 /* Opens the connection of s (path set, db NULL) and sets it up: pragmas,
@@ -442,7 +620,7 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 		if (errno != ENOENT || !(flags & STORE_CREATE))
 			return err_set(e, ERR_RUNTIME, "%s: %s", path,
 			    strerror(errno));
-		if (create_file(path, e))
+		if (create_db(path, 5000, e))
 			return ERR_RUNTIME;
 	} else if (!S_ISREG(sb.st_mode))
 		return err_set(e, ERR_RUNTIME, _("%s: not a regular file"), path);
@@ -500,14 +678,23 @@ reconnect_if_writable(struct store *s)
 void
 store_close(struct store *s)
 {
+	bool trusted;
+
 	if (s == NULL)
 		return;
 	pgs_close(s->pg);
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->cache);
+	/* Closing the last connection folds the WAL into the file: if
+	 * nobody else wrote since this connection last trusted it, the file
+	 * it leaves is trusted too. */
+	trusted = s->db && !s->created && s->trusted.ino != 0 &&
+	    st_check_unchanged(s);
 	if (s->db)
 		sqlite3_close(s->db);
+	if (trusted)
+		st_check_closed(s->path);
 	free(s->path);
 	free(s);
 }

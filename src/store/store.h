@@ -22,7 +22,7 @@ struct tmpl;
 
 /* The schema version this program writes; a database with a newer one is
  * refused rather than misread. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_open_flags {
 	STORE_CREATE = 1	/* create file (0600) and folder (0700) if missing */
@@ -78,7 +78,8 @@ int	 store_section_save(struct store *, int64_t meeting_id, const char *key,
  * editor's autosave does); keys[i] goes with bodies[i]. */
 int	 store_meeting_save_texts(struct store *, const struct meeting *m,
 	    const char *const *keys, size_t nkeys, struct err *);
-/* Replaces the meeting's attendee list with m->att (ids are reassigned). */
+/* Makes the meeting's attendee list m->att: rows with an id are updated,
+ * the others inserted (their ids set), the rest deleted. */
 int	 store_attendees_save(struct store *, const struct meeting *m,
 	    struct err *);
 /* Makes the stored actions of m->id equal m->act: updates those with an
@@ -87,20 +88,94 @@ int	 store_actions_save(struct store *, struct meeting *m, struct err *);
 /* What the editor saves, in one transaction, so that the text and the
  * tasks' spans into it are never stored from different moments: the
  * header and the sections keys[0..nkeys) when texts is set, the roster,
- * the tasks. */
+ * the tasks.  These saves write over what another instance saved
+ * meanwhile (a task's status aside); store_meeting_sync below does not,
+ * and is what an editor should use. */
 int	 store_meeting_save(struct store *, struct meeting *m, bool texts,
 	    const char *const *keys, size_t nkeys, bool roster, bool tasks,
 	    struct err *);
 
-/* Edit locks, so a second instance can warn that a meeting is open
- * elsewhere.  A lock older than STORE_LOCK_STALE seconds whose holder is
- * not alive is ignored.  store_lock_take returns 0 and sets *other_pid to
- * the other holder's pid (0 if none); the lock is taken either way. */
+/* --- Edit locks (store_lock.c) ------------------------------------------
+ * Marks that a meeting is open for editing, so that a second instance can
+ * warn.  Each instance that edits a meeting has its own mark (host, pid,
+ * the start of its process, a heartbeat), and never removes or replaces
+ * another's.  A mark is another instance's, alive, when its heartbeat is
+ * younger than STORE_LOCK_STALE seconds and, on this host, its process
+ * still runs (not a zombie) with the start time recorded with the mark:
+ * a crashed editor, a zombie or a PID reused by another program never
+ * holds a meeting.  Every write runs in BEGIN IMMEDIATE. */
 #define STORE_LOCK_STALE 30
+/* Another live instance's pid in *other_pid (0 if none), without marking
+ * anything: what to ask before opening read-only or editing. */
+int	 store_lock_other(struct store *, int64_t meeting_id, long *other_pid,
+	    struct err *);
+/* Marks the meeting open for editing by this process (or renews the
+ * mark), drops the marks of dead holders, and says whether another live
+ * instance has it open too (*other_pid, 0 if none).  Call it when editing
+ * starts and then at least every STORE_LOCK_STALE / 3 seconds. */
 int	 store_lock_take(struct store *, int64_t meeting_id, long *other_pid,
 	    struct err *);
+/* store_lock_take without the answer. */
 int	 store_lock_refresh(struct store *, int64_t meeting_id, struct err *);
+/* Removes this process's mark (only its own). */
 void	 store_lock_release(struct store *, int64_t meeting_id);
+
+/* --- Saving beside another writer (store_sync.c) --------------------------
+ * Two instances may edit one meeting ("edit anyway", or a second screen
+ * while `minutes action` runs): the last save must not silently win.
+ * Every section text has a revision, bumped by each save.  A caller keeps
+ * a base: the meeting as the store had it when this caller last loaded or
+ * saved it, with those revisions.  store_meeting_sync then stores, in one
+ * transaction, only what this caller changed since its base, merged with
+ * what others stored meanwhile (core/merge.h has the rules): a text whose
+ * revision moved on is merged with the stored one against the base text,
+ * keeping both versions, marked, where both changed the same place; rows
+ * are merged by id, header fields field by field. */
+struct store_base;
+
+/* Loads meeting id into *out for editing, and its base (freed with
+ * store_base_free).  ERR_INPUT if there is no such meeting. */
+int	 store_meeting_open(struct store *, int64_t id, struct meeting *out,
+	    struct store_base **base, struct err *);
+void	 store_base_free(struct store_base *);
+/* The revision of section key the caller started from (0: none). */
+int64_t	 store_base_rev(const struct store_base *, const char *key);
+
+/* What store_meeting_sync did with other instances' changes. */
+struct store_sync_report {
+	size_t	 merged;	/* texts, rows, fields: theirs taken in */
+	size_t	 kept_both;	/* texts and rows where both were kept */
+	size_t	 overridden;	/* fields changed on both sides: ours kept */
+	char	**changed;	/* sections whose text in m changed */
+	size_t	 nchanged;
+	bool	 header;	/* m's header fields changed */
+	bool	 roster;	/* m's roster changed */
+	bool	 tasks;		/* m's tasks changed (merged, or their spans
+				 * moved with a text: save them next time) */
+};
+void	 store_sync_report_free(struct store_sync_report *);
+
+enum store_sync_parts {
+	STORE_SYNC_HEADER = 1, STORE_SYNC_ROSTER = 2, STORE_SYNC_TASKS = 4,
+	/* Leave the search index for store_search_catch_up: refolding and
+	 * indexing a 10 MB section takes about 0.6 s, most of such a save. */
+	STORE_SYNC_INDEX_LATER = 8
+};
+
+/*
+ * Saves what the caller changed since base and takes in what others
+ * stored since, in one transaction: the header, roster and tasks when
+ * parts says so, and the sections keys[0..nkeys) (those this caller
+ * changed; the others are taken as unchanged here, and any that someone
+ * else changed are read into m).  On success m holds what is now stored
+ * (the caller redraws what the report names: rep->changed lists the
+ * sections whose text changed under it) and base follows it.  On failure
+ * nothing is written and m and base are as they were: retry later.
+ * *rep is filled in either way; free it with store_sync_report_free.
+ */
+int	 store_meeting_sync(struct store *, struct store_base *base,
+	    struct meeting *m, const char *const *keys, size_t nkeys,
+	    unsigned parts, struct store_sync_report *rep, struct err *);
 
 /* --- Search (store_search.c) ---------------------------------------------
  * Every meeting is in a full-text index (schema version 2): its title,
@@ -133,6 +208,10 @@ struct search_query;
 int	 store_search(struct store *, const struct search_query *q,
 	    size_t limit, struct search_hit **out, size_t *n, struct err *);
 void	 store_search_hits_free(struct search_hit *, size_t n);
+/* Indexes the meetings whose saves left it for later
+ * (STORE_SYNC_INDEX_LATER), one transaction each; store_search does it
+ * before it searches. */
+int	 store_search_catch_up(struct store *, struct err *);
 /* Rebuilds the whole index (after a restore, or to repair). */
 int	 store_search_rebuild(struct store *, struct err *);
 /* Bytes of the database file the index takes, when SQLite can tell

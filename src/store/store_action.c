@@ -102,8 +102,6 @@ static const char SQL_ADD_HISTORY[] =
     "INSERT INTO action_history (action_id, old_status, new_status, note)"
     " VALUES (?1, ?2, ?3, ?4)";
 
-static const char SQL_MARK_REVIEW[] =
-    "UPDATE action_history SET review_meeting_id = ?2 WHERE id = ?1";
 /* What the minutes of a meeting review: every task its review answered
  * (with the status and note of its last answer there), and every task
  * carried from earlier meetings of its series that is still open or in
@@ -234,32 +232,42 @@ review_order(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-int
-store_act_ids(struct store *s, const struct store_act_filter *f,
-    int64_t **out, size_t *n, struct err *e)
+/* The keys of the items store_act_ids reads, those of another assignee
+ * left out when mm is set. */
+struct keys {
+	struct memo	*mm;
+	struct act_key	*k;
+	size_t		 n, cap;
+};
+
+static int
+row_key(sqlite3_stmt *st, void *arg)
 {
-	if (s->pg)
-		return pgs_act_ids(s->pg, f, out, n, e);
+	struct keys *ks = arg;
+	struct act_key *k;
+
+	if (ks->mm && !memo_match(ks->mm,
+	    (const char *)sqlite3_column_text(st, 3)))
+		return 0;
+	XPUSH(ks->k, ks->n, ks->cap);
+	k = &ks->k[ks->n++];
+	k->id = sqlite3_column_int64(st, 0);
+	copy_stamp(k->due, sizeof k->due, st, 1);
+	k->overdue = sqlite3_column_int(st, 2) != 0;
+	return 0;
+}
+
+/* Binds the filter to SQL_IDS or SQL_IDS_ASSIGNEE. */
+static void
+bind_filter(sqlite3_stmt *st, const struct store_act_filter *f)
+{
 	static const char *const scopes[][4] = {
 		[STORE_ACT_OPEN] = { "open", "doing", "open", "doing" },
 		[STORE_ACT_OVERDUE] = { "open", "doing", "open", "doing" },
 		[STORE_ACT_ALL] = { "open", "doing", "done", "dropped" },
 	};
-	bool by_assignee = f->assignee && *f->assignee;
-	sqlite3_stmt *st = st_prep(s, by_assignee ? SQL_IDS_ASSIGNEE : SQL_IDS,
-	    e);
-	struct act_key *k = NULL;
-	struct memo *mm = NULL;
 	const char *limit = f->due_before;
-	char *needle = NULL;
-	int64_t *ids;
-	size_t len = 0, cap = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return ERR_RUNTIME;
 	/* Overdue is "due before today", so it is one more upper bound. */
 	if (f->scope == STORE_ACT_OVERDUE &&
 	    (limit == NULL || strcmp(f->today, limit) < 0))
@@ -272,39 +280,48 @@ store_act_ids(struct store *s, const struct store_act_filter *f,
 	if (f->meeting_id)
 		sqlite3_bind_int64(st, 7, f->meeting_id);
 	st_bind_text(st, 8, f->series);
+}
+
+int
+store_act_ids(struct store *s, const struct store_act_filter *f,
+    int64_t **out, size_t *n, struct err *e)
+{
+	if (s->pg)
+		return pgs_act_ids(s->pg, f, out, n, e);
+	bool by_assignee = f->assignee && *f->assignee;
+	sqlite3_stmt *st = st_prep(s, by_assignee ? SQL_IDS_ASSIGNEE : SQL_IDS,
+	    e);
+	struct keys ks = { 0 };
+	char *needle = NULL;
+	int64_t *ids;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return ERR_RUNTIME;
+	bind_filter(st, f);
 	if (by_assignee) {
 		needle = utf8_fold(f->assignee, strlen(f->assignee));
-		mm = xcalloc(1, sizeof *mm);
-		mm->needle = needle;
+		ks.mm = xcalloc(1, sizeof *ks.mm);
+		ks.mm->needle = needle;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (mm && !memo_match(mm, (const char *)sqlite3_column_text(st, 3)))
-			continue;
-		if (len == cap) {
-			cap = cap ? cap * 2 : 64;
-			k = xreallocarray(k, cap, sizeof *k);
-		}
-		k[len].id = sqlite3_column_int64(st, 0);
-		copy_stamp(k[len].due, sizeof k[len].due, st, 1);
-		k[len].overdue = sqlite3_column_int(st, 2) != 0;
-		len++;
-	}
-	sqlite3_reset(st);
-	if (mm)
-		memo_free(mm);
+	rc = st_each(s, st, row_key, &ks, _("listing action items"), e);
+	if (ks.mm)
+		memo_free(ks.mm);
 	free(needle);
-	if (rc != SQLITE_DONE) {
-		free(k);
-		return st_fail(s, _("listing action items"), e);
+	if (rc != 0) {
+		free(ks.k);
+		return rc;
 	}
-	if (len > 1)
-		qsort(k, len, sizeof *k, review_order);
-	ids = len ? xreallocarray(NULL, len, sizeof *ids) : NULL;
-	for (size_t i = 0; i < len; i++)
-		ids[i] = k[i].id;
-	free(k);
+	if (ks.n > 1)
+		qsort(ks.k, ks.n, sizeof *ks.k, review_order);
+	ids = ks.n ? xreallocarray(NULL, ks.n, sizeof *ids) : NULL;
+	for (size_t i = 0; i < ks.n; i++)
+		ids[i] = ks.k[i].id;
+	free(ks.k);
 	*out = ids;
-	*n = len;
+	*n = ks.n;
 	return 0;
 }
 
@@ -322,6 +339,25 @@ by_id(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* Puts each row of a run where its id goes in out. */
+struct placing {
+	const struct id_pos	*o;
+	size_t			 n;
+	struct action_row	*out;
+};
+
+static int
+row_place(sqlite3_stmt *st, void *arg)
+{
+	struct placing *pl = arg;
+	struct id_pos key = { .id = sqlite3_column_int64(st, 0) }, *hit;
+
+	hit = bsearch(&key, pl->o, pl->n, sizeof *pl->o, by_id);
+	if (hit && pl->out[hit->pos].a.meeting_id == 0)
+		fill_row(st, &pl->out[hit->pos]);
+	return 0;
+}
+
 int
 store_act_fetch(struct store *s, const char *today, const int64_t *ids,
     size_t n, struct action_row *out, struct err *e)
@@ -330,7 +366,8 @@ store_act_fetch(struct store *s, const char *today, const int64_t *ids,
 		return pgs_act_fetch(s->pg, today, ids, n, out, e);
 	sqlite3_stmt *st = st_prep(s, SQL_FETCH, e);
 	struct buf list = BUF_INIT;
-	struct id_pos *o, key, *hit;
+	struct placing pl;
+	struct id_pos *o;
 	int rc;
 
 	if (st == NULL)
@@ -352,21 +389,16 @@ store_act_fetch(struct store *s, const char *today, const int64_t *ids,
 	buf_addc(&list, ']');
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, buf_str(&list), (int)list.len, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		key.id = sqlite3_column_int64(st, 0);
-		hit = bsearch(&key, o, n, sizeof *o, by_id);
-		if (hit && out[hit->pos].a.meeting_id == 0)
-			fill_row(st, &out[hit->pos]);
-	}
-	sqlite3_reset(st);
+	pl.o = o;
+	pl.n = n;
+	pl.out = out;
+	rc = st_each(s, st, row_place, &pl, _("listing action items"), e);
 	buf_free(&list);
 	free(o);
-	if (rc != SQLITE_DONE) {
+	if (rc != 0)
 		for (size_t i = 0; i < n; i++)
 			action_row_free(&out[i]);
-		return st_fail(s, _("listing action items"), e);
-	}
-	return 0;
+	return rc;
 }
 
 /* Overdue first, then by due date, undated last, then by id. */
@@ -517,6 +549,14 @@ store_act_query(struct store *s, const struct store_act_filter *f,
 	return 0;
 }
 
+/* Row callback: the row of one item, and that there was one. */
+static int
+row_one(sqlite3_stmt *st, void *arg)
+{
+	fill_row(st, arg);
+	return 0;
+}
+
 int
 store_act_get(struct store *s, int64_t id, const char *today,
     struct action_row *out, struct err *e)
@@ -524,25 +564,32 @@ store_act_get(struct store *s, int64_t id, const char *today,
 	if (s->pg)
 		return pgs_act_get(s->pg, id, today, out, e);
 	sqlite3_stmt *st = st_prep(s, SQL_GET, e);
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (st == NULL)
 		return ERR_RUNTIME;
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		fill_row(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (st_each(s, st, row_one, out, _("reading an action item"), e))
+		return ERR_RUNTIME;
+	if (out->a.id == 0)
 		return err_set(e, ERR_INPUT, _("no action item %lld"),
 		    (long long)id);
-	if (rc != SQLITE_ROW)
-		return st_fail(s, _("reading an action item"), e);
 	return 0;
 }
 
+static void
+fill_event(sqlite3_stmt *st, void *elem)
+{
+	struct store_act_event *ev = elem;
+
+	copy_stamp(ev->at, sizeof ev->at, st, 0);
+	ev->old_status = st_col_dup(st, 1);
+	ev->new_status = st_col_dup(st, 2);
+	ev->note = st_col_dup(st, 3);
+	ev->review_meeting_id = sqlite3_column_int64(st, 4);
+	ev->by = NULL;	/* only a shared store knows who */
+}
 
 int
 store_act_history(struct store *s, int64_t id, struct store_act_event **out,
@@ -551,34 +598,19 @@ store_act_history(struct store *s, int64_t id, struct store_act_event **out,
 	if (s->pg)
 		return pgs_act_history(s->pg, id, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_HISTORY, e);
-	struct store_act_event *v = NULL;
-	size_t len = 0;
-	int rc;
+	struct st_rows r = { .size = sizeof **out, .fill = fill_event };
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return ERR_RUNTIME;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_act_event *ev;
-
-		v = xreallocarray(v, len + 1, sizeof *v);
-		ev = &v[len++];
-		copy_stamp(ev->at, sizeof ev->at, st, 0);
-		ev->old_status = st_col_dup(st, 1);
-		ev->new_status = st_col_dup(st, 2);
-		ev->note = st_col_dup(st, 3);
-		ev->review_meeting_id = sqlite3_column_int64(st, 4);
-		ev->by = NULL;
+	if (st_rows(s, st, &r, _("reading an action item's history"), e)) {
+		store_act_events_free(r.v, r.n);
+		return ERR_RUNTIME;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		store_act_events_free(v, len);
-		return st_fail(s, _("reading an action item's history"), e);
-	}
-	*out = v;
-	*n = len;
+	*out = r.v;
+	*n = r.n;
 	return 0;
 }
 
@@ -594,48 +626,64 @@ store_act_events_free(struct store_act_event *v, size_t n)
 	free(v);
 }
 
-/* The body of the transaction; the caller begins, commits or rolls back. */
+/* A status change, as st_tx runs it: changed says whether the status
+ * moved; review_meeting_id, when not 0, is written on the history row. */
+struct status_arg {
+	int64_t		 id;
+	enum act_status	 to;
+	const char	*note;
+	enum act_status	 old;
+	bool		 changed;
+	int64_t		 review_meeting_id;
+};
+
+static const char SQL_MARK_REVIEW[] =
+    "UPDATE action_history SET review_meeting_id = ?2 WHERE id = ?1";
+
 static int
-set_status(struct store *s, int64_t id, enum act_status to, const char *note,
-    enum act_status *old, bool *changed, struct err *e)
+tx_status(struct store *s, void *arg, struct err *e)
 {
+	struct status_arg *a = arg;
 	sqlite3_stmt *st = st_prep(s, SQL_STATUS, e);
-	enum act_status from = ACT_OPEN;
-	int rc;
+	char *word = NULL;
 
 	if (st == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		status_parse((const char *)sqlite3_column_text(st, 0), &from);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	sqlite3_bind_int64(st, 1, a->id);
+	if (st_each(s, st, st_row_text, &word, _("reading an action item"), e))
+		return ERR_RUNTIME;
+	if (word == NULL)
 		return err_set(e, ERR_INPUT, _("no action item %lld"),
-		    (long long)id);
-	if (rc != SQLITE_ROW)
-		return st_fail(s, _("reading an action item"), e);
-	if (old)
-		*old = from;
-	if (changed)
-		*changed = from != to;
+		    (long long)a->id);
+	a->old = ACT_OPEN;
+	status_parse(word, &a->old);
+	free(word);
+	a->changed = a->old != a->to;
 	/* Re-setting a status is only worth a row when it carries a note. */
-	if (from == to && (note == NULL || *note == '\0'))
+	if (!a->changed && (a->note == NULL || *a->note == '\0'))
 		return 0;
-	if (from != to) {
+	if (a->changed) {
 		if ((st = st_prep(s, SQL_SET_STATUS, e)) == NULL)
 			return ERR_RUNTIME;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, status_word(to), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_text(st, 2, status_word(a->to), -1, SQLITE_STATIC);
 		if (st_done(s, st, _("saving an action item"), e))
 			return ERR_RUNTIME;
 	}
 	if ((st = st_prep(s, SQL_ADD_HISTORY, e)) == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, status_word(from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, status_word(to), -1, SQLITE_STATIC);
-	st_bind_text(st, 4, note);
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, status_word(a->old), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, status_word(a->to), -1, SQLITE_STATIC);
+	st_bind_text(st, 4, a->note);
+	if (st_done(s, st, _("saving an action item's history"), e))
+		return ERR_RUNTIME;
+	if (a->review_meeting_id == 0)
+		return 0;
+	if ((st = st_prep(s, SQL_MARK_REVIEW, e)) == NULL)
+		return ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+	sqlite3_bind_int64(st, 2, a->review_meeting_id);
 	return st_done(s, st, _("saving an action item's history"), e);
 }
 
@@ -645,15 +693,14 @@ store_act_set_status(struct store *s, int64_t id, enum act_status to,
 {
 	if (s->pg)
 		return pgs_act_set_status(s->pg, id, to, note, old, changed, e);
-	int rc;
+	struct status_arg a = { .id = id, .to = to, .note = note };
+	int rc = st_tx(s, tx_status, &a, e);
 
-	if (st_begin(s, e))
-		return ERR_RUNTIME;
-	if ((rc = set_status(s, id, to, note, old, changed, e)) != 0) {
-		st_rollback(s);
-		return rc;
-	}
-	return st_commit(s, e);
+	if (rc == 0 && old)
+		*old = a.old;
+	if (rc == 0 && changed)
+		*changed = a.changed;
+	return rc;
 }
 
 int
@@ -662,29 +709,23 @@ store_act_review(struct store *s, int64_t id, enum act_status to,
 {
 	if (s->pg)
 		return pgs_act_review(s->pg, id, to, note, review_meeting_id, e);
-	sqlite3_stmt *st;
-	bool changed = false;
-	int rc;
+	struct status_arg a = { .id = id, .to = to, .note = note,
+	    .review_meeting_id = review_meeting_id };
 
-	if (st_begin(s, e))
-		return ERR_RUNTIME;
-	rc = set_status(s, id, to, note, NULL, &changed, e);
-	/* set_status wrote a history row exactly when this holds. */
-	if (rc == 0 && (changed || (note && *note))) {
-		if ((st = st_prep(s, SQL_MARK_REVIEW, e)) == NULL)
-			rc = ERR_RUNTIME;
-		else {
-			sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
-			sqlite3_bind_int64(st, 2, review_meeting_id);
-			if (st_done(s, st, _("saving an action item's history"), e))
-				rc = ERR_RUNTIME;
-		}
-	}
-	if (rc != 0) {
-		st_rollback(s);
-		return rc;
-	}
-	return st_commit(s, e);
+	return st_tx(s, tx_status, &a, e);
+}
+
+static void
+fill_review(sqlite3_stmt *st, void *elem)
+{
+	struct review_item *r = elem;
+
+	r->assignee = st_col_dup(st, 0);
+	r->task = st_col_dup(st, 1);
+	r->due = st_col_dup(st, 2);
+	r->status = ACT_OPEN;
+	status_parse((const char *)sqlite3_column_text(st, 3), &r->status);
+	r->note = st_col_dup(st, 4);
 }
 
 int
@@ -694,34 +735,19 @@ store_act_reviewed(struct store *s, int64_t meeting_id,
 	if (s->pg)
 		return pgs_act_reviewed(s->pg, meeting_id, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_REVIEWED, e);
-	struct review_item *v = NULL;
-	size_t len = 0;
-	int rc;
+	struct st_rows r = { .size = sizeof **out, .fill = fill_review };
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return ERR_RUNTIME;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct review_item *r;
-
-		v = xreallocarray(v, len + 1, sizeof *v);
-		r = &v[len++];
-		r->assignee = st_col_dup(st, 0);
-		r->task = st_col_dup(st, 1);
-		r->due = st_col_dup(st, 2);
-		r->status = ACT_OPEN;
-		status_parse((const char *)sqlite3_column_text(st, 3), &r->status);
-		r->note = st_col_dup(st, 4);
+	if (st_rows(s, st, &r, _("reading the review of earlier tasks"), e)) {
+		review_items_free(r.v, r.n);
+		return ERR_RUNTIME;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		review_items_free(v, len);
-		return st_fail(s, _("reading an action item's history"), e);
-	}
-	*out = v;
-	*n = len;
+	*out = r.v;
+	*n = r.n;
 	return 0;
 }
 
@@ -732,7 +758,6 @@ store_act_source(struct store *s, const struct action_row *r, char **text,
 	if (s->pg)
 		return pgs_act_source(s->pg, r, text, e);
 	sqlite3_stmt *st;
-	int rc;
 
 	*text = NULL;
 	if (r->a.src_section == NULL)
@@ -741,11 +766,5 @@ store_act_source(struct store *s, const struct action_row *r, char **text,
 		return ERR_RUNTIME;
 	sqlite3_bind_int64(st, 1, r->a.meeting_id);
 	sqlite3_bind_text(st, 2, r->a.src_section, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*text = st_col_dup(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(s, _("reading a meeting"), e);
-	return 0;
+	return st_each(s, st, st_row_text, text, _("reading a meeting"), e);
 }

@@ -1,19 +1,15 @@
 /*
  * Meetings in the store (see store.h): whole-meeting insert and load, the
- * meeting list, the editor's saves of header, sections, attendees and
- * actions, and the edit locks two instances use to warn each other.
+ * meeting list, and the editor's saves of header, sections, attendees
+ * and actions.
  * Every write that changes a meeting's text rebuilds its search-index row
  * (st_search_refresh, store_search.c) before it commits.
  */
 #include "config.h"
 
-#include <signal.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "lib/err.h"
 #include "lib/i18n.h"
@@ -26,6 +22,21 @@ static const char SQL_LIST[] =
     "  AND a.status IN ('open', 'doing'))"
     " FROM meeting m ORDER BY m.date DESC, m.id DESC";
 
+static void
+fill_summary(sqlite3_stmt *st, void *elem)
+{
+	struct meeting_summary *m = elem;
+	const char *d = (const char *)sqlite3_column_text(st, 1);
+
+	m->id = sqlite3_column_int64(st, 0);
+	snprintf(m->date, sizeof m->date, "%s", d ? d : "");
+	m->title = st_col_dup(st, 2);
+	m->series = st_col_dup(st, 3);
+	m->template_id = st_col_dup(st, 4);
+	m->final = strcmp((const char *)sqlite3_column_text(st, 5), "final") == 0;
+	m->open_tasks = sqlite3_column_int(st, 6);
+}
+
 int
 store_meeting_list(struct store *s, struct meeting_summary **out, size_t *n,
     struct err *e)
@@ -33,38 +44,18 @@ store_meeting_list(struct store *s, struct meeting_summary **out, size_t *n,
 	if (s->pg)
 		return pgs_meeting_list(s->pg, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_LIST, e);
-	struct meeting_summary *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
+	struct st_rows r = { .size = sizeof **out, .fill = fill_summary };
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return ERR_RUNTIME;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct meeting_summary *m;
-		const char *d = (const char *)sqlite3_column_text(st, 1);
-
-		if (len == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		m = &v[len++];
-		m->id = sqlite3_column_int64(st, 0);
-		snprintf(m->date, sizeof m->date, "%s", d ? d : "");
-		m->title = st_col_dup(st, 2);
-		m->series = st_col_dup(st, 3);
-		m->template_id = st_col_dup(st, 4);
-		m->final = strcmp((const char *)sqlite3_column_text(st, 5), "final") == 0;
-		m->open_tasks = sqlite3_column_int(st, 6);
+	if (st_rows(s, st, &r, _("listing meetings"), e)) {
+		store_summaries_free(r.v, r.n);
+		return ERR_RUNTIME;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		store_summaries_free(v, len);
-		return st_fail(s, _("listing meetings"), e);
-	}
-	*out = v;
-	*n = len;
+	*out = r.v;
+	*n = r.n;
 	return 0;
 }
 
@@ -102,7 +93,7 @@ bind_fields(sqlite3_stmt *st, const struct meeting *m)
 static const char SQL_SAVE_SECTION[] =
     "INSERT INTO section (meeting_id, key, body) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (meeting_id, key) DO UPDATE SET body = excluded.body,"
-    " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+    " rev = rev + 1, updated = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
     " WHERE body IS NOT excluded.body";
 
 static int
@@ -119,174 +110,36 @@ save_section(struct store *s, int64_t id, const char *key, const char *body,
 	return st_done(s, st, _("saving a section"), e);
 }
 
-static const char SQL_DELETE_ATTENDEES[] =
-    "DELETE FROM attendee WHERE meeting_id = ?1";
-static const char SQL_INSERT_ATTENDEE[] =
-    "INSERT INTO attendee (meeting_id, pos, name, position, organisation,"
-    " role, presence, proxy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-
-static int
-save_attendees(struct store *s, const struct meeting *m, struct err *e)
-{
-	sqlite3_stmt *st = st_prep(s, SQL_DELETE_ATTENDEES, e);
-
-	if (st == NULL)
-		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, m->id);
-	if (st_done(s, st, _("saving attendees"), e))
-		return ERR_RUNTIME;
-	for (size_t i = 0; i < m->natt; i++) {
-		const struct attendee *a = &m->att[i];
-
-		if ((st = st_prep(s, SQL_INSERT_ATTENDEE, e)) == NULL)
-			return ERR_RUNTIME;
-		sqlite3_bind_int64(st, 1, m->id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
-		st_bind_text(st, 4, a->position);
-		st_bind_text(st, 5, a->organisation);
-		sqlite3_bind_text(st, 6, role_word(a->role), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, presence_word(a->presence), -1, SQLITE_STATIC);
-		st_bind_text(st, 8, a->proxy);
-		if (st_done(s, st, _("saving attendees"), e))
-			return ERR_RUNTIME;
-		m->att[i].id = sqlite3_last_insert_rowid(s->db);
-	}
-	return 0;
-}
-
-static const char SQL_INSERT_ACTION[] =
-    "INSERT INTO action (meeting_id, pos, assignee, task, due, due_text,"
-    " status, src_section, src_start, src_end)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-static const char SQL_UPDATE_ACTION[] =
-    "UPDATE action SET pos = ?2, assignee = ?3, task = ?4, due = ?5,"
-    " due_text = ?6, status = ?7, src_section = ?8, src_start = ?9,"
-    " src_end = ?10, updated = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-    " WHERE meeting_id = ?1 AND id = ?11";
-static const char SQL_ACTION_STATUS[] =
-    "SELECT status FROM action WHERE id = ?1";
-static const char SQL_INSERT_HISTORY[] =
-    "INSERT INTO action_history (action_id, old_status, new_status)"
-    " VALUES (?1, ?2, ?3)";
-static const char SQL_ACTION_IDS[] =
-    "SELECT id FROM action WHERE meeting_id = ?1";
-static const char SQL_DELETE_ACTION[] =
-    "DELETE FROM action WHERE id = ?1";
-
-static int
-history(struct store *s, int64_t id, const char *old, const char *new,
-    struct err *e)
-{
-	sqlite3_stmt *st = st_prep(s, SQL_INSERT_HISTORY, e);
-
-	if (st == NULL)
-		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, id);
-	st_bind_text(st, 2, old);
-	sqlite3_bind_text(st, 3, new, -1, SQLITE_STATIC);
-	return st_done(s, st, _("saving a task's history"), e);
-}
-
-static int
-save_action(struct store *s, int64_t meeting_id, size_t pos, struct action *a,
-    struct err *e)
-{
-	sqlite3_stmt *st;
-	char *old = NULL;
-	int rc;
-
-	if (a->id) {
-		if ((st = st_prep(s, SQL_ACTION_STATUS, e)) == NULL)
-			return ERR_RUNTIME;
-		sqlite3_bind_int64(st, 1, a->id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			old = st_col_dup(st, 0);
-		sqlite3_reset(st);
-		if (old == NULL)
-			a->id = 0;	/* deleted elsewhere: insert it again */
-		/* Changed elsewhere (minutes action, the review) since it was
-		 * read, and not here: the store's status stands. */
-		else if (a->status == a->base_status)
-			status_parse(old, &a->status);
-	}
-	st = st_prep(s, a->id ? SQL_UPDATE_ACTION : SQL_INSERT_ACTION, e);
-	if (st == NULL) {
-		free(old);
-		return ERR_RUNTIME;
-	}
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
-	st_bind_text(st, 3, a->assignee);
-	sqlite3_bind_text(st, 4, a->task ? a->task : "", -1, SQLITE_STATIC);
-	st_bind_text(st, 5, a->due);
-	st_bind_text(st, 6, a->due_text);
-	sqlite3_bind_text(st, 7, status_word(a->status), -1, SQLITE_STATIC);
-	st_bind_text(st, 8, a->src_section);
-	if (a->src_section) {
-		sqlite3_bind_int64(st, 9, a->src_start);
-		sqlite3_bind_int64(st, 10, a->src_end);
-	}
-	if (a->id)
-		sqlite3_bind_int64(st, 11, a->id);
-	if (st_done(s, st, _("saving a task"), e)) {
-		free(old);
-		return ERR_RUNTIME;
-	}
-	a->meeting_id = meeting_id;
-	if (a->id == 0) {
-		a->id = sqlite3_last_insert_rowid(s->db);
-		rc = history(s, a->id, NULL, status_word(a->status), e);
-	} else if (strcmp(old, status_word(a->status)) != 0)
-		rc = history(s, a->id, old, status_word(a->status), e);
-	else
-		rc = 0;
-	free(old);
-	return rc;
-}
-
+/* The editor's old save of tasks: a status it did not change is not
+ * written back over one changed elsewhere meanwhile (base_status). */
 static int
 save_actions(struct store *s, struct meeting *m, struct err *e)
 {
-	sqlite3_stmt *st;
-	int64_t *gone = NULL;
-	size_t ngone = 0;
-	int rc;
+	for (size_t i = 0; i < m->nact; i++) {
+		struct action *a = &m->act[i];
+		char *old = NULL;
+		int rc;
 
-	for (size_t i = 0; i < m->nact; i++)
-		if (save_action(s, m->id, i, &m->act[i], e))
+		if (a->id && st_action_status(s, a->id, &old, e))
 			return ERR_RUNTIME;
-	/* Delete the stored actions the meeting no longer has. */
-	if ((st = st_prep(s, SQL_ACTION_IDS, e)) == NULL)
-		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, m->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		bool keep = false;
+		if (a->id && old == NULL)
+			a->id = 0;	/* deleted elsewhere: insert it again */
+		/* Changed elsewhere (minutes action, the review) since it was
+		 * read, and not here: the store's status stands. */
+		else if (old && a->status == a->base_status)
+			status_parse(old, &a->status);
+		rc = st_write_action(s, m->id, i, a, old, e);
+		free(old);
+		if (rc)
+			return rc;
+	}
+	return st_delete_actions_except(s, m->id, m->act, m->nact, e);
+}
 
-		for (size_t i = 0; i < m->nact && !keep; i++)
-			keep = m->act[i].id == id;
-		if (!keep) {
-			gone = xreallocarray(gone, ngone + 1, sizeof *gone);
-			gone[ngone++] = id;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(gone);
-		return st_fail(s, _("saving tasks"), e);
-	}
-	rc = 0;
-	for (size_t i = 0; i < ngone && rc == 0; i++) {
-		if ((st = st_prep(s, SQL_DELETE_ACTION, e)) == NULL) {
-			rc = ERR_RUNTIME;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, gone[i]);
-		rc = st_done(s, st, _("saving tasks"), e);
-	}
-	free(gone);
-	return rc;
+static int
+save_attendees(struct store *s, struct meeting *m, struct err *e)
+{
+	return st_write_attendees(s, m->id, m->att, m->natt, e);
 }
 
 int
@@ -338,13 +191,107 @@ static const char SQL_LOAD_ACTIONS[] =
     "SELECT id, assignee, task, due, due_text, status, src_section,"
     " src_start, src_end FROM action WHERE meeting_id = ?1 ORDER BY pos, id";
 
+static int
+row_header(sqlite3_stmt *st, void *arg)
+{
+	struct meeting *m = arg;
+
+	for (int f = 0; f < F_NFIELDS; f++)
+		m->field[f] = st_col_dup(st, f);
+	return 0;
+}
+
+static int
+row_attendee(sqlite3_stmt *st, void *arg)
+{
+	struct attendee *a = meeting_add_attendee(arg);
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->name = st_col_dup(st, 1);
+	a->position = st_col_dup(st, 2);
+	a->organisation = st_col_dup(st, 3);
+	role_parse((const char *)sqlite3_column_text(st, 4), &a->role);
+	presence_parse((const char *)sqlite3_column_text(st, 5), &a->presence);
+	a->proxy = st_col_dup(st, 6);
+	return 0;
+}
+
+static int
+row_section(sqlite3_stmt *st, void *arg)
+{
+	meeting_section_set(arg, (const char *)sqlite3_column_text(st, 0),
+	    (const char *)sqlite3_column_text(st, 1));
+	return 0;
+}
+
+static int
+row_action(sqlite3_stmt *st, void *arg)
+{
+	struct action *a = meeting_add_action(arg);
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->assignee = st_col_dup(st, 1);
+	a->task = st_col_dup(st, 2);
+	a->due = st_col_dup(st, 3);
+	a->due_text = st_col_dup(st, 4);
+	status_parse((const char *)sqlite3_column_text(st, 5), &a->status);
+	a->base_status = a->status;
+	a->src_section = st_col_dup(st, 6);
+	a->src_start = sqlite3_column_int64(st, 7);
+	a->src_end = sqlite3_column_int64(st, 8);
+	return 0;
+}
+
+int
+st_read_part(struct store *s, enum st_part part, int64_t id,
+    struct meeting *m, struct err *e)
+{
+	static const struct {
+		const char	*sql;
+		int		(*row)(sqlite3_stmt *, void *);
+	} parts[] = {
+		[ST_HEADER] = { SQL_LOAD_MEETING, row_header },
+		[ST_ROSTER] = { SQL_LOAD_ATTENDEES, row_attendee },
+		[ST_TEXTS] = { SQL_LOAD_SECTIONS, row_section },
+		[ST_TASKS] = { SQL_LOAD_ACTIONS, row_action },
+	};
+	sqlite3_stmt *st = st_prep(s, parts[part].sql, e);
+
+	if (st == NULL)
+		return ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, id);
+	if (st_each(s, st, parts[part].row, m, _("reading a meeting"), e))
+		return ERR_RUNTIME;
+	if (part == ST_HEADER && m->field[F_TITLE] == NULL)
+		return err_set(e, ERR_INPUT, _("no meeting %lld"), (long long)id);
+	m->id = id;
+	return 0;
+}
+
+int
+st_meeting_read(struct store *s, int64_t id, struct meeting *m,
+    struct err *e)
+{
+	meeting_init(m);
+	if (st_read_part(s, ST_HEADER, id, m, e) ||
+	    st_read_part(s, ST_ROSTER, id, m, e) ||
+	    st_read_part(s, ST_TEXTS, id, m, e) ||
+	    st_read_part(s, ST_TASKS, id, m, e) ||
+	    /* What this meeting's review of earlier tasks found, for the
+	     * exports. */
+	    store_act_reviewed(s, id, &m->rev, &m->nrev, e) != 0) {
+		meeting_free(m);
+		return e && e->code ? (int)e->code : ERR_RUNTIME;
+	}
+	return 0;
+}
+
 int
 store_meeting_load(struct store *s, int64_t id, struct meeting *m,
     struct err *e)
 {
 	if (s->pg)
 		return pgs_meeting_load(s->pg, id, m, e);
-	sqlite3_stmt *st;
 	int rc;
 
 	meeting_init(m);
@@ -352,85 +299,9 @@ store_meeting_load(struct store *s, int64_t id, struct meeting *m,
 	 * while another instance saves. */
 	if (st_read_begin(s, _("reading a meeting"), e))
 		return ERR_RUNTIME;
-	if ((st = st_prep(s, SQL_LOAD_MEETING, e)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		err_set(e, ERR_INPUT, _("no meeting %lld"), (long long)id);
-		goto fail;
-	}
-	if (rc != SQLITE_ROW) {
-		st_fail(s, _("reading a meeting"), e);
-		sqlite3_reset(st);
-		goto fail;
-	}
-	m->id = id;
-	for (int f = 0; f < F_NFIELDS; f++)
-		m->field[f] = st_col_dup(st, f);
-	sqlite3_reset(st);
-
-	if ((st = st_prep(s, SQL_LOAD_ATTENDEES, e)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct attendee *a = meeting_add_attendee(m);
-
-		a->id = sqlite3_column_int64(st, 0);
-		a->name = st_col_dup(st, 1);
-		a->position = st_col_dup(st, 2);
-		a->organisation = st_col_dup(st, 3);
-		role_parse((const char *)sqlite3_column_text(st, 4), &a->role);
-		presence_parse((const char *)sqlite3_column_text(st, 5), &a->presence);
-		a->proxy = st_col_dup(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if ((st = st_prep(s, SQL_LOAD_SECTIONS, e)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		meeting_section_set(m, (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if ((st = st_prep(s, SQL_LOAD_ACTIONS, e)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct action *a = meeting_add_action(m);
-
-		a->id = sqlite3_column_int64(st, 0);
-		a->assignee = st_col_dup(st, 1);
-		a->task = st_col_dup(st, 2);
-		a->due = st_col_dup(st, 3);
-		a->due_text = st_col_dup(st, 4);
-		status_parse((const char *)sqlite3_column_text(st, 5), &a->status);
-		a->base_status = a->status;
-		a->src_section = st_col_dup(st, 6);
-		a->src_start = sqlite3_column_int64(st, 7);
-		a->src_end = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-	/* What this meeting's review of earlier tasks found, for the
-	 * exports; inside the same read transaction. */
-	if (store_act_reviewed(s, id, &m->rev, &m->nrev, e) != 0)
-		goto fail;
+	rc = st_meeting_read(s, id, m, e);
 	st_rollback(s);
-	return 0;
-fail_db:
-	st_fail(s, _("reading a meeting"), e);
-fail:
-	st_rollback(s);
-	meeting_free(m);
-	return e ? (e->code ? (int)e->code : ERR_RUNTIME) : ERR_RUNTIME;
+	return rc;
 }
 
 static const char SQL_EXISTS[] = "SELECT 1 FROM meeting WHERE id = ?1";
@@ -451,8 +322,8 @@ store_meeting_exists(struct store *s, int64_t id)
 	return found;
 }
 
-static int
-update_header(struct store *s, const struct meeting *m, struct err *e)
+int
+st_update_header(struct store *s, const struct meeting *m, struct err *e)
 {
 	sqlite3_stmt *st = st_prep(s, SQL_UPDATE_MEETING, e);
 
@@ -467,26 +338,12 @@ update_header(struct store *s, const struct meeting *m, struct err *e)
 	return 0;
 }
 
-/* Runs fn inside one immediate transaction. */
-static int
-in_tx(struct store *s, int (*fn)(struct store *, void *, struct err *),
-    void *arg, struct err *e)
-{
-	if (st_begin(s, e))
-		return ERR_RUNTIME;
-	if (fn(s, arg, e)) {
-		st_rollback(s);
-		return e ? (int)e->code : ERR_RUNTIME;
-	}
-	return st_commit(s, e);
-}
-
 static int
 tx_header(struct store *s, void *arg, struct err *e)
 {
 	const struct meeting *m = arg;
 
-	if (update_header(s, m, e))
+	if (st_update_header(s, m, e))
 		return ERR_RUNTIME;
 	return st_search_refresh(s, m->id, e);
 }
@@ -497,7 +354,7 @@ store_meeting_save_header(struct store *s, const struct meeting *m,
 {
 	if (s->pg)
 		return pgs_meeting_save_header(s->pg, m, e);
-	return in_tx(s, tx_header, (void *)m, e);
+	return st_tx(s, tx_header, (void *)m, e);
 }
 
 struct section_arg {
@@ -523,7 +380,7 @@ store_section_save(struct store *s, int64_t meeting_id, const char *key,
 		return pgs_section_save(s->pg, meeting_id, key, body, e);
 	struct section_arg a = { meeting_id, key, body };
 
-	return in_tx(s, tx_section, &a, e);
+	return st_tx(s, tx_section, &a, e);
 }
 
 struct texts_arg {
@@ -537,7 +394,7 @@ tx_texts(struct store *s, void *arg, struct err *e)
 {
 	struct texts_arg *a = arg;
 
-	if (update_header(s, a->m, e))
+	if (st_update_header(s, a->m, e))
 		return ERR_RUNTIME;
 	for (size_t i = 0; i < a->n; i++) {
 		const char *body = meeting_section(a->m, a->keys[i]);
@@ -556,13 +413,13 @@ store_meeting_save_texts(struct store *s, const struct meeting *m,
 		return pgs_meeting_save_texts(s->pg, m, keys, nkeys, e);
 	struct texts_arg a = { m, keys, nkeys };
 
-	return in_tx(s, tx_texts, &a, e);
+	return st_tx(s, tx_texts, &a, e);
 }
 
 static int
 tx_attendees(struct store *s, void *arg, struct err *e)
 {
-	const struct meeting *m = arg;
+	struct meeting *m = arg;
 
 	if (save_attendees(s, m, e))
 		return ERR_RUNTIME;
@@ -574,7 +431,7 @@ store_attendees_save(struct store *s, const struct meeting *m, struct err *e)
 {
 	if (s->pg)
 		return pgs_attendees_save(s->pg, m, e);
-	return in_tx(s, tx_attendees, (void *)m, e);
+	return st_tx(s, tx_attendees, (void *)m, e);
 }
 
 static int
@@ -592,7 +449,7 @@ store_actions_save(struct store *s, struct meeting *m, struct err *e)
 {
 	if (s->pg)
 		return pgs_actions_save(s->pg, m, e);
-	int rc = in_tx(s, tx_actions, m, e);
+	int rc = st_tx(s, tx_actions, m, e);
 
 	/* Only once committed: a save rolled back must still write the
 	 * statuses changed here when it is tried again. */
@@ -615,7 +472,7 @@ tx_save(struct store *s, void *arg, struct err *e)
 	struct save_arg *a = arg;
 
 	if (a->texts) {
-		if (update_header(s, a->m, e))
+		if (st_update_header(s, a->m, e))
 			return ERR_RUNTIME;
 		for (size_t i = 0; i < a->n; i++)
 			if (save_section(s, a->m->id, a->keys[i],
@@ -641,116 +498,9 @@ store_meeting_save(struct store *s, struct meeting *m, bool texts,
 
 	if (!texts && !roster && !tasks)
 		return 0;
-	rc = in_tx(s, tx_save, &a, e);
+	rc = st_tx(s, tx_save, &a, e);
 	if (rc == 0 && tasks)
 		for (size_t i = 0; i < m->nact; i++)
 			m->act[i].base_status = m->act[i].status;
 	return rc;
-}
-
-static const char SQL_LOCK_GET[] =
-    "SELECT pid, host, beat FROM edit_lock WHERE meeting_id = ?1";
-static const char SQL_LOCK_PUT[] =
-    "INSERT OR REPLACE INTO edit_lock (meeting_id, pid, host, beat)"
-    " VALUES (?1, ?2, ?3, ?4)";
-static const char SQL_LOCK_BEAT[] =
-    "UPDATE edit_lock SET beat = ?3 WHERE meeting_id = ?1 AND pid = ?2";
-static const char SQL_LOCK_DROP[] =
-    "DELETE FROM edit_lock WHERE meeting_id = ?1 AND pid = ?2 AND host = ?3";
-
-static void
-hostname(char *h, size_t n)
-{
-	if (gethostname(h, n) != 0)
-		snprintf(h, n, "localhost");
-	h[n - 1] = '\0';
-}
-
-struct lock_arg {
-	int64_t	id;
-	long	other;
-};
-
-static int
-tx_lock(struct store *s, void *arg, struct err *e)
-{
-	struct lock_arg *a = arg;
-	sqlite3_stmt *st = st_prep(s, SQL_LOCK_GET, e);
-	char host[256];
-	time_t now = time(NULL);
-
-	if (st == NULL)
-		return ERR_RUNTIME;
-	hostname(host, sizeof host);
-	a->other = 0;
-	sqlite3_bind_int64(st, 1, a->id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		long pid = (long)sqlite3_column_int64(st, 0);
-		const char *h = (const char *)sqlite3_column_text(st, 1);
-		time_t beat = (time_t)sqlite3_column_int64(st, 2);
-		bool here = h && strcmp(h, host) == 0;
-
-		/* A holder on this host is alive if its pid is; one on
-		 * another host (a shared folder) if it beat recently. */
-		if (pid != (long)getpid() || !here) {
-			if (here ? kill((pid_t)pid, 0) == 0 || errno == EPERM
-			    : now - beat < STORE_LOCK_STALE)
-				a->other = pid;
-		}
-	}
-	sqlite3_reset(st);
-	if ((st = st_prep(s, SQL_LOCK_PUT, e)) == NULL)
-		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, a->id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
-	sqlite3_bind_text(st, 3, host, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
-	return st_done(s, st, _("marking the meeting open"), e);
-}
-
-int
-store_lock_take(struct store *s, int64_t meeting_id, long *other_pid,
-    struct err *e)
-{
-	if (s->pg)
-		return pgs_lock_take(s->pg, meeting_id, other_pid, e);
-	struct lock_arg a = { meeting_id, 0 };
-	int rc = in_tx(s, tx_lock, &a, e);
-
-	*other_pid = a.other;
-	return rc;
-}
-
-int
-store_lock_refresh(struct store *s, int64_t meeting_id, struct err *e)
-{
-	if (s->pg)
-		return pgs_lock_refresh(s->pg, meeting_id, e);
-	sqlite3_stmt *st = st_prep(s, SQL_LOCK_BEAT, e);
-
-	if (st == NULL)
-		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
-	return st_done(s, st, _("marking the meeting open"), e);
-}
-
-void
-store_lock_release(struct store *s, int64_t meeting_id)
-{
-	if (s->pg) {
-		pgs_lock_release(s->pg, meeting_id);
-		return;
-	}
-	sqlite3_stmt *st = st_prep(s, SQL_LOCK_DROP, NULL);
-	char host[256];
-
-	if (st == NULL)
-		return;
-	hostname(host, sizeof host);
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
-	sqlite3_bind_text(st, 3, host, -1, SQLITE_TRANSIENT);
-	st_done(s, st, "", NULL);
 }

@@ -111,6 +111,11 @@ step_id(struct store *s, const char *sql, int64_t id, struct err *e)
 	return st_done(s, st, _("updating the search index"), e);
 }
 
+static const char SQL_DEFER[] =
+    "INSERT OR IGNORE INTO search_pending (id) VALUES (?1)";
+static const char SQL_UNDEFER[] = "DELETE FROM search_pending WHERE id = ?1";
+static const char SQL_PENDING[] = "SELECT id FROM search_pending LIMIT 1";
+
 int
 st_search_refresh(struct store *s, int64_t id, struct err *e)
 {
@@ -118,9 +123,51 @@ st_search_refresh(struct store *s, int64_t id, struct err *e)
 	 * in "search", so before that text is replaced. */
 	if (step_id(s, SQL_PURGE, 0, e) || step_id(s, SQL_PURGED, 0, e) ||
 	    step_id(s, SQL_FORGET_FOLD, id, e) || step_id(s, SQL_FORGET, id, e) ||
-	    step_id(s, SQL_INDEX, id, e) || step_id(s, SQL_INDEX_FOLD, id, e))
+	    step_id(s, SQL_INDEX, id, e) || step_id(s, SQL_INDEX_FOLD, id, e) ||
+	    step_id(s, SQL_UNDEFER, id, e))
 		return ERR_RUNTIME;
 	return 0;
+}
+
+int
+st_search_defer(struct store *s, int64_t id, struct err *e)
+{
+	return step_id(s, SQL_DEFER, id, e);
+}
+
+static int
+row_id(sqlite3_stmt *st, void *arg)
+{
+	*(int64_t *)arg = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+static int
+tx_catch_up(struct store *s, void *arg, struct err *e)
+{
+	return st_search_refresh(s, *(int64_t *)arg, e);
+}
+
+int
+store_search_catch_up(struct store *s, struct err *e)
+{
+	/* A shared store indexes as it saves: nothing is ever pending. */
+	if (s->pg)
+		return 0;
+	for (;;) {
+		sqlite3_stmt *st = st_prep(s, SQL_PENDING, e);
+		int64_t id = 0;
+
+		if (st == NULL || st_each(s, st, row_id, &id,
+		    _("updating the search index"), e))
+			return ERR_RUNTIME;
+		if (id == 0)
+			return 0;
+		/* One meeting per transaction: a long catch-up never holds
+		 * the write lock for long. */
+		if (st_tx(s, tx_catch_up, &id, e))
+			return ERR_RUNTIME;
+	}
 }
 
 static const char SQL_FORGET_ALL[] = "DELETE FROM search";
@@ -275,15 +322,38 @@ best_part(sqlite3_stmt *st, const struct search_query *q,
 	}
 }
 
-/* Runs one MATCH, appending up to limit hits to v. */
+/* The hits read so far, and the query that picks their best part. */
+struct hits {
+	const struct search_query *q;
+	bool			 exact;
+	struct search_hit	*v;
+	size_t			 n, cap;
+};
+
 static int
-run(struct store *s, const char *match, const char *unless,
-    const struct search_query *q, size_t limit, struct search_hit **v,
-    size_t *n, struct err *e)
+row_hit(sqlite3_stmt *st, void *arg)
+{
+	struct hits *hs = arg;
+	const char *d = (const char *)sqlite3_column_text(st, 1);
+	const char *t = (const char *)sqlite3_column_text(st, 2);
+	struct search_hit *h;
+
+	XPUSH(hs->v, hs->n, hs->cap);
+	h = &hs->v[hs->n++];
+	h->id = sqlite3_column_int64(st, 0);
+	snprintf(h->date, sizeof h->date, "%s", d ? d : "");
+	h->title = xstrdup(t ? t : "");
+	h->exact = hs->exact;
+	best_part(st, hs->q, h);
+	return 0;
+}
+
+/* Runs one MATCH, appending up to limit hits. */
+static int
+run(struct store *s, const char *match, const char *unless, size_t limit,
+    struct hits *hs, struct err *e)
 {
 	sqlite3_stmt *st = st_prep(s, unless ? SQL_SEARCH_FOLD : SQL_SEARCH, e);
-	bool exact = unless == NULL;
-	int rc;
 
 	if (st == NULL)
 		return ERR_RUNTIME;
@@ -291,23 +361,8 @@ run(struct store *s, const char *match, const char *unless,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
 	if (unless)
 		sqlite3_bind_text(st, 3, unless, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 1);
-		const char *t = (const char *)sqlite3_column_text(st, 2);
-		struct search_hit *h;
-
-		*v = xreallocarray(*v, *n + 1, sizeof **v);
-		h = &(*v)[(*n)++];
-		h->id = sqlite3_column_int64(st, 0);
-		snprintf(h->date, sizeof h->date, "%s", d ? d : "");
-		h->title = xstrdup(t ? t : "");
-		h->exact = exact;
-		best_part(st, q, h);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return st_fail(s, _("searching"), e);
-	return 0;
+	hs->exact = unless == NULL;
+	return st_each(s, st, row_hit, hs, _("searching"), e);
 }
 
 int
@@ -319,7 +374,8 @@ store_search(struct store *s, const struct search_query *q, size_t limit,
 	/* Tiers, best first, each without the hits of those before: the
 	 * words as typed and next to each other, as typed anywhere, folded
 	 * and next to each other, folded anywhere.  Diacritics as typed rank
-	 * first because folding merges different words ("đảng", "đang"). */
+	 * first because folding merges different words ("đảng", "đang").
+	 * With one word, "next to each other" adds nothing: two tiers. */
 	bool several = q->n > 1;
 	char *ew = search_query_fts(q, PLAIN_COLS, true, false);
 	char *ep = several ? search_query_fts(q, PLAIN_COLS, true, true) : NULL;
@@ -327,33 +383,32 @@ store_search(struct store *s, const struct search_query *q, size_t limit,
 	char *fp = several ? search_query_fts(q, FOLDED_COLS, false, true) : NULL;
 	char *ew_rest = several ? xasprintf("(%s) NOT (%s)", ew, ep) : NULL;
 	char *fw_rest = several ? xasprintf("(%s) NOT (%s)", fw, fp) : NULL;
-	int rc = 0;
+	const char *tiers[4][2] = {	/* the MATCH, and what not to repeat */
+		{ several ? ep : ew, NULL },
+		{ several ? ew_rest : fw, several ? NULL : ew },
+		{ fp, ew },
+		{ fw_rest, ew }
+	};
+	struct hits hs = { .q = q };
+	int rc;
 
 	*out = NULL;
 	*n = 0;
+	/* Meetings whose index was left for later are indexed first; a
+	 * database that cannot be written is searched as it is. */
+	store_search_catch_up(s, NULL);
 	/* One read transaction, so the tiers see the same index. */
 	rc = st_read_begin(s, _("searching"), e);
-	if (several) {
-		if (rc == 0 && *n < limit)
-			rc = run(s, ep, NULL, q, limit - *n, out, n, e);
-		if (rc == 0 && *n < limit)
-			rc = run(s, ew_rest, NULL, q, limit - *n, out, n, e);
-		if (rc == 0 && *n < limit)
-			rc = run(s, fp, ew, q, limit - *n, out, n, e);
-		if (rc == 0 && *n < limit)
-			rc = run(s, fw_rest, ew, q, limit - *n, out, n, e);
-	} else {
-		if (rc == 0 && *n < limit)
-			rc = run(s, ew, NULL, q, limit - *n, out, n, e);
-		if (rc == 0 && *n < limit)
-			rc = run(s, fw, ew, q, limit - *n, out, n, e);
-	}
+	for (size_t t = 0; t < (several ? 4u : 2u) && rc == 0 && hs.n < limit; t++)
+		rc = run(s, tiers[t][0], tiers[t][1], limit - hs.n, &hs, e);
 	st_rollback(s);
 	if (rc) {
-		store_search_hits_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+		store_search_hits_free(hs.v, hs.n);
+		hs.v = NULL;
+		hs.n = 0;
 	}
+	*out = hs.v;
+	*n = hs.n;
 	free(ew);
 	free(ep);
 	free(fw);

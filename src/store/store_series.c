@@ -19,9 +19,27 @@
 #include "lib/xmalloc.h"
 #include "store/store_impl.h"
 
+/* ?1 the series, ?2 the date (or the end of time), ?3 the meeting to
+ * leave out: what both queries of a series take. */
+static void
+bind_series(sqlite3_stmt *st, const char *series, const char *date,
+    int64_t exclude_id)
+{
+	sqlite3_bind_text(st, 1, series, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, date ? date : "9999-12-31", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, exclude_id);
+}
+
 static const char SQL_PREVIOUS[] =
     "SELECT id FROM meeting WHERE series = ?1 AND date <= ?2 AND id <> ?3"
     " ORDER BY date DESC, id DESC LIMIT 1";
+
+static int
+row_id(sqlite3_stmt *st, void *arg)
+{
+	*(int64_t *)arg = sqlite3_column_int64(st, 0);
+	return 0;
+}
 
 int
 store_series_previous(struct store *s, const char *series, const char *date,
@@ -31,22 +49,15 @@ store_series_previous(struct store *s, const char *series, const char *date,
 		return pgs_series_previous(s->pg, series, date, exclude_id, out, e);
 	sqlite3_stmt *st;
 	int64_t id = 0;
-	int rc;
 
 	meeting_init(out);
 	if (series == NULL || *series == '\0')
 		return 0;
 	if ((st = st_prep(s, SQL_PREVIOUS, e)) == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_text(st, 1, series, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, date ? date : "9999-12-31", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, exclude_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(s, _("reading the series"), e);
+	bind_series(st, series, date, exclude_id);
+	if (st_each(s, st, row_id, &id, _("reading the series"), e))
+		return ERR_RUNTIME;
 	return id ? store_meeting_load(s, id, out, e) : 0;
 }
 
@@ -64,6 +75,37 @@ static const char SQL_OPEN_ACTIONS[] =
     "  AND h.review_meeting_id = ?3))"
     " ORDER BY m.date, m.id, a.pos, a.id";
 
+/* The series' items and the notes beside them, as they are read. */
+struct open_items {
+	struct action	*v;
+	char		**notes;
+	size_t		 n, cap, ncap;
+};
+
+static int
+row_open_item(sqlite3_stmt *st, void *arg)
+{
+	struct open_items *o = arg;
+	struct action *a;
+
+	XPUSH(o->v, o->n, o->cap);
+	XPUSH(o->notes, o->n, o->ncap);
+	o->notes[o->n] = st_col_dup(st, 10);
+	a = &o->v[o->n++];
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(st, 0);
+	a->meeting_id = sqlite3_column_int64(st, 1);
+	a->assignee = st_col_dup(st, 2);
+	a->task = st_col_dup(st, 3);
+	a->due = st_col_dup(st, 4);
+	a->due_text = st_col_dup(st, 5);
+	status_parse((const char *)sqlite3_column_text(st, 6), &a->status);
+	a->src_section = st_col_dup(st, 7);
+	a->src_start = sqlite3_column_int64(st, 8);
+	a->src_end = sqlite3_column_int64(st, 9);
+	return 0;
+}
+
 int
 store_series_open_actions(struct store *s, const char *series,
     const char *date, int64_t exclude_id, struct action **out, char ***notes,
@@ -72,10 +114,8 @@ store_series_open_actions(struct store *s, const char *series,
 	if (s->pg)
 		return pgs_series_open_actions(s->pg, series, date, exclude_id,
 		    out, notes, n, e);
+	struct open_items o = { 0 };
 	sqlite3_stmt *st;
-	struct action *v = NULL;
-	char **nv = NULL;
-	size_t len = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
@@ -86,48 +126,24 @@ store_series_open_actions(struct store *s, const char *series,
 		return 0;
 	if ((st = st_prep(s, SQL_OPEN_ACTIONS, e)) == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_text(st, 1, series, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, date ? date : "9999-12-31", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, exclude_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct action *a;
-
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xreallocarray(v, cap, sizeof *v);
-			nv = xreallocarray(nv, cap, sizeof *nv);
-		}
-		nv[len] = st_col_dup(st, 10);
-		a = &v[len++];
-		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(st, 0);
-		a->meeting_id = sqlite3_column_int64(st, 1);
-		a->assignee = st_col_dup(st, 2);
-		a->task = st_col_dup(st, 3);
-		a->due = st_col_dup(st, 4);
-		a->due_text = st_col_dup(st, 5);
-		status_parse((const char *)sqlite3_column_text(st, 6), &a->status);
-		a->src_section = st_col_dup(st, 7);
-		a->src_start = sqlite3_column_int64(st, 8);
-		a->src_end = sqlite3_column_int64(st, 9);
+	bind_series(st, series, date, exclude_id);
+	rc = st_each(s, st, row_open_item, &o, _("reading the series"), e);
+	if (rc != 0 || notes == NULL) {
+		for (size_t i = 0; i < o.n; i++)
+			free(o.notes[i]);
+		free(o.notes);
+		o.notes = NULL;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || notes == NULL)
-		for (size_t i = 0; i < len; i++)
-			free(nv[i]);
-	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < len; i++)
-			action_free(&v[i]);
-		free(v);
-		free(nv);
-		return st_fail(s, _("reading the series"), e);
+	if (rc != 0) {
+		for (size_t i = 0; i < o.n; i++)
+			action_free(&o.v[i]);
+		free(o.v);
+		return rc;
 	}
-	*out = v;
+	*out = o.v;
 	if (notes)
-		*notes = nv;
-	else
-		free(nv);
-	*n = len;
+		*notes = o.notes;
+	*n = o.n;
 	return 0;
 }
 
@@ -135,31 +151,30 @@ static const char SQL_NAMES[] =
     "SELECT series FROM meeting WHERE series IS NOT NULL GROUP BY series"
     " ORDER BY max(date) DESC, max(id) DESC";
 
+static void
+fill_name(sqlite3_stmt *st, void *elem)
+{
+	*(char **)elem = st_col_dup(st, 0);
+}
+
 int
 store_series_names(struct store *s, char ***out, size_t *n, struct err *e)
 {
 	if (s->pg)
 		return pgs_series_names(s->pg, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_NAMES, e);
-	char **v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
+	struct st_rows r = { .size = sizeof **out, .fill = fill_name };
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return ERR_RUNTIME;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		XPUSH(v, len, cap);
-		v[len++] = st_col_dup(st, 0);
+	if (st_rows(s, st, &r, _("reading the series"), e)) {
+		store_names_free(r.v, r.n);
+		return ERR_RUNTIME;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		store_names_free(v, len);
-		return st_fail(s, _("reading the series"), e);
-	}
-	*out = v;
-	*n = len;
+	*out = r.v;
+	*n = r.n;
 	return 0;
 }
 
@@ -234,37 +249,34 @@ static const char SQL_PEOPLE[] =
     " FROM attendee a JOIN meeting m ON m.id = a.meeting_id)"
     " WHERE r = 1 ORDER BY date DESC, id DESC, name";
 
+static void
+fill_person(sqlite3_stmt *st, void *elem)
+{
+	struct person *p = elem;
+
+	p->name = st_col_dup(st, 0);
+	p->position = st_col_dup(st, 1);
+	p->organisation = st_col_dup(st, 2);
+}
+
 int
 store_people(struct store *s, struct person **out, size_t *n, struct err *e)
 {
 	if (s->pg)
 		return pgs_people(s->pg, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_PEOPLE, e);
-	struct person *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
+	struct st_rows r = { .size = sizeof **out, .fill = fill_person };
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return ERR_RUNTIME;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[len].name = st_col_dup(st, 0);
-		v[len].position = st_col_dup(st, 1);
-		v[len].organisation = st_col_dup(st, 2);
-		len++;
+	if (st_rows(s, st, &r, _("reading earlier rosters"), e)) {
+		store_people_free(r.v, r.n);
+		return ERR_RUNTIME;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		store_people_free(v, len);
-		return st_fail(s, _("reading earlier rosters"), e);
-	}
-	*out = v;
-	*n = len;
+	*out = r.v;
+	*n = r.n;
 	return 0;
 }
 

@@ -19,6 +19,12 @@ static const char SQL_MARK[] =
     "INSERT OR REPLACE INTO suggestion_seen (meeting_id, section, digest, state)"
     " VALUES (?1, ?2, ?3, ?4)";
 
+static void
+fill_digest(sqlite3_stmt *st, void *elem)
+{
+	*(char **)elem = st_col_dup(st, 0);
+}
+
 int
 store_suggestions_seen(struct store *s, int64_t meeting_id,
     const char *section, char ***out, size_t *n, struct err *e)
@@ -26,9 +32,7 @@ store_suggestions_seen(struct store *s, int64_t meeting_id,
 	if (s->pg)
 		return pgs_suggestions_seen(s->pg, meeting_id, section, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_SEEN, e);
-	char **v = NULL;
-	size_t len = 0;
-	int rc;
+	struct st_rows r = { .size = sizeof **out, .fill = fill_digest };
 
 	*out = NULL;
 	*n = 0;
@@ -36,20 +40,37 @@ store_suggestions_seen(struct store *s, int64_t meeting_id,
 		return ERR_RUNTIME;
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_text(st, 2, section, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, len + 1, sizeof *v);
-		v[len++] = st_col_dup(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < len; i++)
+	if (st_rows(s, st, &r, _("reading suggestions"), e)) {
+		char **v = r.v;
+
+		for (size_t i = 0; i < r.n; i++)
 			free(v[i]);
 		free(v);
-		return st_fail(s, _("reading suggestions"), e);
+		return ERR_RUNTIME;
 	}
-	*out = v;
-	*n = len;
+	*out = r.v;
+	*n = r.n;
 	return 0;
+}
+
+struct mark_arg {
+	int64_t		 meeting_id;
+	const char	*section, *digest, *state;
+};
+
+static int
+tx_mark(struct store *s, void *arg, struct err *e)
+{
+	struct mark_arg *a = arg;
+	sqlite3_stmt *st = st_prep(s, SQL_MARK, e);
+
+	if (st == NULL)
+		return ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, a->meeting_id);
+	sqlite3_bind_text(st, 2, a->section, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->digest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->state, -1, SQLITE_STATIC);
+	return st_done(s, st, _("saving a suggestion"), e);
 }
 
 int
@@ -58,21 +79,7 @@ store_suggestion_mark(struct store *s, int64_t meeting_id, const char *section,
 {
 	if (s->pg)
 		return pgs_suggestion_mark(s->pg, meeting_id, section, digest, state, e);
-	sqlite3_stmt *st;
+	struct mark_arg a = { meeting_id, section, digest, state };
 
-	if (st_begin(s, e))
-		return ERR_RUNTIME;
-	if ((st = st_prep(s, SQL_MARK, e)) == NULL) {
-		st_rollback(s);
-		return ERR_RUNTIME;
-	}
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_text(st, 2, section, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, digest, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, state, -1, SQLITE_STATIC);
-	if (st_done(s, st, _("saving a suggestion"), e)) {
-		st_rollback(s);
-		return ERR_RUNTIME;
-	}
-	return st_commit(s, e);
+	return st_tx(s, tx_mark, &a, e);
 }

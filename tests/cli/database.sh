@@ -25,7 +25,7 @@ is "$n" 1 "MINUTES_DB did not"
 
 # Pragmas and schema.
 is "$(sqlite3 "$T/opt.db" 'PRAGMA journal_mode')" wal "WAL mode"
-is "$(sqlite3 "$T/opt.db" 'PRAGMA user_version')" 4 "schema version 4"
+is "$(sqlite3 "$T/opt.db" 'PRAGMA user_version')" 5 "schema version 5"
 for t in meeting attendee section action action_history edit_lock suggestion_seen; do
 	n=$(sqlite3 "$T/opt.db" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '$t'")
 	is "$n" 1 "table $t exists"

@@ -39,9 +39,9 @@ expect_rc 0 "export it as text" "$MINUTES" export "$lid"
 like "$(head -3 "$T/out")" 'Quận Bình Giang, ngày 18 tháng 9 năm 2025' "the biên bản's date line takes it"
 if ! on_pg; then
 	cp "$MINUTES_DB" "$T/v2.db"
-	sqlite3 "$T/v2.db" "ALTER TABLE meeting DROP COLUMN locality; DROP TRIGGER action_uuid; DROP INDEX action_by_uuid; DROP INDEX action_open; ALTER TABLE action DROP COLUMN uuid; PRAGMA user_version = 2;"
+	sqlite3 "$T/v2.db" "DROP TABLE search_pending; DROP INDEX section_rev; ALTER TABLE section DROP COLUMN rev; ALTER TABLE meeting DROP COLUMN locality; DROP TRIGGER action_uuid; DROP INDEX action_by_uuid; DROP INDEX action_open; ALTER TABLE action DROP COLUMN uuid; PRAGMA user_version = 2;"
 	expect_rc 0 "a version-2 database opens" "$MINUTES" --db "$T/v2.db" export 1 --format json
-	is "$(sqlite3 "$T/v2.db" 'PRAGMA user_version')" 4 "and is upgraded to the latest version"
+	is "$(sqlite3 "$T/v2.db" 'PRAGMA user_version')" 5 "and is upgraded to the latest version"
 	is "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["locality"])' <"$T/out")" None "its meetings have no locality"
 fi
 

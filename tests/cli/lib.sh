@@ -10,7 +10,7 @@ FIX="$top_srcdir/tests/fixtures"
 T=$(mktemp -d "${TMPDIR:-/tmp}/minutes-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/home" "$T/data" "$T/config"
-export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
+export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache"
 # tests/pg/cli.sh runs these tests again against a PostgreSQL store: it
 # names a fresh database in MINUTES_TEST_DB.
 export MINUTES_DB="${MINUTES_TEST_DB:-$T/test.db}"

@@ -94,11 +94,11 @@ elif command -v sqlite3 >/dev/null 2>&1; then
 
 	# A version-1 database (before the index) is upgraded and searchable.
 	cp "$MINUTES_DB" "$T/old.db"
-	sqlite3 "$T/old.db" "DROP TRIGGER search_meeting_gone; DROP TABLE search; DROP TABLE search_fold; DROP TABLE search_stale; DROP TABLE search_meta; ALTER TABLE meeting DROP COLUMN locality; DROP TRIGGER action_uuid; DROP INDEX action_by_uuid; DROP INDEX action_open; ALTER TABLE action DROP COLUMN uuid; PRAGMA user_version = 1;"
+	sqlite3 "$T/old.db" "DROP TRIGGER search_meeting_gone; DROP TABLE search; DROP TABLE search_fold; DROP TABLE search_stale; DROP TABLE search_meta; DROP TABLE search_pending; DROP INDEX section_rev; ALTER TABLE section DROP COLUMN rev; ALTER TABLE meeting DROP COLUMN locality; DROP TRIGGER action_uuid; DROP INDEX action_by_uuid; DROP INDEX action_open; ALTER TABLE action DROP COLUMN uuid; PRAGMA user_version = 1;"
 	is "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'search%'")" 0 "the old database has no index"
 	expect_rc 0 "search an old database" "$MINUTES" --db "$T/old.db" search --width 200 Do Minh Duc
 	like "$(ids)" "^$id_vi_state_long( |$)" "migration 2 indexes the meetings already there"
-	is "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 4 "and the schema is the latest (4)"
+	is "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 5 "and the schema is the latest (5)"
 fi
 
 # Bad queries: one line, exit 2, no crash, database untouched.

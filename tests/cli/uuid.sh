@@ -34,7 +34,7 @@ same_file "$T/b.uids" "$T/a.uids" "a copied, moved database keeps every UID"
 # An older database: its items get a UUID when it is upgraded, and the
 # items added later get theirs from the database itself.
 cp "$MINUTES_DB" "$T/old.db"
-sqlite3 "$T/old.db" "DROP TRIGGER action_uuid; DROP INDEX action_by_uuid; DROP INDEX action_open; ALTER TABLE action DROP COLUMN uuid; PRAGMA user_version = 3;"
+sqlite3 "$T/old.db" "DROP TABLE search_pending; DROP INDEX section_rev; ALTER TABLE section DROP COLUMN rev; DROP TRIGGER action_uuid; DROP INDEX action_by_uuid; DROP INDEX action_open; ALTER TABLE action DROP COLUMN uuid; PRAGMA user_version = 3;"
 expect_rc 0 "an old database is upgraded" "$MINUTES" --db "$T/old.db" actions --all --ics
 is "$(sqlite3 "$T/old.db" "SELECT count(DISTINCT uuid) FROM action WHERE length(uuid) = 36")" "$n" \
     "its existing items got a UUID each"

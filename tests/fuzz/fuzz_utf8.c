@@ -30,6 +30,8 @@ check_escaped(const char *s, size_t len)
 
 		FUZZ_CHECK(cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0),
 		    "a control character survived utf8_escape_ctrl");
+		FUZZ_CHECK(!utf8_is_bidi_control(cp),
+		    "a bidi override survived utf8_escape_ctrl");
 	}
 	buf_free(&b);
 }

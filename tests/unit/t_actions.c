@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/model.h"
 #include "export/export_actions.h"
@@ -18,7 +17,7 @@
 #include "lib/err.h"
 #include "store/store.h"
 #include "tap.h"
-#include "testdb.h"
+#include "tdb.h"
 #include "lib/xmalloc.h"
 
 static void
@@ -49,7 +48,7 @@ add_meeting(struct store *s, const char *title, const char *series,
 	tasks(&m);
 	if (store_meeting_insert(s, &m, &e))
 		printf("# insert: %s\n", e.msg);
-	id = m.id;
+	id = m.id;	/* 0 when the insert failed */
 	meeting_free(&m);
 	return id;
 }
@@ -82,6 +81,23 @@ tasks_b(struct meeting *m)
 	    ACT_DROPPED);
 }
 
+/* A database with the two meetings of tasks_a (its id in *ma) and
+ * tasks_b; false after saying why not. */
+static bool
+review_db(struct tdb *t, int64_t *ma, const char *what)
+{
+	if (!tdb_open(t, what))
+		return false;
+	*ma = add_meeting(t->s, "Giao ban quý III", "giao-ban-quy",
+	    "2025-09-18", tasks_a);
+	if (ok(*ma > 0 && add_meeting(t->s, "Giao ban tháng 10",
+	    "giao-ban-phuong", "2025-10-28", tasks_b) > 0,
+	    "%s: set-up: meetings stored", what))
+		return true;
+	tdb_close(t);
+	return false;
+}
+
 /* The ids of the rows, comma-separated, for compact comparisons. */
 static char *
 ids(const struct action_row *v, size_t n)
@@ -111,77 +127,122 @@ query(struct store *s, struct store_act_filter f)
 	return r;
 }
 
+/* The scopes, each in review order: overdue first, then by due date,
+ * undated last. */
 static void
-check_query(struct store *s, int64_t ma)
+test_query_scope(void)
 {
+	struct tdb t;
+	int64_t ma;
 	char *r;
 
-	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OPEN });
+	if (!review_db(&t, &ma, "query scope"))
+		return;
+	r = query(t.s, (struct store_act_filter){ .scope = STORE_ACT_OPEN });
 	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu,Sinh hoạt chi đoàn,"
 	    "Phương án hội viên,Ngày hội thanh niên", "open: overdue first, "
 	    "then by due, undated last");
 	free(r);
-	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE });
+	r = query(t.s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE });
 	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu", "overdue only");
 	free(r);
-	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE,
+	r = query(t.s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE,
 	    .today = "2025-10-10" });
 	is_str(r, "Việc chưa giao", "overdue depends on today");
 	free(r);
-	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_ALL });
+	r = query(t.s, (struct store_act_filter){ .scope = STORE_ACT_ALL });
 	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu,Tổng hợp ý kiến,"
 	    "Giải cầu lông,Sinh hoạt chi đoàn,Phương án hội viên,"
 	    "Ngày hội thanh niên", "all: done and dropped are not overdue");
 	free(r);
-	r = query(s, (struct store_act_filter){ .assignee = "uy ban mttq" });
+	tdb_close(&t);
+}
+
+/* The assignee filter folds case, marks and đ on both sides. */
+static void
+test_query_assignee(void)
+{
+	struct tdb t;
+	int64_t ma;
+	char *r;
+
+	if (!review_db(&t, &ma, "query by assignee"))
+		return;
+	r = query(t.s, (struct store_act_filter){ .assignee = "uy ban mttq" });
 	is_str(r, "Rà soát chỉ tiêu", "assignee folds case and marks");
 	free(r);
-	r = query(s, (struct store_act_filter){ .assignee = "doan" });
+	r = query(t.s, (struct store_act_filter){ .assignee = "doan" });
 	is_str(r, "Sinh hoạt chi đoàn,Ngày hội thanh niên",
 	    "assignee folds đ to d");
 	free(r);
-	r = query(s, (struct store_act_filter){ .assignee = "ĐOÀN THANH" });
+	r = query(t.s, (struct store_act_filter){ .assignee = "ĐOÀN THANH" });
 	is_str(r, "Sinh hoạt chi đoàn", "assignee needle is folded too");
 	free(r);
-	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_ALL,
+	r = query(t.s, (struct store_act_filter){ .scope = STORE_ACT_ALL,
 	    .assignee = "nobody" });
 	is_str(r, "", "assignee matching nothing");
 	free(r);
-	r = query(s, (struct store_act_filter){ .meeting_id = ma });
+	tdb_close(&t);
+}
+
+/* The meeting, series and due-before filters narrow the list. */
+static void
+test_query_filters(void)
+{
+	struct tdb t;
+	int64_t ma;
+	char *r;
+
+	if (!review_db(&t, &ma, "query filters"))
+		return;
+	r = query(t.s, (struct store_act_filter){ .meeting_id = ma });
 	is_str(r, "Rà soát chỉ tiêu,Phương án hội viên,Ngày hội thanh niên",
 	    "meeting filter");
 	free(r);
-	r = query(s, (struct store_act_filter){ .series = "giao-ban-phuong" });
+	r = query(t.s, (struct store_act_filter){ .series = "giao-ban-phuong" });
 	is_str(r, "Việc chưa giao,Sinh hoạt chi đoàn", "series filter");
 	free(r);
-	r = query(s, (struct store_act_filter){ .due_before = "2025-11-01" });
+	r = query(t.s, (struct store_act_filter){ .due_before = "2025-11-01" });
 	is_str(r, "Việc chưa giao,Rà soát chỉ tiêu",
 	    "due-before is exclusive and drops undated items");
 	free(r);
-	r = query(s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE,
+	r = query(t.s, (struct store_act_filter){ .scope = STORE_ACT_OVERDUE,
 	    .due_before = "2025-10-05" });
 	is_str(r, "Việc chưa giao", "overdue and due-before together");
 	free(r);
+	tdb_close(&t);
 }
 
 /* The two-step read a screen uses gives the same items in the same order,
  * and places each row where its id was asked for. */
 static void
-check_two_step(struct store *s)
+test_two_step(void)
 {
 	struct store_act_filter f = { .scope = STORE_ACT_ALL,
 	    .today = "2025-10-25" };
 	struct action_row v[4], *all;
-	int64_t *id, run[4];
+	int64_t *id, run[4], ma;
 	size_t n, nall;
+	struct tdb t;
 	struct err e;
+	struct store *s;
 	char *a, *b;
 	bool same;
 
-	if (!ok(store_act_ids(s, &f, &id, &n, &e) == 0, "ids of the review"))
+	if (!review_db(&t, &ma, "two steps"))
 		return;
-	store_act_query(s, &f, &all, &nall, &e);
-	same = n == nall && n == 7;
+	s = t.s;
+	if (!ok(store_act_ids(s, &f, &id, &n, &e) == 0, "ids of the review")) {
+		tdb_close(&t);
+		return;
+	}
+	if (!ok(store_act_query(s, &f, &all, &nall, &e) == 0 && n == nall &&
+	    n == 7, "the query reads as many")) {
+		free(id);
+		tdb_close(&t);
+		return;
+	}
+	same = true;
 	for (size_t i = 0; same && i < n; i++)
 		same = id[i] == all[i].a.id;
 	ok(same, "the ids of all seven items, in the review's order");
@@ -213,29 +274,75 @@ check_two_step(struct store *s)
 	    "ids with the assignee filter");
 	free(id);
 	action_rows_free(all, nall);
+	tdb_close(&t);
 }
 
+/* A row of the review carries its meeting and whether it is overdue. */
 static void
-check_status(struct store *s, int64_t id)
+test_row(void)
+{
+	struct action_row *v;
+	struct tdb t;
+	struct err e;
+	int64_t ma;
+	size_t n;
+
+	if (!review_db(&t, &ma, "rows"))
+		return;
+	if (ok(store_act_query(t.s, &(struct store_act_filter){ .today =
+	    "2025-10-25", .meeting_id = ma }, &v, &n, &e) == 0 && n > 0,
+	    "query one meeting")) {
+		ok(v[0].overdue && strcmp(v[0].meeting_title,
+		    "Giao ban quý III") == 0 && strcmp(v[0].meeting_date,
+		    "2025-09-18") == 0, "row carries overdue and the meeting");
+		action_rows_free(v, n);
+	}
+	tdb_close(&t);
+}
+
+/* The id of the first task of the meeting of tasks_a, or 0. */
+static int64_t
+first_task(struct store *s, int64_t ma)
+{
+	struct action_row *v;
+	struct err e;
+	int64_t id = 0;
+	size_t n;
+
+	if (store_act_query(s, &(struct store_act_filter){ .today =
+	    "2025-10-25", .meeting_id = ma }, &v, &n, &e) == 0) {
+		id = n ? v[0].a.id : 0;
+		action_rows_free(v, n);
+	}
+	return id;
+}
+
+/* A status change appends to the history, with its note; the same
+ * status again only with a note. */
+static void
+test_status(void)
 {
 	struct store_act_event *ev;
-	struct action_row r;
 	enum act_status old;
+	struct tdb t;
 	struct err e;
 	bool changed;
+	int64_t ma, id;
 	size_t n;
-	char *text;
 
-	ok(store_act_set_status(s, id, ACT_DONE, "xong", &old, &changed, &e) == 0,
-	    "set status");
+	if (!review_db(&t, &ma, "status") ||
+	    !ok((id = first_task(t.s, ma)) != 0, "status: set-up: a task"))
+		goto out;
+	ok(store_act_set_status(t.s, id, ACT_DONE, "xong", &old, &changed,
+	    &e) == 0, "set status");
 	ok(old == ACT_OPEN && changed, "old status reported");
-	ok(store_act_set_status(s, id, ACT_DONE, NULL, &old, &changed, &e) == 0 &&
-	    !changed, "same status again: nothing changes");
-	ok(store_act_set_status(s, id, ACT_DONE, "đã kiểm tra", NULL, &changed,
-	    &e) == 0, "same status with a note");
-	ok(store_act_history(s, id, &ev, &n, &e) == 0, "history");
-	is_int((intmax_t)n, 3, "creation, change and note: three rows");
-	if (n == 3) {
+	ok(store_act_set_status(t.s, id, ACT_DONE, NULL, &old, &changed,
+	    &e) == 0 && !changed, "same status again: nothing changes");
+	ok(store_act_set_status(t.s, id, ACT_DONE, "đã kiểm tra", NULL,
+	    &changed, &e) == 0, "same status with a note");
+	if (!ok(store_act_history(t.s, id, &ev, &n, &e) == 0, "history"))
+		goto out;
+	if (is_int((intmax_t)n, 3, "creation, change and note: three rows")) {
 		is_str(ev[0].old_status, NULL, "first row is the creation");
 		is_str(ev[1].old_status, "open", "old status");
 		is_str(ev[1].new_status, "done", "new status");
@@ -244,16 +351,48 @@ check_status(struct store *s, int64_t id)
 		ok(strlen(ev[1].at) == 20 && ev[1].at[10] == 'T', "time stamp");
 	}
 	store_act_events_free(ev, n);
-	is_int(store_act_set_status(s, 99999, ACT_DONE, NULL, NULL, NULL, &e),
-	    ERR_INPUT, "unknown id: ERR_INPUT");
-	ok(strstr(e.msg, "99999") != NULL, "the message names the id");
-	is_int(store_act_get(s, 99999, "2025-10-25", &r, &e), ERR_INPUT,
-	    "get of an unknown id");
+out:
+	tdb_close(&t);
+}
 
-	ok(store_act_get(s, id, "2025-10-25", &r, &e) == 0, "get");
+/* An unknown item is bad input, named in the message. */
+static void
+test_unknown_item(void)
+{
+	struct action_row r;
+	struct tdb t;
+	struct err e;
+
+	if (!tdb_open(&t, "unknown item"))
+		return;
+	is_int(store_act_set_status(t.s, 99999, ACT_DONE, NULL, NULL, NULL,
+	    &e), ERR_INPUT, "unknown id: ERR_INPUT");
+	ok(strstr(e.msg, "99999") != NULL, "the message names the id");
+	is_int(store_act_get(t.s, 99999, "2025-10-25", &r, &e), ERR_INPUT,
+	    "get of an unknown id");
+	tdb_close(&t);
+}
+
+/* One item, with its source sentence. */
+static void
+test_get_and_source(void)
+{
+	struct action_row r;
+	struct tdb t;
+	struct err e;
+	int64_t ma, id;
+	char *text = NULL;
+
+	if (!review_db(&t, &ma, "get") ||
+	    !ok((id = first_task(t.s, ma)) != 0, "get: set-up: a task") ||
+	    !ok(store_act_set_status(t.s, id, ACT_DONE, NULL, NULL, NULL,
+	    &e) == 0, "get: set-up: done"))
+		goto out;
+	if (!ok(store_act_get(t.s, id, "2025-10-25", &r, &e) == 0, "get"))
+		goto out;
 	is_str(status_word(r.a.status), "done", "the change is stored");
 	ok(!r.overdue, "a done item is never overdue");
-	ok(store_act_source(s, &r, &text, &e) == 0 && text != NULL,
+	ok(store_act_source(t.s, &r, &text, &e) == 0 && text != NULL,
 	    "source section text");
 	if (text) {
 		char *span = xstrndup(text + r.a.src_start,
@@ -265,10 +404,13 @@ check_status(struct store *s, int64_t id)
 	}
 	free(text);
 	action_row_free(&r);
+out:
+	tdb_close(&t);
 }
 
+/* CSV fields and records as RFC 4180 says. */
 static void
-check_csv(void)
+test_csv(void)
 {
 	struct buf b = BUF_INIT;
 	struct action_row r = { 0 };
@@ -299,8 +441,9 @@ check_csv(void)
 	buf_free(&b);
 }
 
+/* JSON of a list of items. */
 static void
-check_json(void)
+test_json(void)
 {
 	struct buf b = BUF_INIT;
 	struct action_row r[2];
@@ -337,8 +480,9 @@ check_json(void)
 	buf_free(&b);
 }
 
+/* iCalendar: escaping, folding, one VTODO per item. */
 static void
-check_ics(void)
+test_ics(void)
 {
 	struct buf b = BUF_INIT;
 	struct action_row r = { 0 };
@@ -414,52 +558,16 @@ check_ics(void)
 int
 main(void)
 {
-	char dir[] = "/tmp/t_actions.XXXXXX";
-	char *path;
-	struct store *s;
-	struct err e;
-	int64_t ma, a1;
-
-	if (mkdtemp(dir) == NULL)
-		return 99;
-	path = xasprintf("%s/t.db", dir);
-	if (!ok(store_open(test_db(path), STORE_CREATE, &s, &e) == 0, "open"))
-		return tap_done();
-	ma = add_meeting(s, "Giao ban quý III", "giao-ban-quy", "2025-09-18",
-	    tasks_a);
-	add_meeting(s, "Giao ban tháng 10", "giao-ban-phuong", "2025-10-28",
-	    tasks_b);
-	ok(ma > 0, "meetings stored");
-	check_query(s, ma);
-	check_two_step(s);
-	{
-		struct action_row *v;
-		size_t n;
-
-		store_act_query(s, &(struct store_act_filter){ .today =
-		    "2025-10-25", .meeting_id = ma }, &v, &n, &e);
-		a1 = n ? v[0].a.id : 0;
-		ok(n && v[0].overdue && strcmp(v[0].meeting_title,
-		    "Giao ban quý III") == 0 && strcmp(v[0].meeting_date,
-		    "2025-09-18") == 0, "row carries overdue and the meeting");
-		action_rows_free(v, n);
-	}
-	check_status(s, a1);
-	check_csv();
-	check_json();
-	check_ics();
-	store_close(s);
-	unlink(path);
-	{
-		char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm",
-		    path);
-
-		unlink(wal);
-		unlink(shm);
-		free(wal);
-		free(shm);
-	}
-	rmdir(dir);
-	free(path);
+	test_query_scope();
+	test_query_assignee();
+	test_query_filters();
+	test_two_step();
+	test_row();
+	test_status();
+	test_unknown_item();
+	test_get_and_source();
+	test_csv();
+	test_json();
+	test_ics();
 	return tap_done();
 }

@@ -1,8 +1,9 @@
 /*
- * Unit tests of the store: a meeting survives insert and load whole; the
- * editor's saves change only what they should; action history records
- * status changes; a failed transaction changes nothing; two connections
- * see each other's commits; edit locks warn a second holder.
+ * Unit tests of the store, one function per feature, each on its own
+ * throwaway database (tdb.h): a meeting survives insert and load whole;
+ * the editor's saves change only what they should; action history
+ * records status changes; a failed transaction changes nothing; two
+ * connections see each other's commits.
  */
 #include "config.h"
 
@@ -14,10 +15,10 @@
 
 #include "core/model.h"
 #include "lib/err.h"
+#include "lib/xmalloc.h"
 #include "store/store.h"
 #include "tap.h"
-#include "testdb.h"
-#include "lib/xmalloc.h"
+#include "tdb.h"
 
 static void
 fill(struct meeting *m)
@@ -55,217 +56,335 @@ fill(struct meeting *m)
 	t->status = ACT_DOING;
 }
 
-int
-main(void)
+/* A database holding the meeting of fill(), stored in *m; false after
+ * saying why not. */
+static bool
+with_meeting(struct tdb *t, struct meeting *m, const char *what)
 {
-	char dir[] = "/tmp/t_store.XXXXXX";
-	char *path;
-	struct store *s, *s2;
-	struct meeting m, l;
-	struct meeting_summary *v;
 	struct err e;
-	struct stat sb;
-	size_t n;
-	long other;
-	int64_t id;
 
-	if (mkdtemp(dir) == NULL)
-		return 1;
-	path = xasprintf("%s/sub/m.db", dir);
-	if (!test_on_pg())
-		is_int(store_open(path, 0, &s, &e), ERR_RUNTIME,
-		    "no create flag: missing file is an error");
-	ok(store_open(test_db(path), STORE_CREATE, &s, &e) == 0, "create: %s", e.msg);
-	if (!test_on_pg())
+	if (!tdb_open(t, what))
+		return false;
+	fill(m);
+	if (!ok(store_meeting_insert(t->s, m, &e) == 0, "%s: set-up: insert",
+	    what)) {
+		printf("# %s\n", e.msg);
+		meeting_free(m);
+		tdb_close(t);
+		return false;
+	}
+	return true;
+}
+
+static void
+test_create(void)
+{
+	struct tdb t;
+	struct store *s;
+	struct stat sb;
+	struct err e;
+	char *path;
+
+	if (!tdb_make(&t, "create", false))
+		return;
+	path = xasprintf("%s/sub/m.db", t.dir);
+	is_int(store_open(path, 0, &s, &e), ERR_RUNTIME,
+	    "no create flag: a missing file is an error");
+	if (ok(store_open(path, STORE_CREATE, &s, &e) == 0, "create: %s",
+	    e.msg)) {
 		ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600,
 		    "file mode 0600");
+		store_close(s);
+	}
+	/* Empty the sub-folder for tdb_close. */
+	for (const char *const *x = (const char *const[]){ "", "-wal", "-shm",
+	    NULL }; *x; x++) {
+		char *p = xasprintf("%s%s", path, *x);
 
-	fill(&m);
-	ok(store_meeting_insert(s, &m, &e) == 0, "insert");
+		unlink(p);
+		free(p);
+	}
+	free(path);
+	path = xasprintf("%s/sub", t.dir);
+	rmdir(path);
+	free(path);
+	tdb_close(&t);
+}
+
+static void
+test_insert_load(void)
+{
+	struct tdb t;
+	struct meeting m, l;
+	struct err e;
+
+	if (!with_meeting(&t, &m, "insert"))
+		return;
 	ok(m.id > 0 && m.act[0].id > 0 && m.att[1].id > 0, "ids assigned");
-	id = m.id;
-	ok(store_meeting_load(s, id, &l, &e) == 0, "load");
+	if (!ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load"))
+		goto out;
 	is_str(meeting_get(&l, F_TITLE), "Hội nghị giao ban quý IV", "title");
-	is_str(meeting_get(&l, F_RECIPIENTS), "Thường trực Quận ủy; Lưu VP", "recipients");
+	is_str(meeting_get(&l, F_RECIPIENTS), "Thường trực Quận ủy; Lưu VP",
+	    "recipients");
 	is_str(meeting_get(&l, F_STATUS), "draft", "status default");
-	is_int((intmax_t)l.natt, 2, "attendees");
-	is_str(l.att[1].proxy, "Lê Văn Cường", "proxy");
-	ok(l.att[1].presence == PRES_REPRESENTED && l.att[0].role == ROLE_CHAIR,
-	    "role and presence");
-	is_str(meeting_section(&l, "results"), "Đạt 92,3% kế hoạch.", "section");
-	is_int((intmax_t)l.nact, 2, "actions");
-	is_str(l.act[0].due_text, "trong tháng 12", "due text");
-	is_str(l.act[0].src_section, "conclusions", "source section");
-	ok(l.act[0].src_start == 10 && l.act[0].src_end == 42, "source span");
-	ok(l.act[1].status == ACT_DOING && l.act[1].assignee == NULL, "status, null assignee");
+	if (is_int((intmax_t)l.natt, 2, "attendees")) {
+		is_str(l.att[1].proxy, "Lê Văn Cường", "proxy");
+		ok(l.att[1].presence == PRES_REPRESENTED &&
+		    l.att[0].role == ROLE_CHAIR, "role and presence");
+	}
+	is_str(meeting_section(&l, "results"), "Đạt 92,3% kế hoạch.",
+	    "section");
+	if (is_int((intmax_t)l.nact, 2, "actions")) {
+		is_str(l.act[0].due_text, "trong tháng 12", "due text");
+		is_str(l.act[0].src_section, "conclusions", "source section");
+		ok(l.act[0].src_start == 10 && l.act[0].src_end == 42,
+		    "source span");
+		ok(l.act[1].status == ACT_DOING && l.act[1].assignee == NULL,
+		    "status, null assignee");
+	}
 	meeting_free(&l);
+	is_int(store_meeting_load(t.s, 99999, &l, &e), ERR_INPUT,
+	    "a missing id is an input error");
+out:
+	meeting_free(&m);
+	tdb_close(&t);
+}
 
-	ok(store_section_save(s, id, "results", "Mới", &e) == 0, "section save");
-	ok(store_section_save(s, id, "opinions", "Ý kiến", &e) == 0, "new section");
+static void
+test_text_saves(void)
+{
+	const char *keys[] = { "conclusions" };
+	struct tdb t;
+	struct meeting m, l;
+	struct err e;
+
+	if (!with_meeting(&t, &m, "text saves"))
+		return;
+	ok(store_section_save(t.s, m.id, "results", "Mới", &e) == 0,
+	    "section save");
+	ok(store_section_save(t.s, m.id, "opinions", "Ý kiến", &e) == 0,
+	    "new section");
 	meeting_set(&m, F_PLACE, "Hội trường");
 	meeting_section_set(&m, "conclusions", "Kết luận");
-	{
-		const char *keys[] = { "conclusions" };
-
-		ok(store_meeting_save_texts(s, &m, keys, 1, &e) == 0, "save texts");
+	ok(store_meeting_save_texts(t.s, &m, keys, 1, &e) == 0, "save texts");
+	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
+		is_str(meeting_section(&l, "results"), "Mới", "section saved");
+		is_str(meeting_section(&l, "opinions"), "Ý kiến",
+		    "new section saved");
+		is_str(meeting_section(&l, "conclusions"), "Kết luận",
+		    "texts saved");
+		is_str(meeting_get(&l, F_PLACE), "Hội trường",
+		    "header saved with texts");
+		meeting_free(&l);
 	}
-	store_meeting_load(s, id, &l, &e);
-	is_str(meeting_section(&l, "results"), "Mới", "section saved");
-	is_str(meeting_section(&l, "opinions"), "Ý kiến", "new section saved");
-	is_str(meeting_section(&l, "conclusions"), "Kết luận", "texts saved");
-	is_str(meeting_get(&l, F_PLACE), "Hội trường", "header saved with texts");
-	meeting_free(&l);
+	meeting_free(&m);
+	tdb_close(&t);
+}
 
-	/* Status change and deletion through store_actions_save. */
+static void
+test_actions_save(void)
+{
+	struct meeting_summary *v;
+	struct tdb t;
+	struct meeting m, l;
+	struct err e;
+	size_t n;
+
+	if (!with_meeting(&t, &m, "actions save"))
+		return;
+	/* A status change and a deletion. */
 	m.act[0].status = ACT_DONE;
 	action_free(&m.act[1]);
 	m.nact = 1;
-	ok(store_actions_save(s, &m, &e) == 0, "actions save");
-	store_meeting_load(s, id, &l, &e);
-	ok(l.nact == 1 && l.act[0].status == ACT_DONE, "one action left, done");
-	meeting_free(&l);
-	ok(store_meeting_list(s, &v, &n, &e) == 0 && n == 1, "list");
-	ok(v[0].open_tasks == 0 && strcmp(v[0].date, "2025-12-15") == 0,
-	    "list counts open tasks");
-	store_summaries_free(v, n);
+	ok(store_actions_save(t.s, &m, &e) == 0, "actions save");
+	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
+		ok(l.nact == 1 && l.act[0].status == ACT_DONE,
+		    "one action left, done");
+		meeting_free(&l);
+	}
+	if (ok(store_meeting_list(t.s, &v, &n, &e) == 0 && n == 1, "list")) {
+		ok(v[0].open_tasks == 0 && strcmp(v[0].date, "2025-12-15") == 0,
+		    "the list counts open tasks");
+		store_summaries_free(v, n);
+	}
+	meeting_free(&m);
+	tdb_close(&t);
+}
 
-	/* A status changed elsewhere (minutes action, the review) while the
-	 * editor holds the meeting is not undone by the editor's next save
-	 * of the tasks, unless the editor changed that status itself. */
-	{
-		bool changed;
-		struct store_act_event *ev;
-		size_t nev;
+/* A status changed elsewhere (minutes action, the review) while the
+ * editor holds the meeting is not undone by the editor's next save of
+ * the tasks, unless the editor changed that status itself. */
+static void
+test_status_elsewhere(void)
+{
+	struct store_act_event *ev;
+	struct tdb t;
+	struct meeting m, l;
+	struct err e;
+	bool changed;
+	size_t nev;
 
-		ok(store_act_set_status(s, m.act[0].id, ACT_DOING, "elsewhere",
-		    NULL, &changed, &e) == 0 && changed, "status set elsewhere");
-		free(m.act[0].task);
-		m.act[0].task = xstrdup("Sửa tên việc");
-		ok(store_actions_save(s, &m, &e) == 0, "the editor saves its tasks");
-		store_meeting_load(s, id, &l, &e);
-		ok(l.nact == 1 && l.act[0].status == ACT_DOING &&
+	if (!with_meeting(&t, &m, "status elsewhere"))
+		return;
+	if (!ok(store_act_set_status(t.s, m.act[0].id, ACT_DOING, "elsewhere",
+	    NULL, &changed, &e) == 0 && changed, "status set elsewhere"))
+		goto out;
+	free(m.act[0].task);
+	m.act[0].task = xstrdup("Sửa tên việc");
+	ok(store_actions_save(t.s, &m, &e) == 0, "the editor saves its tasks");
+	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
+		ok(l.act[0].status == ACT_DOING &&
 		    strcmp(l.act[0].task, "Sửa tên việc") == 0,
 		    "the other change stands, the editor's edit is saved");
 		meeting_free(&l);
-		ok(m.act[0].status == ACT_DOING, "and the editor's copy follows it");
-		store_act_history(s, m.act[0].id, &ev, &nev, &e);
+	}
+	ok(m.act[0].status == ACT_DOING, "and the editor's copy follows it");
+	if (ok(store_act_history(t.s, m.act[0].id, &ev, &nev, &e) == 0,
+	    "history")) {
 		ok(nev > 0 && strcmp(ev[nev - 1].new_status, "doing") == 0 &&
-		    strcmp(ev[nev - 1].note ? ev[nev - 1].note : "", "elsewhere") == 0,
+		    ev[nev - 1].note && strcmp(ev[nev - 1].note, "elsewhere") == 0,
 		    "no history row undoing it");
 		store_act_events_free(ev, nev);
-		m.act[0].status = ACT_DROPPED;
-		ok(store_actions_save(s, &m, &e) == 0, "the editor changes it");
-		store_meeting_load(s, id, &l, &e);
+	}
+	m.act[0].status = ACT_DROPPED;
+	ok(store_actions_save(t.s, &m, &e) == 0, "the editor changes it");
+	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
 		ok(l.act[0].status == ACT_DROPPED, "its own change is written");
 		meeting_free(&l);
 	}
+out:
+	meeting_free(&m);
+	tdb_close(&t);
+}
 
-	/* The editor's save is one transaction: a header that cannot be
-	 * stored keeps the text and the tasks saved with it out too, so the
-	 * tasks' spans never point into text of another moment. */
-	{
-		const char *keys[] = { "conclusions" };
+/* The editor's save is one transaction: a header that cannot be stored
+ * keeps the text and the tasks saved with it out too, so the tasks'
+ * spans never point into text of another moment. */
+static void
+test_save_is_one_transaction(void)
+{
+	const char *keys[] = { "conclusions" };
+	struct tdb t;
+	struct meeting m, l;
+	struct err e;
 
-		meeting_section_set(&m, "conclusions", "Kết luận mới");
-		free(m.act[0].task);
-		m.act[0].task = xstrdup("Việc mới");
-		meeting_set(&m, F_STYLE, "royal");	/* violates the CHECK */
-		is_int(store_meeting_save(s, &m, true, keys, 1, true, true, &e),
-		    ERR_RUNTIME, "a save with a bad header fails");
-		store_meeting_load(s, id, &l, &e);
-		ok(strcmp(meeting_section(&l, "conclusions"), "Kết luận") == 0 &&
-		    strcmp(l.act[0].task, "Sửa tên việc") == 0,
+	if (!with_meeting(&t, &m, "one transaction"))
+		return;
+	meeting_section_set(&m, "conclusions", "Kết luận mới");
+	free(m.act[0].task);
+	m.act[0].task = xstrdup("Việc mới");
+	meeting_set(&m, F_STYLE, "royal");	/* violates the CHECK */
+	is_int(store_meeting_save(t.s, &m, true, keys, 1, true, true, &e),
+	    ERR_RUNTIME, "a save with a bad header fails");
+	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
+		ok(meeting_section(&l, "conclusions") == NULL &&
+		    strcmp(l.act[0].task, "Rà soát các chỉ tiêu") == 0,
 		    "and stores neither the text nor the task");
 		meeting_free(&l);
-		meeting_set(&m, F_STYLE, NULL);
-		ok(store_meeting_save(s, &m, true, keys, 1, true, true, &e) == 0,
-		    "the same save with the header fixed");
-		store_meeting_load(s, id, &l, &e);
+	}
+	meeting_set(&m, F_STYLE, NULL);
+	ok(store_meeting_save(t.s, &m, true, keys, 1, true, true, &e) == 0,
+	    "the same save with the header fixed");
+	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
 		ok(strcmp(meeting_section(&l, "conclusions"), "Kết luận mới") == 0 &&
 		    strcmp(l.act[0].task, "Việc mới") == 0,
 		    "stores the text and the task together");
 		meeting_free(&l);
 	}
+	meeting_free(&m);
+	tdb_close(&t);
+}
 
-	/* A failed whole insert leaves nothing behind. */
-	{
-		struct meeting bad;
+/* A failed whole insert leaves nothing behind. */
+static void
+test_failed_insert(void)
+{
+	struct meeting_summary *v;
+	struct meeting bad;
+	struct tdb t;
+	struct err e;
+	size_t n;
 
-		fill(&bad);
-		free(bad.act[1].task);
-		bad.act[1].task = NULL;	/* violates NOT NULL? no: bound as "" */
-		meeting_set(&bad, F_STYLE, "royal");	/* violates the CHECK */
-		is_int(store_meeting_insert(s, &bad, &e), ERR_RUNTIME,
-		    "a failing insert fails");
-		ok(bad.id == 0, "and assigns no id");
-		meeting_free(&bad);
-		store_meeting_list(s, &v, &n, &e);
-		is_int((intmax_t)n, 1, "and stores nothing");
+	if (!tdb_open(&t, "failed insert"))
+		return;
+	fill(&bad);
+	meeting_set(&bad, F_STYLE, "royal");	/* violates the CHECK */
+	is_int(store_meeting_insert(t.s, &bad, &e), ERR_RUNTIME,
+	    "a failing insert fails");
+	ok(bad.id == 0, "and assigns no id");
+	meeting_free(&bad);
+	if (ok(store_meeting_list(t.s, &v, &n, &e) == 0, "list")) {
+		is_int((intmax_t)n, 0, "and stores nothing");
 		store_summaries_free(v, n);
 	}
+	tdb_close(&t);
+}
 
-	/* Answered suggestions are remembered per section. */
-	{
-		char **d;
-		size_t nd;
+/* Answered suggestions are remembered per section. */
+static void
+test_suggestions(void)
+{
+	struct tdb t;
+	struct meeting m;
+	struct err e;
+	char **d;
+	size_t nd;
 
-		ok(store_suggestion_mark(s, id, "conclusions", "abc", "accepted", &e) == 0,
-		    "mark a suggestion");
-		ok(store_suggestion_mark(s, id, "conclusions", "def", "dismissed", &e) == 0,
-		    "mark another");
-		ok(store_suggestion_mark(s, id, "conclusions", "abc", "dismissed", &e) == 0,
-		    "mark again replaces");
-		ok(store_suggestions_seen(s, id, "conclusions", &d, &nd, &e) == 0 &&
-		    nd == 2, "two digests seen");
+	if (!with_meeting(&t, &m, "suggestions"))
+		return;
+	ok(store_suggestion_mark(t.s, m.id, "conclusions", "abc", "accepted",
+	    &e) == 0, "mark a suggestion");
+	ok(store_suggestion_mark(t.s, m.id, "conclusions", "def", "dismissed",
+	    &e) == 0, "mark another");
+	ok(store_suggestion_mark(t.s, m.id, "conclusions", "abc", "dismissed",
+	    &e) == 0, "mark again replaces");
+	if (ok(store_suggestions_seen(t.s, m.id, "conclusions", &d, &nd,
+	    &e) == 0, "read them")) {
+		is_int((intmax_t)nd, 2, "two digests seen");
 		for (size_t i = 0; i < nd; i++)
 			free(d[i]);
 		free(d);
-		ok(store_suggestions_seen(s, id, "results", &d, &nd, &e) == 0 &&
-		    nd == 0, "none in another section");
-		free(d);
-		is_int(store_suggestion_mark(s, id, "x", "y", "maybe", &e), ERR_RUNTIME,
-		    "an unknown state is refused by the schema");
 	}
-
-	/* A second connection sees commits and the lock. */
-	ok(store_open(test_db(path), 0, &s2, &e) == 0, "second connection");
-	ok(store_meeting_exists(s2, id), "sees the meeting");
-	ok(!store_meeting_exists(s2, id + 100), "and not a missing one");
-	ok(store_lock_take(s, id, &other, &e) == 0 && other == 0, "first lock");
-	ok(store_lock_take(s, id, &other, &e) == 0 && other == 0,
-	    "own lock again: no warning");
-	store_lock_release(s, id);
-	ok(store_lock_take(s, id, &other, &e) == 0 && other == 0, "after release");
-	/* Pretend another live process (our parent) holds it. */
-	store_lock_release(s, id);
-	{
-		struct store *s3;
-
-		store_open(test_db(path), 0, &s3, &e);
-		store_lock_take(s3, id, &other, &e);
-		store_close(s3);
-	}
-	ok(store_lock_take(s2, id, &other, &e) == 0, "lock held by self pid");
-	ok(other == 0, "a lock of this very process does not warn");
-	is_int(store_meeting_load(s2, 99999, &l, &e), ERR_INPUT, "missing id is input error");
-	store_close(s2);
-	store_close(s);
+	ok(store_suggestions_seen(t.s, m.id, "results", &d, &nd, &e) == 0 &&
+	    nd == 0, "none in another section");
+	free(d);
+	is_int(store_suggestion_mark(t.s, m.id, "x", "y", "maybe", &e),
+	    ERR_RUNTIME, "an unknown state is refused by the schema");
 	meeting_free(&m);
+	tdb_close(&t);
+}
 
-	unlink(path);
-	{
-		char *p = xasprintf("%s-wal", path);
+/* A second connection sees the first's commits. */
+static void
+test_second_connection(void)
+{
+	struct tdb t;
+	struct meeting m;
+	struct store *s2;
+	struct err e;
 
-		unlink(p);
-		free(p);
-		p = xasprintf("%s-shm", path);
-		unlink(p);
-		free(p);
-		p = xasprintf("%s/sub", dir);
-		rmdir(p);
-		free(p);
+	if (!with_meeting(&t, &m, "second connection"))
+		return;
+	if (ok(store_open(t.path, 0, &s2, &e) == 0, "second connection")) {
+		ok(store_meeting_exists(s2, m.id), "sees the meeting");
+		ok(!store_meeting_exists(s2, m.id + 100), "and not a missing one");
+		store_close(s2);
 	}
-	rmdir(dir);
-	free(path);
+	meeting_free(&m);
+	tdb_close(&t);
+}
+
+int
+main(void)
+{
+	test_create();
+	test_insert_load();
+	test_text_saves();
+	test_actions_save();
+	test_status_elsewhere();
+	test_save_is_one_transaction();
+	test_failed_insert();
+	test_suggestions();
+	test_second_connection();
 	return tap_done();
 }
