@@ -291,7 +291,9 @@ columns(const struct review *rv, int w, int cw[NCOLS])
 static const char *
 meeting_cell(const struct action_row *r)
 {
-	return tui_fmt("%s %s", r->meeting_date, r->meeting_title ?
+	char d[11];
+
+	return tui_fmt("%s %s", cal_show(r->meeting_date, d), r->meeting_title ?
 	    r->meeting_title : "");
 }
 
@@ -302,6 +304,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	const struct action_row *r = &rv->v[rv->vis[i]];
 	int cw[NCOLS], pair;
 	const char *mk = marker(rv, r, &pair), *cells[NCOLS];
+	char d[11];
 
 	columns(rv, w, cw);
 	if (pair && has_colors() && !sel)
@@ -309,7 +312,8 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	else if (pair)
 		attron(A_BOLD);
 	tui_puts(y, x, cw[C_MARK] - 1, mk);
-	tui_puts(y, x + cw[C_MARK], cw[C_DUE] - 1, r->a.due ? r->a.due : "-");
+	tui_puts(y, x + cw[C_MARK], cw[C_DUE] - 1, r->a.due ?
+	    cal_show(r->a.due, d) : "-");
 	if (pair && has_colors() && !sel)
 		attroff(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
@@ -324,7 +328,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 			continue;
 		/* tui_fmt's buffer is used at once, before the next cell. */
 		tui_cell(y, x, cw[k] - 1, k != C_MEETING ? cells[k] :
-		    cw[k] > 11 ? meeting_cell(r) : r->meeting_date);
+		    cw[k] > 11 ? meeting_cell(r) : cal_show(r->meeting_date, d));
 		x += cw[k];
 	}
 }
@@ -335,6 +339,7 @@ draw_detail(struct review *rv, int y, int w)
 {
 	const struct action_row *r;
 	struct buf b = BUF_INIT;
+	char d[11];
 
 	if (rv->nvis == 0 || rv->l.cur >= rv->nvis)
 		return;
@@ -342,7 +347,8 @@ draw_detail(struct review *rv, int y, int w)
 	buf_printf(&b, _("#%lld %s"), (long long)r->a.id,
 	    status_label(r->a.status));
 	buf_adds(&b, "  ·  ");
-	buf_printf(&b, _("meeting %s %s"), r->meeting_date, r->meeting_title ?
+	buf_printf(&b, _("meeting %s %s"), cal_show(r->meeting_date, d),
+	    r->meeting_title ?
 	    r->meeting_title : "");
 	if (r->last_note) {
 		buf_adds(&b, "  ·  ");

@@ -260,7 +260,7 @@ tui_action_item(struct tui *t, int64_t id, const char *today, char *msg,
 	struct action_row r;
 	struct store_act_event *ev = NULL;
 	size_t nev = 0;
-	char *text = NULL, *section = NULL;
+	char *text = NULL, *section = NULL, d[11];
 	int64_t mid, src_at;
 	enum tui_act res;
 	struct err e;
@@ -277,7 +277,8 @@ tui_action_item(struct tui *t, int64_t id, const char *today, char *msg,
 	add_esc(&it.text, r.a.task ? r.a.task : "");
 	buf_printf(&it.text, "\n%s", _("Assignee: "));
 	add_esc(&it.text, r.a.assignee ? r.a.assignee : "-");
-	buf_printf(&it.text, "\n%s%s", _("Due: "), r.a.due ? r.a.due : "-");
+	buf_printf(&it.text, "\n%s%s", _("Due: "), r.a.due ? cal_show(r.a.due,
+	    d) : "-");
 	if (r.a.due_text) {
 		buf_adds(&it.text, " (\"");
 		add_esc(&it.text, r.a.due_text);
@@ -287,7 +288,8 @@ tui_action_item(struct tui *t, int64_t id, const char *today, char *msg,
 	    r.overdue ? tui_fmt(", %s", _("overdue")) : "");
 	buf_printf(&it.text, "\n%s%" PRId64 " ", _("Meeting: "), r.a.meeting_id);
 	add_esc(&it.text, r.meeting_title ? r.meeting_title : "");
-	buf_printf(&it.text, " (%s)\n\n%s\n", r.meeting_date, _("History:"));
+	buf_printf(&it.text, " (%s)\n\n%s\n", cal_show(r.meeting_date, d),
+	    _("History:"));
 	add_history(&it.text, ev, nev);
 	buf_addc(&it.text, '\n');
 	add_source(&it.text, &r.a, text, heading_of(t, &r));

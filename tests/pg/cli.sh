@@ -8,7 +8,8 @@
 . "$top_srcdir/tests/pg/pglib.sh"
 pg_start
 
-for t in basics roundtrip import_errors export bienban search actions; do
+for t in basics roundtrip import_errors export bienban search actions dates \
+    series; do
 	uri=$(pg_newdb "cli_$t")
 	relay "$t" env MINUTES_TEST_DB="$uri" sh "$top_srcdir/tests/cli/$t.sh"
 done
