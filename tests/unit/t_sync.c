@@ -63,7 +63,7 @@ two_editors(struct tdb *t, struct inst *a, struct inst *b, const char *text,
 	p->name = xstrdup("Trần Thị Bình");
 	meeting_add_action(&m)->task = xstrdup("Rà soát chỉ tiêu");
 	if (ok(store_meeting_insert(t->s, &m, &e) == 0 &&
-	    store_open(t->path, 0, &b->s, &e) == 0 &&
+	    store_open(t->db, 0, &b->s, &e) == 0 &&
 	    store_meeting_open(t->s, m.id, &a->m, &a->base, &e) == 0 &&
 	    store_meeting_open(b->s, m.id, &b->m, &b->base, &e) == 0,
 	    "%s: set-up: two instances open the meeting", what)) {
