@@ -344,7 +344,7 @@ merge_run(struct merge *y, struct err *e)
 		return ERR_RUNTIME;
 	if ((y->parts & STORE_SYNC_TASKS) && merge_tasks(y, e))
 		return ERR_RUNTIME;
-	return y->ops->index(y->db, y->m->id,
+	return y->ops->index(y->db, y->m,
 	    (y->parts & STORE_SYNC_INDEX_LATER) != 0, e);
 }
 

@@ -70,9 +70,11 @@ struct merge_ops {
 		    struct action *a, const char *old, struct err *);
 	int	(*delete_actions_except)(void *db, int64_t id,
 		    const struct action *v, size_t n, struct err *);
-	/* The search index after the save: at once, or (later) left for
-	 * store_search_catch_up where the backend can. */
-	int	(*index)(void *db, int64_t id, bool later, struct err *);
+	/* The search index of meeting m->id after the save: at once, or
+	 * (later) left for store_search_catch_up where the backend will;
+	 * m is the caller's copy, for the size of its texts. */
+	int	(*index)(void *db, const struct meeting *m, bool later,
+		    struct err *);
 };
 
 struct merge_text;

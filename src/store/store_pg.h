@@ -64,6 +64,7 @@ void	 pgs_lock_release(struct pgs *, int64_t meeting_id);
 
 int	 pgs_search(struct pgs *, const struct search_query *q, size_t limit,
 	    struct search_hit **out, size_t *n, struct err *);
+int	 pgs_search_catch_up(struct pgs *, struct err *);
 int	 pgs_search_rebuild(struct pgs *, struct err *);
 int64_t	 pgs_search_size(struct pgs *);
 

@@ -85,8 +85,13 @@ bool	 pg_true(const PGresult *, int row, int col);
  * (store_pg_schema.c). */
 int	 pg_schema_check(struct pgs *, struct err *);
 /* Rebuilds one meeting's row of the search index (store_pg_search.c);
- * every write of a meeting's text calls it before its commit. */
+ * every write of a meeting's text calls it before its commit, or
+ * pg_search_defer: a merging save allowed to leave the index for later
+ * does so for a meeting whose texts reach PG_INDEX_LATER_BYTES
+ * (store_pg_sync.c), and pgs_search_catch_up indexes it. */
 int	 pg_search_refresh(struct pgs *, int64_t id, struct err *);
+#define PG_INDEX_LATER_BYTES (64 * 1024)
+int	 pg_search_defer(struct pgs *, int64_t id, struct err *);
 /* Roster and task rows of a meeting (store_pg_rows.c), as store_rows.c
  * writes them on SQLite: rows keep their ids.  pg_action_status gives
  * the stored status of task id (NULL when there is none), locking the

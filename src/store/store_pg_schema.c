@@ -27,7 +27,8 @@
 
 /* The tables every row of which belongs to a meeting's owner. */
 #define OWNED_TABLES "meeting", "attendee", "section", "action", \
-	"action_history", "suggestion_seen", "edit_lock", "search_doc"
+	"action_history", "suggestion_seen", "edit_lock", "search_doc", \
+	"search_pending"
 
 /* migrations[i] takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
@@ -317,7 +318,20 @@ static const char *const migrations[] = {
 	"CREATE POLICY seen_read ON minutes.edit_lock FOR SELECT"
 	" USING (minutes.sees(owner));"
 	"ALTER TABLE minutes.edit_lock ENABLE ROW LEVEL SECURITY;"
-	"ALTER TABLE minutes.edit_lock FORCE ROW LEVEL SECURITY;",
+	"ALTER TABLE minutes.edit_lock FORCE ROW LEVEL SECURITY;"
+	/* Meetings whose index a save left for later (store_pg_sync.c):
+	 * their owner's next search or catch-up indexes them. */
+	"CREATE TABLE minutes.search_pending ("
+	" meeting_id bigint PRIMARY KEY REFERENCES minutes.meeting (id) ON DELETE CASCADE,"
+	" owner oid NOT NULL);"
+	"CREATE TRIGGER own BEFORE INSERT OR UPDATE ON minutes.search_pending"
+	" FOR EACH ROW EXECUTE FUNCTION minutes.own_part();"
+	"CREATE POLICY own_write ON minutes.search_pending FOR ALL"
+	" USING (owner = minutes.me()) WITH CHECK (owner = minutes.me());"
+	"CREATE POLICY seen_read ON minutes.search_pending FOR SELECT"
+	" USING (minutes.sees(owner));"
+	"ALTER TABLE minutes.search_pending ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE minutes.search_pending FORCE ROW LEVEL SECURITY;",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

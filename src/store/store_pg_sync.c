@@ -8,10 +8,15 @@
  * status set from the command line, run one after the other, each
  * reading what the other committed; other meetings are not held up.
  *
- * The search index is always brought up to date inside the save
- * (STORE_SYNC_INDEX_LATER is not taken up): on a shared store another
- * role's search -- the office's -- must find what a unit just saved, and
- * it may not write that unit's index row itself.
+ * The search index is brought up to date inside the save unless the
+ * caller leaves it for later (STORE_SYNC_INDEX_LATER) and the meeting's
+ * texts are long (PG_INDEX_LATER_BYTES): the server folds and tokenizes
+ * about a megabyte in a second, which must not hold up typing, but
+ * another role's search -- the office's -- cannot index a unit's
+ * meeting itself, so a short text, indexed in milliseconds, is found by
+ * everyone as soon as it is saved.  A long one is found by the others
+ * once its writer catches up (store_search_catch_up, which the editor
+ * calls when idle, and every search of its own).
  */
 #include "config.h"
 
@@ -143,10 +148,15 @@ pq_delete_actions_except(void *db, int64_t id, const struct action *v,
 }
 
 static int
-pq_index(void *db, int64_t id, bool later, struct err *e)
+pq_index(void *db, const struct meeting *m, bool later, struct err *e)
 {
-	(void)later;	/* see the top of this file */
-	return pg_search_refresh(db, id, e);
+	size_t bytes = 0;
+
+	for (size_t i = 0; later && i < m->nsec; i++)
+		bytes += m->sec[i].body ? strlen(m->sec[i].body) : 0;
+	if (later && bytes >= PG_INDEX_LATER_BYTES)
+		return pg_search_defer(db, m->id, e);
+	return pg_search_refresh(db, m->id, e);
 }
 
 static const struct merge_ops pq_ops = {

@@ -186,9 +186,10 @@ sq_delete_actions_except(void *db, int64_t id, const struct action *v,
 }
 
 static int
-sq_index(void *db, int64_t id, bool later, struct err *e)
+sq_index(void *db, const struct meeting *m, bool later, struct err *e)
 {
-	return later ? st_search_defer(db, id, e) : st_search_refresh(db, id, e);
+	return later ? st_search_defer(db, m->id, e) :
+	    st_search_refresh(db, m->id, e);
 }
 
 static const struct merge_ops sq_ops = {

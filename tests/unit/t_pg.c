@@ -20,6 +20,7 @@
 
 #include "core/model.h"
 #include "core/search.h"
+#include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -132,6 +133,37 @@ office(struct store *o, struct store *a, int64_t id, int64_t task)
 	    "ward_a sees the change, made by the office");
 	if (n)
 		store_act_events_free(ev, n);
+}
+
+/* A ward saves a long text leaving the index for later, as the editor
+ * does: once it catches up (when idle, or at its next search), the
+ * office finds the new words, and ward_b still nothing. */
+static void
+later(struct store *a, struct store *b, struct store *o, int64_t id)
+{
+	struct store_sync_report rep;
+	struct store_base *base;
+	struct meeting m;
+	struct buf text = BUF_INIT;
+	struct err e;
+
+	if (!ok(store_meeting_open(a, id, &m, &base, &e) == 0,
+	    "ward_a opens its meeting for editing: %s", e.msg))
+		return;
+	while (text.len < 100 * 1024)
+		buf_adds(&text, "Đảng viên mới của phường A.\n");
+	buf_adds(&text, "Lúa mùa bội thu.\n");
+	meeting_section_set(&m, "results", buf_str(&text));
+	buf_free(&text);
+	ok(store_meeting_sync(a, base, &m, RESULTS, 1, STORE_SYNC_INDEX_LATER,
+	    &rep, &e) == 0, "and saves a long text, the index left for later");
+	store_sync_report_free(&rep);
+	ok(store_search_catch_up(a, &e) == 0, "ward_a catches up");
+	is_int((intmax_t)hits(o, "lua mua boi thu"), 1,
+	    "then the office finds the new words");
+	is_int((intmax_t)hits(b, "lua mua boi thu"), 0, "ward_b still nothing");
+	meeting_free(&m);
+	store_base_free(base);
 }
 
 /* Polls until no live mark but the office's own is seen (5 s at most):
@@ -247,6 +279,7 @@ main(void)
 	meeting_free(&m);
 	other_unit(b, id, task);
 	office(o, a, id, task);
+	later(a, b, o, id);
 	locks(b, o, id);
 	store_close(a);
 	restart(id);
