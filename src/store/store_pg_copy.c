@@ -173,14 +173,7 @@ write_parts(struct pgs *p, struct copy_meeting *c, struct err *e)
 		const struct attendee *t = &m->att[i];
 
 		a.n = 0;
-		pgp_int(&a, m->id);
-		pgp_int(&a, (int64_t)i);
-		pgp_str(&a, t->name ? t->name : "");
-		pgp_text(&a, t->position);
-		pgp_text(&a, t->organisation);
-		pgp_str(&a, role_word(t->role));
-		pgp_str(&a, presence_word(t->presence));
-		pgp_text(&a, t->proxy);
+		pg_bind_attendee(&a, m->id, i, t);
 		if (pg_do(p, SQL_ATTENDEE, &a, _("copying"), e))
 			return ERR_RUNTIME;
 	}
@@ -188,21 +181,7 @@ write_parts(struct pgs *p, struct copy_meeting *c, struct err *e)
 		struct action *t = &m->act[i];
 
 		a.n = 0;
-		pgp_int(&a, m->id);
-		pgp_int(&a, (int64_t)i);
-		pgp_text(&a, t->assignee);
-		pgp_str(&a, t->task ? t->task : "");
-		pgp_text(&a, t->due);
-		pgp_text(&a, t->due_text);
-		pgp_str(&a, status_word(t->status));
-		pgp_text(&a, t->src_section);
-		if (t->src_section) {
-			pgp_int(&a, t->src_start);
-			pgp_int(&a, t->src_end);
-		} else {
-			pgp_null(&a);
-			pgp_null(&a);
-		}
+		pg_bind_action(&a, m->id, i, t);
 		pgp_str(&a, c->ca[i].created);
 		pgp_str(&a, c->ca[i].updated);
 		pgp_text(&a, c->ca[i].uuid);

@@ -96,6 +96,12 @@ int	 pg_search_defer(struct pgs *, int64_t id, struct err *);
  * writes them on SQLite: rows keep their ids.  pg_action_status gives
  * the stored status of task id (NULL when there is none), locking the
  * row until the commit. */
+/* Binds a row as $1..$8 (attendee) or $1..$10 (task): the meeting, the
+ * position, then the columns in the order of the inserts. */
+void	 pg_bind_attendee(struct pgp *, int64_t meeting_id, size_t pos,
+	    const struct attendee *);
+void	 pg_bind_action(struct pgp *, int64_t meeting_id, size_t pos,
+	    const struct action *);
 int	 pg_write_attendees(struct pgs *, int64_t meeting_id,
 	    struct attendee *v, size_t n, struct err *);
 int	 pg_action_status(struct pgs *, int64_t id, char **out, struct err *);

@@ -99,6 +99,41 @@ row_id(struct pgs *p, const char *sql, const struct pgp *a, const char *what,
 	return 0;
 }
 
+void
+pg_bind_attendee(struct pgp *a, int64_t meeting_id, size_t pos,
+    const struct attendee *t)
+{
+	pgp_int(a, meeting_id);
+	pgp_int(a, (int64_t)pos);
+	pgp_str(a, t->name ? t->name : "");
+	pgp_text(a, t->position);
+	pgp_text(a, t->organisation);
+	pgp_str(a, role_word(t->role));
+	pgp_str(a, presence_word(t->presence));
+	pgp_text(a, t->proxy);
+}
+
+void
+pg_bind_action(struct pgp *a, int64_t meeting_id, size_t pos,
+    const struct action *t)
+{
+	pgp_int(a, meeting_id);
+	pgp_int(a, (int64_t)pos);
+	pgp_text(a, t->assignee);
+	pgp_str(a, t->task ? t->task : "");
+	pgp_text(a, t->due);
+	pgp_text(a, t->due_text);
+	pgp_str(a, status_word(t->status));
+	pgp_text(a, t->src_section);
+	if (t->src_section) {
+		pgp_int(a, t->src_start);
+		pgp_int(a, t->src_end);
+	} else {
+		pgp_null(a);
+		pgp_null(a);
+	}
+}
+
 static int
 write_attendee(struct pgs *p, int64_t meeting_id, size_t pos,
     struct attendee *t, struct err *e)
@@ -106,14 +141,7 @@ write_attendee(struct pgs *p, int64_t meeting_id, size_t pos,
 	struct pgp a = PGP_INIT;
 	int64_t id;
 
-	pgp_int(&a, meeting_id);
-	pgp_int(&a, (int64_t)pos);
-	pgp_str(&a, t->name ? t->name : "");
-	pgp_text(&a, t->position);
-	pgp_text(&a, t->organisation);
-	pgp_str(&a, role_word(t->role));
-	pgp_str(&a, presence_word(t->presence));
-	pgp_text(&a, t->proxy);
+	pg_bind_attendee(&a, meeting_id, pos, t);
 	if (t->id) {
 		pgp_int(&a, t->id);
 		if (row_id(p, SQL_UPDATE_ATTENDEE, &a, _("saving attendees"),
@@ -178,21 +206,7 @@ pg_write_action(struct pgs *p, int64_t meeting_id, size_t pos,
 
 	if (old == NULL)
 		t->id = 0;
-	pgp_int(&a, meeting_id);
-	pgp_int(&a, (int64_t)pos);
-	pgp_text(&a, t->assignee);
-	pgp_str(&a, t->task ? t->task : "");
-	pgp_text(&a, t->due);
-	pgp_text(&a, t->due_text);
-	pgp_str(&a, now);
-	pgp_text(&a, t->src_section);
-	if (t->src_section) {
-		pgp_int(&a, t->src_start);
-		pgp_int(&a, t->src_end);
-	} else {
-		pgp_null(&a);
-		pgp_null(&a);
-	}
+	pg_bind_action(&a, meeting_id, pos, t);
 	if (t->id) {
 		pgp_int(&a, t->id);
 		if (row_id(p, SQL_UPDATE_ACTION, &a, _("saving a task"), &id, e))

@@ -55,13 +55,20 @@ static const char SQL_REFRESH[] =
     " head = excluded.head, roster = excluded.roster, body = excluded.body,"
     " tasks = excluded.tasks, keys = excluded.keys";
 
-int
-pg_search_refresh(struct pgs *p, int64_t id, struct err *e)
+/* Runs sql on the index of meeting id ($1). */
+static int
+index_do(struct pgs *p, const char *sql, int64_t id, struct err *e)
 {
 	struct pgp a = PGP_INIT;
 
 	pgp_int(&a, id);
-	return pg_do(p, SQL_REFRESH, &a, _("updating the search index"), e);
+	return pg_do(p, sql, &a, _("updating the search index"), e);
+}
+
+int
+pg_search_refresh(struct pgs *p, int64_t id, struct err *e)
+{
+	return index_do(p, SQL_REFRESH, id, e);
 }
 
 static const char SQL_DEFER[] =
@@ -75,10 +82,7 @@ static const char SQL_PENDING[] =
 int
 pg_search_defer(struct pgs *p, int64_t id, struct err *e)
 {
-	struct pgp a = PGP_INIT;
-
-	pgp_int(&a, id);
-	return pg_do(p, SQL_DEFER, &a, _("updating the search index"), e);
+	return index_do(p, SQL_DEFER, id, e);
 }
 
 static int

@@ -41,44 +41,44 @@ static const char SQL_UPDATE_TEXT[] =
     "UPDATE section SET body = $3, rev = rev + 1, updated = minutes.stamp()"
     " WHERE meeting_id = $1 AND key = $2";
 
-/* Runs sql with $1 the meeting and $2 key. */
-static PGresult *
+/* The one cell sql gives with $1 the meeting and $2 key, malloc'd; NULL
+ * when there is no row. */
+static int
 by_key(struct pgs *p, const char *sql, int64_t id, const char *key,
-    struct err *e)
+    char **out, struct err *e)
 {
 	struct pgp a = PGP_INIT;
+	PGresult *r;
 
+	*out = NULL;
 	pgp_int(&a, id);
 	pgp_str(&a, key);
-	return pg_run(p, sql, &a, _("reading a meeting"), e);
+	if ((r = pg_run(p, sql, &a, _("reading a meeting"), e)) == NULL)
+		return ERR_RUNTIME;
+	if (PQntuples(r))
+		*out = pg_dup(r, 0, 0);
+	PQclear(r);
+	return 0;
 }
 
 static int
 pq_rev(void *db, int64_t id, const char *key, int64_t *rev, struct err *e)
 {
-	PGresult *r = by_key(db, SQL_REV, id, key, e);
+	char *v;
 
 	*rev = 0;
-	if (r == NULL)
+	if (by_key(db, SQL_REV, id, key, &v, e))
 		return ERR_RUNTIME;
-	if (PQntuples(r))
-		*rev = pg_int(r, 0, 0);
-	PQclear(r);
+	if (v)
+		*rev = (int64_t)strtoll(v, NULL, 10);
+	free(v);
 	return 0;
 }
 
 static int
 pq_body(void *db, int64_t id, const char *key, char **body, struct err *e)
 {
-	PGresult *r = by_key(db, SQL_BODY, id, key, e);
-
-	*body = NULL;
-	if (r == NULL)
-		return ERR_RUNTIME;
-	if (PQntuples(r))
-		*body = pg_dup(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return by_key(db, SQL_BODY, id, key, body, e);
 }
 
 static int
