@@ -66,7 +66,7 @@ fi
 if on_pg; then
 	old=$(other_db old)
 	"$MINUTES" copy --from "$MINUTES_DB" --to "$old" >/dev/null
-	sql_on "$old" "ALTER TABLE action DROP COLUMN uuid; ALTER TABLE section DROP COLUMN rev; UPDATE meta SET value = '1' WHERE key = 'schema_version'"
+	sql_on "$old" "DROP TABLE search_pending; ALTER TABLE action DROP COLUMN uuid; ALTER TABLE section DROP COLUMN rev; UPDATE meta SET value = '1' WHERE key = 'schema_version'"
 else
 	old="$T/old.db"
 	cp "$MINUTES_DB" "$old"
