@@ -44,7 +44,9 @@ enum cli_type {
 	CLI_TEXT,	/* text, valid UTF-8 */
 	CLI_PATH,	/* a file name, any bytes */
 	CLI_NUM,	/* a whole number from lo to hi */
-	CLI_DATE,	/* YYYY-MM-DD naming a real date */
+	CLI_DATE,	/* a real date as people write it (cal_read_date:
+			 * 03/07/2024, 3/7/2024, 2024-07-03); the handler
+			 * gets it as YYYY-MM-DD */
 	CLI_MEETING,	/* a meeting ID: decimal, above 0 */
 	CLI_CHOICE	/* one of the words of meta ("vi|en|auto") */
 };
@@ -70,6 +72,8 @@ struct cli_args {
 	const char	*val[CLI_MAXOPT];	/* NULL when absent; "" for a
 						 * flag given; the last wins */
 	long		 num[CLI_MAXOPT];	/* a CLI_NUM's value */
+	char		 iso[CLI_MAXOPT][11];	/* a CLI_DATE's YYYY-MM-DD,
+						 * where its val points */
 	int		 n;			/* operands */
 	char		**v;
 };

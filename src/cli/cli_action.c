@@ -389,7 +389,7 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	struct buf b = BUF_INIT;
 	struct err e;
 	const char *out = a->val[ACTS_OUTPUT];
-	char today[11], since[11];
+	char today[11], since[11], *series = NULL;
 	size_t n;
 	int rc;
 
@@ -404,8 +404,16 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	if (f.meeting_id && !store_meeting_exists(s, f.meeting_id))
 		return cli_fail(c, EXIT_USAGE, _("no meeting %lld"),
 		    (long long)f.meeting_id);
+	/* The series as stored, however its name was typed ("Thành uỷ"
+	 * for "Thành ủy"), as the list shows it. */
+	if (f.series && store_series_resolve(s, f.series, &series, &e))
+		return cli_fail_err(c, &e);
+	if (series)
+		f.series = series;
 	f.with_notes = a->val[ACTS_XLSX] != NULL;	/* the sheet shows them */
-	if (store_act_query(s, &f, &v, &n, &e))
+	rc = store_act_query(s, &f, &v, &n, &e);
+	free(series);
+	if (rc)
 		return cli_fail_err(c, &e);
 	repair_rows(c, v, n);
 	rc = actions_write(c, &b, a, v, n);

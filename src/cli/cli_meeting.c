@@ -238,10 +238,21 @@ cli_import(struct cli *c, const struct cli_args *a)
 		return cli_fail_err(c, &e);
 	}
 	if ((rc = cli_store(c, &s)) == 0) {
-		if (store_meeting_insert(s, &m, &e))
+		char *series = NULL;
+
+		/* A series already stored under another spelling (case,
+		 * blanks, uỷ/ủy) is that series. */
+		if (store_series_resolve(s, meeting_get(&m, F_SERIES), &series,
+		    &e) != 0)
 			rc = cli_fail_err(c, &e);
-		else
-			printf("%" PRId64 "\n", m.id);
+		else {
+			meeting_set(&m, F_SERIES, series);
+			if (store_meeting_insert(s, &m, &e))
+				rc = cli_fail_err(c, &e);
+			else
+				printf("%" PRId64 "\n", m.id);
+		}
+		free(series);
 	}
 	meeting_free(&m);
 	return rc;

@@ -21,6 +21,7 @@
 #include "export/export.h"
 #include "lib/buf.h"
 #include "lib/cal.h"
+#include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
@@ -55,7 +56,7 @@ meta(const struct cli_opt *o)
 	case CLI_NUM:
 		return "N";
 	case CLI_DATE:
-		return "YYYY-MM-DD";
+		return "DATE";
 	case CLI_MEETING:
 		return "ID";
 	case CLI_PATH:
@@ -194,10 +195,16 @@ one_of(const char *word, const char *list)
 	return false;
 }
 
-/* Checks the value v of option o by its type; 0 or an exit status. */
+/* Checks the value v of option o by its type; 0 or an exit status.  A
+ * date is written as YYYY-MM-DD into iso. */
 static int
-check_value(struct cli *c, const struct cli_opt *o, const char *v, long *num)
+check_value(struct cli *c, const struct cli_opt *o, const char *v, long *num,
+    char iso[11])
 {
+	struct ymd d;
+	enum cal_read r;
+	struct err e;
+
 	char name[64], *end;
 
 	snprintf(name, sizeof name, "--%s", o->name);
@@ -218,9 +225,12 @@ check_value(struct cli *c, const struct cli_opt *o, const char *v, long *num)
 			    "from %ld to %ld"), name, o->lo, o->hi);
 		break;
 	case CLI_DATE:
-		if (!cal_parse_iso(v, NULL))
-			return cli_fail(c, EXIT_USAGE, _("%s: \"%s\" is not a "
-			    "real date (YYYY-MM-DD)"), name, v);
+		/* No meeting gives the year of a day and month alone. */
+		if ((r = cal_read_date(v, NULL, &d)) != CAL_OK) {
+			cal_date_error(&e, r, name, v);
+			return cli_fail(c, EXIT_USAGE, "%s", e.msg);
+		}
+		cal_format_iso(d, iso);
 		break;
 	case CLI_MEETING: {
 		long long id;
@@ -256,9 +266,10 @@ take(struct cli *c, const struct cli_opt *o, size_t i, const char *v,
 			return cli_fail(c, EXIT_USAGE, _("%s and %s cannot be "
 			    "used together"), was, now);
 		}
-	if ((rc = check_value(c, &o[i], v ? v : "", &a->num[i])) != 0)
+	if ((rc = check_value(c, &o[i], v ? v : "", &a->num[i],
+	    a->iso[i])) != 0)
 		return rc;
-	a->val[i] = v ? v : "";
+	a->val[i] = o[i].type == CLI_DATE ? a->iso[i] : v ? v : "";
 	return 0;
 }
 

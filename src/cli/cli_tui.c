@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/meeting_new.h"
 #include "core/model.h"
 #include "core/tmpl.h"
 #include "lib/cal.h"
@@ -99,31 +98,6 @@ static const struct cli_opt new_opts[] = {
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
 };
 
-/* Creates the meeting `minutes new` describes: the core makes it, the
- * series' last meeting lends it its roster, the store keeps it. */
-static int
-create(struct store *st, const struct tmpl *tp, const char *series,
-    const char *title, const char *date, int64_t *id, struct err *e)
-{
-	struct meeting m, prev;
-	int rc;
-
-	meeting_init(&m);
-	meeting_init(&prev);
-	rc = meeting_new(&m, tp, series, title, date, e);
-	if (rc == 0 && meeting_get(&m, F_SERIES))
-		rc = store_series_previous(st, meeting_get(&m, F_SERIES),
-		    meeting_get(&m, F_DATE), 0, &prev, e);
-	if (rc == 0) {
-		meeting_new_inherit(&m, &prev);
-		rc = store_meeting_insert(st, &m, e);
-	}
-	*id = m.id;
-	meeting_free(&prev);
-	meeting_free(&m);
-	return rc;
-}
-
 static int
 cli_new(struct cli *c, const struct cli_args *a)
 {
@@ -153,7 +127,7 @@ cli_new(struct cli *c, const struct cli_args *a)
 		tmpl_set_free(&ts);
 		return rc;
 	}
-	if (create(st, tp, series, title, date, &id, &e) != 0) {
+	if (store_series_new_meeting(st, tp, series, title, date, &id, &e) != 0) {
 		tmpl_set_free(&ts);
 		return cli_fail_err(c, &e);
 	}

@@ -283,9 +283,12 @@ read_task(struct reader *r, size_t k, char **c, struct meeting *m)
 
 	if (*c[1] == '\0')
 		return fail(r, k, _("a task needs its content"));
-	if (*c[2] && field_validate(F_DATE, c[2], NULL))
-		return fail(r, k, _("due date \"%s\" is not a real date "
-		    "(YYYY-MM-DD)"), c[2]);
+	if (*c[2] && field_validate(F_DATE, c[2], NULL)) {
+		struct err e;
+
+		model_date_error(&e, _("due date"), c[2]);
+		return fail(r, k, "%s", e.msg);
+	}
 	if (!status_parse(c[3], &st))
 		return fail(r, k, _("status \"%s\" is not open, doing, done "
 		    "or dropped"), c[3]);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "core/meeting_new.h"
 #include "core/model.h"
@@ -18,23 +19,30 @@ int
 meeting_new(struct meeting *m, const struct tmpl *tp, const char *series,
     const char *title, const char *date, struct err *e)
 {
-	char today[11];
+	char today[11] = "", *iso = NULL, *name;
 	struct ymd d;
+	struct err te;
 
-	if (date == NULL || *date == '\0') {
-		if (cal_today(&d, e))
-			return ERR_INPUT;
+	if (cal_today(&d, &te) == 0)
 		cal_format_iso(d, today);
-		date = today;
+	else if (model_blank(date)) {
+		*e = te;
+		return ERR_INPUT;
 	}
+	/* Typed as a person writes it; day and month alone are this year's. */
+	if (field_input(F_DATE, date, *today ? today : NULL, &iso, e) != 0)
+		return ERR_INPUT;
 	if (title == NULL || *title == '\0')
 		title = tp->title ? tp->title : tp->name;
+	name = series_clean(series);
 	meeting_set(m, F_TEMPLATE, tp->id);
 	meeting_set(m, F_TITLE, title);
-	meeting_set(m, F_DATE, date);
-	meeting_set(m, F_SERIES, series);
+	meeting_set(m, F_DATE, iso ? iso : today);
+	meeting_set(m, F_SERIES, name);
 	meeting_set(m, F_STYLE, tp->style);
 	meeting_set(m, F_STATUS, "draft");
+	free(iso);
+	free(name);
 	meeting_normalise(m);
 	return meeting_validate(m, e);
 }
@@ -42,6 +50,8 @@ meeting_new(struct meeting *m, const struct tmpl *tp, const char *series,
 void
 meeting_new_inherit(struct meeting *m, const struct meeting *prev)
 {
-	if (prev != NULL && prev->id != 0)
-		series_copy_roster(m, prev);
+	if (prev == NULL || prev->id == 0)
+		return;
+	series_copy_header(m, prev);
+	series_copy_roster(m, prev);
 }

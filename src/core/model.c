@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -264,10 +265,56 @@ one_line(const char *s)
 	return s == NULL || strpbrk(s, "\r\n") == NULL;
 }
 
+const char *
+field_label(enum field f)
+{
+	static const char *const labels[F_NFIELDS] = {
+		N_("Template"), N_("Series"), N_("Title"), N_("Organisation"),
+		N_("Number"), N_("Style"), N_("Date"), N_("Start"), N_("End"),
+		N_("Place"), N_("Place of issue"), N_("Chair"), N_("Secretary"),
+		N_("Recipients"), N_("Status")
+	};
+
+	return f < F_NFIELDS ? _(labels[f]) : "";
+}
+
+int
+model_date_error(struct err *e, const char *what, const char *v)
+{
+	struct ymd t;
+	char iso[11];
+	enum cal_read r = cal_read_date(v, NULL, &t);
+
+	if (r == CAL_OK) {
+		cal_format_iso(t, iso);
+		return err_set(e, ERR_INPUT, _("%s: \"%s\" is to be written "
+		    "yyyy-mm-dd here: %s"), what, v, iso);
+	}
+	if (r == CAL_NODAY)
+		return cal_date_error(e, r, what, v);
+	return err_set(e, ERR_INPUT, _("%s: \"%s\" is not a date "
+	    "(yyyy-mm-dd)"), what, v);
+}
+
+static int
+time_error(struct err *e, const char *what, const char *v)
+{
+	int h, m;
+	enum cal_read r = cal_read_time(v, &h, &m);
+
+	if (r == CAL_OK)
+		return err_set(e, ERR_INPUT, _("%s: \"%s\" is to be written "
+		    "HH:MM here: %02d:%02d"), what, v, h, m);
+	if (r == CAL_NOTIME)
+		return cal_time_error(e, r, what, v);
+	return err_set(e, ERR_INPUT, _("%s: \"%s\" is not a time (HH:MM)"),
+	    what, v);
+}
+
 int
 field_validate(enum field f, const char *v, struct err *e)
 {
-	const char *k = field_key(f);
+	const char *k = field_label(f);
 
 	if (v == NULL || *v == '\0')
 		return 0;
@@ -278,35 +325,71 @@ field_validate(enum field f, const char *v, struct err *e)
 	switch (f) {
 	case F_DATE:
 		if (!cal_parse_iso(v, NULL))
-			return err_set(e, ERR_INPUT,
-			    _("date \"%s\" is not a real date (YYYY-MM-DD)"), v);
+			return model_date_error(e, k, v);
 		break;
 	case F_START:
 	case F_END:
 		if (!cal_parse_hhmm(v, NULL, NULL))
-			return err_set(e, ERR_INPUT,
-			    _("%s \"%s\" is not a time (HH:MM)"), k, v);
+			return time_error(e, k, v);
 		break;
 	case F_STATUS:
 		if (strcmp(v, "draft") != 0 && strcmp(v, "final") != 0)
 			return err_set(e, ERR_INPUT,
-			    _("status \"%s\" is not draft or final"), v);
+			    _("%s: \"%s\" is not draft or final"), k, v);
 		break;
 	case F_STYLE:
 		if (strcmp(v, "state") != 0 && strcmp(v, "party") != 0)
 			return err_set(e, ERR_INPUT,
-			    _("style \"%s\" is not state or party"), v);
+			    _("%s: \"%s\" is not state or party"), k, v);
 		break;
 	case F_TEMPLATE:
 		for (const char *p = v; *p; p++)
 			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 			    *p == '-' || *p == '_'))
 				return err_set(e, ERR_INPUT,
-				    _("template \"%s\" is not a template name"), v);
+				    _("%s: \"%s\" is not a template name"), k, v);
 		break;
 	default:
 		break;
 	}
+	return 0;
+}
+
+int
+field_input(enum field f, const char *typed, const char *date, char **out,
+    struct err *e)
+{
+	char *v = model_trim(typed), buf[11];
+	struct ymd t, ref;
+	enum cal_read r;
+	int h, m;
+
+	*out = NULL;
+	if (v && f == F_DATE) {
+		r = cal_read_date(v, date && cal_parse_iso(date, &ref) ? &ref :
+		    NULL, &t);
+		if (r != CAL_OK) {
+			cal_date_error(e, r, field_label(f), v);
+			free(v);
+			return ERR_INPUT;
+		}
+		cal_format_iso(t, buf);
+		free(v);
+		v = xstrdup(buf);
+	} else if (v && (f == F_START || f == F_END)) {
+		if ((r = cal_read_time(v, &h, &m)) != CAL_OK) {
+			cal_time_error(e, r, field_label(f), v);
+			free(v);
+			return ERR_INPUT;
+		}
+		free(v);
+		v = xasprintf("%02d:%02d", h, m);
+	}
+	if (field_validate(f, v, e) != 0) {
+		free(v);
+		return ERR_INPUT;
+	}
+	*out = v;
 	return 0;
 }
 
@@ -330,7 +413,7 @@ meeting_validate(const struct meeting *m, struct err *e)
 	for (size_t i = 0; i < NELEM(required); i++)
 		if (model_blank(m->field[required[i]]))
 			return err_set(e, ERR_INPUT, _("\"%s\" is required"),
-			    field_key(required[i]));
+			    field_label(required[i]));
 	for (int f = 0; f < F_NFIELDS; f++)
 		if (field_validate((enum field)f, m->field[f], e))
 			return ERR_INPUT;
@@ -353,9 +436,12 @@ meeting_validate(const struct meeting *m, struct err *e)
 
 		if (model_blank(a->task))
 			return err_set(e, ERR_INPUT, _("task %zu has no text"), i + 1);
-		if (a->due && !cal_parse_iso(a->due, NULL))
-			return err_set(e, ERR_INPUT,
-			    _("due date \"%s\" is not a real date (YYYY-MM-DD)"), a->due);
+		if (a->due && !cal_parse_iso(a->due, NULL)) {
+			char what[64];
+
+			snprintf(what, sizeof what, _("task %zu, due date"), i + 1);
+			return model_date_error(e, what, a->due);
+		}
 		if (check_text(_("task"), a->task, true, e) ||
 		    check_text(_("task"), a->assignee, true, e) ||
 		    check_text(_("task"), a->due_text, true, e))

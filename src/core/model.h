@@ -151,9 +151,26 @@ bool		 model_blank(const char *s);
  * nothing. */
 char		*model_trim(const char *s);
 
-/* Checks a header field's value; an error message names the field.
- * Returns 0 or ERR_INPUT. */
+/* The field's name for people, in the interface language ("Ngày" for
+ * date): what messages and forms call it. */
+const char	*field_label(enum field);
+/* Checks a header field's value as stored (a date YYYY-MM-DD, a time
+ * HH:MM); an error message names the field by its label.  Returns 0 or
+ * ERR_INPUT. */
 int		 field_validate(enum field, const char *value, struct err *);
+/* The message for v, a stored date (what: the field) that is not
+ * YYYY-MM-DD: it says what a file or the store needs ("03/07/2024 is to
+ * be written yyyy-mm-dd here: 2024-07-03"), and never calls a real date
+ * unreal.  Returns ERR_INPUT. */
+int		 model_date_error(struct err *, const char *what, const char *v);
+/* A header field's value as a person typed it, made what is stored:
+ * blanks around it dropped (NULL when nothing is left), a date read in
+ * any of the forms cal_read_date takes (day and month alone in the year
+ * of date, a YYYY-MM-DD, when date is given), a time in any of
+ * cal_read_time's, then validated.  *out is malloc'd (or NULL); 0 or
+ * ERR_INPUT with a message naming the field. */
+int		 field_input(enum field, const char *typed, const char *date,
+		    char **out, struct err *);
 /* Checks the whole meeting: required fields, valid values, valid UTF-8
  * everywhere, no newlines inside one-line values. */
 int		 meeting_validate(const struct meeting *, struct err *);

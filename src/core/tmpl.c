@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/model.h"
 #include "core/tmpl.h"
 #include "lib/buf.h"
 #include "lib/err.h"
@@ -153,12 +154,52 @@ open_section(struct reader *rd, char *s)
 	return 0;
 }
 
+/* "fields: title, date, ...": the header form's fields, in order; any
+ * field but template and status, each once, with title and date. */
+static int
+template_fields(struct reader *rd, const char *v)
+{
+	struct tmpl *t = rd->t;
+	const char *p = v;
+	bool seen[F_NFIELDS] = { false };
+
+	free(t->fields);
+	t->fields = xcalloc(F_NFIELDS, sizeof *t->fields);
+	t->nfields = 0;
+	while (*p) {
+		size_t n = strcspn(p, ",|");
+		char *w = xstrndup(p, n), *k = trim(w);
+		int f = field_parse(k);
+
+		if (f < 0 || f == F_TEMPLATE || f == F_STATUS || seen[f]) {
+			err_set(rd->e, ERR_INPUT, f >= 0 && seen[f] ?
+			    _("%s: line %zu: field \"%s\" appears twice") :
+			    _("%s: line %zu: \"%s\" is not a header field"),
+			    rd->path, rd->line, k);
+			free(w);
+			return ERR_INPUT;
+		}
+		seen[f] = true;
+		t->fields[t->nfields++] = f;
+		free(w);
+		p += n + (p[n] != '\0');
+	}
+	if (!seen[F_TITLE] || !seen[F_DATE])
+		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: the fields "
+		    "must include title and date"), rd->path, rd->line);
+	return 0;
+}
+
 /* A key before the first section: the template's own. */
 static int
 template_key(struct reader *rd, const char *k, const char *v)
 {
 	struct tmpl *t = rd->t;
-	char **dst = strcmp(k, "name") == 0 ? &t->name :
+	char **dst;
+
+	if (strcmp(k, "fields") == 0)
+		return template_fields(rd, v);
+	dst = strcmp(k, "name") == 0 ? &t->name :
 	    strcmp(k, "lang") == 0 ? &t->lang :
 	    strcmp(k, "style") == 0 ? &t->style :
 	    strcmp(k, "title") == 0 ? &t->title :
@@ -328,6 +369,7 @@ tmpl_free(struct tmpl *t)
 	free(t->title);
 	free(t->locality);
 	free(t->path);
+	free(t->fields);
 	memset(t, 0, sizeof *t);
 }
 
@@ -419,6 +461,23 @@ tmpl_find(const struct tmpl_set *set, const char *id)
 		if (strcmp(set->t[i].id, id) == 0)
 			return &set->t[i];
 	return NULL;
+}
+
+size_t
+tmpl_fields(const struct tmpl *t, const int **out)
+{
+	static const int def[] = {
+		F_TITLE, F_ORGANISATION, F_NUMBER, F_DATE, F_START, F_END,
+		F_PLACE, F_LOCALITY, F_CHAIR, F_SECRETARY, F_SERIES,
+		F_RECIPIENTS
+	};
+
+	if (t && t->nfields) {
+		*out = t->fields;
+		return t->nfields;
+	}
+	*out = def;
+	return sizeof def / sizeof def[0];
 }
 
 const struct tmpl_section *

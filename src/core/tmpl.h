@@ -35,6 +35,11 @@ struct tmpl {
 	char		*title;		/* default meeting title, or NULL */
 	char		*locality;	/* default place of issue, or NULL */
 	char		*path;		/* where it was read from */
+	/* The header fields the editor's form shows, in order (enum field
+	 * values, from "fields:"); none for the default list
+	 * (tmpl_fields). */
+	int		*fields;
+	size_t		 nfields;
 	struct tmpl_section *sec;
 	size_t		 nsec, seccap;
 };
@@ -55,6 +60,11 @@ int	 tmpl_set_load_dirs(struct tmpl_set *, char *const *dirs, struct err *);
 int	 tmpl_set_load(struct tmpl_set *, struct err *);
 void	 tmpl_set_free(struct tmpl_set *);
 const struct tmpl *tmpl_find(const struct tmpl_set *, const char *id);
+/* The header fields of the editor's form, in order (enum field values):
+ * the template's "fields:", else every field a person types (all but
+ * template, style and status).  Returns the count; *out is not to be
+ * freed. */
+size_t	 tmpl_fields(const struct tmpl *, const int **out);
 const struct tmpl_section *tmpl_section(const struct tmpl *, const char *key);
 int	 tmpl_section_index(const struct tmpl *, const char *key);
 

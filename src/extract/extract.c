@@ -1,13 +1,15 @@
 /*
  * The extractor's front half: answering the assembler's questions about
- * a text with the rules extract_rules.c compiled.  Which hits of a type
- * lie in a sentence: a scan, where rules whose gate the sentence's
- * signature shuts are not run, rules that start with a digit are tried
- * only at digits, and verbs and body names are scanned only as far as a
- * question reaches.  Which hit starts at a position: an anchored match,
- * not even tried where no rule of the type can start.  Running every
- * rule over every byte would cost several times more.  The assembly of
- * hits into action items is in extract_items.c, which never sees PCRE2.
+ * a text with the rules extract_rules.c compiled.  One pass over the
+ * text (extract_index.c) first lists where each rule may start.  Which
+ * hits of a type lie in a sentence: only the rules that may start there
+ * and whose gate opens (extract_gate.c) are looked at, each tried,
+ * anchored, at its candidates only; verbs and body names only as far as
+ * a question reaches.  Which hit starts at a position: an anchored match,
+ * not even tried where no rule of the type may start.  Rules the index
+ * cannot list are scanned as before.  Running every rule over every byte
+ * would cost ten times more.  The assembly of hits into action items is
+ * in extract_items.c, which never sees PCRE2.
  *
  * Text is validated once, brought to NFC (rules are normalised the same
  * way), and then matched with PCRE2_NO_UTF_CHECK: re-validating the whole
@@ -28,22 +30,18 @@
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
-/* The span of a named group that took part in the match (with duplicate
- * names, the first one set). */
+/* The span of the group named as part i of the rule (NPARTS: the
+ * assignee, NPARTS + 1: the task) that took part in the match; with
+ * duplicate names, the first one set. */
 static bool
-named_span(const struct rule *r, pcre2_match_data *md, const char *name,
+named_span(const struct rule *r, pcre2_match_data *md, size_t i,
     struct span *sp)
 {
-	PCRE2_SPTR first, last;
-	int size = pcre2_substring_nametable_scan(r->re, (PCRE2_SPTR)name,
-	    &first, &last);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	uint32_t nov = pcre2_get_ovector_count(md);
 
-	if (size <= 0)
-		return false;
-	for (PCRE2_SPTR ent = first; ent <= last; ent += size) {
-		unsigned g = (unsigned)(ent[0] << 8 | ent[1]);
+	for (size_t k = r->gfirst[i]; k < r->gfirst[i + 1]; k++) {
+		unsigned g = r->grp[k];
 
 		if (g < nov && ov[2 * g] != PCRE2_UNSET) {
 			sp->s = ov[2 * g];
@@ -55,7 +53,9 @@ named_span(const struct rule *r, pcre2_match_data *md, const char *name,
 }
 
 /* The hit for a match of r at [s, e), its groups read from x->md;
- * false for a deadline phrase that names no real date. */
+ * false for a deadline phrase that names no real date.  The parts are
+ * copied into one buffer, each ended by a NUL; a long one is copied on
+ * its own. */
 static bool
 make_hit(struct extractor *x, const struct rule *r, const char *t,
     struct ymd ref, size_t s, size_t e, struct hit *out)
@@ -65,13 +65,25 @@ make_hit(struct extractor *x, const struct rule *r, const char *t,
 
 	if (r->type == RT_DUE) {
 		const char *vals[NPARTS] = { 0 };
-		char *owned[NPARTS] = { 0 };
+		char *owned[NPARTS] = { 0 }, buf[256];
+		size_t used = 0;
 		struct dates_parts p;
 		bool ok;
 
-		for (size_t i = 0; i < NPARTS; i++)
-			if (r->has_part[i] && named_span(r, x->md, extract_part_names[i], &sp))
-				vals[i] = owned[i] = xstrndup(t + sp.s, sp.e - sp.s);
+		for (size_t i = 0; i < NPARTS; i++) {
+			size_t len;
+
+			if (!r->has_part[i] || !named_span(r, x->md, i, &sp))
+				continue;
+			len = sp.e - sp.s;
+			if (used + len + 1 <= sizeof buf) {
+				memcpy(buf + used, t + sp.s, len);
+				buf[used + len] = '\0';
+				vals[i] = buf + used;
+				used += len + 1;
+			} else
+				vals[i] = owned[i] = xstrndup(t + sp.s, len);
+		}
 		p = (struct dates_parts){ vals[0], vals[1], vals[2], vals[3],
 		    vals[4], vals[5], vals[6], vals[7], vals[8], vals[9] };
 		ok = dates_resolve(r->kind, &p, ref, &hit.due);
@@ -80,9 +92,9 @@ make_hit(struct extractor *x, const struct rule *r, const char *t,
 		if (!ok)
 			return false;
 	}
-	if (r->has_who && named_span(r, x->md, "assignee", &sp))
+	if (r->has_who && named_span(r, x->md, NPARTS, &sp))
 		hit.who = sp;
-	if (r->has_what && named_span(r, x->md, "task", &sp))
+	if (r->has_what && named_span(r, x->md, NPARTS + 1, &sp))
 		hit.what = sp;
 	*out = hit;
 	return true;
@@ -112,23 +124,67 @@ next_digit(const char *t, size_t p, size_t to)
 	return to;
 }
 
-/* Where a rule's scan of one sentence stands: the next offset to try,
- * and for rules that start with a digit, the last place worth it. */
+/* Where a rule's scan of one sentence stands: the next offset to try;
+ * for a rule with heads, the next of its candidates; for rules that
+ * start with a digit, the last place worth it. */
 struct cursor {
 	size_t	off, last;
+	size_t	cand;		/* index into the rule's candidates */
+	bool	heads;		/* try the candidates only */
 	bool	done;
 };
 
+/* Index of the first candidate of type t at or after p.  Questions come
+ * mostly in order, and the rules of a type are started one after another
+ * at the same place: the search gallops from the last answer. */
+static size_t
+first_cand(struct extract_found *f, enum rule_type t, size_t p)
+{
+	const struct extract_cand *v = f->type[t];
+	size_t n = f->ntype[t], lo, hi, i = f->last_i[t], step = 1;
+
+	if (i > n)
+		i = n;
+	if (i < n && v[i].pos < p) {
+		/* Forward: v[lo] < p, find hi with v[hi] >= p (or n). */
+		lo = i;
+		for (hi = i + 1; hi < n && v[hi].pos < p; hi += step, step *= 2)
+			lo = hi;
+		if (hi > n)
+			hi = n;
+		lo++;
+	} else {
+		/* Backward: v[hi] >= p (or hi == n), find lo with v[lo - 1] < p. */
+		hi = i;
+		for (lo = i; lo > 0 && v[lo - 1].pos >= p; step *= 2)
+			hi = lo - 1, lo = lo > step ? lo - step : 0;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].pos < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return f->last_i[t] = lo;
+}
+
 static void
-cursor_start(const struct rule *r, const char *t, size_t from, size_t to,
-    struct cursor *c)
+cursor_start(struct extractor *x, const struct rule *r, const char *t,
+    size_t from, size_t to, struct cursor *c)
 {
 	c->off = from;
 	c->last = to;
 	c->done = false;
+	c->heads = x->found.valid && r->indexed;
+	if (c->heads)
+		c->cand = first_cand(&x->found, r->type, from);
 	/* PCRE2 looks for the required byte before it tries anything; so
-	 * must a digit rule: most sentences have digits, few a ':'. */
-	if (r->digit_first && r->anch_jit && r->req >= 0) {
+	 * must a rule tried anchored: most sentences have digits, few a
+	 * ':'.  The byte comes after a match's first character, so no
+	 * match starts at or after its last one. */
+	if ((c->heads || (r->digit_first && r->anch_jit)) && r->req >= 0) {
 		const char *q = memrchr(t + from, r->req, to - from);
 
 		if (q == NULL)
@@ -138,26 +194,56 @@ cursor_start(const struct rule *r, const char *t, size_t from, size_t to,
 	}
 }
 
+/* The next place from the cursor on where r is to be tried anchored,
+ * or to if none is left: a candidate, or a character that may be a
+ * digit (for a rule whose matches start with one).  SIZE_MAX: the rule
+ * is to be scanned instead. */
+static size_t
+next_try(const struct extractor *x, const struct rule *r, const char *t,
+    size_t to, struct cursor *c)
+{
+	if (c->heads) {
+		const struct extract_cand *v = x->found.type[r->type];
+		size_t k = (size_t)(r - x->rules), nv = x->found.ntype[r->type];
+
+		for (; c->cand < nv && v[c->cand].pos < c->last; c->cand++)
+			if (v[c->cand].pos >= c->off &&
+			    extract_index_has(x->index[x->lang], v[c->cand].set, k))
+				return v[c->cand].pos;
+		return to;
+	}
+	if (r->digit_first && r->anch_jit) {
+		size_t p = next_digit(t, c->off, c->last);
+
+		return p < c->last ? p : to;
+	}
+	return SIZE_MAX;
+}
+
 /* The next hit of r in t[..to) from the cursor on, as a scan finds them:
- * each search starts where the last match ended.  A rule whose matches
- * start with a digit is tried, anchored, at each character that may be
- * one: that finds the same hits in the same order without trying every
- * other place on the way. */
+ * each search starts where the last match ended.  A rule with heads is
+ * tried, anchored, at each of its candidates; a rule whose matches start
+ * with a digit, at each character that may be one: that finds the same
+ * hits in the same order without trying every other place on the way. */
 static bool
 next_hit(struct extractor *x, const struct rule *r, const char *t, size_t to,
     struct ymd ref, struct cursor *c, struct hit *out)
 {
-	bool digits = r->digit_first && r->anch_jit;
-
 	while (!c->done) {
 		PCRE2_SIZE *ov, s, e;
+		size_t at = next_try(x, r, t, to, c);
 		int rc;
 
-		if (digits) {
-			if ((c->off = next_digit(t, c->off, c->last)) >= c->last)
-				break;
-			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, c->off, 0,
-			    x->md, x->mctx);
+		if (at == to)
+			break;
+		if (at != SIZE_MAX) {
+			c->off = at;
+			if (r->anch_jit)
+				rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)t, to, at,
+				    0, x->md, x->mctx);
+			else
+				rc = pcre2_match(r->anch, (PCRE2_SPTR)t, to, at,
+				    PCRE2_NO_UTF_CHECK, x->md, x->mctx);
 			if (rc == PCRE2_ERROR_NOMATCH) {
 				c->off++;
 				continue;
@@ -201,7 +287,7 @@ run_rule(struct extractor *x, const struct rule *r, const char *t, size_t from,
 	struct cursor c;
 	struct hit hit;
 
-	cursor_start(r, t, from, to, &c);
+	cursor_start(x, r, t, from, to, &c);
 	while (next_hit(x, r, t, to, ref, &c, &hit))
 		extract_hits_add(h, r->type, &hit);
 }
@@ -223,58 +309,181 @@ struct scan_ctx {
 	const char		*t;
 	struct ymd		 ref;
 	unsigned		 lang;
-	/* The signature of the sentence last scanned: the assembler
-	 * asks about several types in a row for the same sentence. */
+	/* What the gates know of the sentence [sig_s, sig_e) last asked
+	 * about (the assembler asks about several types in a row for the
+	 * same sentence), each made when first needed: whether it holds an
+	 * ASCII digit, the gate words the index found there (as bits, after
+	 * the rules'), its signature for the other words. */
 	size_t			 sig_s, sig_e;
+	int			 digit;		/* -1: not known yet */
+	bool			 have_words, have_sig;
+	uint64_t		*words;
 	struct extract_sig	 sig;
 	bool			 sig_digit;
-	/* Per gate word, for this signature: there (1), not (0), not
+	/* Per gate word, for this sentence: there (1), not (0), not
 	 * known yet (-1).  Rules share words: "tháng" is asked about by
 	 * a dozen. */
 	signed char		*known;
 	struct lazy_rule	*lazy[RT_NTYPES];
 	size_t			 nlazy[RT_NTYPES];
+	/* The index of the language's rules; x->found holds the places
+	 * it found in this text.  present: the rules that may start in the
+	 * sentence [pres_s, pres_e) for each type, as bits (pres_s == 1:
+	 * not known). */
+	const struct extract_index *index;
+	uint64_t		*present[RT_NTYPES];
+	size_t			 pres_s[RT_NTYPES], pres_e[RT_NTYPES];
+	/* The last two anchored questions of each type and their answers:
+	 * the assembler asks about a line's start several times, and about
+	 * the next line's in between. */
+	struct {
+		size_t		p, e;
+		bool		found;
+		struct hit	hit;
+	}			 last[RT_NTYPES][2];
 };
 
-/* Does the rule's gate let it run in the sentence whose signature sc
- * holds?  Each of its words must be there, in one of its alternatives. */
+/* True if a gate word the index finds starts in the sentence: the sets
+ * of the gate words' places there, or-ed once a sentence. */
 static bool
-gate_open(struct scan_ctx *sc, const struct rule *r)
+word_found(struct scan_ctx *sc, size_t k)
+{
+	struct extractor *x = sc->x;
+	size_t id = x->nrules + k;
+
+	if (!sc->have_words) {
+		const struct extract_cand *v = x->found.type[EXTRACT_GATES];
+
+		if (sc->words == NULL)
+			sc->words = xcalloc(x->nbits, sizeof *sc->words);
+		memset(sc->words, 0, x->nbits * sizeof *sc->words);
+		for (size_t i = first_cand(&x->found, EXTRACT_GATES, sc->sig_s);
+		    i < x->found.ntype[EXTRACT_GATES] && v[i].pos < sc->sig_e; i++)
+			extract_index_or(sc->index, v[i].set, sc->words);
+		sc->have_words = true;
+	}
+	return sc->words[id / 64] >> (id % 64) & 1;
+}
+
+/* True if the gate word k may be in the sentence, by its signature. */
+static bool
+word_signed(struct scan_ctx *sc, size_t k)
+{
+	const struct gate_word *g = &sc->x->gwords[k];
+	size_t a = 0;
+
+	if (!sc->have_sig) {
+		extract_sig_text(sc->t, sc->sig_s, sc->sig_e, &sc->sig,
+		    &sc->sig_digit);
+		sc->have_sig = true;
+	}
+	while (a < g->nsigs && !extract_sig_may(&sc->sig, &g->sigs[a]))
+		a++;
+	return a < g->nsigs;
+}
+
+/* True if t[s..e) holds an ASCII digit (as a signature tells). */
+static bool
+has_digit(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			return true;
+	return false;
+}
+
+/* Does the rule's gate let it run in the sentence t[s..e)?  It needs a
+ * digit, and each of its words, in one of its alternatives: found by
+ * the index, or let through by the sentence's signature. */
+static bool
+gate_open(struct scan_ctx *sc, const struct rule *r, size_t s, size_t e)
 {
 	const struct extractor *x = sc->x;
 
-	if (r->gate.digit && !sc->sig_digit)
-		return false;
+	if (sc->sig_s != s || sc->sig_e != e) {
+		memset(sc->known, -1, x->ngwords);
+		sc->sig_s = s;
+		sc->sig_e = e;
+		sc->digit = -1;
+		sc->have_words = sc->have_sig = false;
+	}
+	if (r->gate.digit) {
+		if (sc->digit < 0)
+			sc->digit = has_digit(sc->t, s, e);
+		if (!sc->digit)
+			return false;
+	}
 	for (int i = 0; i < r->ngidx; i++) {
-		size_t k = r->gidx[i], a = 0;
+		size_t k = r->gidx[i];
 
-		if (sc->known[k] < 0) {
-			const struct gate_word *g = &x->gwords[k];
-
-			while (a < g->nsigs && !extract_sig_may(&sc->sig, &g->sigs[a]))
-				a++;
-			sc->known[k] = a < g->nsigs;
-		}
+		if (sc->known[k] < 0)
+			sc->known[k] = x->found.valid && x->gwords[k].indexed ?
+			    word_found(sc, k) : word_signed(sc, k);
 		if (!sc->known[k])
 			return false;
 	}
 	return true;
 }
 
-/* Makes the signature of t[s..e) ready for gate_open; false if gates
- * are not to be used there: over a whole text, every gate would pass. */
-static bool
-sign(struct scan_ctx *sc, size_t s, size_t e)
+/* The rules of type t to try in the sentence t[s..e), as bits (bit k:
+ * rule k; in file order): those of the text's language not indexed, and
+ * the indexed ones that may start there, from the sets of the type's
+ * candidates in the sentence.  Made once a sentence and type. */
+static const uint64_t *
+to_try(struct scan_ctx *sc, enum rule_type t, size_t s, size_t e)
 {
-	if (e - s >= 65536)
-		return false;
-	if (sc->sig_s != s || sc->sig_e != e) {
-		extract_sig_text(sc->t, s, e, &sc->sig, &sc->sig_digit);
-		memset(sc->known, -1, sc->x->ngwords);
-		sc->sig_s = s;
-		sc->sig_e = e;
+	struct extractor *x = sc->x;
+	const uint64_t *base = x->found.valid ? x->unindexed[x->lang][t] :
+	    x->oftype[x->lang][t];
+
+	if (sc->pres_s[t] != s || sc->pres_e[t] != e) {
+		const struct extract_cand *v = x->found.type[t];
+
+		if (sc->present[t] == NULL)
+			sc->present[t] = xcalloc(x->nbits, sizeof *sc->present[t]);
+		memcpy(sc->present[t], base, x->nbits * sizeof *base);
+		for (size_t i = x->found.valid ? first_cand(&x->found, t, s) :
+		    x->found.ntype[t]; i < x->found.ntype[t] && v[i].pos < e; i++)
+			extract_index_or(sc->index, v[i].set, sc->present[t]);
+		/* A set holds the rules of every type that may start at its
+		 * place: only this type's are wanted. */
+		for (size_t w = 0; w < x->nbits; w++)
+			sc->present[t][w] &= x->oftype[x->lang][t][w];
+		sc->pres_s[t] = s;
+		sc->pres_e[t] = e;
 	}
+	return sc->present[t];
+}
+
+/* The next rule after rule number *k (SIZE_MAX: before the first) whose
+ * bit is set; false if none. */
+static bool
+next_rule(const struct extractor *x, const uint64_t *bits, size_t *k)
+{
+	size_t i = *k == SIZE_MAX ? 0 : *k + 1, w = i / 64;
+	uint64_t b;
+
+	if (w >= x->nbits)
+		return false;
+	b = bits[w] & (~(uint64_t)0 << (i % 64));
+	while (b == 0) {
+		if (++w >= x->nbits)
+			return false;
+		b = bits[w];
+	}
+	*k = w * 64 + (size_t)__builtin_ctzll(b);
 	return true;
+}
+
+/* Whether rule r, one to try, is to run in the sentence t[s..e): if its
+ * gate lets it. */
+static bool
+may_run(struct scan_ctx *sc, const struct rule *r, size_t s, size_t e)
+{
+	/* Over a whole text every gate would pass. */
+	if ((r->ngidx == 0 && !r->gate.digit) || e - s >= 65536)
+		return true;
+	return gate_open(sc, r, s, e);
 }
 
 /* hits.scan_to: each rule's hits are pulled from its cursor until one
@@ -289,21 +498,22 @@ scan_to(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e,
 	size_t from = h->n[type], next = SIZE_MAX;
 
 	if (fresh) {
-		bool gated = sign(sc, s, e);
-
 		if (sc->lazy[type] == NULL)
 			sc->lazy[type] = xcalloc(x->nbytype[type] + 1,
 			    sizeof *sc->lazy[type]);
-		sc->nlazy[type] = 0;
-		for (size_t i = 0; i < x->nbytype[type]; i++) {
-			const struct rule *r = &x->rules[x->bytype[type][i]];
+		const uint64_t *bits = to_try(sc, type, s, e);
+		size_t k = SIZE_MAX;
 
-			if (!(r->langs & sc->lang) || (gated && !gate_open(sc, r)))
+		sc->nlazy[type] = 0;
+		while (next_rule(x, bits, &k)) {
+			const struct rule *r = &x->rules[k];
+
+			if (!may_run(sc, r, s, e))
 				continue;
 			v = &sc->lazy[type][sc->nlazy[type]++];
 			v->r = r;
 			v->pend = false;
-			cursor_start(r, sc->t, s, e, &v->c);
+			cursor_start(x, r, sc->t, s, e, &v->c);
 		}
 	}
 	for (size_t i = 0; i < sc->nlazy[type]; i++) {
@@ -336,28 +546,37 @@ scan_type(void *arg, struct hits *h, enum rule_type type, size_t s, size_t e)
 	size_t from = h->n[type], due_from = h->n[RT_DUE],
 	    skip_from = h->n[RT_SKIP];
 	bool due = type == RT_DUE || type == RT_SKIP;
-	bool gated = sign(sc, s, e);
 
 	/* Skips only veto deadlines: they run where a deadline was found. */
 	for (int pass = 0; pass < (due ? 2 : 1); pass++) {
 		enum rule_type want = !due ? type : pass == 0 ? RT_DUE : RT_SKIP;
 
+		const uint64_t *bits;
+		size_t k = SIZE_MAX;
+
 		if (pass == 1 && h->n[RT_DUE] == due_from)
 			break;
-		for (size_t i = 0; i < sc->x->nbytype[want]; i++) {
-			const struct rule *r = &sc->x->rules[sc->x->bytype[want][i]];
-
-			if (!(r->langs & sc->lang))
-				continue;
-			if (gated && !gate_open(sc, r))
-				continue;
-			run_rule(sc->x, r, sc->t, s, e, sc->ref, h);
-		}
+		bits = to_try(sc, want, s, e);
+		while (next_rule(sc->x, bits, &k))
+			if (may_run(sc, &sc->x->rules[k], s, e))
+				run_rule(sc->x, &sc->x->rules[k], sc->t, s, e,
+				    sc->ref, h);
 	}
 	if (due)
 		extract_hits_finish_due(h, due_from, skip_from);
 	else
 		extract_hits_sort_from(h, type, from);
+}
+
+/* The set of rules of type t that may start at p, from the index: -1
+ * if none may (found->valid must hold). */
+static int64_t
+cand_set(struct extract_found *f, enum rule_type type, size_t p)
+{
+	size_t i = first_cand(f, type, p);
+
+	return i < f->ntype[type] && f->type[type][i].pos == p ?
+	    (int64_t)f->type[type][i].set : -1;
 }
 
 /* The longest hit of a rule of type t that starts exactly at p, the
@@ -368,10 +587,21 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 {
 	struct scan_ctx *sc = arg;
 	struct extractor *x = sc->x;
-	bool found = false;
+	bool found = false, indexed = x->found.valid;
+	int64_t set;
+	size_t limits = x->nlimit;
+
+	for (int k = 0; k < 2; k++)
+		if (sc->last[type][k].p == p && sc->last[type][k].e == e) {
+			if (sc->last[type][k].found)
+				*out = sc->last[type][k].hit;
+			return sc->last[type][k].found;
+		}
+	set = indexed ? cand_set(&x->found, type, p) : -1;
 
 	for (size_t i = 0; i < x->nbytype[type]; i++) {
-		const struct rule *r = &x->rules[x->bytype[type][i]];
+		size_t k = x->bytype[type][i];
+		const struct rule *r = &x->rules[k];
 		struct hit h;
 		PCRE2_SIZE *ov;
 		int rc;
@@ -380,6 +610,9 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 			continue;
 		/* Most questions are about places no rule of the type can
 		 * start at: answer those without calling PCRE2. */
+		if (indexed && r->indexed &&
+		    (set < 0 || !extract_index_has(sc->index, (uint32_t)set, k)))
+			continue;
 		if (r->has_first && p < e &&
 		    !(r->first[(unsigned char)sc->t[p] / 8] &
 		    (1u << ((unsigned char)sc->t[p] % 8))))
@@ -401,6 +634,16 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 			*out = h;
 			found = true;
 		}
+	}
+	/* An answer cut short by a match limit is asked again, and counted
+	 * again, as it always was. */
+	if (x->nlimit == limits) {
+		sc->last[type][1] = sc->last[type][0];
+		sc->last[type][0].p = p;
+		sc->last[type][0].e = e;
+		sc->last[type][0].found = found;
+		if (found)
+			sc->last[type][0].hit = *out;
 	}
 	return found;
 }
@@ -457,11 +700,12 @@ lang_runs(const struct extractor *x, const struct text *tx, size_t **start,
 	return 1;
 }
 
-/* Readies the matcher for t[0..n) in one language: nothing is matched
- * yet; the assembler asks, sentence by sentence, what it needs. */
+/* Readies the matcher for t[0..n) in one language: the places where
+ * its rules may start are listed; nothing is matched yet: the assembler
+ * asks, sentence by sentence, what it needs. */
 static void
-scan_begin(struct extractor *x, const char *t, struct ymd ref, unsigned lang,
-    struct hits *h, struct scan_ctx *ds)
+scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
+    unsigned lang, struct hits *h, struct scan_ctx *ds)
 {
 	memset(h, 0, sizeof *h);
 	memset(ds, 0, sizeof *ds);
@@ -470,7 +714,14 @@ scan_begin(struct extractor *x, const char *t, struct ymd ref, unsigned lang,
 	ds->ref = ref;
 	ds->lang = lang;
 	ds->sig_s = 1;	/* no signature yet */
+	for (int ty = 0; ty < RT_NTYPES; ty++) {
+		ds->pres_s[ty] = 1;
+		ds->last[ty][0].p = ds->last[ty][1].p = SIZE_MAX;
+	}
 	ds->known = xmalloc(x->ngwords + 1);
+	x->lang = lang == LANG_EN;
+	ds->index = x->index[x->lang];
+	extract_index_scan(ds->index, t, n, &x->found);
 	h->scan = scan_type;
 	h->scan_to = scan_to;
 	h->at = hit_anchored;
@@ -482,8 +733,11 @@ scan_begin(struct extractor *x, const char *t, struct ymd ref, unsigned lang,
 static void
 scan_end(struct hits *h, struct scan_ctx *sc)
 {
-	for (int t = 0; t < RT_NTYPES; t++)
+	for (int t = 0; t < RT_NTYPES; t++) {
 		free(sc->lazy[t]);
+		free(sc->present[t]);
+	}
+	free(sc->words);
 	free(sc->known);
 	extract_hits_free(h);
 }
@@ -503,7 +757,7 @@ run_assemble(struct extractor *x, const struct text *tx, size_t rs, size_t re,
 	size_t ni;
 	int ns;
 
-	scan_begin(x, tx->t + rs, ref, lang, &h, &ds);
+	scan_begin(x, tx->t + rs, re - rs, ref, lang, &h, &ds);
 	ns = extract_assemble(tx->t + rs, re - rs, &h, ref, &it, &ni, dl != NULL);
 	for (size_t i = 0; i < ni; i++) {
 		it[i].start = back(tx->map, rs + it[i].start);

@@ -9,7 +9,10 @@
  * pattern this reader does not fully understand gets no gate at all, so
  * a gate never hides a match.
  *
- * The extractor does not search for the words: it hashes the pairs of
+ * A word that every match holds where a word starts (after a space,
+ * punctuation, a \b) is found by the index (extract_index.c) in its one
+ * pass over the text; the reader tells which words those are.  For the
+ * others the extractor does not search: it hashes the pairs of
  * adjacent characters of a sentence, in lower case, into a signature
  * once, and a word can be there only if each of its pairs is (a false
  * "maybe" costs one needless run of the rule, never a match).  Words are
@@ -113,6 +116,40 @@ has_alt(const char *p, size_t s, size_t e)
 	return false;
 }
 
+/* Where a word the reader finds starts, as far as the pattern tells:
+ * anywhere, after a \b (then at a word's start if it opens with a
+ * letter or digit), or after a character \w does not match (a space, a
+ * comma).  The index (extract_index.c) finds words only where a word may
+ * start: only a word that always starts so may be looked for there. */
+enum wstart { WS_ANY, WS_BOUND, WS_NONWORD };
+
+/* Either of two: a place after an optional item. */
+static enum wstart
+meet(enum wstart a, enum wstart b)
+{
+	if (a == WS_ANY || b == WS_ANY)
+		return WS_ANY;
+	return a == WS_NONWORD && b == WS_NONWORD ? WS_NONWORD : WS_BOUND;
+}
+
+/* True for ASCII that \w does not match (and is no control). */
+static bool
+nonword_ascii(int c)
+{
+	return c >= 0x20 && c < 0x7f && !(c >= 'a' && c <= 'z') &&
+	    !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_';
+}
+
+/* The place after one more item that leaves nonword (or not) before
+ * what follows, optional or not. */
+static enum wstart
+after_item(enum wstart ws, bool nonword, bool optional)
+{
+	enum wstart now = nonword ? WS_NONWORD : WS_ANY;
+
+	return optional ? meet(ws, now) : now;
+}
+
 #define WILD	'\x01'	/* any one non-ASCII character */
 #define ALT	'\x02'	/* separates the alternatives of a gate word */
 
@@ -132,10 +169,14 @@ foldable(int32_t cp)
  * letters; as g->need, with the foldable letters in lower case, if it
  * has two letters of either kind. */
 static void
-add_word(struct extract_gate *g, struct buf *run)
+add_word(struct extract_gate *g, struct buf *run, enum wstart ws)
 {
 	struct buf w = BUF_INIT, x = BUF_INIT;
 	size_t ascii = 0, letters = 0;
+	/* A word after a \b starts a word if it opens with a letter. */
+	unsigned char c0 = run->len ? (unsigned char)run->s[0] : 0;
+	bool starts = ws == WS_NONWORD || (ws == WS_BOUND && (c0 >= 0x80 ||
+	    !nonword_ascii(c0)));
 
 	for (size_t i = 0; i < run->len; i++) {
 		unsigned char c = (unsigned char)run->s[i];
@@ -162,14 +203,17 @@ add_word(struct extract_gate *g, struct buf *run)
 	letters += ascii;
 	if (ascii >= 2 && g->n < EXTRACT_GATE_MAX)
 		g->words[g->n++] = buf_steal(&w);
-	if (letters >= 2 && g->nneed < EXTRACT_GATE_MAX)
+	if (letters >= 2 && g->nneed < EXTRACT_GATE_MAX) {
+		g->need_starts[g->nneed] = starts;
 		g->need[g->nneed++] = buf_steal(&x);
+	}
 	buf_free(&w);
 	buf_free(&x);
 	buf_reset(run);
 }
 
-static bool scan(const char *, size_t, size_t, struct extract_gate *);
+static bool scan(const char *, size_t, size_t, struct extract_gate *,
+    enum wstart *);
 
 /* True if the alternatives in w already hold word. */
 static bool
@@ -190,17 +234,23 @@ has_word(const struct buf *w, const char *word)
 
 /* The gate of the alternation p[s..e): one word that each branch must
  * hold, joined by ALT, into g->alts; none when a branch holds no word
- * (or when there are too many branches to be worth testing). */
+ * (or when there are too many branches to be worth testing).  Each
+ * branch starts where *ws says; after them, *ws is where what follows
+ * starts. */
 static void
-add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
+add_alts(const char *p, size_t s, size_t e, struct extract_gate *g,
+    enum wstart *ws)
 {
 	struct buf w = BUF_INIT;
 	size_t a = s, nalts = 0;
-	bool ok = true;
+	bool ok = true, starts = true, first = true;
+	enum wstart end = WS_ANY;
 
-	for (size_t i = s; i <= e && ok; i++) {
+	for (size_t i = s; i <= e; i++) {
 		struct extract_gate sub;
 		const char *best = NULL;
+		bool best_starts = false;
+		enum wstart bws = *ws;
 
 		if (i < e && p[i] == '\\') {
 			i++;
@@ -209,10 +259,12 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
 		if (i < e && (p[i] == '(' || p[i] == '[')) {
 			size_t c = close_of(p, e, i);
 
-			if (c == 0)
+			if (c == 0) {
 				ok = false;
-			else
-				i = c - 1;
+				first = true;	/* where it ends is not known */
+				break;
+			}
+			i = c - 1;
 			continue;
 		}
 		if (i < e && p[i] != '|')
@@ -220,16 +272,26 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
 		/* One branch p[a..i): of its words, the longest is the
 		 * rarest. */
 		memset(&sub, 0, sizeof sub);
-		ok = scan(p, a, i, &sub);
+		if (!scan(p, a, i, &sub, &bws))
+			ok = false, bws = WS_ANY;
+		end = first ? bws : meet(end, bws);
+		first = false;
+		/* A word the index can find beats a longer one. */
 		for (int k = 0; ok && k < sub.nneed; k++)
-			if (best == NULL || strlen(sub.need[k]) > strlen(best))
+			if (best == NULL || (sub.need_starts[k] && !best_starts) ||
+			    (sub.need_starts[k] == best_starts &&
+			    strlen(sub.need[k]) > strlen(best))) {
 				best = sub.need[k];
+				best_starts = sub.need_starts[k];
+			}
 		for (int k = 0; ok && k < sub.nalts; k++)
-			if (best == NULL)
+			if (best == NULL) {
 				best = sub.alts[k];
-		if (best == NULL)
+				best_starts = sub.alts_start[k];
+			}
+		if (ok && best == NULL)
 			ok = false;
-		else if (!has_word(&w, best)) {
+		else if (ok && !has_word(&w, best)) {
 			if (w.len > 0)
 				buf_addc(&w, ALT);
 			buf_add(&w, best, strlen(best));
@@ -237,11 +299,15 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g)
 				nalts += *c == ALT;
 			ok = ++nalts <= MAX_ALTS;
 		}
+		starts &= best_starts;
 		extract_gate_free(&sub);
 		a = i + 1;
 	}
-	if (ok && g->nalts < EXTRACT_GATE_MAX)
+	*ws = first ? WS_ANY : end;
+	if (ok && g->nalts < EXTRACT_GATE_MAX) {
+		g->alts_start[g->nalts] = starts;
 		g->alts[g->nalts++] = buf_steal(&w);
+	}
 	buf_free(&w);
 }
 
@@ -276,19 +342,54 @@ group_body(const char *p, size_t i, size_t close, bool *look)
 	return 0;
 }
 
+/* True if the look-behind p[s..e) is plain text that ends in ASCII \w
+ * does not match (", "). */
+static bool
+behind_nonword(const char *p, size_t s, size_t e)
+{
+	if (e <= s || !nonword_ascii((unsigned char)p[e - 1]))
+		return false;
+	for (size_t j = s; j < e; j++)
+		if (strchr("\\^$.|?*+()[]{}", p[j]))
+			return false;
+	return true;
+}
+
 /* A group at p[i]: its words count only if it is neither optional nor
  * a look-around.  Returns where scanning goes on, or 0 if the pattern
- * is not understood. */
+ * is not understood; *ws becomes where what follows starts. */
 static size_t
-scan_group(const char *p, size_t i, size_t e, struct extract_gate *g)
+scan_group(const char *p, size_t i, size_t e, struct extract_gate *g,
+    enum wstart *ws)
 {
 	size_t close = close_of(p, e, i), in;
-	bool look;
+	bool look, optional;
+	enum wstart end = *ws;
 
 	if (close == 0 || (in = group_body(p, i, close, &look)) == 0)
 		return 0;
-	if (!look && !optional_at(p, e, close) && !scan(p, in, close - 1, g))
+	if (look) {
+		/* Matches no text; a look-behind for ", " tells what comes
+		 * before. */
+		if (p[i + 2] == '<' && p[i + 3] == '=' &&
+		    behind_nonword(p, i + 4, close - 1))
+			*ws = WS_NONWORD;
+		return skip_quant(p, e, close);
+	}
+	optional = optional_at(p, e, close);
+	if (!optional && !scan(p, in, close - 1, g, &end))
 		return 0;
+	if (optional) {
+		/* Its words do not count; only where it may end. */
+		struct extract_gate scratch;
+
+		memset(&scratch, 0, sizeof scratch);
+		if (!scan(p, in, close - 1, &scratch, &end))
+			end = WS_ANY;
+		extract_gate_free(&scratch);
+		end = meet(*ws, end);
+	}
+	*ws = end;
 	return skip_quant(p, e, close);
 }
 
@@ -296,7 +397,8 @@ scan_group(const char *p, size_t i, size_t e, struct extract_gate *g)
  * and \x{..} are one character.  0 for what this reader does not
  * understand (quoting, back references). */
 static size_t
-scan_escape(const char *p, size_t i, size_t e, struct extract_gate *g)
+scan_escape(const char *p, size_t i, size_t e, struct extract_gate *g,
+    enum wstart *ws)
 {
 	char d = i + 1 < e ? p[i + 1] : '\0';
 
@@ -310,26 +412,57 @@ scan_escape(const char *p, size_t i, size_t e, struct extract_gate *g)
 
 		i = cb ? (size_t)(cb - p) + 1 : e;
 	}
+	if (d == 'b')
+		*ws = WS_BOUND;
+	else if (d == 's' || nonword_ascii((unsigned char)d))
+		*ws = after_item(*ws, true, optional_at(p, e, i));
+	else
+		*ws = WS_ANY;
 	return skip_quant(p, e, i);
+}
+
+/* Where what follows a class [...] at p[i..close) starts: after a
+ * character \w does not match if all of its characters are ASCII
+ * punctuation or space. */
+static enum wstart
+after_class(const char *p, size_t i, size_t close, size_t e, enum wstart ws)
+{
+	bool nonword = p[i + 1] != '^';
+
+	for (size_t j = i + 1; j + 1 < close && nonword; j++) {
+		if (p[j] == '\\') {
+			j++;
+			nonword = p[j] == 's' || nonword_ascii((unsigned char)p[j]);
+			continue;
+		}
+		nonword = nonword_ascii((unsigned char)p[j]) && (p[j] != '-' ||
+		    j == i + 1 || j + 2 == close);
+	}
+	return after_item(ws, nonword, optional_at(p, e, close));
 }
 
 /* One literal character at p[i], maybe several bytes long: it joins
  * the current word unless it is optional; a repeat ends the word. */
 static size_t
 scan_literal(const char *p, size_t i, size_t e, struct extract_gate *g,
-    struct buf *run)
+    struct buf *run, enum wstart *ws, enum wstart *run_ws)
 {
 	size_t j = i + 1;
+	bool nonword = nonword_ascii((unsigned char)p[i]);
 
 	while (j < e && ((unsigned char)p[j] & 0xc0) == 0x80)
 		j++;
 	if (optional_at(p, e, j)) {
-		add_word(g, run);
+		add_word(g, run, *run_ws);
+		*ws = after_item(*ws, nonword, true);
 		return skip_quant(p, e, j);
 	}
+	if (run->len == 0)
+		*run_ws = *ws;
 	buf_add(run, p + i, j - i);
+	*ws = after_item(*ws, nonword, false);
 	if (j < e && (p[j] == '+' || p[j] == '{')) {
-		add_word(g, run);
+		add_word(g, run, *run_ws);
 		j = skip_quant(p, e, j);
 	}
 	return j;
@@ -338,36 +471,47 @@ scan_literal(const char *p, size_t i, size_t e, struct extract_gate *g,
 /* Reads the words every match of p[s..e) needs into g; false if the
  * pattern holds something this reader does not understand. */
 static bool
-scan(const char *p, size_t s, size_t e, struct extract_gate *g)
+scan(const char *p, size_t s, size_t e, struct extract_gate *g,
+    enum wstart *ws)
 {
 	struct buf run = BUF_INIT;
-	size_t i = s;
+	size_t i = s, c2;
+	enum wstart run_ws = *ws;
 
 	if (has_alt(p, s, e)) {
-		add_alts(p, s, e, g);
+		add_alts(p, s, e, g, ws);
 		return true;
 	}
 	while (i < e) {
 		char c = p[i];
 
 		if (c == '(' || c == '[' || c == '\\' || strchr(".^$ \t", c))
-			add_word(g, &run);
+			add_word(g, &run, run_ws);
 		if (c == ')' || c == '|')
 			i = 0;
 		else if (c == '(')
-			i = scan_group(p, i, e, g);
-		else if (c == '[')
-			i = (i = close_of(p, e, i)) ? skip_quant(p, e, i) : 0;
-		else if (c == '\\')
-			i = scan_escape(p, i, e, g);
-		else if (strchr(".^$ \t", c))
+			i = scan_group(p, i, e, g, ws);
+		else if (c == '[') {
+			if ((c2 = close_of(p, e, i)) != 0)
+				*ws = after_class(p, i, c2, e, *ws);
+			i = c2 ? skip_quant(p, e, c2) : 0;
+		} else if (c == '\\')
+			i = scan_escape(p, i, e, g, ws);
+		else if (strchr(".^$ \t", c)) {
+			/* A line's start comes after a newline. */
+			if (c == '^')
+				*ws = WS_NONWORD;
+			else if (c == ' ' || c == '\t')
+				*ws = after_item(*ws, true, optional_at(p, e, i + 1));
+			else
+				*ws = WS_ANY;
 			i = skip_quant(p, e, i + 1);
-		else
-			i = scan_literal(p, i, e, g, &run);
+		} else
+			i = scan_literal(p, i, e, g, &run, ws, &run_ws);
 		if (i == 0)
 			break;
 	}
-	add_word(g, &run);
+	add_word(g, &run, run_ws);
 	buf_free(&run);
 	return i != 0;
 }
@@ -377,10 +521,12 @@ extract_gate_make(const char *pattern, struct extract_gate *g)
 {
 	size_t n = strlen(pattern);
 
+	enum wstart ws = WS_ANY;
+
 	memset(g, 0, sizeof *g);
 	/* Extended mode and the like change what text means: no gate. */
 	if (strstr(pattern, "(?x") || strstr(pattern, "(*") ||
-	    !scan(pattern, 0, n, g)) {
+	    !scan(pattern, 0, n, g, &ws)) {
 		extract_gate_free(g);
 		memset(g, 0, sizeof *g);
 	}
@@ -444,7 +590,7 @@ extract_gate_pass(const struct extract_gate *g, const char *t, size_t s,
  * character is lowered, not only the foldable ones: "Å" (U+212B)
  * matches "å" caselessly.  The Vietnamese letters answer without a
  * table look-up: this runs on every character of a sentence. */
-static uint32_t
+static inline uint32_t
 lower(uint32_t cp)
 {
 	if (cp < 0x80)
@@ -453,12 +599,23 @@ lower(uint32_t cp)
 		return cp | 1;
 	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
 		return cp + 0x20;
+	if (cp >= 0xdf && cp <= 0xff)
+		return cp;
+	/* ă đ ĩ ũ ơ ư and their capitals */
+	switch (cp) {
+	case 0x102: case 0x110: case 0x128: case 0x168: case 0x1a0:
+		return cp + 1;
+	case 0x1af:
+		return 0x1b0;
+	case 0x103: case 0x111: case 0x129: case 0x169: case 0x1a1: case 0x1b0:
+		return cp;
+	}
 	return (uint32_t)utf8_tolower((int32_t)cp);
 }
 
 /* Decodes the code point at t[*i] of valid UTF-8 (the text is checked
  * before anything is matched), advancing *i. */
-static uint32_t
+static inline uint32_t
 next_cp(const char *t, size_t *i)
 {
 	const unsigned char *u = (const unsigned char *)t + *i;
@@ -481,7 +638,7 @@ next_cp(const char *t, size_t *i)
 	    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
 }
 
-static void
+static inline void
 sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
 {
 	/* Code points differ in few bits: the top bits of a product mix

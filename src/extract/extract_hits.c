@@ -30,26 +30,46 @@ cmp_hit(const void *a, const void *b)
 	return 0;
 }
 
-/* Index of the first hit of type t starting at or after pos. */
+/* Index of the first hit of type t starting at or after pos.  The
+ * assembler asks about nearby places in turn: the search gallops from
+ * where the last one ended. */
 size_t
-extract_hits_lower(const struct hits *h, enum rule_type t, size_t pos)
+extract_hits_lower(struct hits *h, enum rule_type t, size_t pos)
 {
-	size_t lo = 0, hi = h->n[t];
+	const struct hit *v = h->v[t];
+	size_t n = h->n[t], i = h->hint[t] < n ? h->hint[t] : n, lo, hi;
+	size_t step = 1;
 
+	if (i < n && v[i].s < pos) {
+		/* Forward: v[lo] starts before pos. */
+		lo = i;
+		for (hi = i + 1; hi < n && v[hi].s < pos; hi += step, step *= 2)
+			lo = hi;
+		if (hi > n)
+			hi = n;
+		lo++;
+	} else {
+		/* Backward: v[hi] starts at or after pos, or hi == n. */
+		hi = i;
+		for (lo = i; lo > 0 && v[lo - 1].s >= pos; step *= 2) {
+			hi = lo - 1;
+			lo = lo > step ? lo - step : 0;
+		}
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (h->v[t][mid].s < pos)
+		if (v[mid].s < pos)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo;
+	return h->hint[t] = lo;
 }
 
 /* True if a hit of type t overlaps [s, e). */
 bool
-extract_hits_overlaps(const struct hits *h, enum rule_type t, size_t s, size_t e)
+extract_hits_overlaps(struct hits *h, enum rule_type t, size_t s, size_t e)
 {
 	size_t i = extract_hits_lower(h, t, e);
 
@@ -62,7 +82,7 @@ extract_hits_overlaps(const struct hits *h, enum rule_type t, size_t s, size_t e
 
 /* True if a hit of type t covers [s, e) entirely. */
 bool
-extract_hits_covered(const struct hits *h, enum rule_type t, size_t s, size_t e)
+extract_hits_covered(struct hits *h, enum rule_type t, size_t s, size_t e)
 {
 	size_t i = extract_hits_lower(h, t, s + 1);
 

@@ -133,6 +133,8 @@ struct hits {
 	 * directives that refer back to it ("Theo đó, ..."). */
 	struct hit	*named;
 	size_t		 nnamed, capnamed;
+	/* Where the last look-up in each list ended (extract_hits_lower). */
+	size_t		 hint[RT_NTYPES];
 };
 
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);
@@ -144,10 +146,10 @@ void	 extract_hits_sort_from(struct hits *, enum rule_type, size_t from);
 void	 extract_hits_finish_due(struct hits *, size_t due_from, size_t skip_from);
 void	 extract_hits_free(struct hits *);
 /* Index of the first hit of type t starting at or after pos. */
-size_t	 extract_hits_lower(const struct hits *, enum rule_type, size_t pos);
+size_t	 extract_hits_lower(struct hits *, enum rule_type, size_t pos);
 /* True if a hit of type t overlaps [s, e); covers [s, e) entirely. */
-bool	 extract_hits_overlaps(const struct hits *, enum rule_type, size_t s, size_t e);
-bool	 extract_hits_covered(const struct hits *, enum rule_type, size_t s, size_t e);
+bool	 extract_hits_overlaps(struct hits *, enum rule_type, size_t s, size_t e);
+bool	 extract_hits_covered(struct hits *, enum rule_type, size_t s, size_t e);
 
 /* Assembles items from text t[0..n) (NFC) and its hits.  With
  * all_deadlines, every sentence's deadlines are looked for, and those
@@ -169,6 +171,10 @@ struct extract_gate {
 	int	 nneed, nalts;
 	char	*need[EXTRACT_GATE_MAX];
 	char	*alts[EXTRACT_GATE_MAX];
+	/* Whether every match holds the word (each alternative) where a
+	 * word may start: after a space or punctuation, or a \b and a
+	 * letter.  Such a word is looked for by the index. */
+	bool	 need_starts[EXTRACT_GATE_MAX], alts_start[EXTRACT_GATE_MAX];
 };
 
 /* Reads the gate from a pattern's source; an empty gate passes all. */
@@ -206,6 +212,75 @@ extract_sig_may(const struct extract_sig *text, const struct extract_sig *word)
 		miss |= word->b[i] & ~text->b[i];
 	return miss == 0;
 }
+
+/* What every match of a rule starts with (extract_head.c): its heads,
+ * folded (extract_fold) unless the rule matches case-sensitively (then
+ * exact), every digit HEAD_DIGIT; and whether a match never starts right
+ * after a letter or digit (a \b, then a letter or digit; or a
+ * look-behind for ", ").  No heads: a match may start anywhere. */
+#define HEAD_DIGIT	'\x03'
+struct extract_heads {
+	char	**v;
+	size_t	  n;
+	bool	  word;
+	bool	  exact;
+};
+
+void	 extract_heads_make(const char *pattern, bool caseless,
+	    struct extract_heads *);
+void	 extract_heads_free(struct extract_heads *);
+/* A character as heads hold it: in lower case, with the letters PCRE2
+ * also matches caselessly to a third form (long s, the Kelvin sign)
+ * folded together. */
+int32_t	 extract_fold(int32_t cp);
+
+/* The places in a text where the rules may start (extract_index.c),
+ * from the heads of the rules of one language: for each type, in
+ * order, the places where one of its rules may start, each with the set
+ * of rules that may start there (extract_index_has). */
+struct extract_index;
+struct extract_cand {
+	uint32_t	pos;
+	uint32_t	set;
+};
+/* The list of places where gate words start, beside the types' lists. */
+#define EXTRACT_GATES	RT_NTYPES
+struct extract_found {
+	bool			 valid;		/* false: the text was not indexed */
+	struct extract_cand	*type[RT_NTYPES + 1];
+	size_t			 ntype[RT_NTYPES + 1], captype[RT_NTYPES + 1];
+	/* Where the matcher's last look-up in each list ended. */
+	size_t			 last_i[RT_NTYPES + 1];
+};
+
+struct extract_index *extract_index_new(void);
+/* Adds the heads of rule number rule (of the given type); false if the
+ * rule cannot be indexed (no heads, or one that may start inside a
+ * word): it must then be scanned. */
+bool	 extract_index_add(struct extract_index *, size_t rule, unsigned type,
+	    const struct extract_heads *);
+/* Adds a gate word (extract_gate.c: one that starts a word in every
+ * match), its alternatives separated by '\x02', as number id (counted
+ * with the rules, after them): the places where it starts are listed
+ * under EXTRACT_GATES. */
+void	 extract_index_add_gate(struct extract_index *, size_t id,
+	    const char *word);
+/* Builds the tree once all rules are added. */
+void	 extract_index_ready(struct extract_index *);
+void	 extract_index_free(struct extract_index *);
+/* Lists the candidates of t[0..n) (valid UTF-8) into f, reusing its
+ * memory; false (f->valid false) if the text cannot be indexed. */
+bool	 extract_index_scan(const struct extract_index *, const char *t,
+	    size_t n, struct extract_found *f);
+/* The rules of a candidate's set, as bits: extract_index_words words
+ * of 64 rules, or-ed into acc. */
+size_t	 extract_index_words(const struct extract_index *);
+void	 extract_index_or(const struct extract_index *, uint32_t set,
+	    uint64_t *acc);
+/* True if the set of a candidate holds the rule. */
+bool	 extract_index_has(const struct extract_index *, uint32_t set,
+	    size_t rule);
+void	 extract_found_free(struct extract_found *);
 
 /* Languages of rule files and texts. */
 #define LANG_VI		1

@@ -135,7 +135,7 @@ more(struct ctx *c, enum rule_type t)
 static const struct hit *
 hit_at_in(struct ctx *c, enum rule_type t, size_t p, size_t e)
 {
-	const struct hits *h = c->h;
+	struct hits *h = c->h;
 	struct hit *slot;
 
 	if (c->scanned[t] == c->sentence || c->scanned[t] == INT_MAX) {
@@ -168,7 +168,7 @@ hit_at(struct ctx *c, enum rule_type t, size_t p)
 static const struct hit *
 first_in(struct ctx *c, enum rule_type t, size_t s, size_t e)
 {
-	const struct hits *h = c->h;
+	struct hits *h = c->h;
 	size_t i;
 
 	need(c, t);
@@ -194,7 +194,7 @@ first_in(struct ctx *c, enum rule_type t, size_t s, size_t e)
 static size_t
 first_verb(struct ctx *c, size_t s, size_t e)
 {
-	const struct hits *h = c->h;
+	struct hits *h = c->h;
 	size_t i;
 
 	need(c, RT_VERB);
@@ -291,12 +291,20 @@ drop_lead_in(struct ctx *c, struct buf *raw, size_t from, size_t at)
 static void
 tidy_spaces(const char *r, size_t rl, struct buf *out)
 {
+	char *o;
+	size_t n = 0;
+
+	/* The result is never longer than r: written in place, without a
+	 * call a byte. */
+	buf_reset(out);
+	buf_grow(out, rl);
+	o = out->s;
 	for (size_t i = 0; i < rl; i++) {
 		char ch = r[i];
 
 		if (ch == ' ' || ch == '\t' || ch == '\r') {
-			if (out->len > 0 && out->s[out->len - 1] != ' ')
-				buf_addc(out, ' ');
+			if (n > 0 && o[n - 1] != ' ')
+				o[n++] = ' ';
 			continue;
 		}
 		if (ch == '(') {
@@ -310,12 +318,14 @@ tidy_spaces(const char *r, size_t rl, struct buf *out)
 			}
 		}
 		if ((ch == ',' || ch == ')' || ch == ';' || ch == '.') &&
-		    out->len > 0 && out->s[out->len - 1] == ' ')
-			buf_truncate(out, out->len - 1);
-		if (ch == ',' && out->len > 0 && out->s[out->len - 1] == ',')
+		    n > 0 && o[n - 1] == ' ')
+			n--;
+		if (ch == ',' && n > 0 && o[n - 1] == ',')
 			continue;
-		buf_addc(out, ch);
+		o[n++] = ch;
 	}
+	o[n] = '\0';
+	out->len = n;
 }
 
 /* s[0..n) without what dangles at either end; a lone trailing "." ends
@@ -960,18 +970,26 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 static void
 clauses(struct ctx *c, size_t s, size_t e, struct carry *k, bool list_below)
 {
+	static const bool splits[256] = { ['('] = true, [')'] = true,
+	    [';'] = true };
+	const char *t = c->t;
 	int depth = 0;
 	size_t cs = s;
 
-	for (size_t i = s; i <= e; i++) {
-		if (i < e && c->t[i] == '(')
+	for (size_t i = s; ; i++) {
+		/* Only parentheses and ';' matter here. */
+		while (i < e && !splits[(unsigned char)t[i]])
+			i++;
+		if (i == e) {
+			clause(c, cs, e, k, list_below);
+			return;
+		}
+		if (t[i] == '(')
 			depth++;
-		else if (i < e && c->t[i] == ')' && depth > 0)
+		else if (t[i] == ')' && depth > 0)
 			depth--;
-		if (i == e || (c->t[i] == ';' && depth == 0)) {
-			bool last = i == e;
-
-			clause(c, cs, i, k, last && list_below);
+		else if (t[i] == ';' && depth == 0) {
+			clause(c, cs, i, k, false);
 			cs = i + 1;
 		}
 	}
@@ -1160,8 +1178,9 @@ extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
 		c.scanned[k] = -1;
 	c.scope = -1;
 	for (size_t ls = 0, le, last = 0; ls < n; ls = le + 1) {
-		for (le = ls; le < n && t[le] != '\n'; le++)
-			;
+		const char *nl = memchr(t + ls, '\n', n - ls);
+
+		le = nl ? (size_t)(nl - t) : n;
 		c.prev_ls = last;
 		line(&c, ls, le, &list);
 		if (extract_skip_ws(t, n, ls, le) < le)

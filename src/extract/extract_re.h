@@ -37,10 +37,17 @@ struct rule {
 	int		 ngidx;
 	bool		 has_part[NPARTS];
 	bool		 has_who, has_what;
+	/* The numbers of the groups named as each part, then "assignee"
+	 * and "task" (a name may be used more than once): grp[gfirst[i]
+	 * .. gfirst[i + 1]), found once rather than at every hit. */
+	uint16_t	*grp;
+	size_t		 gfirst[NPARTS + 3];
 	bool		 digit_first;	/* every match starts with a \d */
 	int		 req;		/* a byte every match holds, or -1 */
 	bool		 has_first;	/* first says which bytes may start */
 	uint8_t		 first[32];	/* a match, as PCRE2 worked out */
+	struct extract_heads heads;	/* what its matches start with */
+	bool		 indexed;	/* x->index lists where it may start */
 };
 
 /* A gate word, kept once however many rules need it ("tháng"), with the
@@ -49,6 +56,9 @@ struct gate_word {
 	char			*word;
 	struct extract_sig	*sigs;
 	size_t			 nsigs;
+	/* Every match holds it where a word starts, and it has no wildcard:
+	 * the index finds it (as id nrules + its index). */
+	bool			 starts, indexed;
 };
 
 struct extractor {
@@ -70,6 +80,16 @@ struct extractor {
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jstack;
 	pcre2_match_data	*md;
+	/* Where the rules of each language ([0] Vietnamese, [1] English)
+	 * may start in a text, and the places found in the text being
+	 * read. */
+	struct extract_index	*index[2];
+	struct extract_found	 found;
+	int			 lang;		/* the index the text was read with */
+	/* Rules as bits, words of 64 a set: for each language and type,
+	 * all its rules, and those not indexed. */
+	size_t			 nbits;
+	uint64_t		*oftype[2][RT_NTYPES], *unindexed[2][RT_NTYPES];
 	/* The rules of each type, in file order: every question is about
 	 * one type. */
 	size_t			*bytype[RT_NTYPES];

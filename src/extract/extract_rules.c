@@ -409,10 +409,17 @@ compile_rule(struct extractor *x, const char *file, int lineno,
 	}
 	r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 	/* Most questions the assembler asks are "does a verb start here?":
-	 * an anchored copy answers them without scanning the sentence. */
+	 * an anchored copy answers them without scanning the sentence.
+	 * Before an anchored attempt, PCRE2 would look ahead for a byte
+	 * every match needs (the ')' of an owner's phrase), as far as the
+	 * end of the subject: a text's length on each attempt of a rule
+	 * tried over the whole text.  The attempt itself fails as soon, so
+	 * the look is left out; it may change what a verb such as
+	 * (*COMMIT) does, so not for patterns with one. */
 	r->anch = pcre2_compile((PCRE2_SPTR)(fast ? fast : nfc),
-	    fast ? PCRE2_ZERO_TERMINATED : nfclen, opts | PCRE2_ANCHORED,
-	    &errcode, &erroff, NULL);
+	    fast ? PCRE2_ZERO_TERMINATED : nfclen, opts | PCRE2_ANCHORED |
+	    (strstr(nfc, "(*") ? 0 : PCRE2_NO_START_OPTIMIZE), &errcode, &erroff,
+	    NULL);
 	free(fast);
 	if (r->anch == NULL) {
 		pcre2_code_free(r->re);
@@ -428,11 +435,12 @@ compile_rule(struct extractor *x, const char *file, int lineno,
 /* Index of gate word w in x->gwords, added if new: many rules share a
  * gate word ("tháng"), kept once with its alternatives' signatures. */
 static size_t
-gate_word(struct extractor *x, const char *w)
+gate_word(struct extractor *x, const char *w, bool starts)
 {
 	size_t k = 0;
 
-	while (k < x->ngwords && strcmp(x->gwords[k].word, w))
+	while (k < x->ngwords && (strcmp(x->gwords[k].word, w) ||
+	    x->gwords[k].starts != starts))
 		k++;
 	if (k == x->ngwords) {
 		struct gate_word *g;
@@ -441,8 +449,33 @@ gate_word(struct extractor *x, const char *w)
 		g = &x->gwords[x->ngwords++];
 		g->nsigs = extract_sig_word(w, &g->sigs);
 		g->word = xstrdup(w);
+		g->starts = starts;
+		/* '\x01' is a wildcard (extract_gate.c). */
+		g->indexed = starts && !strchr(w, '\x01');
 	}
 	return k;
+}
+
+/* The numbers of the groups of each name a hit reads (rule->grp). */
+static void
+group_numbers(struct rule *r)
+{
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < NPARTS + 2; i++) {
+		const char *name = i < NPARTS ? extract_part_names[i] :
+		    i == NPARTS ? "assignee" : "task";
+		PCRE2_SPTR first, last;
+		int size = pcre2_substring_nametable_scan(r->re, (PCRE2_SPTR)name,
+		    &first, &last);
+
+		r->gfirst[i] = n;
+		for (PCRE2_SPTR ent = first; size > 0 && ent <= last; ent += size) {
+			XPUSH(r->grp, n, cap);
+			r->grp[n++] = (uint16_t)(ent[0] << 8 | ent[1]);
+		}
+	}
+	r->gfirst[NPARTS + 2] = n;
 }
 
 /* What makes a compiled rule cheap to run, learnt once: its gate, the
@@ -452,9 +485,14 @@ learn_rule(struct extractor *x, struct rule *r, const char *nfc,
     const struct rule_line *l)
 {
 	extract_gate_make(nfc, &r->gate);
-	for (int i = 0; i < r->gate.nneed + r->gate.nalts; i++)
-		r->gidx[r->ngidx++] = gate_word(x, i < r->gate.nneed ?
-		    r->gate.need[i] : r->gate.alts[i - r->gate.nneed]);
+	for (int i = 0; i < r->gate.nneed + r->gate.nalts; i++) {
+		int a = i - r->gate.nneed;
+
+		r->gidx[r->ngidx++] = a < 0 ?
+		    gate_word(x, r->gate.need[i], r->gate.need_starts[i]) :
+		    gate_word(x, r->gate.alts[a], r->gate.alts_start[a]);
+	}
+	extract_heads_make(nfc, r->flags & RF_CASELESS, &r->heads);
 	r->digit_first = digit_first(l->pat, l->plen);
 	r->req = required_byte(r->re);
 	r->has_first = !strstr(l->pat, "(*") && first_bytes(r->re, r->first);
@@ -462,6 +500,7 @@ learn_rule(struct extractor *x, struct rule *r, const char *nfc,
 		r->has_part[i] = has_name(r->re, extract_part_names[i]);
 	r->has_who = has_name(r->re, "assignee");
 	r->has_what = has_name(r->re, "task");
+	group_numbers(r);
 }
 
 /* Adds a word list to the languages the file serves. */
@@ -616,15 +655,49 @@ load_dirs(struct extractor *x, char *const *dirs)
 	free(seen);
 }
 
-/* The match context every rule runs with, and the rules by type. */
+/* The match context every rule runs with, the rules by type, and the
+ * index of their heads for each language. */
 static void
 ready(struct extractor *x)
 {
+	for (int l = 0; l < 2; l++)
+		x->index[l] = extract_index_new();
 	for (size_t i = 0; i < x->nrules; i++) {
 		enum rule_type t = x->rules[i].type;
 
 		XPUSH(x->bytype[t], x->nbytype[t], x->capbytype[t]);
 		x->bytype[t][x->nbytype[t]++] = i;
+		/* A rule of both languages is in both indexes, or in
+		 * neither. */
+		x->rules[i].indexed = true;
+		for (int l = 0; l < 2; l++)
+			if (x->rules[i].langs & (l == 0 ? LANG_VI : LANG_EN))
+				x->rules[i].indexed &= extract_index_add(x->index[l],
+				    i, t, &x->rules[i].heads);
+	}
+	/* Gate words are numbered after the rules. */
+	for (size_t k = 0; k < x->ngwords; k++)
+		for (int l = 0; l < 2 && x->gwords[k].indexed; l++)
+			extract_index_add_gate(x->index[l], x->nrules + k,
+			    x->gwords[k].word);
+	x->nbits = (x->nrules + x->ngwords) / 64 + 1;
+	for (int l = 0; l < 2; l++) {
+		extract_index_ready(x->index[l]);
+		for (int t = 0; t < RT_NTYPES; t++) {
+			x->oftype[l][t] = xcalloc(x->nbits, sizeof *x->oftype[l][t]);
+			x->unindexed[l][t] = xcalloc(x->nbits,
+			    sizeof *x->unindexed[l][t]);
+		}
+		for (size_t i = 0; i < x->nrules; i++) {
+			const struct rule *r = &x->rules[i];
+			uint64_t bit = (uint64_t)1 << (i % 64);
+
+			if (!(r->langs & (l == 0 ? LANG_VI : LANG_EN)))
+				continue;
+			x->oftype[l][r->type][i / 64] |= bit;
+			if (!r->indexed)
+				x->unindexed[l][r->type][i / 64] |= bit;
+		}
 	}
 	x->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(x->mctx, MATCH_LIMIT);
@@ -691,7 +764,17 @@ extract_free(struct extractor *x)
 		pcre2_code_free(x->rules[i].re);
 		pcre2_code_free(x->rules[i].anch);
 		extract_gate_free(&x->rules[i].gate);
+		extract_heads_free(&x->rules[i].heads);
+		free(x->rules[i].grp);
 	}
+	for (int l = 0; l < 2; l++) {
+		extract_index_free(x->index[l]);
+		for (int t = 0; t < RT_NTYPES; t++) {
+			free(x->oftype[l][t]);
+			free(x->unindexed[l][t]);
+		}
+	}
+	extract_found_free(&x->found);
 	free(x->rules);
 	for (int t = 0; t < RT_NTYPES; t++)
 		free(x->bytype[t]);

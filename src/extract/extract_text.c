@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,11 @@ extract_bullet(const char *t, size_t p, size_t e)
 	return q < e && (t[q] == ' ' || t[q] == '\t') ? q + 1 - p : 0;
 }
 
+/* The bytes that may end a sentence: ".!?" and the first of "…". */
+static const bool may_end[256] = {
+	['.'] = true, ['!'] = true, ['?'] = true, [0xe2] = true
+};
+
 /* End of the sentence starting at s within the line [s, e). */
 size_t
 extract_sentence_end(const char *t, size_t s, size_t e,
@@ -169,6 +175,11 @@ extract_sentence_end(const char *t, size_t s, size_t e,
 	for (size_t i = s; i < e; i++) {
 		size_t after;
 
+		/* Most bytes end nothing: on to one that may. */
+		while (i < e && !may_end[(unsigned char)t[i]])
+			i++;
+		if (i == e)
+			break;
 		if (t[i] == '.' || t[i] == '!' || t[i] == '?')
 			after = i + 1;
 		else if (i + 2 < e && (unsigned char)t[i] == 0xe2 &&
@@ -316,7 +327,7 @@ extract_lang_runs(const char *t, size_t n, size_t **startp, unsigned **langp)
  * Extended-A/B, the precomposed Vietnamese letters, general punctuation
  * and arrows.  Decided on the lead bytes alone, as it runs over every
  * byte of the text. */
-static bool
+static inline bool
 nfc_safe(const unsigned char *s, size_t len, size_t i)
 {
 	unsigned char c = s[i];
@@ -330,6 +341,42 @@ nfc_safe(const unsigned char *s, size_t len, size_t i)
 		    d == 0x80 || d == 0x81 || d == 0x86 || d == 0x87;
 	}
 	return false;
+}
+
+/* True if every character of s (valid UTF-8) is nfc_safe.  Most bytes
+ * are below 0xcc and safe: eight at a time are passed over while none is
+ * from 0xcc on; of the others, Vietnamese letters (0xe1 0xb8-0xbb) are
+ * passed over whole. */
+static bool
+nfc_clean(const unsigned char *u, size_t len)
+{
+	const uint64_t low = 0x7f7f7f7f7f7f7f7fULL, add = 0x3434343434343434ULL,
+	    high = 0x8080808080808080ULL;
+	size_t k = 0;
+
+	while (k < len) {
+		uint64_t w;
+
+		/* (b & 0x7f) + 0x34 reaches 0x80 in a byte b with its top
+		 * bit set exactly when b >= 0xcc; no carry crosses bytes. */
+		for (; k + 8 <= len; k += 8) {
+			memcpy(&w, u + k, 8);
+			if ((((w & low) + add) & w & high) != 0)
+				break;
+		}
+		if (k >= len)
+			break;
+		if (u[k] < 0xcc)
+			k++;
+		else if (u[k] == 0xe1 && k + 2 < len && u[k + 1] >= 0xb8 &&
+		    u[k + 1] <= 0xbb)
+			k += 3;
+		else if (!nfc_safe(u, len, k))
+			return false;
+		else
+			k++;
+	}
+	return true;
 }
 
 /* The NFC form of valid UTF-8 s, or NULL when s is NFC already.  When it
@@ -347,8 +394,7 @@ extract_nfc_map(const char *s, size_t len, size_t *outlen, size_t **mapp)
 
 	*mapp = NULL;
 	*outlen = len;
-	for (size_t k = 0; k < len && !any; k++)
-		any = !nfc_safe(u, len, k);
+	any = !nfc_clean(u, len);
 	if (!any)
 		return NULL;
 	cap = len + len / 2 + 16;

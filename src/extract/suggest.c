@@ -195,7 +195,9 @@ suggest_due(struct extractor *x, const char *phrase, struct ymd ref,
 		phrase++;
 	if (*phrase == '\0')
 		return false;
-	if (cal_parse_iso(phrase, due))
+	/* A whole date in any form a person writes one (03/07/2024); a
+	 * day and month alone is a deadline phrase: the next such day. */
+	if (cal_read_date(phrase, NULL, due) == CAL_OK)
 		return true;
 	if (x == NULL)
 		return false;

@@ -244,6 +244,13 @@ utf8_fold(const char *s, size_t len)
 	return buf_steal(&b);
 }
 
+char *
+utf8_casefold(const char *s, size_t len)
+{
+	return map(s, len, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+	    UTF8PROC_CASEFOLD, NULL);
+}
+
 bool
 utf8_fold_contains(const char *haystack, const char *needle)
 {

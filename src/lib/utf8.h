@@ -33,6 +33,9 @@ bool	 utf8_is_nfc(const char *s, size_t len);
  * "giam sat" matches "Giám sát" and "dang vien" matches "đảng viên".
  * malloc'd.  Byte offsets do not correspond to the input. */
 char	*utf8_fold(const char *s, size_t len);
+/* Case folded and decomposed (NFD), marks kept: "Thành Ủy" and "thành
+ * ủy" give the same bytes, "thành ủy" and "thanh uy" do not.  malloc'd. */
+char	*utf8_casefold(const char *s, size_t len);
 /* True if folded needle occurs in folded haystack (both plain strings). */
 bool	 utf8_fold_contains(const char *haystack, const char *needle);
 

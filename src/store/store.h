@@ -18,6 +18,7 @@
 
 struct err;
 struct store;
+struct tmpl;
 
 /* The schema version this program writes; a database with a newer one is
  * refused rather than misread. */
@@ -311,6 +312,27 @@ int	 store_series_previous(struct store *, const char *series,
 int	 store_series_open_actions(struct store *, const char *series,
 	    const char *date, int64_t exclude_id, struct action **out,
 	    char ***notes, size_t *n, struct err *);
+
+/* The names of the series, each once as stored, the most recently met
+ * first.  *out is a malloc'd array of malloc'd strings (free with
+ * store_names_free). */
+int	 store_series_names(struct store *, char ***out, size_t *n,
+	    struct err *);
+void	 store_names_free(char **, size_t n);
+/* The series a typed name is, as stored: the spelling of the series it
+ * is the same as (series_same: case, blanks, the tone mark's place), or
+ * else the name as typed with its blanks cleaned (series_clean).  *out is
+ * malloc'd, NULL for a blank name. */
+int	 store_series_resolve(struct store *, const char *typed, char **out,
+	    struct err *);
+/* Creates the meeting `minutes new` and the new-meeting dialog describe
+ * (meeting_new: date as typed, the template's defaults), in the series
+ * typed as it is stored, starting from the header and roster of the
+ * series' last meeting (meeting_new_inherit), and stores it; *id is its
+ * id.  0, or the error of the first step that failed (nothing stored). */
+int	 store_series_new_meeting(struct store *, const struct tmpl *,
+	    const char *series, const char *title, const char *date,
+	    int64_t *id, struct err *);
 
 /* People seen in earlier rosters, for completion: each name once, with
  * the position and organisation of its latest appearance, most recent

@@ -94,6 +94,8 @@ int	 pgs_series_previous(struct pgs *, const char *series,
 int	 pgs_series_open_actions(struct pgs *, const char *series,
 	    const char *date, int64_t exclude_id, struct action **out,
 	    char ***notes, size_t *n, struct err *);
+int	 pgs_series_names(struct pgs *, char ***out, size_t *n,
+	    struct err *);
 int	 pgs_people(struct pgs *, struct person **out, size_t *n,
 	    struct err *);
 int	 pgs_suggestions_seen(struct pgs *, int64_t meeting_id,

@@ -104,6 +104,31 @@ pgs_series_open_actions(struct pgs *p, const char *series, const char *date,
 	return 0;
 }
 
+static const char SQL_NAMES[] =
+    "SELECT series FROM meeting WHERE series IS NOT NULL GROUP BY series"
+    " ORDER BY max(date) DESC, max(id) DESC";
+
+int
+pgs_series_names(struct pgs *p, char ***out, size_t *n, struct err *e)
+{
+	PGresult *r = pg_run(p, SQL_NAMES, NULL, _("reading the series"), e);
+	char **v;
+	int rows;
+
+	*out = NULL;
+	*n = 0;
+	if (r == NULL)
+		return ERR_RUNTIME;
+	rows = PQntuples(r);
+	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
+	for (int i = 0; i < rows; i++)
+		v[i] = pg_dup(r, i, 0);
+	PQclear(r);
+	*out = v;
+	*n = (size_t)rows;
+	return 0;
+}
+
 /* The latest row of each name: the window picks the newest meeting. */
 static const char SQL_PEOPLE[] =
     "SELECT name, position, organisation FROM ("

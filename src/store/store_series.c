@@ -1,12 +1,19 @@
 /*
  * Queries a new meeting of a series needs (see store.h): the previous
- * meeting, the series' open actions, and the people seen before.
+ * meeting, the series' open actions, the series' names, and the people
+ * seen before; and the making of a new meeting from them.  A series is
+ * stored under one spelling: a name typed with another case, other
+ * blanks or the tone mark elsewhere (uỷ/ủy) is resolved to the stored one
+ * (series_same) before anything is stored or looked up, so every query
+ * here can match the stored name exactly.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/meeting_new.h"
+#include "core/series.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
@@ -138,6 +145,99 @@ store_series_open_actions(struct store *s, const char *series,
 		*notes = o.notes;
 	*n = o.n;
 	return 0;
+}
+
+static const char SQL_NAMES[] =
+    "SELECT series FROM meeting WHERE series IS NOT NULL GROUP BY series"
+    " ORDER BY max(date) DESC, max(id) DESC";
+
+static void
+fill_name(sqlite3_stmt *st, void *elem)
+{
+	*(char **)elem = st_col_dup(st, 0);
+}
+
+int
+store_series_names(struct store *s, char ***out, size_t *n, struct err *e)
+{
+	if (s->pg)
+		return pgs_series_names(s->pg, out, n, e);
+	sqlite3_stmt *st = st_prep(s, SQL_NAMES, e);
+	struct st_rows r = { .size = sizeof **out, .fill = fill_name };
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return ERR_RUNTIME;
+	if (st_rows(s, st, &r, _("reading the series"), e)) {
+		store_names_free(r.v, r.n);
+		return ERR_RUNTIME;
+	}
+	*out = r.v;
+	*n = r.n;
+	return 0;
+}
+
+void
+store_names_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int
+store_series_resolve(struct store *s, const char *typed, char **out,
+    struct err *e)
+{
+	char **names;
+	size_t n;
+	long i;
+
+	*out = series_clean(typed);
+	if (*out == NULL)
+		return 0;
+	if (store_series_names(s, &names, &n, e) != 0) {
+		free(*out);
+		*out = NULL;
+		return ERR_RUNTIME;
+	}
+	if ((i = series_find(names, n, *out)) >= 0) {
+		free(*out);
+		*out = xstrdup(names[i]);
+	}
+	store_names_free(names, n);
+	return 0;
+}
+
+int
+store_series_new_meeting(struct store *s, const struct tmpl *tp,
+    const char *series, const char *title, const char *date, int64_t *id,
+    struct err *e)
+{
+	struct meeting m, prev;
+	char *name = NULL;
+	int rc;
+
+	*id = 0;
+	meeting_init(&m);
+	meeting_init(&prev);
+	rc = store_series_resolve(s, series, &name, e);
+	if (rc == 0)
+		rc = meeting_new(&m, tp, name, title, date, e);
+	if (rc == 0 && meeting_get(&m, F_SERIES))
+		rc = store_series_previous(s, meeting_get(&m, F_SERIES),
+		    meeting_get(&m, F_DATE), 0, &prev, e);
+	if (rc == 0) {
+		meeting_new_inherit(&m, &prev);
+		rc = store_meeting_insert(s, &m, e);
+	}
+	if (rc == 0)
+		*id = m.id;
+	free(name);
+	meeting_free(&prev);
+	meeting_free(&m);
+	return rc;
 }
 
 /* The latest row of each name: the window picks the newest meeting. */

@@ -264,6 +264,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	const struct action_row *r = &rv->v[rv->vis[i]];
 	int mw, aw, tw, pair;
 	const char *mk = marker(rv, r, &pair);
+	char d[11];
 
 	columns(rv, w, &mw, &aw, &tw);
 	if (pair && has_colors() && !sel)
@@ -271,7 +272,7 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	else if (pair)
 		attron(A_BOLD);
 	tui_puts(y, x, mw - 1, mk);
-	tui_puts(y + 0, x + mw, 10, r->a.due ? r->a.due : "-");
+	tui_puts(y + 0, x + mw, 10, r->a.due ? cal_show(r->a.due, d) : "-");
 	if (pair && has_colors() && !sel)
 		attroff(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
@@ -506,7 +507,7 @@ show_item(struct review *rv, const struct action_row *sel)
 	struct action_row r;
 	struct store_act_event *ev = NULL;
 	size_t nev = 0;
-	char *text = NULL, *section = NULL;
+	char *text = NULL, *section = NULL, d[11];
 	int64_t mid, src_at;
 	enum tui_act res;
 	struct err e;
@@ -523,7 +524,8 @@ show_item(struct review *rv, const struct action_row *sel)
 	add_esc(&it.text, r.a.task ? r.a.task : "");
 	buf_printf(&it.text, "\n%s", _("Assignee: "));
 	add_esc(&it.text, r.a.assignee ? r.a.assignee : "-");
-	buf_printf(&it.text, "\n%s%s", _("Due: "), r.a.due ? r.a.due : "-");
+	buf_printf(&it.text, "\n%s%s", _("Due: "), r.a.due ? cal_show(r.a.due,
+	    d) : "-");
 	if (r.a.due_text) {
 		buf_adds(&it.text, " (\"");
 		add_esc(&it.text, r.a.due_text);
@@ -533,7 +535,8 @@ show_item(struct review *rv, const struct action_row *sel)
 	    r.overdue ? tui_fmt(", %s", _("overdue")) : "");
 	buf_printf(&it.text, "\n%s%" PRId64 " ", _("Meeting: "), r.a.meeting_id);
 	add_esc(&it.text, r.meeting_title ? r.meeting_title : "");
-	buf_printf(&it.text, " (%s)\n\n%s\n", r.meeting_date, _("History:"));
+	buf_printf(&it.text, " (%s)\n\n%s\n", cal_show(r.meeting_date, d),
+	    _("History:"));
 	add_history(&it.text, ev, nev);
 	buf_addc(&it.text, '\n');
 	add_source(&it.text, &r.a, text);

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/meeting_new.h"
 #include "core/model.h"
 #include "core/textbuf.h"
 #include "core/tmpl.h"
@@ -68,31 +67,6 @@ tui_default_template(const struct tmpl_set *ts, const char *lang)
 	return ts->n ? &ts->t[0] : NULL;
 }
 
-/* Creates the meeting the dialog describes: the core makes it, the
- * series' last meeting lends it its roster, the store keeps it. */
-static int
-create(struct store *st, const struct tmpl *tp, const char *series,
-    const char *title, const char *date, int64_t *id, struct err *e)
-{
-	struct meeting m, prev;
-	int rc;
-
-	meeting_init(&m);
-	meeting_init(&prev);
-	rc = meeting_new(&m, tp, series, title, date, e);
-	if (rc == 0 && meeting_get(&m, F_SERIES))
-		rc = store_series_previous(st, meeting_get(&m, F_SERIES),
-		    meeting_get(&m, F_DATE), 0, &prev, e);
-	if (rc == 0) {
-		meeting_new_inherit(&m, &prev);
-		rc = store_meeting_insert(st, &m, e);
-	}
-	*id = m.id;
-	meeting_free(&prev);
-	meeting_free(&m);
-	return rc;
-}
-
 static void
 reload(struct meetings *ml)
 {
@@ -115,8 +89,10 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	const struct meeting_summary *s = &ml->v[i];
 	int sw = w >= 100 ? 24 : 16, tw = w - 11 - sw - 8;
 
+	char d[11];
+
 	(void)sel;
-	tui_puts(y, x, 10, s->date);
+	tui_puts(y, x, 10, cal_show(s->date, d));
 	tui_cell(y, x + 11, tw - 1, s->title ? s->title : "");
 	tui_cell(y, x + 11 + tw, sw - 1, s->series ? s->series : "");
 	if (s->open_tasks > 0)
@@ -147,6 +123,46 @@ list_draw(struct tui_screen *scr)
 	    _("Enter open  n new  a tasks  / find  e export  q quit"), _("F1 help"), A_REVERSE);
 }
 
+/* Ctrl-N in the new-meeting dialog's series field: the series so far
+ * that contain what is typed (folded, as search matches), the one
+ * chosen filled in. */
+struct series_offer {
+	struct store	*store;
+	size_t		 field;		/* the series field's index */
+};
+
+static void
+offer_series(struct tui_form *form, void *arg)
+{
+	struct series_offer *so = arg;
+	struct textbuf *tb = form->f[so->field].tb;
+	char **names;
+	const char **items;
+	size_t n, k = 0;
+	struct err e;
+	int r;
+
+	if (form->cur != so->field)
+		return;
+	err_clear(&e);
+	if (store_series_names(so->store, &names, &n, &e) != 0) {
+		tui_ask(_("New meeting"), e.msg, "\n");
+		return;
+	}
+	items = xcalloc(n + 1, sizeof *items);
+	for (size_t i = 0; i < n; i++)
+		if (utf8_fold_contains(names[i], tb_text(tb)))
+			items[k++] = names[i];
+	if (k == 0)
+		tui_ask(_("Series"), _("No series so far matches."), "\n");
+	else if ((r = tui_choose(_("Series"), items, k, 0)) >= 0) {
+		tb_set(tb, items[r], strlen(items[r]));
+		tb_move(tb, TB_BOTTOM);
+	}
+	free(items);
+	store_names_free(names, n);
+}
+
 /* Asks for template, series, title and date; creates the meeting. */
 static int64_t
 new_meeting(struct meetings *ml)
@@ -158,7 +174,9 @@ new_meeting(struct meetings *ml)
 	struct textbuf tb[3];
 	struct tui_field f[4];
 	struct tui_form form;
-	const char *labels[3] = { _("Series"), _("Title"), _("Date (YYYY-MM-DD)") };
+	struct series_offer so = { ml->t->store, 1 };
+	char *datelabel = xasprintf("%s (%s)", _("Date"), cal_date_form());
+	const char *labels[3] = { _("Series"), _("Title"), datelabel };
 	int64_t id = 0;
 	char today[11];
 	struct ymd d;
@@ -168,6 +186,7 @@ new_meeting(struct meetings *ml)
 		tui_ask(_("New meeting"), _("No templates were found."), "\n");
 		free(names);
 		free(own);
+		free(datelabel);
 		return 0;
 	}
 	memset(f, 0, sizeof f);
@@ -189,20 +208,23 @@ new_meeting(struct meetings *ml)
 	}
 	err_clear(&e);
 	if (cal_today(&d, &e) == 0) {
-		cal_format_iso(d, today);
+		cal_format_date(d, today);
 		tb_set(&tb[2], today, strlen(today));
 		tb_move(&tb[2], TB_BOTTOM);
 	}
 	form.f = f;
 	form.n = 4;
 	form.labelw = 18;
-	while (tui_form_run(&form, _("New meeting"), _("Enter next field, "
-	    "Ctrl-S create, Esc cancel; Left/Right choose the template"))) {
+	form.complete = offer_series;
+	form.carg = &so;
+	while (tui_form_run(&form, _("New meeting"), _("Ctrl-S create, Esc "
+	    "cancel, Left/Right template, Ctrl-N series"))) {
 		const struct tmpl *tp = &ts->t[f[0].choice];
 
 		err_clear(&e);
-		if (create(ml->t->store, tp, tb_text(&tb[0]),
-		    tb_text(&tb[1]), tb_text(&tb[2]), &id, &e) == 0)
+		if (store_series_new_meeting(ml->t->store, tp,
+		    tb_text(&tb[0]), tb_text(&tb[1]), tb_text(&tb[2]), &id,
+		    &e) == 0)
 			break;
 		id = 0;
 		tui_ask(_("New meeting"), e.msg, "\n");
@@ -213,6 +235,7 @@ new_meeting(struct meetings *ml)
 		free(own[i]);
 	free(own);
 	free(names);
+	free(datelabel);
 	return id;
 }
 

@@ -15,6 +15,7 @@
 #include "core/search.h"
 #include "core/textbuf.h"
 #include "lib/buf.h"
+#include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
@@ -89,9 +90,10 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	const struct search_hit *h = &f->v[i];
 	int tw = w / 3;
 	struct buf b = BUF_INIT;
+	char d[11];
 
 	(void)sel;
-	tui_puts(y, x, 10, h->date);
+	tui_puts(y, x, 10, cal_show(h->date, d));
 	tui_puts(y, x + 11, tw - 1, h->title ? h->title : "");
 	if (h->text && f->have_q && w - 11 - tw > 0) {
 		search_snippet(&b, h->text, &f->sq, (size_t)(w - 11 - tw), "[",

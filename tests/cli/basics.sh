@@ -22,7 +22,7 @@ else
 	echo "ok $((tap_n = tap_n + 1)) - vi_VN.UTF-8 shows Vietnamese messages # SKIP locale vi_VN.UTF-8 not generated"
 fi
 expect_rc 2 "a Vietnamese error" "$MINUTES" --lang vi import "$FIX/bad/bad-date.md"
-like "$(cat "$T/err")" 'dòng 7: ngày "2023-02-31" không phải ngày có thật' "errors are translated too"
+like "$(cat "$T/err")" 'dòng 7: Ngày: "2023-02-31": tháng 2 năm 2023 chỉ có 28 ngày$' "errors are translated too, the field by its Vietnamese name"
 expect_rc 0 "English by default under C.UTF-8" "$MINUTES" --help
 like "$(cat "$T/out")" '^Usage: minutes' "English usage"
 done_testing

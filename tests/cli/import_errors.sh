@@ -11,7 +11,7 @@ check_bad() {	# file line pattern
 }
 
 # Before any good import: a failed import does not create the database.
-check_bad bad-date.md 7 '2023-02-31.*not a real date'
+check_bad bad-date.md 7 'Date: "2023-02-31": month 2 of 2023 has 28 days'
 if on_pg; then
 	is "$(db_sql "SELECT to_regclass('minutes.meeting') IS NULL")" t "a failed import creates no store"
 elif [ -e "$MINUTES_DB" ]; then _result 1 "a failed import creates no database"; else _result 0 "a failed import creates no database"; fi
@@ -26,7 +26,7 @@ dump() {
 }
 sum_before=$(dump)
 
-check_bad bad-time.md 8 'start "25:00"'
+check_bad bad-time.md 8 'Start: "25:00": hours go from 0 to 23 and minutes from 0 to 59'
 check_bad bad-utf8.md 28 'not valid UTF-8'
 check_bad no-title.md 13 '"title" is required'
 check_bad no-date.md 13 '"date" is required'
@@ -38,10 +38,10 @@ check_bad bad-status.md 44 'status "finished"'
 check_bad wrong-cells.md 21 'needs 5 cells, found 4'
 check_bad no-frontmatter.md 1 'front matter'
 check_bad unterminated-frontmatter.md 1 'not closed'
-check_bad bad-due.md 44 '31/12/2025'
+check_bad bad-due.md 44 'due date: "31/12/2025" is to be written yyyy-mm-dd here: 2025-12-31'
 check_bad unknown-key.md 11 'unknown key "colour"'
 check_bad duplicate-section.md 30 'appears twice'
-check_bad bad-style.md 6 'style "royal"'
+check_bad bad-style.md 6 'Style: "royal" is not state or party'
 
 expect_rc 2 "a missing file: exit 2" "$MINUTES" import "$T/nosuch.md"
 one_line_error "a missing file: one line"

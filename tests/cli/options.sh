@@ -31,7 +31,7 @@ like "$(cat "$T/err")" '^minutes: search: --width must be a number from 20 to 10
 expect_rc 2 "not a number" "$MINUTES" export 1 --width 80x
 like "$(cat "$T/err")" '^minutes: export: --width must be a number' "the same message"
 expect_rc 2 "a date that is none" "$MINUTES" new --date 2025-02-30
-like "$(cat "$T/err")" '^minutes: new: --date: "2025-02-30" is not a real date' \
+like "$(cat "$T/err")" '^minutes: new: --date: "2025-02-30": month 2 of 2025 has 28 days$' \
     "dates are checked alike everywhere"
 expect_rc 2 "a choice not offered" "$MINUTES" extract --lang fr
 like "$(cat "$T/err")" '^minutes: extract: --lang: "fr" is not one of vi\|en\|auto$' \

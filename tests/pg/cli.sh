@@ -9,7 +9,8 @@
 . "$top_srcdir/tests/pg/pglib.sh"
 pg_start
 
-for t in basics roundtrip import_errors export bienban search actions uuid taskwarrior pipes; do
+for t in basics roundtrip import_errors export bienban search actions dates \
+    series uuid taskwarrior pipes; do
 	uri=$(pg_newdb "cli_$t")
 	relay "$t" env MINUTES_TEST_DB="$uri" sh "$top_srcdir/tests/cli/$t.sh"
 done

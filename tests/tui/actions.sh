@@ -114,7 +114,7 @@ start "MINUTES_TODAY=2025-11-08 $MINUTES --lang vi"
 wait_for 'Cuộc họp \(3\)'
 typing a
 shows 'Nhiệm vụ đang mở \(12\)' "--lang vi: the review speaks Vietnamese"
-like "$(row 3)" '^ quá hạn +2025-10-20' "--lang vi: overdue is 'quá hạn'"
+like "$(row 3)" '^ quá hạn +20/10/2025' "--lang vi: overdue is 'quá hạn', the due as Vietnamese writes it"
 like "$(screen)" '^ đang làm +- ' "--lang vi: the marker column fits 'đang làm' whole"
 typing d
 shows '^ +Ghi chú *$' "--lang vi: the note's label is whole"

@@ -106,7 +106,7 @@ typing '14:00'
 keys Down
 typing '25:99'
 keys Down
-shows 'not a time' "a bad time is refused with a message"
+shows 'End: "25:99": hours go from 0 to 23' "a bad time is refused with a message"
 stored 1 '^organisation: Quận ủy Ngô Quyền$' "header fields are saved"
 stored 1 '^start: 14:00$' "start time saved"
 

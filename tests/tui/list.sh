@@ -14,7 +14,7 @@ shows 'Keys of the meeting list' "? shows the keys"
 keys Escape
 typing n
 shows 'New meeting' "n opens the new-meeting form"
-shows 'Date \(YYYY-MM-DD\) +2023-11-15' "the date defaults to today"
+shows 'Date \(yyyy-mm-dd\) +2023-11-15' "the date defaults to today, as English writes it"
 keys Right
 shows '< Hội nghị giao ban \(giaoban\) >' "the template is chosen with Left/Right"
 keys Down

@@ -245,7 +245,7 @@ shows 'Meeting details' "the header form, for the signal test"
 keys Down Down Down Down Down
 typing '25:99'
 keys Up
-shows 'not a time' "the bad time is refused"
+shows 'End: "25:99": hours go from 0 to 23' "the bad time is refused"
 kill -TERM "$(app_pid)"
 exited 0 "SIGTERM with a field that cannot be stored: exit 0"
 like "$(cat "$T"/minutes-rescue-1-*.md 2>/dev/null)" '^end: 25:99$' "the field, as typed, is in a rescue file"

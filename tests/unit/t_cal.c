@@ -1,9 +1,13 @@
 /*
  * Unit tests of the calendar arithmetic: validity, day numbers across
- * centuries, weekdays, month arithmetic, and MINUTES_TODAY.
+ * centuries, weekdays, month arithmetic, and MINUTES_TODAY; and the one
+ * reader of dates and times as people type them (03/07/2024, 3/7,
+ * 14h30, 14 giờ 30), its messages, and dates written in a language's
+ * pattern.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "lib/cal.h"
@@ -89,10 +93,175 @@ test_today(void)
 	ok(cal_today(&t, &e) == 0 && t.y >= 2024, "clock read");
 }
 
+/* The date s reads as, "" when it does not, or the failure's name. */
+static const char *
+read_date(const char *s, const struct ymd *year_of)
+{
+	static char out[16];
+	struct ymd t;
+
+	switch (cal_read_date(s, year_of, &t)) {
+	case CAL_OK:
+		cal_format_iso(t, out);
+		return out;
+	case CAL_FORM:
+		return "form";
+	case CAL_NODAY:
+		return "noday";
+	case CAL_NOYEAR:
+		return "noyear";
+	default:
+		return "?";
+	}
+}
+
+static void
+test_read_date(void)
+{
+	struct ymd y2024 = { 2024, 10, 3 };
+
+	is_str(read_date("03/07/2024", NULL), "2024-07-03", "dd/mm/yyyy");
+	is_str(read_date("3/7/2024", NULL), "2024-07-03", "d/m/yyyy");
+	is_str(read_date("2024-07-03", NULL), "2024-07-03", "yyyy-mm-dd");
+	is_str(read_date("2024-7-3", NULL), "2024-07-03", "yyyy-m-d");
+	is_str(read_date("03.07.2024", NULL), "2024-07-03", "dd.mm.yyyy");
+	is_str(read_date("03-07-2024", NULL), "2024-07-03", "dd-mm-yyyy");
+	is_str(read_date("  15/09/2024 ", NULL), "2024-09-15",
+	    "blanks around are ignored");
+	is_str(read_date("29/02/2024", NULL), "2024-02-29", "a leap day");
+	is_str(read_date("29/02/2023", NULL), "noday", "no leap day in 2023");
+	is_str(read_date("31/04/2024", NULL), "noday", "April has 30 days");
+	is_str(read_date("01/13/2024", NULL), "noday",
+	    "month 13 (day first, never month first)");
+	is_str(read_date("03/07", &y2024), "2024-07-03",
+	    "dd/mm is a day of the meeting's year");
+	is_str(read_date("3/7", &y2024), "2024-07-03", "d/m too");
+	is_str(read_date("03/07", NULL), "noyear",
+	    "dd/mm without a meeting has no year");
+	is_str(read_date("30/02", &y2024), "noday", "30/02 is no day");
+	is_str(read_date("03/07/24", NULL), "form", "two-digit years are not "
+	    "guessed");
+	is_str(read_date("03/07-2024", NULL), "form", "one separator, twice");
+	is_str(read_date("2024-07-03x", NULL), "form", "trailing junk");
+	is_str(read_date("", NULL), "form", "empty");
+	is_str(read_date("ngày 3", NULL), "form", "words");
+	is_str(read_date("123/7/2024", NULL), "form", "three-digit day");
+	is_str(read_date("0/7/2024", NULL), "noday", "day 0");
+	ok(cal_read_date(NULL, NULL, NULL) == CAL_FORM, "NULL");
+}
+
+/* "HH:MM" s reads as, or the failure's name. */
+static const char *
+read_time(const char *s)
+{
+	static char out[16];
+	int h, m;
+
+	switch (cal_read_time(s, &h, &m)) {
+	case CAL_OK:
+		snprintf(out, sizeof out, "%02d:%02d", h, m);
+		return out;
+	case CAL_FORM:
+		return "form";
+	case CAL_NOTIME:
+		return "notime";
+	default:
+		return "?";
+	}
+}
+
+static void
+test_read_time(void)
+{
+	is_str(read_time("14:30"), "14:30", "14:30");
+	is_str(read_time("9:05"), "09:05", "9:05");
+	is_str(read_time("14h30"), "14:30", "14h30");
+	is_str(read_time("14H30"), "14:30", "14H30");
+	is_str(read_time("14h"), "14:00", "14h");
+	is_str(read_time("7h"), "07:00", "7h");
+	is_str(read_time("14g30"), "14:30", "14g30");
+	is_str(read_time("14 giờ 30"), "14:30", "14 giờ 30");
+	is_str(read_time("14 giờ"), "14:00", "14 giờ");
+	is_str(read_time("14 giờ 30 phút"), "14:30", "14 giờ 30 phút");
+	is_str(read_time("14 Giờ 30"), "14:30", "a capital Giờ");
+	is_str(read_time("14 gio 30"), "14:30", "giờ without its marks");
+	is_str(read_time("14gio30"), "14:30", "no spaces");
+	/* gi + combining grave, o + combining horn */
+	is_str(read_time("14 gio\xcc\x9b\xcc\x80 30"), "14:30",
+	    "giờ decomposed");
+	is_str(read_time(" 08:00 "), "08:00", "blanks around");
+	is_str(read_time("25:00"), "notime", "hour 25");
+	is_str(read_time("14h75"), "notime", "minute 75");
+	is_str(read_time("24h"), "notime", "24h");
+	is_str(read_time("14:5"), "form", "one-digit minutes after a colon");
+	is_str(read_time("14"), "form", "an hour alone");
+	is_str(read_time("14 hoặc 15"), "form", "words");
+	is_str(read_time("14h30x"), "form", "trailing junk");
+	is_str(read_time(""), "form", "empty");
+	ok(cal_read_time(NULL, NULL, NULL) == CAL_FORM, "NULL");
+}
+
+static void
+test_messages(void)
+{
+	struct err e;
+
+	err_clear(&e);
+	is_int(cal_date_error(&e, CAL_FORM, "--date", "hôm qua"), ERR_INPUT,
+	    "an input error");
+	is_str(e.msg, "--date: \"hôm qua\" is not a date: write 03/07/2024 "
+	    "or 2024-07-03",
+	    "a form that is no date: the forms taken");
+	cal_date_error(&e, CAL_NODAY, "Date", "31/02/2024");
+	is_str(e.msg, "Date: \"31/02/2024\": month 2 of 2024 has 29 days",
+	    "no such day: why, never \"not a real date\"");
+	cal_date_error(&e, CAL_NODAY, "Date", "03/13/2024");
+	is_str(e.msg, "Date: \"03/13/2024\": there is no month 13",
+	    "no such month");
+	cal_date_error(&e, CAL_NOYEAR, "--due-before", "15/9");
+	is_str(e.msg, "--due-before: \"15/9\" has no year: write the date as "
+	    "03/07/2024", "no year");
+	cal_time_error(&e, CAL_FORM, "Start", "chiều");
+	is_str(e.msg, "Start: \"chiều\" is not a time: write 14:30 or 14h30",
+	    "a form that is no time");
+	cal_time_error(&e, CAL_NOTIME, "End", "25:00");
+	is_str(e.msg, "End: \"25:00\": hours go from 0 to 23 and minutes "
+	    "from 0 to 59", "no such time");
+}
+
+static void
+test_patterns(void)
+{
+	struct ymd t = { 2024, 7, 3 };
+	char out[11], d[11];
+
+	cal_format_pattern(t, "dd/mm/yyyy", out);
+	is_str(out, "03/07/2024", "dd/mm/yyyy");
+	cal_format_pattern(t, "yyyy-mm-dd", out);
+	is_str(out, "2024-07-03", "yyyy-mm-dd");
+	cal_format_pattern(t, "mm/dd/yyyy", out);
+	is_str(out, "07/03/2024", "any order");
+	cal_format_pattern(t, "dd.mm.yy", out);
+	is_str(out, "2024-07-03", "not a pattern of ten: ISO");
+	cal_format_pattern(t, "dd/dd/yyyy", out);
+	is_str(out, "2024-07-03", "a part twice: ISO");
+	cal_format_pattern(t, NULL, out);
+	is_str(out, "2024-07-03", "no pattern: ISO");
+	/* Untranslated, the interface writes ISO. */
+	is_str(cal_show("2024-07-03", d), "2024-07-03", "shown as the "
+	    "interface writes it");
+	is_str(cal_show("someday", d), "someday", "no date is shown as it is");
+	is_str(cal_show(NULL, d), "", "NULL shows nothing");
+}
+
 int
 main(void)
 {
 	test_parse();
+	test_read_date();
+	test_read_time();
+	test_messages();
+	test_patterns();
 	test_weekdays();
 	test_day_numbers();
 	test_arithmetic();

@@ -453,6 +453,66 @@ signatures(void)
 	extract_gate_free(&g);
 }
 
+/* Whether the gate of pattern has a word (need or alternatives) equal
+ * to want, and whether every match holds it where a word starts. */
+static bool
+gate_word_starts(const char *pattern, const char *want, bool *starts)
+{
+	struct extract_gate g;
+	bool found = false;
+
+	extract_gate_make(pattern, &g);
+	for (int i = 0; i < g.nneed && !found; i++)
+		if (strcmp(g.need[i], want) == 0) {
+			found = true;
+			*starts = g.need_starts[i];
+		}
+	for (int i = 0; i < g.nalts && !found; i++)
+		if (strcmp(g.alts[i], want) == 0) {
+			found = true;
+			*starts = g.alts_start[i];
+		}
+	extract_gate_free(&g);
+	return found;
+}
+
+/* The index looks for a gate word only where a word starts: the reader
+ * says which words every match holds there. */
+static void
+gate_starts(void)
+{
+	static const struct {
+		const char *pattern, *word;
+		bool starts;
+		const char *why;
+	} cases[] = {
+		{ "\\b(?:trước|hạn)\\s+ngày", "trước\x02hạn", true,
+		    "after \\b, a word's letters" },
+		{ "\\b(?:trước|hạn)\\s+ngày", "ngày", true, "after \\s+" },
+		{ "trước ngày", "ngày", true, "after a space" },
+		{ "trước ngày", "trước", false, "at a pattern's start" },
+		{ "\\b(?:trong |cuối )?quý", "quý", true,
+		    "after \\b or a space" },
+		{ "(?:trong |cuối )?quý", "quý", false,
+		    "after nothing or a space" },
+		{ "x\\s*ngày", "ngày", false, "after \\s*, maybe a letter" },
+		{ "[\\s,]+tháng", "tháng", true, "after spaces and commas" },
+		{ "[a-z]tháng", "tháng", false, "after a letter" },
+		{ "(?<=, )ngày", "ngày", true, "after a look-behind for \", \"" },
+		{ "(?:Cập nhật|Ngày đăng)", "nhật\x02đăng", true,
+		    "a word that starts a word is chosen over a longer one" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bool starts = !cases[i].starts;
+
+		ok(gate_word_starts(cases[i].pattern, cases[i].word, &starts) &&
+		    starts == cases[i].starts, "gate word %s: %s",
+		    cases[i].starts ? "starts a word" : "may not start one",
+		    cases[i].why);
+	}
+}
+
 /* Gates read the words every match needs, and never hide a match. */
 static void
 gates(struct extractor *vi)
@@ -654,6 +714,7 @@ main(void)
 	meetings(vi, en);
 	spans(vi);
 	gates(vi);
+	gate_starts();
 	auto_lang();
 	lang_per_paragraph();
 	sections(vi, en);

@@ -194,7 +194,8 @@ test_errors(void)
 	expect_error(s, "line 12: expected a table row", "row ending in \\|");
 	free(s);
 	expect_error("---\ntemplate: liaison\ntitle: T\nend: 7:00\n",
-	    "line 4: end \"7:00\" is not a time", "bad end");
+	    "line 4: End: \"7:00\" is to be written HH:MM here: 07:00",
+	    "bad end: the form the file needs, named by the field's label");
 	expect_error("---\ntemplate: liaison\ntitle: T\xc3\n", "line 3: not valid UTF-8",
 	    "bad UTF-8");
 }

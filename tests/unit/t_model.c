@@ -2,14 +2,18 @@
  * Unit tests of the meeting model's care for task sources: when the text
  * of a section changes, the tasks taken from it keep pointing at their
  * words (meeting_follow_edit).  Each case is one function on a meeting of
- * its own, and stops when its set-up fails.
+ * its own, and stops when its set-up fails.  And header fields as people
+ * type them (field_input): dates and times in the forms they write, made
+ * what is stored, and messages that name the field by its label.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/model.h"
+#include "lib/err.h"
 #include "tap.h"
 #include "lib/xmalloc.h"
 
@@ -190,9 +194,72 @@ test_deleted(void)
 	meeting_free(&m);
 }
 
+/* What typed becomes in field f (the meeting dated 2024-10-03), or the
+ * message. */
+static const char *
+input(enum field f, const char *typed)
+{
+	static char out[600];
+	struct err e;
+	char *v = NULL;
+
+	err_clear(&e);
+	if (field_input(f, typed, "2024-10-03", &v, &e) != 0)
+		snprintf(out, sizeof out, "error: %s", e.msg);
+	else
+		snprintf(out, sizeof out, "%s", v ? v : "(none)");
+	free(v);
+	return out;
+}
+
+static void
+test_input(void)
+{
+	struct err e;
+	char *v;
+
+	is_str(input(F_DATE, "03/07/2024"), "2024-07-03", "date dd/mm/yyyy");
+	is_str(input(F_DATE, " 3/7 "), "2024-07-03",
+	    "date d/m: the meeting's year");
+	is_str(input(F_DATE, "2024-07-03"), "2024-07-03", "date ISO");
+	is_str(input(F_DATE, "31/09/2024"), "error: Date: \"31/09/2024\": "
+	    "month 9 of 2024 has 30 days", "no such day, named by its label");
+	is_str(input(F_START, "14h30"), "14:30", "start 14h30");
+	is_str(input(F_START, "14 giờ"), "14:00", "start 14 giờ");
+	is_str(input(F_END, "9:05"), "09:05", "end 9:05");
+	is_str(input(F_END, "25:99"), "error: End: \"25:99\": hours go from "
+	    "0 to 23 and minutes from 0 to 59", "no such time");
+	is_str(input(F_START, "sáng"), "error: Start: \"sáng\" is not a "
+	    "time: write 14:30 or 14h30", "no time: the forms");
+	is_str(input(F_PLACE, "  Hội trường A "), "Hội trường A",
+	    "other fields trimmed");
+	is_str(input(F_PLACE, "   "), "(none)", "blank is none");
+	err_clear(&e);
+	ok(field_input(F_DATE, "3/7", NULL, &v, &e) == ERR_INPUT &&
+	    v == NULL && strstr(e.msg, "has no year") != NULL,
+	    "d/m without a date to take the year from: %s", e.msg);
+	/* Stored values are checked as stored, with messages that say
+	 * what a file needs, never calling a real date unreal. */
+	ok(field_validate(F_DATE, "03/07/2024", &e) == ERR_INPUT, "a stored "
+	    "date must be ISO");
+	is_str(e.msg, "Date: \"03/07/2024\" is to be written yyyy-mm-dd "
+	    "here: 2024-07-03", "the stored form is said, with the date");
+	field_validate(F_DATE, "2023-02-31", &e);
+	is_str(e.msg, "Date: \"2023-02-31\": month 2 of 2023 has 28 days",
+	    "a stored date that is no day");
+	field_validate(F_END, "7:00", &e);
+	is_str(e.msg, "End: \"7:00\" is to be written HH:MM here: 07:00",
+	    "a stored time must be HH:MM");
+	field_validate(F_STYLE, "nhà nước", &e);
+	is_str(e.msg, "Style: \"nhà nước\" is not state or party",
+	    "style named by its label");
+	is_str(field_label(F_LOCALITY), "Place of issue", "locality's label");
+}
+
 int
 main(void)
 {
+	test_input();
 	test_no_change();
 	test_above();
 	test_between();

@@ -363,6 +363,9 @@ test_checklist(const struct tmpl *t)
 	meeting_set(&m, F_END, "16:30");
 	meeting_add_attendee(&m)->name = xstrdup("Lê Thị Thu");
 	m.att[0].role = ROLE_SECRETARY;
+	/* The chair the header names is the roster's (one truth). */
+	meeting_add_attendee(&m)->name = xstrdup("Nguyễn Văn Hùng");
+	m.att[1].role = ROLE_CHAIR;
 	meeting_section_set(&m, "results", "Đạt 92% kế hoạch.");
 	meeting_section_set(&m, "conclusions", "Đề nghị các đơn vị ...");
 	a = &m.act[0];
@@ -377,6 +380,98 @@ test_checklist(const struct tmpl *t)
 	    strcmp(c[0].section, "results") == 0, "blank text counts as empty");
 	free(c);
 	meeting_free(&m);
+}
+
+/* A series met as "Giao ban thường trực Thành ủy" and typed again as
+ * "giao ban  thường trực Thành uỷ": the same series, as stored. */
+static void
+test_variant(struct fixture *fx)
+{
+	static const char NAME[] = "Giao ban thường trực Thành ủy";
+	struct meeting first, second;
+	struct action *v;
+	char **names, *name;
+	size_t n;
+	struct err e;
+	int64_t id;
+
+	meeting_init(&first);
+	meeting_init(&second);
+	if (!ok(store_series_new_meeting(fx->s, &new_tp, "  Giao ban  thường "
+	    "trực Thành ủy ", "Giao ban tháng 10", "03/10/2025", &id, &e) == 0 &&
+	    store_meeting_load(fx->s, id, &first, &e) == 0,
+	    "a first meeting, typed with stray blanks and a d/m/y date"))
+		goto out;
+	is_str(meeting_get(&first, F_SERIES), NAME, "its series, cleaned");
+	is_str(meeting_get(&first, F_DATE), "2025-10-03", "its date, ISO");
+	meeting_set(&first, F_ORGANISATION, "Thành ủy Hải Phòng");
+	meeting_set(&first, F_NUMBER, "15-BB/TU");
+	meeting_set(&first, F_PLACE, "Phòng họp số 1");
+	meeting_set(&first, F_LOCALITY, "Hải Phòng");
+	meeting_set(&first, F_CHAIR, "Lê Văn Bình");
+	meeting_set(&first, F_SECRETARY, "Nguyễn Thị Thanh");
+	meeting_set(&first, F_START, "14:00");
+	meeting_set(&first, F_END, "16:30");
+	meeting_set(&first, F_RECIPIENTS, "Thường trực Thành ủy; Lưu VP");
+	meeting_set(&first, F_STYLE, "state");
+	meeting_add_attendee(&first)->name = xstrdup("Lê Văn Bình");
+	first.att[0].role = ROLE_CHAIR;
+	first.att[0].presence = PRES_ABSENT;
+	meeting_add_action(&first)->task = xstrdup("Rà soát đề án");
+	if (!ok(store_meeting_save(fx->s, &first, true, NULL, 0, true, true,
+	    &e) == 0, "filled in"))
+		goto out;
+
+	ok(store_series_names(fx->s, &names, &n, &e) == 0 && n == 3 &&
+	    strcmp(names[0], NAME) == 0 && strcmp(names[1], "quy") == 0 &&
+	    strcmp(names[2], "thang") == 0, "the series, latest met first");
+	store_names_free(names, n);
+	ok(store_series_resolve(fx->s, "giao ban thường trực thành uỷ",
+	    &name, &e) == 0 && name && strcmp(name, NAME) == 0,
+	    "a variant resolves to the stored spelling");
+	free(name);
+	ok(store_series_resolve(fx->s, " Giao ban  quý ", &name, &e) == 0 &&
+	    name && strcmp(name, "Giao ban quý") == 0,
+	    "a new series is kept as typed, cleaned");
+	free(name);
+	ok(store_series_resolve(fx->s, " ", &name, &e) == 0 && name == NULL,
+	    "blank is no series");
+
+	if (!ok(store_series_new_meeting(fx->s, &new_tp, "Giao ban thường "
+	    "trực Thành uỷ", NULL, "7/11/2025", &id, &e) == 0 &&
+	    store_meeting_load(fx->s, id, &second, &e) == 0,
+	    "a second meeting, typed with the old tone placement"))
+		goto out;
+	is_str(meeting_get(&second, F_SERIES), NAME, "it is the same series");
+	is_str(meeting_get(&second, F_DATE), "2025-11-07", "on its own date");
+	is_str(meeting_get(&second, F_ORGANISATION), "Thành ủy Hải Phòng",
+	    "the organisation carries over");
+	is_str(meeting_get(&second, F_NUMBER), "…-BB/TU",
+	    "the number's pattern, without the running number");
+	is_str(meeting_get(&second, F_PLACE), "Phòng họp số 1", "the place");
+	is_str(meeting_get(&second, F_LOCALITY), "Hải Phòng",
+	    "the place of issue");
+	is_str(meeting_get(&second, F_CHAIR), "Lê Văn Bình", "the chair");
+	is_str(meeting_get(&second, F_SECRETARY), "Nguyễn Thị Thanh",
+	    "the secretary");
+	is_str(meeting_get(&second, F_START), "14:00", "the start time");
+	ok(meeting_get(&second, F_END) == NULL, "not the end time");
+	is_str(meeting_get(&second, F_STYLE), "state", "the style");
+	is_str(meeting_get(&second, F_RECIPIENTS), "Thường trực Thành ủy; "
+	    "Lưu VP", "the recipients");
+	is_str(meeting_get(&second, F_TITLE), "Hội nghị giao ban",
+	    "the title is the template's, not the last one's");
+	ok(second.natt == 1 && second.att[0].role == ROLE_CHAIR &&
+	    second.att[0].presence == PRES_PRESENT, "the roster, all present");
+	ok(second.nact == 0, "no tasks of its own");
+	ok(store_series_open_actions(fx->s, meeting_get(&second, F_SERIES),
+	    meeting_get(&second, F_DATE), second.id, &v, NULL, &n, &e) == 0 &&
+	    n == 1 && strcmp(v[0].task, "Rà soát đề án") == 0,
+	    "the first one's open task is to review");
+	free_actions(v, NULL, n);
+out:
+	meeting_free(&first);
+	meeting_free(&second);
 }
 
 int
@@ -395,6 +490,7 @@ main(void)
 		test_review(&fx);
 		test_people(&fx);
 		test_inherit(&fx);
+		test_variant(&fx);
 	}
 	fixture_close(&fx);
 	test_meeting_new();

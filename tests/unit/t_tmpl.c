@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/model.h"
 #include "lib/err.h"
 #include "tap.h"
 #include "core/tmpl.h"
@@ -125,6 +126,14 @@ static const struct {
 	  "[b]\nkind: roster\nheading: B\n",
 	  "a second roster table refused", 0 },
 	{ "Bad Name.tmpl", "[a]\nheading: A\n", "bad file name refused", 0 },
+	{ "bad.tmpl", "fields: title, date, venue\n[a]\nheading: A\n",
+	  "an unknown header field refused", 1 },
+	{ "bad.tmpl", "name: X\nfields: title, date, status\n[a]\n"
+	  "heading: A\n", "status is no field a person types", 2 },
+	{ "bad.tmpl", "fields: title | date | title\n[a]\nheading: A\n",
+	  "a field twice refused", 1 },
+	{ "bad.tmpl", "fields: title, place\n[a]\nheading: A\n",
+	  "fields without the date refused", 1 },
 };
 
 static void
@@ -179,6 +188,35 @@ test_loads(const char *dir)
 	free(path);
 }
 
+/* The header form's fields: the template's, or every field typed. */
+static void
+test_fields(const char *dir)
+{
+	char *path = write_file(dir, "f.tmpl", "fields: title | date, place "
+	    ",locality\n[a]\nheading: A\n");
+	struct tmpl t;
+	struct err e;
+	const int *f;
+	size_t n;
+
+	if (path == NULL)
+		return;
+	if (ok(tmpl_load_file(path, &t, &e) == 0, "a template with fields")) {
+		n = tmpl_fields(&t, &f);
+		ok(n == 4 && f[0] == F_TITLE && f[1] == F_DATE &&
+		    f[2] == F_PLACE && f[3] == F_LOCALITY,
+		    "its fields, in its order, | or , between them");
+		tmpl_free(&t);
+	}
+	unlink(path);
+	free(path);
+	n = tmpl_fields(NULL, &f);
+	is_int((intmax_t)n, 12, "the default: every field typed");
+	ok(n == 12 && f[0] == F_TITLE && f[3] == F_DATE && f[7] == F_LOCALITY &&
+	    f[8] == F_CHAIR && f[11] == F_RECIPIENTS,
+	    "title first, the place of issue after the place");
+}
+
 int
 main(void)
 {
@@ -191,6 +229,7 @@ main(void)
 		test_user_wins(dir, shipped);
 		test_refused(dir);
 		test_loads(dir);
+		test_fields(dir);
 		rmdir(dir);
 	}
 	free(shipped);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "lib/cal.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
 #include "tui/editor/tui_editor.h"
@@ -77,8 +78,9 @@ static void
 draw_title(struct editor *ed)
 {
 	const struct meeting *m = &ed->m;
-	const char *title = meeting_get(m, F_TITLE), *date = meeting_get(m, F_DATE);
-	char idbuf[64];
+	const char *title = meeting_get(m, F_TITLE);
+	char idbuf[64], d[11];
+	const char *date = cal_show(meeting_get(m, F_DATE), d);
 	int present = 0;
 
 	for (size_t i = 0; i < m->natt; i++)
@@ -87,7 +89,7 @@ draw_title(struct editor *ed)
 	    m->natt ? tui_fmt(_("%d/%zu present  "), present, m->natt) : "",
 	    m->id, ed->host.readonly ? _(" (read-only)") : ed->host.final ?
 	    _(" (final)") : "");
-	tui_bar(0, tui_fmt("%s — %s", title ? title : "", date ? date : ""),
+	tui_bar(0, tui_fmt("%s — %s", title ? title : "", date),
 	    idbuf, A_REVERSE);
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/model.h"
 #include "core/textbuf.h"
+#include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
@@ -72,13 +73,14 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	const struct review *r = arg;
 	const struct action *a = &r->rev[i];
 	const char *cells[5];
+	char d[11];
 	int cw[5];
 
 	(void)sel;
 	columns(w, cw);
 	cells[0] = a->assignee;
 	cells[1] = a->task;
-	cells[2] = a->due;
+	cells[2] = a->due ? cal_show(a->due, d) : NULL;
 	cells[3] = status_label(a->status);
 	cells[4] = r->note[i];
 	for (int k = 0; k < 5; k++) {

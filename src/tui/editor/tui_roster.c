@@ -3,7 +3,9 @@
  * organisation, role and presence, with keys to add, edit, delete, and
  * toggle presence or role in one keystroke (what a secretary does while
  * people arrive).  Changes go into the meeting in memory; the editor's
- * autosave writes the list with the rest.
+ * autosave writes the list with the rest.  The roster's chair and
+ * secretary are the header's: giving someone the role names them there
+ * (series_role_changed), and the header page gives the role back.
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/series.h"
 #include "core/textbuf.h"
 #include "core/tmpl.h"
 #include "lib/err.h"
@@ -48,6 +51,11 @@ static const char *const pres_names[] = {
 struct roster {
 	struct page	 p;
 	struct tui_list	 l;
+	/* r pressed again and again on one row passes through chair and
+	 * secretary: who lost a role to it gets it back when it moves on,
+	 * so only where the row stops counts. */
+	long		 cycling;	/* the row, or -1 */
+	long		 lost[4];	/* by role: who lost it to that row */
 };
 
 struct rowctx {
@@ -273,6 +281,59 @@ edit(struct page *p, struct attendee *a)
 	return ok;
 }
 
+/* The header's chair and secretary, said in the status line. */
+static void
+say_header(struct page *p)
+{
+	const char *chair = meeting_get(p->host->m, F_CHAIR);
+	const char *sec = meeting_get(p->host->m, F_SECRETARY);
+
+	p->host->status(p->host, false, tui_fmt(_("In the header: chair %s, "
+	    "secretary %s"), chair ? chair : "-", sec ? sec : "-"));
+}
+
+/* Attendee i's role was old: the header follows, and says so. */
+static void
+role_changed(struct page *p, size_t i, enum role old)
+{
+	if (!series_role_changed(p->host->m, i, old))
+		return;
+	p->host->changed(p->host, PART_HEADER);
+	say_header(p);
+}
+
+/* r on row i: the next role; see struct roster. */
+static void
+cycle_role(struct roster *r, size_t i)
+{
+	struct meeting *m = r->p.host->m;
+	enum role old = m->att[i].role, to = (enum role)((old + 1) % 4);
+	long back;
+	bool changed;
+
+	if (r->cycling != (long)i) {
+		r->cycling = (long)i;
+		for (int k = 0; k < 4; k++)
+			r->lost[k] = -1;
+	}
+	for (size_t k = 0; k < m->natt && r->lost[to] < 0; k++)
+		if (k != i && m->att[k].role == to)
+			r->lost[to] = (long)k;
+	m->att[i].role = to;
+	changed = series_role_changed(m, i, old);
+	back = r->lost[old];
+	r->lost[old] = -1;
+	if (back >= 0 && (size_t)back < m->natt &&
+	    m->att[back].role == ROLE_MEMBER) {
+		m->att[back].role = old;
+		changed |= series_role_changed(m, (size_t)back, ROLE_MEMBER);
+	}
+	if (changed) {
+		r->p.host->changed(r->p.host, PART_HEADER);
+		say_header(&r->p);
+	}
+}
+
 /* True if the attendee list changed. */
 static bool
 roster_key(struct roster *r, const struct tui_event *ev)
@@ -284,6 +345,8 @@ roster_key(struct roster *r, const struct tui_event *ev)
 	struct attendee *a;
 
 	l->n = m->natt;
+	if (!(ev->kind == EV_CHAR && c == 'r'))
+		r->cycling = -1;
 	if (tui_list_key(l, ev))
 		return false;
 	if ((ch && c == 'a') || (key && c == KEY_IC)) {
@@ -300,14 +363,27 @@ roster_key(struct roster *r, const struct tui_event *ev)
 		*a = tmp;
 		l->n = m->natt;
 		l->cur = m->natt - 1;
+		/* Named in the header already, or given a role here. */
+		if (series_attendee_added(m, l->cur))
+			r->p.host->status(r->p.host, false, tui_fmt(_("%s: %s, "
+			    "as the header names them"), a->name,
+			    _(role_names[a->role])));
+		else
+			role_changed(&r->p, l->cur, ROLE_MEMBER);
 		return true;
 	}
 	if (m->natt == 0 || l->cur >= m->natt)
 		return false;
 	a = &m->att[l->cur];
 	if ((ch && (c == 'e' || c == '\r' || c == '\n')) ||
-	    (key && c == KEY_ENTER))
-		return edit(&r->p, a);
+	    (key && c == KEY_ENTER)) {
+		enum role old = a->role;
+
+		if (!edit(&r->p, a))
+			return false;
+		role_changed(&r->p, l->cur, old);
+		return true;
+	}
 	if ((ch && c == 'd') || (key && c == KEY_DC)) {
 		if (tui_ask(_("Delete"), tui_fmt(_("Delete %s from the "
 		    "attendees? (y/n)"), a->name ? a->name : ""), "yn") != 'y')
@@ -323,7 +399,7 @@ roster_key(struct roster *r, const struct tui_event *ev)
 		return true;
 	}
 	if (ch && c == 'r') {
-		a->role = (enum role)((a->role + 1) % 4);
+		cycle_role(r, l->cur);
 		return true;
 	}
 	return false;
@@ -357,5 +433,6 @@ page_roster_new(struct page_host *h, const struct tmpl_section *sec)
 	struct roster *r = xcalloc(1, sizeof *r);
 
 	page_init(&r->p, &roster_ops, h, sec);
+	r->cycling = -1;
 	return &r->p;
 }

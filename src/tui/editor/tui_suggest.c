@@ -213,7 +213,7 @@ draw_one(const struct suggestion *s, bool sel, int y, int x, int w)
 	if (s->has_due) {
 		char iso[11];
 
-		cal_format_iso(s->due, iso);
+		cal_format_date(s->due, iso);
 		snprintf(due, sizeof due, " — %s", iso);
 	}
 	dw = (int)utf8_width(due, strlen(due));

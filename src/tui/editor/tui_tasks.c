@@ -17,6 +17,7 @@
 #include "core/tmpl.h"
 #include "extract/suggest.h"
 #include "lib/cal.h"
+#include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
 #include "tui/editor/tui_page.h"
@@ -59,13 +60,14 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 	const struct meeting *m = arg;
 	const struct action *a = &m->act[i];
 	int cw[4];
+	char d[11];
 
 	(void)sel;
 	columns(w, cw);
 	tui_cell(y, x, cw[0] - 1, a->assignee ? a->assignee : "");
 	tui_cell(y, x + cw[0], cw[1] - 1, a->task ? a->task : "");
-	tui_cell(y, x + cw[0] + cw[1], cw[2] - 1, a->due ? a->due :
-	    a->due_text ? a->due_text : "");
+	tui_cell(y, x + cw[0] + cw[1], cw[2] - 1,
+	    a->due ? cal_show(a->due, d) : a->due_text ? a->due_text : "");
 	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
 }
 
@@ -99,12 +101,13 @@ draw(struct page *p, int y, int x, int h, int w)
 	/* The selected task's due phrase, which the column has no room for. */
 	if (l->cur < m->nact) {
 		const struct action *a = &m->act[l->cur];
+		char d[11];
 
 		attron(A_DIM);
 		tui_fill(y + h - 1, x, w, A_DIM);
 		if (a->due_text && a->due)
 			tui_puts(y + h - 1, x, w, tui_fmt(_("Due %s (\"%s\")"),
-			    a->due, a->due_text));
+			    cal_show(a->due, d), a->due_text));
 		attroff(A_DIM);
 	}
 }
@@ -123,7 +126,7 @@ static bool
 read_due(struct page_host *h, struct action *a, struct textbuf *tb)
 {
 	struct ymd ref, due;
-	char iso[11];
+	char iso[11], shown[11];
 	const char *d = meeting_get(h->m, F_DATE);
 
 	if (tb->len == 0) {
@@ -132,7 +135,8 @@ read_due(struct page_host *h, struct action *a, struct textbuf *tb)
 		a->due = a->due_text = NULL;
 		return true;
 	}
-	if (a->due && strcmp(tb_text(tb), a->due) == 0)
+	if (a->due && (strcmp(tb_text(tb), a->due) == 0 ||
+	    strcmp(tb_text(tb), cal_show(a->due, shown)) == 0))
 		return true;	/* unchanged */
 	if (d == NULL || !cal_parse_iso(d, &ref))
 		cal_today(&ref, NULL);
@@ -140,10 +144,25 @@ read_due(struct page_host *h, struct action *a, struct textbuf *tb)
 		return false;
 	cal_format_iso(due, iso);
 	free(a->due_text);
-	a->due_text = cal_parse_iso(tb_text(tb), NULL) ? NULL :
+	a->due_text = cal_read_date(tb_text(tb), NULL, NULL) == CAL_OK ? NULL :
 	    xstrdup(tb_text(tb));
 	free(a->due);
 	a->due = xstrdup(iso);
+	return true;
+}
+
+/* A date typed in a form a person writes one but naming no day
+ * (31/02/2024) is said so, with why; true if it was. */
+static bool
+no_such_day(const char *title, struct textbuf *tb)
+{
+	enum cal_read r = cal_read_date(tb_text(tb), NULL, NULL);
+	struct err e;
+
+	if (r != CAL_NODAY)
+		return false;
+	cal_date_error(&e, r, _("Due"), tb_text(tb));
+	tui_ask(title, e.msg, "\n");
 	return true;
 }
 
@@ -154,8 +173,9 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 	struct textbuf tb[3];
 	struct tui_field f[4];
 	struct tui_form form;
+	char d[11];
 	const char *init[3] = { a->assignee, a->task,
-	    a->due_text ? a->due_text : a->due };
+	    a->due_text ? a->due_text : a->due ? cal_show(a->due, d) : NULL };
 	const char *labels[3] = { _("Assignee"), _("Task"),
 	    _("Due (date or phrase)") };
 	bool ok;
@@ -204,10 +224,11 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 			continue;
 		}
 		if (!read_due(h, a, &tb[2])) {
-			tui_ask(title, tui_fmt(_("\"%s\" is not a date: type "
-			    "YYYY-MM-DD or a phrase such as \"15/10\", "
-			    "\"tháng 12/2023\", \"by Friday\"."),
-			    tb_text(&tb[2])), "\n");
+			if (!no_such_day(title, &tb[2]))
+				tui_ask(title, tui_fmt(_("\"%s\" is not a date: "
+				    "type YYYY-MM-DD or a phrase such as "
+				    "\"15/10\", \"tháng 12/2023\", \"by "
+				    "Friday\"."), tb_text(&tb[2])), "\n");
 			form.cur = 2;
 			continue;
 		}
