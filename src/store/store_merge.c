@@ -277,7 +277,8 @@ merge_roster(struct merge *y, struct err *e)
 	int rc;
 
 	meeting_init(&theirs);
-	if ((rc = y->ops->read(y->db, MERGE_ROSTER, y->m->id, &theirs, e)) == 0) {
+	rc = y->ops->read(y->db, MERGE_ROSTER, y->m->id, &theirs, e);
+	if (rc == 0) {
 		merge_attendees(y->base->m.att, y->base->m.natt, y->m->att,
 		    y->m->natt, theirs.att, theirs.natt, &y->rows.att,
 		    &y->rows.natt, &c);
@@ -285,10 +286,11 @@ merge_roster(struct merge *y, struct err *e)
 		same = y->rows.natt == theirs.natt;
 		for (size_t i = 0; same && i < theirs.natt; i++)
 			same = y->rows.att[i].id == theirs.att[i].id &&
-			    merge_same_attendee(&y->rows.att[i], &theirs.att[i]);
+			    merge_same_attendee(&y->rows.att[i],
+			    &theirs.att[i]);
 		if (!same)
-			rc = y->ops->write_attendees(y->db, y->m->id, y->rows.att,
-			    y->rows.natt, e);
+			rc = y->ops->write_attendees(y->db, y->m->id,
+			    y->rows.att, y->rows.natt, e);
 	}
 	y->rep->merged += c.merged;
 	y->rep->kept_both += c.both;
@@ -324,7 +326,8 @@ merge_tasks(struct merge *y, struct err *e)
 		if (old == NULL || i >= theirs.nact ||
 		    theirs.act[i].id != a->id ||
 		    !merge_same_action(a, &theirs.act[i]))
-			rc = y->ops->write_action(y->db, y->m->id, i, a, old, e);
+			rc = y->ops->write_action(y->db, y->m->id, i, a, old,
+			    e);
 	}
 	if (rc == 0)
 		rc = y->ops->delete_actions_except(y->db, y->m->id, y->rows.act,

@@ -34,7 +34,8 @@ struct store_base {
 /* A fresh base, its meeting initialised, no revisions. */
 struct store_base *merge_base_new(void);
 /* Records (or moves) the revision of section key. */
-void	 merge_base_set_rev(struct store_base *, const char *key, int64_t rev);
+void	 merge_base_set_rev(struct store_base *, const char *key,
+	    int64_t rev);
 
 /* The parts of a meeting a save reads back as stored. */
 enum merge_part { MERGE_HEADER, MERGE_ROSTER, MERGE_TASKS };
@@ -58,10 +59,11 @@ struct merge_ops {
 		    const char *body, int64_t stored, struct err *);
 	/* Adds the stored part of meeting id to m (ERR_INPUT for the header
 	 * of no meeting). */
-	int	(*read)(void *db, enum merge_part, int64_t id, struct meeting *m,
-		    struct err *);
+	int	(*read)(void *db, enum merge_part, int64_t id,
+		    struct meeting *m, struct err *);
 	/* Writes m's header fields over meeting m->id's. */
-	int	(*write_header)(void *db, const struct meeting *m, struct err *);
+	int	(*write_header)(void *db, const struct meeting *m,
+		    struct err *);
 	/* The roster and task rows, as st_write_attendees, st_write_action
 	 * and st_delete_actions_except write them (store_impl.h). */
 	int	(*write_attendees)(void *db, int64_t id, struct attendee *v,
@@ -93,7 +95,7 @@ struct merge {
 	bool			 has_fields;
 	struct merge_text	*text;
 	size_t			 ntext, captext;
-	struct meeting		 rows;	/* merged roster and tasks */
+	struct meeting		 rows;	/* the merged roster, tasks */
 	bool			 has_att, has_act;
 };
 

@@ -176,7 +176,8 @@ pg_action_status(struct pgs *p, int64_t id, char **out, struct err *e)
 
 	*out = NULL;
 	pgp_int(&a, id);
-	if ((r = pg_run(p, SQL_ACTION_STATUS, &a, _("saving a task"), e)) == NULL)
+	r = pg_run(p, SQL_ACTION_STATUS, &a, _("saving a task"), e);
+	if (r == NULL)
 		return ERR_RUNTIME;
 	if (PQntuples(r))
 		*out = pg_dup(r, 0, 0);
@@ -193,7 +194,8 @@ history(struct pgs *p, int64_t id, const char *old, const char *new,
 	pgp_int(&a, id);
 	pgp_text(&a, old);
 	pgp_str(&a, new);
-	return pg_do(p, SQL_INSERT_HISTORY, &a, _("saving a task's history"), e);
+	return pg_do(p, SQL_INSERT_HISTORY, &a, _("saving a task's history"),
+	    e);
 }
 
 int
