@@ -32,8 +32,22 @@ copy_meeting_free(struct copy_meeting *c)
 		free(c->seen[i].state);
 	}
 	free(c->seen);
+	free(c->rev);
 	meeting_free(&c->m);
 	memset(c, 0, sizeof *c);
+}
+
+void
+copy_set_rev(struct copy_meeting *c, const char *key, int64_t rev)
+{
+	if (c->rev == NULL && c->m.nsec) {
+		c->rev = xreallocarray(NULL, c->m.nsec, sizeof *c->rev);
+		for (size_t i = 0; i < c->m.nsec; i++)
+			c->rev[i] = 1;
+	}
+	for (size_t i = 0; i < c->m.nsec; i++)
+		if (strcmp(c->m.sec[i].key, key) == 0)
+			c->rev[i] = rev > 0 ? rev : 1;
 }
 
 /* The history still to write for one copied task. */

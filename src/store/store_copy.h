@@ -23,6 +23,10 @@ struct copy_seen {
 /* Per action of m.act, in the same order. */
 struct copy_action {
 	char			 created[21], updated[21];
+	/* What other programs know it by (iCalendar, Taskwarrior); a task
+	 * whose UUID the destination already has (copied before, under a
+	 * meeting whose header has changed since) gets a new one there. */
+	char			 uuid[37];
 	struct store_act_event	*ev;	/* its history, oldest first */
 	size_t			 nev;
 };
@@ -30,12 +34,17 @@ struct copy_action {
 struct copy_meeting {
 	struct meeting		 m;	/* as store_meeting_load gives it */
 	char			 created[21], updated[21];
+	int64_t			*rev;	/* per section of m.sec: its revision */
 	struct copy_action	*ca;	/* m.nact of them */
 	struct copy_seen	*seen;
 	size_t			 nseen;
 };
 
 void	 copy_meeting_free(struct copy_meeting *);
+/* Records the revision of section key of c->m (the others stay 1). */
+void	 copy_set_rev(struct copy_meeting *c, const char *key, int64_t rev);
+/* The revision to write for section i of c->m. */
+#define COPY_REV(c, i)	((c)->rev ? (c)->rev[i] : 1)
 
 /* The SQLite side (store_copy_sqlite.c); the PostgreSQL one is in
  * store_pg.h.  begin/end hold the destination's one transaction; find

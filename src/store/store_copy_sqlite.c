@@ -62,14 +62,17 @@ sq_copy_find(struct store *s, const struct copy_meeting *c, int64_t *id,
 static const char SQL_STAMPS[] =
     "SELECT created, updated FROM meeting WHERE id = ?1";
 static const char SQL_ACT_STAMPS[] =
-    "SELECT created, updated FROM action WHERE id = ?1";
+    "SELECT created, updated, uuid FROM action WHERE id = ?1";
+static const char SQL_REVS[] =
+    "SELECT key, rev FROM section WHERE meeting_id = ?1";
 static const char SQL_SEEN_ALL[] =
     "SELECT section, digest, state FROM suggestion_seen WHERE meeting_id = ?1"
     " ORDER BY section, digest";
 
+/* The stamps of row id, and its UUID when uuid is not NULL. */
 static int
 stamps(struct store *s, const char *sql, int64_t id, char created[21],
-    char updated[21], struct err *e)
+    char updated[21], char *uuid, struct err *e)
 {
 	sqlite3_stmt *st = st_prep(s, sql, e);
 	int rc;
@@ -84,6 +87,11 @@ stamps(struct store *s, const char *sql, int64_t id, char created[21],
 
 		snprintf(created, 21, "%s", c ? (const char *)c : "");
 		snprintf(updated, 21, "%s", u ? (const char *)u : "");
+		if (uuid) {
+			const unsigned char *w = sqlite3_column_text(st, 2);
+
+			snprintf(uuid, 37, "%s", w ? (const char *)w : "");
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -100,12 +108,21 @@ sq_copy_read(struct store *s, int64_t id, struct copy_meeting *c,
 
 	memset(c, 0, sizeof *c);
 	if (store_meeting_load(s, id, &c->m, e) ||
-	    stamps(s, SQL_STAMPS, id, c->created, c->updated, e))
+	    stamps(s, SQL_STAMPS, id, c->created, c->updated, NULL, e))
 		return ERR_RUNTIME;
+	if ((st = st_prep(s, SQL_REVS, e)) == NULL)
+		return ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		copy_set_rev(c, (const char *)sqlite3_column_text(st, 0),
+		    sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return st_fail(s, _("copying"), e);
 	c->ca = c->m.nact ? xcalloc(c->m.nact, sizeof *c->ca) : NULL;
 	for (size_t i = 0; i < c->m.nact; i++)
 		if (stamps(s, SQL_ACT_STAMPS, c->m.act[i].id, c->ca[i].created,
-		    c->ca[i].updated, e) ||
+		    c->ca[i].updated, c->ca[i].uuid, e) ||
 		    store_act_history(s, c->m.act[i].id, &c->ca[i].ev,
 		    &c->ca[i].nev, e))
 			return ERR_RUNTIME;
@@ -131,14 +148,18 @@ static const char SQL_MEETING[] =
     " recipients, status, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
     " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, coalesce(?15, 'draft'), ?16, ?17)";
 static const char SQL_SECTION[] =
-    "INSERT INTO section (meeting_id, key, body) VALUES (?1, ?2, ?3)";
+    "INSERT INTO section (meeting_id, key, body, rev) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_ATTENDEE[] =
     "INSERT INTO attendee (meeting_id, pos, name, position, organisation,"
     " role, presence, proxy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+/* A UUID the destination already has is not taken twice: the insert
+ * does nothing, and is made again without it (the trigger of migration
+ * 4 gives a new one). */
 static const char SQL_ACTION[] =
     "INSERT INTO action (meeting_id, pos, assignee, task, due, due_text,"
-    " status, src_section, src_start, src_end, created, updated)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    " status, src_section, src_start, src_end, created, updated, uuid)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    " ON CONFLICT (uuid) DO NOTHING";
 static const char SQL_SEEN[] =
     "INSERT INTO suggestion_seen (meeting_id, section, digest, state)"
     " VALUES (?1, ?2, ?3, ?4)";
@@ -146,33 +167,52 @@ static const char SQL_HISTORY[] =
     "INSERT INTO action_history (action_id, at, old_status, new_status, note,"
     " review_meeting_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
+/* Task i of c, with its UUID unless uuid is false; *done says whether a
+ * row was written. */
+static int
+write_action(struct store *s, struct copy_meeting *c, size_t i, bool uuid,
+    bool *done, struct err *e)
+{
+	struct action *t = &c->m.act[i];
+	sqlite3_stmt *st = st_prep(s, SQL_ACTION, e);
+
+	if (st == NULL)
+		return ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, c->m.id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+	st_bind_text(st, 3, t->assignee);
+	sqlite3_bind_text(st, 4, t->task ? t->task : "", -1, SQLITE_STATIC);
+	st_bind_text(st, 5, t->due);
+	st_bind_text(st, 6, t->due_text);
+	sqlite3_bind_text(st, 7, status_word(t->status), -1, SQLITE_STATIC);
+	st_bind_text(st, 8, t->src_section);
+	if (t->src_section) {
+		sqlite3_bind_int64(st, 9, t->src_start);
+		sqlite3_bind_int64(st, 10, t->src_end);
+	}
+	sqlite3_bind_text(st, 11, c->ca[i].created, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, c->ca[i].updated, -1, SQLITE_STATIC);
+	if (uuid)
+		st_bind_text(st, 13, c->ca[i].uuid);
+	if (st_done(s, st, _("copying"), e))
+		return ERR_RUNTIME;
+	*done = sqlite3_changes(s->db) > 0;
+	if (*done) {
+		t->id = sqlite3_last_insert_rowid(s->db);
+		t->meeting_id = c->m.id;
+	}
+	return 0;
+}
+
 static int
 write_actions(struct store *s, struct copy_meeting *c, struct err *e)
 {
 	for (size_t i = 0; i < c->m.nact; i++) {
-		struct action *t = &c->m.act[i];
-		sqlite3_stmt *st = st_prep(s, SQL_ACTION, e);
+		bool done;
 
-		if (st == NULL)
+		if (write_action(s, c, i, true, &done, e) ||
+		    (!done && write_action(s, c, i, false, &done, e)))
 			return ERR_RUNTIME;
-		sqlite3_bind_int64(st, 1, c->m.id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		st_bind_text(st, 3, t->assignee);
-		sqlite3_bind_text(st, 4, t->task ? t->task : "", -1, SQLITE_STATIC);
-		st_bind_text(st, 5, t->due);
-		st_bind_text(st, 6, t->due_text);
-		sqlite3_bind_text(st, 7, status_word(t->status), -1, SQLITE_STATIC);
-		st_bind_text(st, 8, t->src_section);
-		if (t->src_section) {
-			sqlite3_bind_int64(st, 9, t->src_start);
-			sqlite3_bind_int64(st, 10, t->src_end);
-		}
-		sqlite3_bind_text(st, 11, c->ca[i].created, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 12, c->ca[i].updated, -1, SQLITE_STATIC);
-		if (st_done(s, st, _("copying"), e))
-			return ERR_RUNTIME;
-		t->id = sqlite3_last_insert_rowid(s->db);
-		t->meeting_id = c->m.id;
 	}
 	return 0;
 }
@@ -190,6 +230,7 @@ write_parts(struct store *s, struct copy_meeting *c, struct err *e)
 		sqlite3_bind_text(st, 2, m->sec[i].key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, m->sec[i].body ? m->sec[i].body : "",
 		    -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, COPY_REV(c, i));
 		if (st_done(s, st, _("copying"), e))
 			return ERR_RUNTIME;
 	}

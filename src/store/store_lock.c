@@ -236,6 +236,8 @@ int
 store_lock_other(struct store *s, int64_t meeting_id, long *other_pid,
     struct err *e)
 {
+	if (s->pg)
+		return pgs_lock_other(s->pg, meeting_id, other_pid, e);
 	struct look lk = { .other = 0 };
 	int rc = look(s, meeting_id, &lk, e);
 

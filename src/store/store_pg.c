@@ -161,7 +161,7 @@ session_setup(struct pgs *p, struct err *e)
 
 static const char SQL_UNLOCK_ALL[] = "SELECT pg_advisory_unlock_all()";
 static const char SQL_RELOCK[] =
-    "SELECT pg_try_advisory_lock(1296978003, $1::int)";
+    "SELECT pg_try_advisory_lock_shared(1296978003, $1::int)";
 
 /* Opens the connection, with the deadline of deadline(p), and sets the
  * session up; the edit locks this store held are taken again. */

@@ -51,6 +51,13 @@ int	 pgs_actions_save(struct pgs *, struct meeting *m, struct err *);
 int	 pgs_meeting_save(struct pgs *, struct meeting *m, bool texts,
 	    const char *const *keys, size_t nkeys, bool roster, bool tasks,
 	    struct err *);
+int	 pgs_meeting_open(struct pgs *, int64_t id, struct meeting *out,
+	    struct store_base **base, struct err *);
+int	 pgs_meeting_sync(struct pgs *, struct store_base *base,
+	    struct meeting *m, const char *const *keys, size_t nkeys,
+	    unsigned parts, struct store_sync_report *rep, struct err *);
+int	 pgs_lock_other(struct pgs *, int64_t meeting_id, long *other_pid,
+	    struct err *);
 int	 pgs_lock_take(struct pgs *, int64_t meeting_id, long *other_pid,
 	    struct err *);
 int	 pgs_lock_refresh(struct pgs *, int64_t meeting_id, struct err *);
@@ -58,6 +65,7 @@ void	 pgs_lock_release(struct pgs *, int64_t meeting_id);
 
 int	 pgs_search(struct pgs *, const struct search_query *q, size_t limit,
 	    struct search_hit **out, size_t *n, struct err *);
+int	 pgs_search_catch_up(struct pgs *, struct err *);
 int	 pgs_search_rebuild(struct pgs *, struct err *);
 int64_t	 pgs_search_size(struct pgs *);
 

@@ -20,29 +20,45 @@
 #include "lib/xmalloc.h"
 #include "store/store_pg_impl.h"
 
-#define ROW_COLUMNS \
+/* Columns shared by the list and the single item, in this order, with
+ * the latest note as the column "notes" says; as in store_action.c. */
+#define LAST_NOTE \
+    "(SELECT h.note FROM action_history h WHERE h.action_id = a.id" \
+    " AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.id DESC LIMIT 1)"
+#define ROW_COLUMNS(notes) \
     "SELECT a.id, a.meeting_id, m.title, m.date, m.series, a.assignee," \
     " a.task, a.due, a.due_text, a.status, a.src_section, a.src_start," \
     " a.src_end, a.created, a.updated," \
     " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < $1)," \
-    " (SELECT h.note FROM action_history h WHERE h.action_id = a.id" \
-    "  AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.id DESC LIMIT 1)" \
+    " " notes ", a.uuid, CASE WHEN a.status IN ('done', 'dropped') THEN" \
+    "  (SELECT h.at FROM action_history h WHERE h.action_id = a.id" \
+    "   ORDER BY h.id DESC LIMIT 1) END" \
     " FROM action a JOIN meeting m ON m.id = a.meeting_id"
-#define WHERE_FILTER \
-    " WHERE a.status IN ($2, $3, $4, $5)" \
+#define OTHER_FILTERS \
     " AND ($6::text IS NULL OR a.due < $6)" \
     " AND ($7::bigint IS NULL OR a.meeting_id = $7)" \
     " AND ($8::text IS NULL OR a.meeting_id IN" \
     "  (SELECT id FROM meeting WHERE series = $8))"
+#define WHERE_FILTER " WHERE a.status IN ($2, $3, $4, $5)" OTHER_FILTERS
+/* The review also lists the items closed (done, dropped) on or after $9
+ * when it is given, found by their history; $10 asks for the notes. */
+#define WHERE_QUERY \
+    " WHERE (a.status IN ($2, $3, $4, $5) OR ($9::text IS NOT NULL" \
+    "  AND a.status IN ('done', 'dropped') AND a.id IN (SELECT action_id" \
+    "  FROM action_history WHERE at >= $9" \
+    "  AND new_status IN ('done', 'dropped'))))" OTHER_FILTERS
 #define REVIEW_ORDER \
     " ORDER BY (a.status IN ('open', 'doing') AND a.due IS NOT NULL" \
     " AND a.due < $1) DESC, a.due IS NULL, a.due, a.id"
 
-static const char SQL_QUERY[] = ROW_COLUMNS WHERE_FILTER REVIEW_ORDER;
+static const char SQL_QUERY[] =
+    ROW_COLUMNS("CASE WHEN $10::boolean THEN " LAST_NOTE " END")
+    WHERE_QUERY REVIEW_ORDER;
 static const char SQL_IDS[] =
     "SELECT a.id, a.assignee FROM action a" WHERE_FILTER REVIEW_ORDER;
-static const char SQL_FETCH[] = ROW_COLUMNS " WHERE a.id = ANY ($2::bigint[])";
-static const char SQL_GET[] = ROW_COLUMNS " WHERE a.id = $2";
+static const char SQL_FETCH[] = ROW_COLUMNS(LAST_NOTE)
+    " WHERE a.id = ANY ($2::bigint[])";
+static const char SQL_GET[] = ROW_COLUMNS(LAST_NOTE) " WHERE a.id = $2";
 static const char SQL_HISTORY[] =
     "SELECT at, old_status, new_status, note, review_meeting_id, by_role"
     " FROM action_history WHERE action_id = $1 ORDER BY id";
@@ -94,6 +110,8 @@ pg_fill_row(const PGresult *r, int i, struct action_row *w)
 	pg_copy(w->updated, sizeof w->updated, r, i, 14);
 	w->overdue = pg_true(r, i, 15);
 	w->last_note = pg_dup(r, i, 16);
+	pg_copy(w->uuid, sizeof w->uuid, r, i, 17);
+	pg_copy(w->closed, sizeof w->closed, r, i, 18);
 }
 
 /* Binds the filter as $1..$8 of WHERE_FILTER and REVIEW_ORDER. */
@@ -161,6 +179,11 @@ pgs_act_query(struct pgs *p, const struct store_act_filter *f,
 	*out = NULL;
 	*n = 0;
 	bind_filter(&a, f);
+	/* As on SQLite: the closed items only beside the open ones, and the
+	 * latest note, which costs a look into each item's history, for
+	 * every scope but the open ones only when the caller shows it. */
+	pgp_text(&a, f->scope != STORE_ACT_ALL ? f->closed_since : NULL);
+	pgp_str(&a, f->scope == STORE_ACT_ALL || f->with_notes ? "t" : "f");
 	r = pg_run(p, SQL_QUERY, &a, _("listing action items"), e);
 	if (r == NULL)
 		return ERR_RUNTIME;

@@ -61,14 +61,17 @@ pgs_copy_find(struct pgs *p, const struct copy_meeting *c, int64_t *id,
 static const char SQL_STAMPS[] =
     "SELECT created, updated FROM meeting WHERE id = $1";
 static const char SQL_ACT_STAMPS[] =
-    "SELECT created, updated FROM action WHERE id = $1";
+    "SELECT created, updated, uuid FROM action WHERE id = $1";
+static const char SQL_REVS[] =
+    "SELECT key, rev FROM section WHERE meeting_id = $1";
 static const char SQL_SEEN_ALL[] =
     "SELECT section, digest, state FROM suggestion_seen WHERE meeting_id = $1"
     " ORDER BY section, digest";
 
+/* The stamps of row id, and its UUID when uuid is not NULL. */
 static int
 stamps(struct pgs *p, const char *sql, int64_t id, char created[21],
-    char updated[21], struct err *e)
+    char updated[21], char *uuid, struct err *e)
 {
 	struct pgp a = PGP_INIT;
 	PGresult *r;
@@ -79,6 +82,8 @@ stamps(struct pgs *p, const char *sql, int64_t id, char created[21],
 	if (PQntuples(r)) {
 		pg_copy(created, 21, r, 0, 0);
 		pg_copy(updated, 21, r, 0, 1);
+		if (uuid)
+			pg_copy(uuid, 37, r, 0, 2);
 	}
 	PQclear(r);
 	return 0;
@@ -93,16 +98,21 @@ pgs_copy_read(struct pgs *p, int64_t id, struct copy_meeting *c,
 
 	memset(c, 0, sizeof *c);
 	if (pgs_meeting_load(p, id, &c->m, e) ||
-	    stamps(p, SQL_STAMPS, id, c->created, c->updated, e))
+	    stamps(p, SQL_STAMPS, id, c->created, c->updated, NULL, e))
 		return ERR_RUNTIME;
+	pgp_int(&a, id);
+	if ((r = pg_run(p, SQL_REVS, &a, _("copying"), e)) == NULL)
+		return ERR_RUNTIME;
+	for (int i = 0; i < PQntuples(r); i++)
+		copy_set_rev(c, PQgetvalue(r, i, 0), pg_int(r, i, 1));
+	PQclear(r);
 	c->ca = c->m.nact ? xcalloc(c->m.nact, sizeof *c->ca) : NULL;
 	for (size_t i = 0; i < c->m.nact; i++)
 		if (stamps(p, SQL_ACT_STAMPS, c->m.act[i].id, c->ca[i].created,
-		    c->ca[i].updated, e) ||
+		    c->ca[i].updated, c->ca[i].uuid, e) ||
 		    pgs_act_history(p, c->m.act[i].id, &c->ca[i].ev,
 		    &c->ca[i].nev, e))
 			return ERR_RUNTIME;
-	pgp_int(&a, id);
 	if ((r = pg_run(p, SQL_SEEN_ALL, &a, _("copying"), e)) == NULL)
 		return ERR_RUNTIME;
 	c->nseen = (size_t)PQntuples(r);
@@ -123,14 +133,19 @@ static const char SQL_MEETING[] =
     " $7, $8, $9, $10, $11, $12, $13, $14, coalesce($15, 'draft'), $16, $17)"
     " RETURNING id";
 static const char SQL_SECTION[] =
-    "INSERT INTO section (meeting_id, key, body) VALUES ($1, $2, $3)";
+    "INSERT INTO section (meeting_id, key, body, rev) VALUES ($1, $2, $3, $4)";
 static const char SQL_ATTENDEE[] =
     "INSERT INTO attendee (meeting_id, pos, name, position, organisation,"
     " role, presence, proxy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+/* A UUID the destination already has (whichever unit's task it is) is
+ * not taken twice: the insert does nothing, and is made again with a
+ * new one. */
 static const char SQL_ACTION[] =
     "INSERT INTO action (meeting_id, pos, assignee, task, due, due_text,"
-    " status, src_section, src_start, src_end, created, updated)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
+    " status, src_section, src_start, src_end, created, updated, uuid)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
+    " coalesce($13, gen_random_uuid()::text))"
+    " ON CONFLICT (uuid) DO NOTHING RETURNING id";
 static const char SQL_SEEN[] =
     "INSERT INTO suggestion_seen (meeting_id, section, digest, state)"
     " VALUES ($1, $2, $3, $4)";
@@ -150,6 +165,7 @@ write_parts(struct pgs *p, struct copy_meeting *c, struct err *e)
 		pgp_int(&a, m->id);
 		pgp_str(&a, m->sec[i].key);
 		pgp_str(&a, m->sec[i].body ? m->sec[i].body : "");
+		pgp_int(&a, COPY_REV(c, i));
 		if (pg_do(p, SQL_SECTION, &a, _("copying"), e))
 			return ERR_RUNTIME;
 	}
@@ -157,14 +173,7 @@ write_parts(struct pgs *p, struct copy_meeting *c, struct err *e)
 		const struct attendee *t = &m->att[i];
 
 		a.n = 0;
-		pgp_int(&a, m->id);
-		pgp_int(&a, (int64_t)i);
-		pgp_str(&a, t->name ? t->name : "");
-		pgp_text(&a, t->position);
-		pgp_text(&a, t->organisation);
-		pgp_str(&a, role_word(t->role));
-		pgp_str(&a, presence_word(t->presence));
-		pgp_text(&a, t->proxy);
+		pg_bind_attendee(&a, m->id, i, t);
 		if (pg_do(p, SQL_ATTENDEE, &a, _("copying"), e))
 			return ERR_RUNTIME;
 	}
@@ -172,25 +181,18 @@ write_parts(struct pgs *p, struct copy_meeting *c, struct err *e)
 		struct action *t = &m->act[i];
 
 		a.n = 0;
-		pgp_int(&a, m->id);
-		pgp_int(&a, (int64_t)i);
-		pgp_text(&a, t->assignee);
-		pgp_str(&a, t->task ? t->task : "");
-		pgp_text(&a, t->due);
-		pgp_text(&a, t->due_text);
-		pgp_str(&a, status_word(t->status));
-		pgp_text(&a, t->src_section);
-		if (t->src_section) {
-			pgp_int(&a, t->src_start);
-			pgp_int(&a, t->src_end);
-		} else {
-			pgp_null(&a);
-			pgp_null(&a);
-		}
+		pg_bind_action(&a, m->id, i, t);
 		pgp_str(&a, c->ca[i].created);
 		pgp_str(&a, c->ca[i].updated);
+		pgp_text(&a, c->ca[i].uuid);
 		if ((r = pg_run(p, SQL_ACTION, &a, _("copying"), e)) == NULL)
 			return ERR_RUNTIME;
+		if (PQntuples(r) == 0) {
+			PQclear(r);
+			a.v[a.n - 1] = NULL;
+			if ((r = pg_run(p, SQL_ACTION, &a, _("copying"), e)) == NULL)
+				return ERR_RUNTIME;
+		}
 		t->id = pg_int(r, 0, 0);
 		t->meeting_id = m->id;
 		PQclear(r);

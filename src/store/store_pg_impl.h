@@ -19,7 +19,7 @@
 
 /* The schema version of the PostgreSQL store (its own numbering: the
  * SQLite file's is STORE_SCHEMA_VERSION).  A newer one is refused. */
-#define PGS_SCHEMA_VERSION 1
+#define PGS_SCHEMA_VERSION 2
 
 struct pgs {
 	PGconn		*conn;		/* NULL after a loss, until re-opened */
@@ -33,7 +33,7 @@ struct pgs {
 	const char	**prep;		/* statements prepared on conn: "s<i>" */
 	size_t		 nprep, capprep;
 	int64_t		*held;		/* meetings whose edit lock we hold */
-	size_t		 nheld;
+	size_t		 nheld, capheld;
 };
 
 /* A statement's parameters, as text (NULL is SQL NULL). */
@@ -85,8 +85,46 @@ bool	 pg_true(const PGresult *, int row, int col);
  * (store_pg_schema.c). */
 int	 pg_schema_check(struct pgs *, struct err *);
 /* Rebuilds one meeting's row of the search index (store_pg_search.c);
- * every write of a meeting's text calls it before its commit. */
+ * every write of a meeting's text calls it before its commit, or
+ * pg_search_defer: a merging save allowed to leave the index for later
+ * does so for a meeting whose texts reach PG_INDEX_LATER_BYTES
+ * (store_pg_sync.c), and pgs_search_catch_up indexes it. */
 int	 pg_search_refresh(struct pgs *, int64_t id, struct err *);
+#define PG_INDEX_LATER_BYTES (64 * 1024)
+int	 pg_search_defer(struct pgs *, int64_t id, struct err *);
+/* Roster and task rows of a meeting (store_pg_rows.c), as store_rows.c
+ * writes them on SQLite: rows keep their ids.  pg_action_status gives
+ * the stored status of task id (NULL when there is none), locking the
+ * row until the commit. */
+/* Binds a row as $1..$8 (attendee) or $1..$10 (task): the meeting, the
+ * position, then the columns in the order of the inserts. */
+void	 pg_bind_attendee(struct pgp *, int64_t meeting_id, size_t pos,
+	    const struct attendee *);
+void	 pg_bind_action(struct pgp *, int64_t meeting_id, size_t pos,
+	    const struct action *);
+int	 pg_write_attendees(struct pgs *, int64_t meeting_id,
+	    struct attendee *v, size_t n, struct err *);
+int	 pg_action_status(struct pgs *, int64_t id, char **out, struct err *);
+int	 pg_write_action(struct pgs *, int64_t meeting_id, size_t pos,
+	    struct action *a, const char *old, struct err *);
+int	 pg_delete_actions_except(struct pgs *, int64_t meeting_id,
+	    const struct action *v, size_t n, struct err *);
+/* Meetings (store_pg_meeting.c): the whole of meeting id into m
+ * (initialised here), inside the caller's transaction; ERR_INPUT if
+ * there is none.  pg_own_meeting: before a write of its parts, that the
+ * meeting is this role's, locked against other writers until the
+ * commit. */
+int	 pg_meeting_read(struct pgs *, int64_t id, struct meeting *m,
+	    struct err *);
+int	 pg_own_meeting(struct pgs *, int64_t id, struct err *);
+/* One part of meeting id added to m (sets m->id; ERR_INPUT for the header
+ * of no meeting); PG_TASKS_LOCKED locks the task rows until the commit. */
+enum pg_part { PG_HEADER, PG_ROSTER, PG_TEXTS, PG_TASKS, PG_TASKS_LOCKED };
+int	 pg_read_part(struct pgs *, enum pg_part, int64_t id, struct meeting *m,
+	    struct err *);
+/* Writes m's header fields over meeting m->id's: ERR_INPUT for no
+ * meeting, refused for another unit's. */
+int	 pg_update_header(struct pgs *, const struct meeting *m, struct err *);
 /* The review's list order and columns (store_pg_action.c), used by the
  * series queries too. */
 void	 pg_fill_row(const PGresult *, int row, struct action_row *);

@@ -1,7 +1,7 @@
 /*
  * Meetings in the PostgreSQL store, the twins of store_meeting.c: the
- * list, whole-meeting insert and load, the editor's saves, and the edit
- * locks.  Same statements and same rules as on SQLite (every write one
+ * list, whole-meeting insert and load, and the editor's plain saves.
+ * Same statements and same rules as on SQLite (every write one
  * transaction, the search row rebuilt before the commit), with the
  * server's row locks (SELECT ... FOR UPDATE) where SQLite relies on its
  * single writer.
@@ -13,13 +13,9 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
@@ -130,7 +126,7 @@ not_changed(struct pgs *p, int64_t id, struct err *e)
 static const char SQL_SAVE_SECTION[] =
     "INSERT INTO section (meeting_id, key, body) VALUES ($1, $2, $3)"
     " ON CONFLICT (meeting_id, key) DO UPDATE SET body = excluded.body,"
-    " updated = minutes.stamp()"
+    " rev = section.rev + 1, updated = minutes.stamp()"
     " WHERE section.body IS DISTINCT FROM excluded.body";
 
 static int
@@ -145,145 +141,30 @@ save_section(struct pgs *p, int64_t id, const char *key, const char *body,
 	return pg_do(p, SQL_SAVE_SECTION, &a, _("saving a section"), e);
 }
 
-static const char SQL_DELETE_ATTENDEES[] =
-    "DELETE FROM attendee WHERE meeting_id = $1";
-static const char SQL_INSERT_ATTENDEE[] =
-    "INSERT INTO attendee (meeting_id, pos, name, position, organisation,"
-    " role, presence, proxy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-    " RETURNING id";
-
-static int
-save_attendees(struct pgs *p, const struct meeting *m, struct err *e)
-{
-	struct pgp a = PGP_INIT;
-
-	pgp_int(&a, m->id);
-	if (pg_do(p, SQL_DELETE_ATTENDEES, &a, _("saving attendees"), e))
-		return ERR_RUNTIME;
-	for (size_t i = 0; i < m->natt; i++) {
-		const struct attendee *t = &m->att[i];
-		PGresult *r;
-
-		a.n = 0;
-		pgp_int(&a, m->id);
-		pgp_int(&a, (int64_t)i);
-		pgp_str(&a, t->name ? t->name : "");
-		pgp_text(&a, t->position);
-		pgp_text(&a, t->organisation);
-		pgp_str(&a, role_word(t->role));
-		pgp_str(&a, presence_word(t->presence));
-		pgp_text(&a, t->proxy);
-		r = pg_run(p, SQL_INSERT_ATTENDEE, &a, _("saving attendees"), e);
-		if (r == NULL)
-			return ERR_RUNTIME;
-		m->att[i].id = pg_int(r, 0, 0);
-		PQclear(r);
-	}
-	return 0;
-}
-
-static const char SQL_INSERT_ACTION[] =
-    "INSERT INTO action (meeting_id, pos, assignee, task, due, due_text,"
-    " status, src_section, src_start, src_end)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
-static const char SQL_UPDATE_ACTION[] =
-    "UPDATE action SET pos = $2, assignee = $3, task = $4, due = $5,"
-    " due_text = $6, status = $7, src_section = $8, src_start = $9,"
-    " src_end = $10, updated = minutes.stamp()"
-    " WHERE meeting_id = $1 AND id = $11";
-static const char SQL_INSERT_HISTORY[] =
-    "INSERT INTO action_history (action_id, old_status, new_status)"
-    " VALUES ($1, $2, $3)";
-static const char SQL_DELETE_GONE[] =
-    "DELETE FROM action WHERE meeting_id = $1 AND NOT (id = ANY ($2::bigint[]))";
-
-static int
-history(struct pgs *p, int64_t id, const char *old, const char *new,
-    struct err *e)
-{
-	struct pgp a = PGP_INIT;
-
-	pgp_int(&a, id);
-	pgp_text(&a, old);
-	pgp_str(&a, new);
-	return pg_do(p, SQL_INSERT_HISTORY, &a, _("saving a task's history"), e);
-}
-
-static int
-save_action(struct pgs *p, int64_t meeting_id, size_t pos, struct action *t,
-    struct err *e)
-{
-	struct pgp a = PGP_INIT;
-	enum act_status old = ACT_OPEN;
-	bool had = false;
-	PGresult *r;
-
-	if (t->id) {
-		int rc = pg_task_status(p, t->id, &old, NULL);
-
-		if (rc == 0)
-			had = true;
-		else
-			t->id = 0;	/* deleted elsewhere: insert it again */
-		/* Changed elsewhere (minutes action, the review) since it
-		 * was read, and not here: the store's status stands. */
-		if (had && t->status == t->base_status)
-			t->status = old;
-	}
-	pgp_int(&a, meeting_id);
-	pgp_int(&a, (int64_t)pos);
-	pgp_text(&a, t->assignee);
-	pgp_str(&a, t->task ? t->task : "");
-	pgp_text(&a, t->due);
-	pgp_text(&a, t->due_text);
-	pgp_str(&a, status_word(t->status));
-	pgp_text(&a, t->src_section);
-	if (t->src_section) {
-		pgp_int(&a, t->src_start);
-		pgp_int(&a, t->src_end);
-	} else {
-		pgp_null(&a);
-		pgp_null(&a);
-	}
-	if (t->id) {
-		pgp_int(&a, t->id);
-		if (pg_do(p, SQL_UPDATE_ACTION, &a, _("saving a task"), e))
-			return ERR_RUNTIME;
-	} else {
-		r = pg_run(p, SQL_INSERT_ACTION, &a, _("saving a task"), e);
-		if (r == NULL)
-			return ERR_RUNTIME;
-		t->id = pg_int(r, 0, 0);
-		PQclear(r);
-	}
-	t->meeting_id = meeting_id;
-	if (!had)
-		return history(p, t->id, NULL, status_word(t->status), e);
-	if (old != t->status)
-		return history(p, t->id, status_word(old), status_word(t->status), e);
-	return 0;
-}
-
+/* The editor's old save of tasks: a status it did not change is not
+ * written back over one changed elsewhere meanwhile (base_status). */
 static int
 save_actions(struct pgs *p, struct meeting *m, struct err *e)
 {
-	struct pgp a = PGP_INIT;
-	struct buf list = BUF_INIT;
-	int rc;
+	for (size_t i = 0; i < m->nact; i++) {
+		struct action *a = &m->act[i];
+		char *old = NULL;
+		int rc;
 
-	for (size_t i = 0; i < m->nact; i++)
-		if (save_action(p, m->id, i, &m->act[i], e))
+		if (a->id && pg_action_status(p, a->id, &old, e))
 			return ERR_RUNTIME;
-	/* Delete the stored actions the meeting no longer has. */
-	buf_addc(&list, '{');
-	for (size_t i = 0; i < m->nact; i++)
-		buf_printf(&list, "%s%lld", i ? "," : "", (long long)m->act[i].id);
-	buf_addc(&list, '}');
-	pgp_int(&a, m->id);
-	pgp_str(&a, buf_str(&list));
-	rc = pg_do(p, SQL_DELETE_GONE, &a, _("saving tasks"), e);
-	buf_free(&list);
-	return rc;
+		if (a->id && old == NULL)
+			a->id = 0;	/* deleted elsewhere: insert it again */
+		/* Changed elsewhere (minutes action, the review) since it was
+		 * read, and not here: the store's status stands. */
+		else if (old && a->status == a->base_status)
+			status_parse(old, &a->status);
+		rc = pg_write_action(p, m->id, i, a, old, e);
+		free(old);
+		if (rc)
+			return rc;
+	}
+	return pg_delete_actions_except(p, m->id, m->act, m->nact, e);
 }
 
 struct insert_arg {
@@ -306,7 +187,7 @@ tx_insert(struct pgs *p, void *arg, struct err *e)
 	for (size_t i = 0; i < m->nsec; i++)
 		if (save_section(p, m->id, m->sec[i].key, m->sec[i].body, e))
 			return ERR_RUNTIME;
-	if (save_attendees(p, m, e))
+	if (pg_write_attendees(p, m->id, m->att, m->natt, e))
 		return ERR_RUNTIME;
 	for (size_t i = 0; i < m->nact; i++)
 		m->act[i].id = 0;
@@ -338,92 +219,120 @@ static const char SQL_LOAD_ATTENDEES[] =
     " FROM attendee WHERE meeting_id = $1 ORDER BY pos, id";
 static const char SQL_LOAD_SECTIONS[] =
     "SELECT key, body FROM section WHERE meeting_id = $1 ORDER BY id";
-static const char SQL_LOAD_ACTIONS[] =
-    "SELECT id, assignee, task, due, due_text, status, src_section,"
-    " src_start, src_end FROM action WHERE meeting_id = $1 ORDER BY pos, id";
+#define LOAD_ACTIONS \
+    "SELECT id, assignee, task, due, due_text, status, src_section," \
+    " src_start, src_end FROM action WHERE meeting_id = $1 ORDER BY pos, id"
+static const char SQL_LOAD_ACTIONS[] = LOAD_ACTIONS;
+/* What a merging save writes against: a status set elsewhere waits for
+ * its commit rather than being written over. */
+static const char SQL_LOAD_ACTIONS_LOCKED[] = LOAD_ACTIONS " FOR UPDATE";
 
-/* The parts of meeting id after its header; inside a read transaction. */
-static int
-load_parts(struct pgs *p, int64_t id, struct meeting *m, struct err *e)
+static void
+row_header(const PGresult *r, int i, struct meeting *m)
 {
+	for (int f = 0; f < F_NFIELDS; f++)
+		m->field[f] = pg_dup(r, i, f);
+}
+
+static void
+row_attendee(const PGresult *r, int i, struct meeting *m)
+{
+	struct attendee *t = meeting_add_attendee(m);
+
+	t->id = pg_int(r, i, 0);
+	t->name = pg_dup(r, i, 1);
+	t->position = pg_dup(r, i, 2);
+	t->organisation = pg_dup(r, i, 3);
+	role_parse(PQgetvalue(r, i, 4), &t->role);
+	presence_parse(PQgetvalue(r, i, 5), &t->presence);
+	t->proxy = pg_dup(r, i, 6);
+}
+
+static void
+row_section(const PGresult *r, int i, struct meeting *m)
+{
+	meeting_section_set(m, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
+}
+
+static void
+row_action(const PGresult *r, int i, struct meeting *m)
+{
+	struct action *t = meeting_add_action(m);
+
+	t->id = pg_int(r, i, 0);
+	t->meeting_id = m->id;
+	t->assignee = pg_dup(r, i, 1);
+	t->task = pg_dup(r, i, 2);
+	t->due = pg_dup(r, i, 3);
+	t->due_text = pg_dup(r, i, 4);
+	status_parse(PQgetvalue(r, i, 5), &t->status);
+	t->base_status = t->status;
+	t->src_section = pg_dup(r, i, 6);
+	t->src_start = pg_int(r, i, 7);
+	t->src_end = pg_int(r, i, 8);
+}
+
+int
+pg_read_part(struct pgs *p, enum pg_part part, int64_t id, struct meeting *m,
+    struct err *e)
+{
+	static const struct {
+		const char	*sql;
+		void		(*row)(const PGresult *, int, struct meeting *);
+	} parts[] = {
+		[PG_HEADER] = { SQL_LOAD_MEETING, row_header },
+		[PG_ROSTER] = { SQL_LOAD_ATTENDEES, row_attendee },
+		[PG_TEXTS] = { SQL_LOAD_SECTIONS, row_section },
+		[PG_TASKS] = { SQL_LOAD_ACTIONS, row_action },
+		[PG_TASKS_LOCKED] = { SQL_LOAD_ACTIONS_LOCKED, row_action },
+	};
 	struct pgp a = PGP_INIT;
 	PGresult *r;
 
 	pgp_int(&a, id);
-	r = pg_run(p, SQL_LOAD_ATTENDEES, &a, _("reading a meeting"), e);
+	r = pg_run(p, parts[part].sql, &a, _("reading a meeting"), e);
 	if (r == NULL)
 		return ERR_RUNTIME;
-	for (int i = 0; i < PQntuples(r); i++) {
-		struct attendee *t = meeting_add_attendee(m);
-
-		t->id = pg_int(r, i, 0);
-		t->name = pg_dup(r, i, 1);
-		t->position = pg_dup(r, i, 2);
-		t->organisation = pg_dup(r, i, 3);
-		role_parse(PQgetvalue(r, i, 4), &t->role);
-		presence_parse(PQgetvalue(r, i, 5), &t->presence);
-		t->proxy = pg_dup(r, i, 6);
+	if (part == PG_HEADER && PQntuples(r) == 0) {
+		PQclear(r);
+		return err_set(e, ERR_INPUT, _("no meeting %lld"), (long long)id);
 	}
-	PQclear(r);
-	r = pg_run(p, SQL_LOAD_SECTIONS, &a, _("reading a meeting"), e);
-	if (r == NULL)
-		return ERR_RUNTIME;
+	m->id = id;
 	for (int i = 0; i < PQntuples(r); i++)
-		meeting_section_set(m, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
+		parts[part].row(r, i, m);
 	PQclear(r);
-	r = pg_run(p, SQL_LOAD_ACTIONS, &a, _("reading a meeting"), e);
-	if (r == NULL)
-		return ERR_RUNTIME;
-	for (int i = 0; i < PQntuples(r); i++) {
-		struct action *t = meeting_add_action(m);
+	return 0;
+}
 
-		t->id = pg_int(r, i, 0);
-		t->meeting_id = id;
-		t->assignee = pg_dup(r, i, 1);
-		t->task = pg_dup(r, i, 2);
-		t->due = pg_dup(r, i, 3);
-		t->due_text = pg_dup(r, i, 4);
-		status_parse(PQgetvalue(r, i, 5), &t->status);
-		t->base_status = t->status;
-		t->src_section = pg_dup(r, i, 6);
-		t->src_start = pg_int(r, i, 7);
-		t->src_end = pg_int(r, i, 8);
-	}
-	PQclear(r);
-	return pgs_act_reviewed(p, id, &m->rev, &m->nrev, e);
+int
+pg_meeting_read(struct pgs *p, int64_t id, struct meeting *m, struct err *e)
+{
+	int rc;
+
+	meeting_init(m);
+	if ((rc = pg_read_part(p, PG_HEADER, id, m, e)) == 0 &&
+	    (rc = pg_read_part(p, PG_ROSTER, id, m, e)) == 0 &&
+	    (rc = pg_read_part(p, PG_TEXTS, id, m, e)) == 0 &&
+	    (rc = pg_read_part(p, PG_TASKS, id, m, e)) == 0)
+		/* What this meeting's review of earlier tasks found, for the
+		 * exports. */
+		rc = pgs_act_reviewed(p, id, &m->rev, &m->nrev, e);
+	if (rc)
+		meeting_free(m);
+	return rc;
 }
 
 int
 pgs_meeting_load(struct pgs *p, int64_t id, struct meeting *m, struct err *e)
 {
-	struct pgp a = PGP_INIT;
-	PGresult *r;
-	int rc = ERR_RUNTIME;
+	int rc;
 
 	meeting_init(m);
 	/* One snapshot, so the parts agree even while another saves. */
 	if (pg_read_begin(p, _("reading a meeting"), e))
 		return ERR_RUNTIME;
-	pgp_int(&a, id);
-	r = pg_run(p, SQL_LOAD_MEETING, &a, _("reading a meeting"), e);
-	if (r == NULL)
-		goto fail;
-	if (PQntuples(r) == 0) {
-		PQclear(r);
-		rc = err_set(e, ERR_INPUT, _("no meeting %lld"), (long long)id);
-		goto fail;
-	}
-	m->id = id;
-	for (int f = 0; f < F_NFIELDS; f++)
-		m->field[f] = pg_dup(r, 0, f);
-	PQclear(r);
-	if (load_parts(p, id, m, e))
-		goto fail;
+	rc = pg_meeting_read(p, id, m, e);
 	pg_rollback(p);
-	return 0;
-fail:
-	pg_rollback(p);
-	meeting_free(m);
 	return rc;
 }
 
@@ -444,8 +353,8 @@ pgs_meeting_exists(struct pgs *p, int64_t id)
 	return found;
 }
 
-static int
-update_header(struct pgs *p, const struct meeting *m, struct err *e)
+int
+pg_update_header(struct pgs *p, const struct meeting *m, struct err *e)
 {
 	struct pgp a = PGP_INIT;
 	long rows = 0;
@@ -460,10 +369,8 @@ update_header(struct pgs *p, const struct meeting *m, struct err *e)
 static const char SQL_MINE[] =
     "SELECT 1 FROM meeting WHERE id = $1 AND owner = minutes.me() FOR UPDATE";
 
-/* Before a write of meeting id's parts: the meeting is this role's (and
- * locked against a concurrent write of its header until the commit). */
-static int
-own_meeting(struct pgs *p, int64_t id, struct err *e)
+int
+pg_own_meeting(struct pgs *p, int64_t id, struct err *e)
 {
 	struct pgp a = PGP_INIT;
 	PGresult *r;
@@ -492,7 +399,8 @@ tx_save(struct pgs *p, void *arg, struct err *e)
 	int rc;
 
 	/* ERR_INPUT when there is no such meeting (for this role). */
-	rc = s->header ? update_header(p, s->m, e) : own_meeting(p, s->m->id, e);
+	rc = s->header ? pg_update_header(p, s->m, e) :
+	    pg_own_meeting(p, s->m->id, e);
 	if (rc)
 		return rc;
 	if (s->texts) {
@@ -503,7 +411,8 @@ tx_save(struct pgs *p, void *arg, struct err *e)
 			    meeting_section(s->m, s->keys[i]), e))
 				return ERR_RUNTIME;
 	}
-	if (s->roster && save_attendees(p, s->m, e))
+	if (s->roster && pg_write_attendees(p, s->m->id, s->m->att, s->m->natt,
+	    e))
 		return ERR_RUNTIME;
 	if (s->tasks && save_actions(p, s->m, e))
 		return ERR_RUNTIME;
@@ -578,124 +487,4 @@ pgs_meeting_save(struct pgs *p, struct meeting *m, bool texts,
 	if (!texts && !roster && !tasks)
 		return 0;
 	return save(p, &s, e);
-}
-
-/*
- * Edit locks.  The row says who (pid, host) for the warning; whether the
- * holder is alive is the server's to say: each holder keeps a session
- * advisory lock on the meeting, which the server drops the moment that
- * session ends, however it ends (kill -9, a lost network, a reboot).  So
- * a lock is never stale, and no clock or pid is trusted.
- */
-static const char SQL_TRY[] =
-    "SELECT pg_try_advisory_lock(1296978003, $1::int)";
-static const char SQL_UNLOCK[] =
-    "SELECT pg_advisory_unlock(1296978003, $1::int)";
-static const char SQL_LOCK_GET[] =
-    "SELECT pid FROM edit_lock WHERE meeting_id = $1";
-static const char SQL_LOCK_PUT[] =
-    "INSERT INTO edit_lock (meeting_id, pid, host, beat) VALUES ($1, $2, $3, $4)"
-    " ON CONFLICT (meeting_id) DO UPDATE SET pid = excluded.pid,"
-    " host = excluded.host, beat = excluded.beat";
-static const char SQL_LOCK_BEAT[] =
-    "UPDATE edit_lock SET beat = $3 WHERE meeting_id = $1 AND pid = $2";
-static const char SQL_LOCK_DROP[] =
-    "DELETE FROM edit_lock WHERE meeting_id = $1 AND pid = $2 AND host = $3";
-
-static void
-hostname(char *h, size_t n)
-{
-	if (gethostname(h, n) != 0)
-		snprintf(h, n, "localhost");
-	h[n - 1] = '\0';
-}
-
-static bool
-holding(const struct pgs *p, int64_t id)
-{
-	for (size_t i = 0; i < p->nheld; i++)
-		if (p->held[i] == id)
-			return true;
-	return false;
-}
-
-int
-pgs_lock_take(struct pgs *p, int64_t id, long *other_pid, struct err *e)
-{
-	struct pgp a = PGP_INIT;
-	char host[256];
-	PGresult *r;
-	bool got;
-
-	*other_pid = 0;
-	pgp_int(&a, id);
-	if (!holding(p, id)) {
-		r = pg_run(p, SQL_TRY, &a, _("marking the meeting open"), e);
-		if (r == NULL)
-			return ERR_RUNTIME;
-		got = pg_true(r, 0, 0);
-		PQclear(r);
-		if (got) {
-			p->held = xreallocarray(p->held, p->nheld + 1, sizeof *p->held);
-			p->held[p->nheld++] = id;
-		} else {
-			/* Held by a live session: the row names it. */
-			r = pg_run(p, SQL_LOCK_GET, &a, _("marking the meeting open"), e);
-			if (r == NULL)
-				return ERR_RUNTIME;
-			*other_pid = PQntuples(r) ? (long)pg_int(r, 0, 0) : -1;
-			if (*other_pid == 0)
-				*other_pid = -1;
-			PQclear(r);
-		}
-	}
-	hostname(host, sizeof host);
-	pgp_int(&a, (int64_t)getpid());
-	pgp_str(&a, host);
-	pgp_int(&a, (int64_t)time(NULL));
-	return pg_do(p, SQL_LOCK_PUT, &a, _("marking the meeting open"), e);
-}
-
-int
-pgs_lock_refresh(struct pgs *p, int64_t id, struct err *e)
-{
-	struct pgp a = PGP_INIT;
-	PGresult *r;
-
-	pgp_int(&a, id);
-	/* Taken by the next one the moment its holder is gone. */
-	if (!holding(p, id)) {
-		r = pg_run(p, SQL_TRY, &a, _("marking the meeting open"), e);
-		if (r == NULL)
-			return ERR_RUNTIME;
-		if (pg_true(r, 0, 0)) {
-			p->held = xreallocarray(p->held, p->nheld + 1, sizeof *p->held);
-			p->held[p->nheld++] = id;
-		}
-		PQclear(r);
-	}
-	pgp_int(&a, (int64_t)getpid());
-	pgp_int(&a, (int64_t)time(NULL));
-	return pg_do(p, SQL_LOCK_BEAT, &a, _("marking the meeting open"), e);
-}
-
-void
-pgs_lock_release(struct pgs *p, int64_t id)
-{
-	struct pgp a = PGP_INIT;
-	char host[256];
-
-	for (size_t i = 0; i < p->nheld; i++)
-		if (p->held[i] == id) {
-			p->held[i] = p->held[--p->nheld];
-			pgp_int(&a, id);
-			pg_do(p, SQL_UNLOCK, &a, "", NULL);
-			a.n = 0;
-			break;
-		}
-	hostname(host, sizeof host);
-	pgp_int(&a, id);
-	pgp_int(&a, (int64_t)getpid());
-	pgp_str(&a, host);
-	pg_do(p, SQL_LOCK_DROP, &a, "", NULL);
 }

@@ -27,7 +27,8 @@
 
 /* The tables every row of which belongs to a meeting's owner. */
 #define OWNED_TABLES "meeting", "attendee", "section", "action", \
-	"action_history", "suggestion_seen", "edit_lock", "search_doc"
+	"action_history", "suggestion_seen", "edit_lock", "search_doc", \
+	"search_pending"
 
 /* migrations[i] takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
@@ -268,6 +269,69 @@ static const char *const migrations[] = {
 	"   TO %I', r);"
 	"  INSERT INTO minutes.grantee VALUES (r) ON CONFLICT DO NOTHING;"
 	" END$$;",
+
+	/* 1 -> 2: never lose a word (issue 12), and clients keep their data
+	 * (issue 15), as the SQLite file's migrations 4 and 5 do.
+	 * Section texts get a revision, bumped by every save, so that a
+	 * save begun from an older one is merged (store_pg_sync.c).
+	 * Tasks get a random UUID, the iCalendar UID and Taskwarrior's
+	 * uuid: a volatile default is computed for each row when the column
+	 * is added, so every existing task gets its own, whichever unit
+	 * owns it (no policy applies to the rewrite), and every task
+	 * inserted later by any program gets one from the default.
+	 * Edit locks: one row per instance that has a meeting open, each
+	 * naming the server process of its session, which holds a shared
+	 * advisory lock on the meeting while it lives; the old rows were
+	 * only courtesy marks of running editors and are not kept. */
+	"ALTER TABLE minutes.section ADD COLUMN rev bigint NOT NULL DEFAULT 1;"
+	"ALTER TABLE minutes.action ADD COLUMN uuid text NOT NULL"
+	" DEFAULT gen_random_uuid()::text;"
+	"ALTER TABLE minutes.action ADD CONSTRAINT action_by_uuid UNIQUE (uuid);"
+	/* The UUID is what other programs know a task by: the office may
+	 * no more change another unit's than its words. */
+	"CREATE OR REPLACE FUNCTION minutes.own_action() RETURNS trigger"
+	" LANGUAGE plpgsql AS $$BEGIN"
+	"  NEW.owner := (SELECT m.owner FROM minutes.meeting m"
+	"   WHERE m.id = NEW.meeting_id);"
+	"  IF TG_OP = 'UPDATE' AND OLD.owner <> minutes.me() AND"
+	"   (NEW.meeting_id, NEW.pos, NEW.assignee, NEW.task, NEW.due,"
+	"    NEW.due_text, NEW.src_section, NEW.src_start, NEW.src_end,"
+	"    NEW.created, NEW.uuid) IS DISTINCT FROM (OLD.meeting_id, OLD.pos,"
+	"    OLD.assignee, OLD.task, OLD.due, OLD.due_text, OLD.src_section,"
+	"    OLD.src_start, OLD.src_end, OLD.created, OLD.uuid) THEN"
+	"   RAISE EXCEPTION 'only the status of another unit''s task may change'"
+	"    USING ERRCODE = '42501'; END IF;"
+	"  RETURN NEW; END$$;"
+	"DROP TABLE minutes.edit_lock;"
+	"CREATE TABLE minutes.edit_lock ("
+	" meeting_id bigint NOT NULL REFERENCES minutes.meeting (id) ON DELETE CASCADE,"
+	" owner oid NOT NULL,"
+	" host text NOT NULL,"
+	" pid integer NOT NULL,"
+	" backend integer NOT NULL,"
+	" beat bigint NOT NULL,"
+	" PRIMARY KEY (meeting_id, host, pid));"
+	"CREATE TRIGGER own BEFORE INSERT OR UPDATE ON minutes.edit_lock"
+	" FOR EACH ROW EXECUTE FUNCTION minutes.own_part();"
+	"CREATE POLICY seen_write ON minutes.edit_lock FOR ALL"
+	" USING (minutes.sees(owner)) WITH CHECK (minutes.sees(owner));"
+	"CREATE POLICY seen_read ON minutes.edit_lock FOR SELECT"
+	" USING (minutes.sees(owner));"
+	"ALTER TABLE minutes.edit_lock ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE minutes.edit_lock FORCE ROW LEVEL SECURITY;"
+	/* Meetings whose index a save left for later (store_pg_sync.c):
+	 * their owner's next search or catch-up indexes them. */
+	"CREATE TABLE minutes.search_pending ("
+	" meeting_id bigint PRIMARY KEY REFERENCES minutes.meeting (id) ON DELETE CASCADE,"
+	" owner oid NOT NULL);"
+	"CREATE TRIGGER own BEFORE INSERT OR UPDATE ON minutes.search_pending"
+	" FOR EACH ROW EXECUTE FUNCTION minutes.own_part();"
+	"CREATE POLICY own_write ON minutes.search_pending FOR ALL"
+	" USING (owner = minutes.me()) WITH CHECK (owner = minutes.me());"
+	"CREATE POLICY seen_read ON minutes.search_pending FOR SELECT"
+	" USING (minutes.sees(owner));"
+	"ALTER TABLE minutes.search_pending ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE minutes.search_pending FORCE ROW LEVEL SECURITY;",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

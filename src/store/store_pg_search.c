@@ -27,8 +27,11 @@
 #include "lib/xmalloc.h"
 #include "store/store_pg_impl.h"
 
+/* The meeting's index row, built as the SQLite index's, and no longer
+ * pending (one statement: one round trip in every save). */
 static const char SQL_REFRESH[] =
-    "INSERT INTO search_doc (meeting_id, owner, title, head, roster, body,"
+    "WITH done AS (DELETE FROM search_pending WHERE meeting_id = $1)"
+    " INSERT INTO search_doc (meeting_id, owner, title, head, roster, body,"
     " tasks, keys)"
     " SELECT m.id, m.owner, m.title,"
     " coalesce(m.organisation, '') || E'\\n' || coalesce(m.number, '')"
@@ -52,13 +55,61 @@ static const char SQL_REFRESH[] =
     " head = excluded.head, roster = excluded.roster, body = excluded.body,"
     " tasks = excluded.tasks, keys = excluded.keys";
 
-int
-pg_search_refresh(struct pgs *p, int64_t id, struct err *e)
+/* Runs sql on the index of meeting id ($1). */
+static int
+index_do(struct pgs *p, const char *sql, int64_t id, struct err *e)
 {
 	struct pgp a = PGP_INIT;
 
 	pgp_int(&a, id);
-	return pg_do(p, SQL_REFRESH, &a, _("updating the search index"), e);
+	return pg_do(p, sql, &a, _("updating the search index"), e);
+}
+
+int
+pg_search_refresh(struct pgs *p, int64_t id, struct err *e)
+{
+	return index_do(p, SQL_REFRESH, id, e);
+}
+
+static const char SQL_DEFER[] =
+    "INSERT INTO search_pending (meeting_id, owner) SELECT id, owner"
+    " FROM meeting WHERE id = $1 ON CONFLICT DO NOTHING";
+/* This role's meetings only: the others are their owners' to index. */
+static const char SQL_PENDING[] =
+    "SELECT meeting_id FROM search_pending WHERE owner = minutes.me()"
+    " ORDER BY meeting_id LIMIT 1";
+
+int
+pg_search_defer(struct pgs *p, int64_t id, struct err *e)
+{
+	return index_do(p, SQL_DEFER, id, e);
+}
+
+static int
+tx_catch_up(struct pgs *p, void *arg, struct err *e)
+{
+	return pg_search_refresh(p, *(int64_t *)arg, e);
+}
+
+int
+pgs_search_catch_up(struct pgs *p, struct err *e)
+{
+	for (;;) {
+		PGresult *r = pg_run(p, SQL_PENDING, NULL,
+		    _("updating the search index"), e);
+		int64_t id;
+
+		if (r == NULL)
+			return ERR_RUNTIME;
+		id = PQntuples(r) ? pg_int(r, 0, 0) : 0;
+		PQclear(r);
+		if (id == 0)
+			return 0;
+		/* One meeting per transaction: a long catch-up never holds
+		 * a meeting for long. */
+		if (pg_tx(p, tx_catch_up, &id, e))
+			return ERR_RUNTIME;
+	}
 }
 
 static const char SQL_MINE[] =
@@ -250,6 +301,9 @@ pgs_search(struct pgs *p, const struct search_query *q, size_t limit,
 	}
 	w = buf_str(&words);
 	h = buf_str(&whole);
+	/* This role's meetings whose index was left for later are indexed
+	 * first; a role that may not write searches the index as it is. */
+	pgs_search_catch_up(p, NULL);
 	/* One snapshot, so the tiers see the same index. */
 	rc = pg_read_begin(p, _("searching"), e);
 	if (q->n > 1) {

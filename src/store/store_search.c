@@ -151,9 +151,8 @@ tx_catch_up(struct store *s, void *arg, struct err *e)
 int
 store_search_catch_up(struct store *s, struct err *e)
 {
-	/* A shared store indexes as it saves: nothing is ever pending. */
 	if (s->pg)
-		return 0;
+		return pgs_search_catch_up(s->pg, e);
 	for (;;) {
 		sqlite3_stmt *st = st_prep(s, SQL_PENDING, e);
 		int64_t id = 0;

@@ -1,46 +1,21 @@
 /*
- * Saving a meeting that another instance may be saving too (see store.h).
- * Each caller keeps a base: the meeting as the store had it when this
- * caller last loaded or saved it, with the revision of each section text.
- * A save compares, inside its BEGIN IMMEDIATE transaction, what is stored
- * now with that base:
- *
- *   - a section whose stored revision is still the base's is written as
- *     the caller has it, and its revision goes up by one;
- *   - one whose revision moved on was saved by someone else meanwhile:
- *     the caller's text is merged with the stored one against the base
- *     text (core/merge_text.c), so that neither's words are lost, and the
- *     result is stored under the next revision;
- *   - header fields, roster rows and tasks are merged the same way,
- *     against the base's copies (core/merge_rows.c);
- *   - sections the caller did not change but someone else did are read,
- *     so the caller sees them.
- *
- * Only the revisions are read for a section that did not move on: a long
- * text's body is read again only to merge it.  Nothing in the caller's
- * meeting or base changes until the transaction has committed, so a
- * failed save can be retried as it was.
+ * Saving a meeting that another instance may be saving too (see store.h),
+ * on SQLite: opening a meeting with its base, and the reads and writes
+ * of store_merge.c's merging save, which runs inside one BEGIN IMMEDIATE
+ * transaction (store_pg_sync.c is the PostgreSQL twin).  Only the
+ * revisions are read for a section that did not move on, from an index
+ * (section_rev), without walking a long text's pages.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/merge.h"
-#include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
 #include "store/store_impl.h"
-
-struct store_base {
-	struct meeting	 m;
-	struct rev {
-		char	*key;
-		int64_t	 rev;
-	}		*rev;
-	size_t		 nrev, caprev;
-};
+#include "store/store_merge.h"
 
 static const char SQL_REVS[] =
     "SELECT key, rev FROM section WHERE meeting_id = ?1";
@@ -55,72 +30,55 @@ static const char SQL_UPDATE_TEXT[] =
     " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
     " WHERE meeting_id = ?1 AND key = ?2";
 
-int64_t
-store_base_rev(const struct store_base *b, const char *key)
-{
-	for (size_t i = 0; b && i < b->nrev; i++)
-		if (strcmp(b->rev[i].key, key) == 0)
-			return b->rev[i].rev;
-	return 0;
-}
-
-static void
-set_rev(struct store_base *b, const char *key, int64_t rev)
-{
-	for (size_t i = 0; i < b->nrev; i++)
-		if (strcmp(b->rev[i].key, key) == 0) {
-			b->rev[i].rev = rev;
-			return;
-		}
-	XPUSH(b->rev, b->nrev, b->caprev);
-	b->rev[b->nrev].key = xstrdup(key);
-	b->rev[b->nrev++].rev = rev;
-}
-
-void
-store_base_free(struct store_base *b)
-{
-	if (b == NULL)
-		return;
-	meeting_free(&b->m);
-	for (size_t i = 0; i < b->nrev; i++)
-		free(b->rev[i].key);
-	free(b->rev);
-	free(b);
-}
+/* Each section's revision, to fn(arg, key, rev). */
+struct each_rev {
+	void	(*fn)(void *, const char *, int64_t);
+	void	*arg;
+};
 
 static int
 row_rev(sqlite3_stmt *st, void *arg)
 {
-	set_rev(arg, (const char *)sqlite3_column_text(st, 0),
+	struct each_rev *r = arg;
+
+	r->fn(r->arg, (const char *)sqlite3_column_text(st, 0),
 	    sqlite3_column_int64(st, 1));
 	return 0;
 }
 
-/* All revisions of meeting id, into a fresh base's list. */
 static int
-read_revs(struct store *s, int64_t id, struct store_base *b, struct err *e)
+sq_revs(void *db, int64_t id, void (*fn)(void *, const char *, int64_t),
+    void *arg, struct err *e)
 {
+	struct store *s = db;
+	struct each_rev r = { fn, arg };
 	sqlite3_stmt *st = st_prep(s, SQL_REVS, e);
 
 	if (st == NULL)
 		return ERR_RUNTIME;
 	sqlite3_bind_int64(st, 1, id);
-	return st_each(s, st, row_rev, b, _("reading a meeting"), e);
+	return st_each(s, st, row_rev, &r, _("reading a meeting"), e);
+}
+
+static void
+base_rev(void *base, const char *key, int64_t rev)
+{
+	merge_base_set_rev(base, key, rev);
 }
 
 int
 store_meeting_open(struct store *s, int64_t id, struct meeting *out,
     struct store_base **base, struct err *e)
 {
-	struct store_base *b = xcalloc(1, sizeof *b);
+	if (s->pg)
+		return pgs_meeting_open(s->pg, id, out, base, e);
+	struct store_base *b = merge_base_new();
 	int rc;
 
 	meeting_init(out);
-	meeting_init(&b->m);
 	*base = NULL;
 	if (st_read_begin(s, _("reading a meeting"), e)) {
-		free(b);
+		store_base_free(b);
 		return ERR_RUNTIME;
 	}
 	/* The same read twice in one transaction: the copy the caller
@@ -128,7 +86,7 @@ store_meeting_open(struct store *s, int64_t id, struct meeting *out,
 	rc = st_meeting_read(s, id, out, e);
 	if (rc == 0 && (rc = st_meeting_read(s, id, &b->m, e)) != 0)
 		meeting_free(out);
-	if (rc == 0 && (rc = read_revs(s, id, b, e)) != 0)
+	if (rc == 0 && (rc = sq_revs(s, id, base_rev, b, e)) != 0)
 		meeting_free(out);
 	st_rollback(s);
 	if (rc != 0) {
@@ -137,65 +95,6 @@ store_meeting_open(struct store *s, int64_t id, struct meeting *out,
 	}
 	*base = b;
 	return 0;
-}
-
-/* --- one save ------------------------------------------------------------- */
-
-/* A section text the transaction stored or found, with its revision,
- * and the text stored before it (pre), which the other instance's task
- * spans point into. */
-struct text {
-	char		*key, *body;
-	int64_t		 rev;
-	const char	*pre;
-	char		*pre_own;	/* pre, when it is not borrowed */
-};
-
-/* What a save decided; applied to the caller's meeting and base only once
- * it has committed. */
-struct sync {
-	struct store_base	*base;
-	struct meeting		*m;
-	const char *const	*keys;
-	size_t			 nkeys;
-	unsigned		 parts;
-	struct store_sync_report *rep;
-	char			*field[F_NFIELDS];
-	bool			 has_fields;
-	struct text		*text;
-	size_t			 ntext, captext;
-	struct meeting		 rows;	/* merged roster and tasks */
-	bool			 has_att, has_act;
-};
-
-static void
-sync_free(struct sync *y)
-{
-	for (int f = 0; f < F_NFIELDS; f++)
-		free(y->field[f]);
-	for (size_t i = 0; i < y->ntext; i++) {
-		free(y->text[i].key);
-		free(y->text[i].body);
-		free(y->text[i].pre_own);
-	}
-	free(y->text);
-	meeting_free(&y->rows);
-}
-
-static void
-report_changed(struct store_sync_report *rep, const char *key)
-{
-	rep->changed = xreallocarray(rep->changed, rep->nchanged + 1,
-	    sizeof *rep->changed);
-	rep->changed[rep->nchanged++] = xstrdup(key);
-}
-
-static const char *
-text_of(const struct meeting *m, const char *key)
-{
-	const char *t = meeting_section(m, key);
-
-	return t ? t : "";
 }
 
 /* Runs sql with ?1 the meeting and ?2 key, one column read by row. */
@@ -219,360 +118,95 @@ row_int(sqlite3_stmt *st, void *arg)
 	return 0;
 }
 
-/* Stores body as section key (revision stored + 1) and keeps it for the
- * caller, with the text it replaces (pre; pre_own is freed with it). */
 static int
-write_text(struct store *s, struct sync *y, const char *key, char *body,
-    int64_t stored, const char *pre, char *pre_own, struct err *e)
+sq_rev(void *db, int64_t id, const char *key, int64_t *rev, struct err *e)
 {
+	*rev = 0;
+	return by_key(db, SQL_REV, id, key, row_int, rev, e);
+}
+
+static int
+sq_body(void *db, int64_t id, const char *key, char **body, struct err *e)
+{
+	*body = NULL;
+	return by_key(db, SQL_BODY, id, key, st_row_text, body, e);
+}
+
+static int
+sq_write_text(void *db, int64_t id, const char *key, const char *body,
+    int64_t stored, struct err *e)
+{
+	struct store *s = db;
 	sqlite3_stmt *st = st_prep(s, stored ? SQL_UPDATE_TEXT :
 	    SQL_INSERT_TEXT, e);
 
-	XPUSH(y->text, y->ntext, y->captext);
-	y->text[y->ntext++] = (struct text){ xstrdup(key), body, stored + 1,
-	    pre, pre_own };
 	if (st == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, y->m->id);
+	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
 	return st_done(s, st, _("saving a section"), e);
 }
 
-/* One section the caller changed: written, or merged with the stored
- * text when someone else saved it since the base. */
 static int
-sync_text(struct store *s, struct sync *y, const char *key, struct err *e)
+sq_read(void *db, enum merge_part part, int64_t id, struct meeting *m,
+    struct err *e)
 {
-	const char *mine = text_of(y->m, key);
-	const char *base = text_of(&y->base->m, key);
-	int64_t stored = 0;
-	char *theirs = NULL;
-	struct buf out = BUF_INIT;
-	size_t conflicts;
+	static const enum st_part parts[] = { [MERGE_HEADER] = ST_HEADER,
+	    [MERGE_ROSTER] = ST_ROSTER, [MERGE_TASKS] = ST_TASKS };
 
-	if (by_key(s, SQL_REV, y->m->id, key, row_int, &stored, e))
-		return ERR_RUNTIME;
-	if (stored == store_base_rev(y->base, key))
-		return strcmp(mine, base) == 0 ? 0 :
-		    write_text(s, y, key, xstrdup(mine), stored, base, NULL, e);
-	if (by_key(s, SQL_BODY, y->m->id, key, st_row_text, &theirs, e))
-		return ERR_RUNTIME;
-	if (theirs == NULL)
-		theirs = xstrdup("");
-	conflicts = merge_text(base, strlen(base), mine, strlen(mine), theirs,
-	    strlen(theirs), &out);
-	if (conflicts)
-		y->rep->kept_both++;
-	else
-		y->rep->merged++;
-	return write_text(s, y, key, buf_steal(&out), stored, theirs, theirs,
-	    e);
-}
-
-static bool
-listed(const struct sync *y, const char *key)
-{
-	for (size_t i = 0; i < y->nkeys; i++)
-		if (strcmp(y->keys[i], key) == 0)
-			return true;
-	return false;
-}
-
-/* A section the caller did not change whose revision moved on: read, so
- * the caller has what is stored. */
-static int
-row_moved(sqlite3_stmt *st, void *arg)
-{
-	struct sync *y = arg;
-	const char *key = (const char *)sqlite3_column_text(st, 0);
-	int64_t rev = sqlite3_column_int64(st, 1);
-
-	if (listed(y, key) || rev == store_base_rev(y->base, key))
-		return 0;
-	XPUSH(y->text, y->ntext, y->captext);
-	y->text[y->ntext++] = (struct text){ xstrdup(key), NULL, rev, NULL,
-	    NULL };
-	return 0;
+	return st_read_part(db, parts[part], id, m, e);
 }
 
 static int
-sync_texts(struct store *s, struct sync *y, struct err *e)
+sq_write_header(void *db, const struct meeting *m, struct err *e)
 {
-	sqlite3_stmt *st;
-	size_t first;
-
-	for (size_t i = 0; i < y->nkeys; i++)
-		if (sync_text(s, y, y->keys[i], e))
-			return ERR_RUNTIME;
-	if ((st = st_prep(s, SQL_REVS, e)) == NULL)
-		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, y->m->id);
-	first = y->ntext;
-	if (st_each(s, st, row_moved, y, _("reading a meeting"), e))
-		return ERR_RUNTIME;
-	for (size_t i = first; i < y->ntext; i++) {
-		if (by_key(s, SQL_BODY, y->m->id, y->text[i].key, st_row_text,
-		    &y->text[i].body, e))
-			return ERR_RUNTIME;
-		if (y->text[i].body == NULL)
-			y->text[i].body = xstrdup("");
-		y->text[i].pre = y->text[i].body;
-		y->rep->merged++;
-	}
-	return 0;
+	return st_update_header(db, m, e);
 }
 
 static int
-sync_header(struct store *s, struct sync *y, struct err *e)
+sq_write_attendees(void *db, int64_t id, struct attendee *v, size_t n,
+    struct err *e)
 {
-	struct meeting theirs, out;
-	struct merge_count c = { 0, 0 };
-	bool same = true;
-	int rc;
-
-	meeting_init(&theirs);
-	if ((rc = st_read_part(s, ST_HEADER, y->m->id, &theirs, e)) != 0) {
-		meeting_free(&theirs);
-		return rc;
-	}
-	merge_fields(y->base->m.field, y->m->field, theirs.field, y->field, &c);
-	y->has_fields = true;
-	y->rep->merged += c.merged;
-	y->rep->overridden += c.both;
-	for (int f = 0; f < F_NFIELDS; f++)
-		same = same && strcmp(theirs.field[f] ? theirs.field[f] : "",
-		    y->field[f] ? y->field[f] : "") == 0;
-	meeting_free(&theirs);
-	if (same)
-		return 0;
-	meeting_init(&out);
-	memcpy(out.field, y->field, sizeof out.field);
-	out.id = y->m->id;
-	return st_update_header(s, &out, e);
-}
-
-/* Task a's span after its text became x->body: it points into this
- * caller's text when it came from this side, else into the text stored
- * before (x->pre). */
-static bool
-follow(const struct sync *y, const struct text *x, struct action *a)
-{
-	const char *mine = text_of(y->m, x->key), *old = mine;
-	const struct action *own = NULL;
-	struct meeting one;
-
-	if (a->src_section == NULL || strcmp(a->src_section, x->key) != 0)
-		return false;
-	for (size_t i = 0; a->id && i < y->m->nact && !own; i++)
-		if (y->m->act[i].id == a->id)
-			own = &y->m->act[i];
-	if (a->id && !(own && own->src_section &&
-	    strcmp(own->src_section, x->key) == 0 &&
-	    own->src_start == a->src_start && own->src_end == a->src_end))
-		old = x->pre ? x->pre : mine;
-	if (strcmp(old, x->body) == 0)
-		return false;
-	meeting_init(&one);
-	one.act = a;
-	one.nact = 1;
-	return meeting_follow_edit(&one, x->key, old, x->body);
-}
-
-/* The spans of rows' tasks follow the texts this save stored; true if
- * any moved. */
-static bool
-follow_texts(const struct sync *y, struct meeting *rows)
-{
-	bool moved = false;
-
-	for (size_t t = 0; t < y->ntext; t++)
-		for (size_t i = 0; i < rows->nact; i++)
-			moved |= follow(y, &y->text[t], &rows->act[i]);
-	return moved;
+	return st_write_attendees(db, id, v, n, e);
 }
 
 static int
-sync_roster(struct store *s, struct sync *y, struct err *e)
+sq_write_action(void *db, int64_t id, size_t pos, struct action *a,
+    const char *old, struct err *e)
 {
-	struct meeting theirs;
-	struct merge_count c = { 0, 0 };
-	bool same;
-	int rc;
-
-	meeting_init(&theirs);
-	if ((rc = st_read_part(s, ST_ROSTER, y->m->id, &theirs, e)) == 0) {
-		merge_attendees(y->base->m.att, y->base->m.natt, y->m->att,
-		    y->m->natt, theirs.att, theirs.natt, &y->rows.att,
-		    &y->rows.natt, &c);
-		y->has_att = true;
-		same = y->rows.natt == theirs.natt;
-		for (size_t i = 0; same && i < theirs.natt; i++)
-			same = y->rows.att[i].id == theirs.att[i].id &&
-			    merge_same_attendee(&y->rows.att[i], &theirs.att[i]);
-		if (!same)
-			rc = st_write_attendees(s, y->m->id, y->rows.att,
-			    y->rows.natt, e);
-	}
-	y->rep->merged += c.merged;
-	y->rep->kept_both += c.both;
-	meeting_free(&theirs);
-	return rc;
+	return st_write_action(db, id, pos, a, old, e);
 }
 
 static int
-sync_tasks(struct store *s, struct sync *y, struct err *e)
+sq_delete_actions_except(void *db, int64_t id, const struct action *v,
+    size_t n, struct err *e)
 {
-	struct meeting theirs;
-	struct merge_count c = { 0, 0 };
-	int rc;
-
-	meeting_init(&theirs);
-	if ((rc = st_read_part(s, ST_TASKS, y->m->id, &theirs, e)) != 0) {
-		meeting_free(&theirs);
-		return rc;
-	}
-	merge_actions(y->base->m.act, y->base->m.nact, y->m->act, y->m->nact,
-	    theirs.act, theirs.nact, &y->rows.act, &y->rows.nact, &c);
-	y->has_act = true;
-	y->rep->merged += c.merged;
-	y->rep->kept_both += c.both;
-	follow_texts(y, &y->rows);
-	for (size_t i = 0; i < y->rows.nact && rc == 0; i++) {
-		struct action *a = &y->rows.act[i];
-		const char *old = NULL;
-
-		for (size_t j = 0; a->id && j < theirs.nact && !old; j++)
-			if (theirs.act[j].id == a->id)
-				old = status_word(theirs.act[j].status);
-		if (old == NULL || i >= theirs.nact ||
-		    theirs.act[i].id != a->id ||
-		    !merge_same_action(a, &theirs.act[i]))
-			rc = st_write_action(s, y->m->id, i, a, old, e);
-	}
-	if (rc == 0)
-		rc = st_delete_actions_except(s, y->m->id, y->rows.act,
-		    y->rows.nact, e);
-	meeting_free(&theirs);
-	return rc;
+	return st_delete_actions_except(db, id, v, n, e);
 }
+
+static int
+sq_index(void *db, const struct meeting *m, bool later, struct err *e)
+{
+	return later ? st_search_defer(db, m->id, e) :
+	    st_search_refresh(db, m->id, e);
+}
+
+static const struct merge_ops sq_ops = {
+	.rev = sq_rev, .body = sq_body, .revs = sq_revs,
+	.write_text = sq_write_text, .read = sq_read,
+	.write_header = sq_write_header,
+	.write_attendees = sq_write_attendees,
+	.write_action = sq_write_action,
+	.delete_actions_except = sq_delete_actions_except,
+	.index = sq_index,
+};
 
 static int
 tx_sync(struct store *s, void *arg, struct err *e)
 {
-	struct sync *y = arg;
-
-	if ((y->parts & STORE_SYNC_HEADER) && sync_header(s, y, e))
-		return ERR_RUNTIME;
-	if (sync_texts(s, y, e))
-		return ERR_RUNTIME;
-	if ((y->parts & STORE_SYNC_ROSTER) && sync_roster(s, y, e))
-		return ERR_RUNTIME;
-	if ((y->parts & STORE_SYNC_TASKS) && sync_tasks(s, y, e))
-		return ERR_RUNTIME;
-	if (y->parts & STORE_SYNC_INDEX_LATER)
-		return st_search_defer(s, y->m->id, e);
-	return st_search_refresh(s, y->m->id, e);
-}
-
-static bool
-same_roster(const struct meeting *a, const struct meeting *b)
-{
-	if (a->natt != b->natt)
-		return false;
-	for (size_t i = 0; i < a->natt; i++)
-		if (a->att[i].id != b->att[i].id ||
-		    !merge_same_attendee(&a->att[i], &b->att[i]))
-			return false;
-	return true;
-}
-
-static bool
-same_tasks(const struct meeting *a, const struct meeting *b)
-{
-	if (a->nact != b->nact)
-		return false;
-	for (size_t i = 0; i < a->nact; i++)
-		if (a->act[i].id != b->act[i].id ||
-		    !merge_same_action(&a->act[i], &b->act[i]))
-			return false;
-	return true;
-}
-
-/* m takes the merged roster; base a copy of it. */
-static void
-apply_roster(struct sync *y, struct meeting *m, struct meeting *b)
-{
-	y->rep->roster = !same_roster(m, &y->rows);
-	for (size_t i = 0; i < m->natt; i++)
-		attendee_free(&m->att[i]);
-	free(m->att);
-	m->att = y->rows.att;
-	m->natt = y->rows.natt;
-	y->rows.att = NULL;
-	y->rows.natt = 0;
-	for (size_t i = 0; i < b->natt; i++)
-		attendee_free(&b->att[i]);
-	free(b->att);
-	b->att = m->natt ? xreallocarray(NULL, m->natt, sizeof *b->att) : NULL;
-	b->natt = m->natt;
-	for (size_t i = 0; i < m->natt; i++)
-		merge_copy_attendee(&b->att[i], &m->att[i]);
-}
-
-/* m takes the merged tasks; base a copy of them. */
-static void
-apply_tasks(struct sync *y, struct meeting *m, struct meeting *b)
-{
-	y->rep->tasks = !same_tasks(m, &y->rows);
-	for (size_t i = 0; i < m->nact; i++)
-		action_free(&m->act[i]);
-	free(m->act);
-	m->act = y->rows.act;
-	m->nact = y->rows.nact;
-	y->rows.act = NULL;
-	y->rows.nact = 0;
-	for (size_t i = 0; i < b->nact; i++)
-		action_free(&b->act[i]);
-	free(b->act);
-	b->act = m->nact ? xreallocarray(NULL, m->nact, sizeof *b->act) : NULL;
-	b->nact = m->nact;
-	for (size_t i = 0; i < m->nact; i++) {
-		m->act[i].base_status = m->act[i].status;
-		action_copy(&b->act[i], &m->act[i]);
-	}
-}
-
-/* After the commit: the caller's meeting and base take what is stored. */
-static void
-apply(struct sync *y)
-{
-	struct store_base *b = y->base;
-	struct meeting *m = y->m;
-	struct store_sync_report *rep = y->rep;
-
-	for (int f = 0; y->has_fields && f < F_NFIELDS; f++) {
-		rep->header |= strcmp(m->field[f] ? m->field[f] : "",
-		    y->field[f] ? y->field[f] : "") != 0;
-		meeting_set(m, (enum field)f, y->field[f]);
-		meeting_set(&b->m, (enum field)f, y->field[f]);
-	}
-	/* Spans first, while m still has the texts they point into. */
-	if (!y->has_act)
-		rep->tasks = follow_texts(y, m);
-	for (size_t i = 0; i < y->ntext; i++) {
-		const char *key = y->text[i].key, *body = y->text[i].body;
-
-		if (strcmp(text_of(m, key), body) != 0)
-			report_changed(rep, key);
-		meeting_section_set(m, key, body);
-		meeting_section_set(&b->m, key, body);
-		set_rev(b, key, y->text[i].rev);
-	}
-	if (y->has_att)
-		apply_roster(y, m, &b->m);
-	if (y->has_act)
-		apply_tasks(y, m, &b->m);
+	(void)s;
+	return merge_run(arg, e);
 }
 
 int
@@ -580,32 +214,16 @@ store_meeting_sync(struct store *s, struct store_base *base,
     struct meeting *m, const char *const *keys, size_t nkeys, unsigned parts,
     struct store_sync_report *rep, struct err *e)
 {
-	struct sync y = { .base = base, .m = m, .keys = keys, .nkeys = nkeys,
-	    .parts = parts, .rep = rep };
+	if (s->pg)
+		return pgs_meeting_sync(s->pg, base, m, keys, nkeys, parts, rep,
+		    e);
+	struct merge y;
 	int rc;
 
-	memset(rep, 0, sizeof *rep);
-	meeting_init(&y.rows);
-	if (base == NULL || base->m.id != m->id)
-		return err_set(e, ERR_INPUT, _("no meeting %lld"),
-		    (long long)m->id);
+	if ((rc = merge_begin(&y, &sq_ops, s, base, m, keys, nkeys, parts, rep,
+	    e)) != 0)
+		return rc;
 	rc = st_tx(s, tx_sync, &y, e);
-	if (rc == 0)
-		apply(&y);
-	else {
-		store_sync_report_free(rep);
-		memset(rep, 0, sizeof *rep);
-	}
-	sync_free(&y);
+	merge_end(&y, rc);
 	return rc;
-}
-
-void
-store_sync_report_free(struct store_sync_report *rep)
-{
-	for (size_t i = 0; i < rep->nchanged; i++)
-		free(rep->changed[i]);
-	free(rep->changed);
-	rep->changed = NULL;
-	rep->nchanged = 0;
 }

@@ -159,7 +159,7 @@ like "$(cat "$T/a.ics")" "$(printf 'DUE;VALUE=DATE:20251010\r')" "DUE is a date"
 "$MINUTES" actions --all --ics >"$T/b.ics"
 same_file "$T/b.ics" "$T/a.ics" "the same database gives the same calendar, UIDs and all"
 if /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
-	sqlite3 "$MINUTES_DB" "SELECT id, uuid FROM action" >"$T/uuids"
+	db_sql "SELECT id, uuid FROM action" >"$T/uuids"
 	is "$(/usr/bin/python3 - "$T/a.ics" "$T/uuids" <<'PY'
 import datetime, sys, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
@@ -186,6 +186,10 @@ if ! on_pg; then
 	cp "$MINUTES_DB" "$T/copy.db"
 	"$MINUTES" --db "$T/copy.db" actions --all --ics >"$T/c.ics"
 	same_file "$T/c.ics" "$T/a.ics" "a copy of the database gives the same UIDs"
+else
+	"$MINUTES" copy --from "$MINUTES_DB" --to "$T/copy.db" >/dev/null
+	"$MINUTES" --db "$T/copy.db" actions --all --ics >"$T/c.ics"
+	same_file "$T/c.ics" "$T/a.ics" "the shared store copied to a file gives the same calendar, UIDs and all"
 fi
 
 # Option refusals: one line, exit 2, nothing listed.

@@ -11,7 +11,7 @@ sed "s/^| Ủy ban MTTQ quận | Rà soát danh sách hộ cận nghèo |/| Ủy
     "$FIX/actions/thang-9.md" >"$T/long.md"
 grep -q "$long" "$T/long.md"; _result $? "a meeting with a long task"
 "$MINUTES" import "$T/long.md" >/dev/null; _result $? "imported"
-id=$(sqlite3 "$MINUTES_DB" "SELECT id FROM action WHERE task LIKE 'Rà soát, tổng hợp%'" 2>/dev/null)
+id=$(db_sql "SELECT id FROM action WHERE task LIKE 'Rà soát, tổng hợp%'" 2>/dev/null)
 
 "$MINUTES" actions | grep -F "cho quý tới" >"$T/hit"
 is "$(grep -c '' "$T/hit")" 1 "actions | grep finds the last words of a long task"

@@ -22,7 +22,7 @@ tw() { task rc:"$T/taskrc" rc.gc=on "$@"; }
 "$MINUTES" import "$FIX/actions/thang-9.md" >/dev/null &&
     "$MINUTES" import "$FIX/actions/thang-10.md" >/dev/null
 _result $? "two meetings"
-open=$(sqlite3 "$MINUTES_DB" "SELECT count(*) FROM action WHERE status IN ('open', 'doing')" 2>/dev/null ||
+open=$(db_sql "SELECT count(*) FROM action WHERE status IN ('open', 'doing')" 2>/dev/null ||
     "$MINUTES" actions --json | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 all=$("$MINUTES" actions --taskwarrior | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 
@@ -53,6 +53,6 @@ id=$("$MINUTES" actions --json | /usr/bin/python3 -c 'import json,sys; print(jso
 expect_rc 0 "task import after closing an item" tw import "$T/b.json"
 is "$(count)" "$all" "still each task once"
 is "$(tw status:pending count)" "$((open - 1))" "one task fewer pending"
-is "$(tw status:completed count)" "$(("$("$MINUTES" actions --all --json | /usr/bin/python3 -c 'import json,sys; print(sum(1 for a in json.load(sys.stdin) if a["status"] == "done"))')"))" \
+is "$(tw status:completed count)" "$("$MINUTES" actions --all --json | /usr/bin/python3 -c 'import json,sys; print(sum(1 for a in json.load(sys.stdin) if a["status"] == "done"))')" \
     "the item done here is completed there"
 done_testing

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The same fixtures on both stores give byte-identical `export --format
 # md` and the same `actions --json`; `minutes copy` moves every meeting
-# with its tasks and histories from SQLite to PostgreSQL and back,
-# adds nothing when run twice, and writes nothing when it fails.
+# with its tasks (their UUIDs), histories and revisions from SQLite to
+# PostgreSQL and back, adds nothing when run twice, and writes nothing
+# when it fails.
 # Skipped (77) where PostgreSQL is not installed.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 . "$top_srcdir/tests/pg/pglib.sh"
@@ -44,7 +45,9 @@ for q in 'dang vien' 'Đảng' '"ủy ban nhân dân"' 'hoi nong dan' 'phuong*';
 	same_file "$T/pg.ids" "$T/sq.ids" "search $q: the same meetings in the same order"
 done
 
-# Copy up, copy again, copy back.
+# Copy up, copy again, copy back; a text saved several times keeps its
+# revision, so an editor's base stays right.
+sqlite3 "$sq" "UPDATE section SET rev = 7 WHERE id = 2"
 up=$(pg_newdb up)
 expect_rc 0 "copy a SQLite file to PostgreSQL" "$MINUTES" copy --from "$sq" --to "$up"
 like "$(cat "$T/out")" '^copied 8 meetings; 0 were already there' "every meeting copied"
@@ -63,9 +66,18 @@ is "$i" 8 "every meeting exports the same after going up and back"
 is "$(sqlite3 "$back" "SELECT count(*), group_concat(at || old_status || new_status || coalesce(note, ''), '|') FROM (SELECT * FROM action_history ORDER BY action_id, id)")" \
     "$(sqlite3 "$sq" "SELECT count(*), group_concat(at || old_status || new_status || coalesce(note, ''), '|') FROM (SELECT * FROM action_history ORDER BY action_id, id)")" \
     "histories come back with their times and notes"
-is "$(sqlite3 "$back" "SELECT group_concat(created || updated, '|') FROM (SELECT * FROM action ORDER BY id)")" \
-    "$(sqlite3 "$sq" "SELECT group_concat(created || updated, '|') FROM (SELECT * FROM action ORDER BY id)")" \
-    "tasks keep their stamps"
+is "$(sqlite3 "$back" "SELECT group_concat(created || updated || uuid, '|') FROM (SELECT * FROM action ORDER BY id)")" \
+    "$(sqlite3 "$sq" "SELECT group_concat(created || updated || uuid, '|') FROM (SELECT * FROM action ORDER BY id)")" \
+    "tasks keep their stamps and UUIDs"
+is "$(pg_sql -d up -c "SELECT string_agg(uuid, '|' ORDER BY id) FROM minutes.action")" \
+    "$(sqlite3 "$sq" "SELECT group_concat(uuid, '|') FROM (SELECT * FROM action ORDER BY id)")" \
+    "on the shared store too"
+is "$(pg_sql -d up -c "SELECT string_agg(rev::text, ',' ORDER BY id) FROM minutes.section")" \
+    "$(sqlite3 "$sq" "SELECT group_concat(rev) FROM (SELECT * FROM section ORDER BY id)")" \
+    "sections keep their revisions up"
+is "$(sqlite3 "$back" "SELECT group_concat(rev) FROM (SELECT * FROM section ORDER BY id)")" \
+    "$(sqlite3 "$sq" "SELECT group_concat(rev) FROM (SELECT * FROM section ORDER BY id)")" \
+    "and back"
 
 # All or nothing: a destination that fails at the third meeting keeps
 # nothing of the first two.

@@ -355,6 +355,152 @@ out:
 	tdb_close(&t);
 }
 
+/* The rows the review of open items reads with f, and the note and
+ * closing stamp of the one whose task is what. */
+static char *
+open_rows(struct store *s, const char *since, bool notes, const char *what,
+    char **note, char closed[21])
+{
+	struct store_act_filter f = { .scope = STORE_ACT_OPEN,
+	    .today = "2025-10-25", .closed_since = since, .with_notes = notes };
+	struct action_row *v;
+	struct err e;
+	size_t n;
+	char *r;
+
+	*note = NULL;
+	closed[0] = '\0';
+	if (store_act_query(s, &f, &v, &n, &e)) {
+		printf("# query: %s\n", e.msg);
+		return xstrdup("(error)");
+	}
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].a.task, what) == 0) {
+			*note = xstrdup0(v[i].last_note);
+			memcpy(closed, v[i].closed, 21);
+		}
+	r = ids(v, n);
+	action_rows_free(v, n);
+	return r;
+}
+
+/* Calendars and task lists must learn that an item was closed: the
+ * review of open items adds those closed since a date, in review order,
+ * each with the stamp of its closing; the latest note only when asked. */
+static void
+test_closed_since(void)
+{
+	struct tdb t;
+	struct err e;
+	int64_t ma, id;
+	char *got, *note, closed[21];
+
+	if (!review_db(&t, &ma, "closed since") ||
+	    !ok((id = first_task(t.s, ma)) != 0, "closed since: set-up: a task") ||
+	    !ok(store_act_set_status(t.s, id, ACT_DONE, "xong", NULL, NULL,
+	    &e) == 0, "closed since: set-up: the task is done"))
+		goto out;
+	got = open_rows(t.s, "2000-01-01", false, "Rà soát chỉ tiêu", &note,
+	    closed);
+	is_str(got, "Việc chưa giao,Tổng hợp ý kiến,Rà soát chỉ tiêu,"
+	    "Giải cầu lông,Sinh hoạt chi đoàn,Phương án hội viên,"
+	    "Ngày hội thanh niên", "the open items and those closed since, "
+	    "in review order");
+	ok(strlen(closed) == 20 && closed[10] == 'T', "a closed item has the "
+	    "stamp of its closing (%s)", closed);
+	is_str(note, NULL, "its note is not read unless asked for");
+	free(got);
+	free(note);
+	got = open_rows(t.s, "2000-01-01", true, "Rà soát chỉ tiêu", &note,
+	    closed);
+	is_str(note, "xong", "and read when asked for");
+	free(got);
+	free(note);
+	got = open_rows(t.s, "2999-01-01", false, "Việc chưa giao", &note,
+	    closed);
+	is_str(got, "Việc chưa giao,Sinh hoạt chi đoàn,Phương án hội viên,"
+	    "Ngày hội thanh niên", "nothing closed since a later date");
+	is_str(closed, "", "an open item has no closing stamp");
+	free(got);
+	free(note);
+out:
+	tdb_close(&t);
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct action_row *x = a, *y = b;
+
+	return x->a.id < y->a.id ? -1 : x->a.id > y->a.id;
+}
+
+/* The UUID of each item in the order of their ids, comma-separated. */
+static char *
+uuids(struct store *s)
+{
+	struct store_act_filter f = { .scope = STORE_ACT_ALL,
+	    .today = "2025-10-25" };
+	struct action_row *v;
+	struct buf b = BUF_INIT;
+	struct err e;
+	size_t n;
+
+	if (store_act_query(s, &f, &v, &n, &e))
+		return xstrdup("(error)");
+	qsort(v, n, sizeof *v, by_id);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", v[i].uuid);
+	action_rows_free(v, n);
+	return buf_steal(&b);
+}
+
+/* Every item has its own random (version 4) UUID, for the whole of its
+ * life: a status change or a save of its meeting keeps it. */
+static void
+test_uuid(void)
+{
+	struct meeting m;
+	struct tdb t;
+	struct err e;
+	int64_t ma, id;
+	char *before, *after;
+	bool good = true;
+	size_t n = 0;
+
+	if (!review_db(&t, &ma, "uuid"))
+		return;
+	before = uuids(t.s);
+	for (char *u = before; good && *u; u += 37, n++) {
+		good = strlen(u) >= 36 && u[8] == '-' && u[13] == '-' &&
+		    u[14] == '4' && u[18] == '-' && strchr("89ab", u[19]) &&
+		    u[23] == '-' && (u[36] == ',' || u[36] == '\0');
+		for (int k = 0; good && k < 36; k++)
+			good = strchr("0123456789abcdef-", u[k]) != NULL;
+		for (char *w = u + 37; good && w < before + strlen(before);
+		    w += 37)
+			good = strncmp(u, w, 36) != 0;
+		if (u[36] == '\0')
+			break;
+	}
+	ok(good && n + 1 == 7, "seven items, each with its own version 4 "
+	    "UUID: %s", before);
+	if ((id = first_task(t.s, ma)) != 0 &&
+	    store_act_set_status(t.s, id, ACT_DONE, NULL, NULL, NULL, &e) == 0 &&
+	    store_meeting_load(t.s, ma, &m, &e) == 0) {
+		free(m.act[1].task);
+		m.act[1].task = xstrdup("Ngày hội thanh niên quận");
+		ok(store_actions_save(t.s, &m, &e) == 0, "uuid: set-up: a "
+		    "save of the meeting's tasks");
+		meeting_free(&m);
+	}
+	after = uuids(t.s);
+	is_str(after, before, "a status change and a save keep every UUID");
+	free(before);
+	free(after);
+	tdb_close(&t);
+}
+
 /* An unknown item is bad input, named in the message. */
 static void
 test_unknown_item(void)
@@ -564,6 +710,8 @@ main(void)
 	test_two_step();
 	test_row();
 	test_status();
+	test_closed_since();
+	test_uuid();
 	test_unknown_item();
 	test_get_and_source();
 	test_csv();

@@ -3,18 +3,24 @@
  * as the roles of tests/pg/roles.sh: a unit (ward_a) writes its meeting;
  * another unit (ward_b) can neither read nor change it; the office reads
  * it, may change its tasks' status (the history naming the office) and
- * nothing else; an edit lock is seen across sessions and freed when its
- * holder's session ends; a connection survives a server restart.
+ * nothing else; an edit lock is seen across processes (by the office
+ * too) and freed when its holder's session ends; a connection survives
+ * a server restart.
  * Skipped (77) unless tests/pg/ gives the roles' URIs.
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/model.h"
 #include "core/search.h"
+#include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -75,9 +81,13 @@ other_unit(struct store *b, int64_t id, int64_t task)
 	    ERR_INPUT, "nor its task's status");
 }
 
+static const char *const RESULTS[] = { "results" };
+
 static void
 office(struct store *o, struct store *a, int64_t id, int64_t task)
 {
+	struct store_sync_report rep;
+	struct store_base *base;
 	struct meeting m, l;
 	struct store_act_event *ev;
 	struct err e;
@@ -98,6 +108,16 @@ office(struct store *o, struct store *a, int64_t id, int64_t task)
 	m.act[0].task = xstrdup("Việc khác");
 	is_int(store_actions_save(o, &m, &e), ERR_RUNTIME, "nor its tasks' text");
 	meeting_free(&m);
+	if (ok(store_meeting_open(o, id, &m, &base, &e) == 0, "the office "
+	    "opens it for editing")) {
+		meeting_section_set(&m, "results", "Sửa khi soát xét");
+		is_int(store_meeting_sync(o, base, &m, RESULTS, 1,
+		    STORE_SYNC_HEADER | STORE_SYNC_TASKS, &rep, &e), ERR_RUNTIME,
+		    "but its merging save is refused too");
+		store_sync_report_free(&rep);
+		meeting_free(&m);
+		store_base_free(base);
+	}
 	ok(store_meeting_load(a, id, &l, &e) == 0 &&
 	    strcmp(meeting_get(&l, F_TITLE), "Giao ban phường A") == 0 &&
 	    strcmp(meeting_section(&l, "results"), "Đảng viên mới của phường A.") == 0 &&
@@ -115,25 +135,103 @@ office(struct store *o, struct store *a, int64_t id, int64_t task)
 		store_act_events_free(ev, n);
 }
 
+/* A ward saves a long text leaving the index for later, as the editor
+ * does: once it catches up (when idle, or at its next search), the
+ * office finds the new words, and ward_b still nothing. */
 static void
-locks(struct store *a, int64_t id)
+later(struct store *a, struct store *b, struct store *o, int64_t id)
 {
-	struct store *a2;
+	struct store_sync_report rep;
+	struct store_base *base;
+	struct meeting m;
+	struct buf text = BUF_INIT;
+	struct err e;
+
+	if (!ok(store_meeting_open(a, id, &m, &base, &e) == 0,
+	    "ward_a opens its meeting for editing: %s", e.msg))
+		return;
+	while (text.len < 100 * 1024)
+		buf_adds(&text, "Đảng viên mới của phường A.\n");
+	buf_adds(&text, "Lúa mùa bội thu.\n");
+	meeting_section_set(&m, "results", buf_str(&text));
+	buf_free(&text);
+	ok(store_meeting_sync(a, base, &m, RESULTS, 1, STORE_SYNC_INDEX_LATER,
+	    &rep, &e) == 0, "and saves a long text, the index left for later");
+	store_sync_report_free(&rep);
+	ok(store_search_catch_up(a, &e) == 0, "ward_a catches up");
+	is_int((intmax_t)hits(o, "lua mua boi thu"), 1,
+	    "then the office finds the new words");
+	is_int((intmax_t)hits(b, "lua mua boi thu"), 0, "ward_b still nothing");
+	meeting_free(&m);
+	store_base_free(base);
+}
+
+/* Polls until no live mark but the office's own is seen (5 s at most):
+ * the server ends a killed holder's session a moment after it died. */
+static bool
+freed(struct store *o, int64_t id)
+{
+	struct timespec ts = { 0, 20 * 1000 * 1000 };
+	struct err e;
+	long other = 1;
+
+	for (int i = 0; i < 250 && other != 0; i++) {
+		if (store_lock_other(o, id, &other, &e) != 0)
+			return false;
+		if (other != 0)
+			nanosleep(&ts, NULL);
+	}
+	return other == 0;
+}
+
+/* A ward_a editor in another process marks its meeting open: the office
+ * sees the mark and is warned when it opens the meeting too; ward_b,
+ * which cannot see the meeting, sees no mark; when the editor is killed
+ * its session ends, and its mark holds nothing. */
+static void
+locks(struct store *b, struct store *o, int64_t id)
+{
 	struct err e;
 	long other = 0;
+	int ready[2];
+	pid_t pid;
+	char c = 0;
 
-	if (store_open(getenv("MINUTES_TEST_PG_A"), 0, &a2, &e) != 0) {
-		ok(0, "a second session: %s", e.msg);
+	if (pipe(ready) != 0)
+		return;
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		struct store *s;
+
+		close(ready[0]);
+		if (store_open(getenv("MINUTES_TEST_PG_A"), 0, &s, &e) != 0 ||
+		    store_lock_take(s, id, &other, &e) != 0 ||
+		    write(ready[1], "y", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(ready[1]);
+	if (!ok(pid > 0 && read(ready[0], &c, 1) == 1 && c == 'y',
+	    "a ward_a editor marks its meeting open")) {
+		close(ready[0]);
+		if (pid > 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+		}
 		return;
 	}
-	ok(store_lock_take(a, id, &other, &e) == 0 && other == 0,
-	    "the first editor takes the lock");
-	ok(store_lock_take(a2, id, &other, &e) == 0 && other != 0,
-	    "a second session is warned (%ld)", other);
-	store_close(a);
-	ok(store_lock_refresh(a2, id, &e) == 0, "its holder gone, the lock is "
-	    "refreshed");
-	store_close(a2);
+	close(ready[0]);
+	ok(store_lock_other(o, id, &other, &e) == 0 && other == pid,
+	    "the office sees its mark");
+	ok(store_lock_take(o, id, &other, &e) == 0 && other == pid,
+	    "and is warned when it opens the meeting too");
+	store_lock_release(o, id);
+	ok(store_lock_other(b, id, &other, &e) == 0 && other == 0,
+	    "ward_b, which cannot see the meeting, sees no mark");
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	ok(freed(o, id), "the editor killed, its mark holds nothing");
 }
 
 static void
@@ -181,7 +279,9 @@ main(void)
 	meeting_free(&m);
 	other_unit(b, id, task);
 	office(o, a, id, task);
-	locks(a, id);
+	later(a, b, o, id);
+	locks(b, o, id);
+	store_close(a);
 	restart(id);
 	store_close(b);
 	store_close(o);

@@ -13,6 +13,7 @@
 #include "core/merge.h"
 #include "core/model.h"
 #include "core/search.h"
+#include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -63,7 +64,7 @@ two_editors(struct tdb *t, struct inst *a, struct inst *b, const char *text,
 	p->name = xstrdup("Trần Thị Bình");
 	meeting_add_action(&m)->task = xstrdup("Rà soát chỉ tiêu");
 	if (ok(store_meeting_insert(t->s, &m, &e) == 0 &&
-	    store_open(t->path, 0, &b->s, &e) == 0 &&
+	    store_open(t->db, 0, &b->s, &e) == 0 &&
 	    store_meeting_open(t->s, m.id, &a->m, &a->base, &e) == 0 &&
 	    store_meeting_open(b->s, m.id, &b->m, &b->base, &e) == 0,
 	    "%s: set-up: two instances open the meeting", what)) {
@@ -434,6 +435,35 @@ out:
 	done(&t, &a, &b);
 }
 
+/* The same with a long text (past the size at which a shared store
+ * leaves its index for later too): the other instance's search catches
+ * up before it searches. */
+static void
+test_index_later_long(void)
+{
+	struct store_sync_report rep;
+	struct tdb t;
+	struct inst a, b;
+	struct buf text = BUF_INIT;
+	struct err e;
+
+	if (!two_editors(&t, &a, &b, "Kết quả.", "index later, long"))
+		return;
+	while (text.len < 100 * 1024)
+		buf_adds(&text, "Rà soát hồ sơ đảng viên ở khu dân cư số 3.\n");
+	buf_adds(&text, "Phong trào Dân vận khéo.\n");
+	meeting_section_set(&a.m, "results", buf_str(&text));
+	buf_free(&text);
+	if (ok(store_meeting_sync(a.s, a.base, &a.m, RESULTS, 1,
+	    STORE_SYNC_INDEX_LATER, &rep, &e) == 0, "a long text saved, the "
+	    "index left for later"))
+		store_sync_report_free(&rep);
+	is_int(hits(b.s, "dan van kheo"), 1, "another instance's search finds "
+	    "its last words");
+	is_int(hits(a.s, "ket qua"), 0, "and not the old ones");
+	done(&t, &a, &b);
+}
+
 int
 main(void)
 {
@@ -447,5 +477,6 @@ main(void)
 	test_failed_save();
 	test_old_save();
 	test_index_later();
+	test_index_later_long();
 	return tap_done();
 }

@@ -5,7 +5,8 @@
  * put beside it.  Each test function opens its own, so a failed set-up
  * stops only that test: tdb_open reports "not ok" and returns false.
  * Under the PostgreSQL suite (tests/pg/) tdb_open opens the database
- * MINUTES_TEST_DB names instead (testdb.h).
+ * MINUTES_TEST_DB names instead, emptied first (testdb.h); db is what
+ * was opened, for a second connection to the same store.
  */
 #ifndef MINUTES_TDB_H
 #define MINUTES_TDB_H
@@ -26,6 +27,7 @@
 struct tdb {
 	char		*dir;
 	char		*path;	/* dir/m.db */
+	const char	*db;	/* path, or the PostgreSQL store's URI */
 	struct store	*s;
 };
 
@@ -49,7 +51,13 @@ tdb_make(struct tdb *t, const char *what, bool open)
 		return false;
 	}
 	t->path = xasprintf("%s/m.db", t->dir);
-	if (open && store_open(test_db(t->path), STORE_CREATE, &t->s, &e) != 0) {
+	t->db = test_db(t->path);
+	if (open && !test_db_reset()) {
+		ok(0, "%s: set-up: cannot empty the store %s (MINUTES_TEST_RESET)",
+		    what, t->db);
+		return false;
+	}
+	if (open && store_open(t->db, STORE_CREATE, &t->s, &e) != 0) {
 		ok(0, "%s: set-up: %s", what, e.msg);
 		return false;
 	}
@@ -104,6 +112,7 @@ tdb_close(struct tdb *t)
 	free(t->dir);
 	free(t->path);
 	t->dir = t->path = NULL;
+	t->db = NULL;
 }
 
 #endif
