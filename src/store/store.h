@@ -58,6 +58,12 @@ struct meeting_summary {
 /* All meetings, newest first (date, then id).  *out is malloc'd. */
 int	 store_meeting_list(struct store *, struct meeting_summary **out,
 	    size_t *n, struct err *);
+/* The same from the offset-th meeting on, at most limit of them (0 for
+ * all), and how many meetings there are: a screen shows its first page
+ * before it reads the rest. */
+int	 store_meeting_list_range(struct store *, size_t offset, size_t limit,
+	    struct meeting_summary **out, size_t *n, struct err *);
+int	 store_meeting_count(struct store *, size_t *n, struct err *);
 void	 store_summaries_free(struct meeting_summary *, size_t n);
 
 /* Inserts a whole meeting (header, attendees, sections, actions) in one
@@ -356,6 +362,9 @@ int	 store_suggestions_seen(struct store *, int64_t meeting_id,
 int	 store_suggestion_mark(struct store *, int64_t meeting_id,
 	    const char *section, const char *digest, const char *state,
 	    struct err *);
+/* Forgets an answer (the editor's mark of a muted section, unmuted). */
+int	 store_suggestion_forget(struct store *, int64_t meeting_id,
+	    const char *section, const char *digest, struct err *);
 
 /* --- sharing: PostgreSQL only (store_pg*.c), and copying ------------- */
 

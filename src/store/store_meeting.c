@@ -20,7 +20,8 @@ static const char SQL_LIST[] =
     "SELECT m.id, m.date, m.title, m.series, m.template, m.status,"
     " (SELECT count(*) FROM action a WHERE a.meeting_id = m.id"
     "  AND a.status IN ('open', 'doing'))"
-    " FROM meeting m ORDER BY m.date DESC, m.id DESC";
+    " FROM meeting m ORDER BY m.date DESC, m.id DESC LIMIT ?2 OFFSET ?1";
+static const char SQL_COUNT[] = "SELECT count(*) FROM meeting";
 
 static void
 fill_summary(sqlite3_stmt *st, void *elem)
@@ -41,8 +42,34 @@ int
 store_meeting_list(struct store *s, struct meeting_summary **out, size_t *n,
     struct err *e)
 {
+	return store_meeting_list_range(s, 0, 0, out, n, e);
+}
+
+int
+store_meeting_count(struct store *s, size_t *n, struct err *e)
+{
 	if (s->pg)
-		return pgs_meeting_list(s->pg, out, n, e);
+		return pgs_meeting_count(s->pg, n, e);
+	sqlite3_stmt *st = st_prep(s, SQL_COUNT, e);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return ERR_RUNTIME;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return st_fail(s, _("listing meetings"), e);
+	return 0;
+}
+
+int
+store_meeting_list_range(struct store *s, size_t offset, size_t limit,
+    struct meeting_summary **out, size_t *n, struct err *e)
+{
+	if (s->pg)
+		return pgs_meeting_list_range(s->pg, offset, limit, out, n, e);
 	sqlite3_stmt *st = st_prep(s, SQL_LIST, e);
 	struct st_rows r = { .size = sizeof **out, .fill = fill_summary };
 
@@ -50,6 +77,8 @@ store_meeting_list(struct store *s, struct meeting_summary **out, size_t *n,
 	*n = 0;
 	if (st == NULL)
 		return ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)offset);
+	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
 	if (st_rows(s, st, &r, _("listing meetings"), e)) {
 		store_summaries_free(r.v, r.n);
 		return ERR_RUNTIME;

@@ -32,8 +32,9 @@ int	 pgs_open(const char *uri, struct pgs **out, char **shown,
 void	 pgs_close(struct pgs *);
 void	 pgs_set_busy_timeout(struct pgs *, int ms);
 
-int	 pgs_meeting_list(struct pgs *, struct meeting_summary **out,
-	    size_t *n, struct err *);
+int	 pgs_meeting_list_range(struct pgs *, size_t offset, size_t limit,
+	    struct meeting_summary **out, size_t *n, struct err *);
+int	 pgs_meeting_count(struct pgs *, size_t *n, struct err *);
 int	 pgs_meeting_insert(struct pgs *, struct meeting *m, struct err *);
 int	 pgs_meeting_load(struct pgs *, int64_t id, struct meeting *out,
 	    struct err *);
@@ -103,6 +104,8 @@ int	 pgs_suggestions_seen(struct pgs *, int64_t meeting_id,
 int	 pgs_suggestion_mark(struct pgs *, int64_t meeting_id,
 	    const char *section, const char *digest, const char *state,
 	    struct err *);
+int	 pgs_suggestion_forget(struct pgs *, int64_t meeting_id,
+	    const char *section, const char *digest, struct err *);
 
 /* Fills the part, section and text of a hit (store_hit.c) from the
  * meeting's indexed parts: title, head, roster, body, tasks, keys. */

@@ -28,16 +28,35 @@ static const char SQL_LIST[] =
     " coalesce(c.n, 0) FROM meeting m LEFT JOIN (SELECT meeting_id,"
     " count(*) AS n FROM action WHERE status IN ('open', 'doing')"
     " GROUP BY meeting_id) c ON c.meeting_id = m.id"
-    " ORDER BY m.date DESC, m.id DESC";
+    " ORDER BY m.date DESC, m.id DESC OFFSET $1 LIMIT nullif($2::bigint, 0)";
+static const char SQL_COUNT[] = "SELECT count(*) FROM meeting";
 
 int
-pgs_meeting_list(struct pgs *p, struct meeting_summary **out, size_t *n,
-    struct err *e)
+pgs_meeting_count(struct pgs *p, size_t *n, struct err *e)
 {
-	PGresult *r = pg_run(p, SQL_LIST, NULL, _("listing meetings"), e);
+	PGresult *r = pg_run(p, SQL_COUNT, NULL, _("listing meetings"), e);
+
+	*n = 0;
+	if (r == NULL)
+		return ERR_RUNTIME;
+	if (PQntuples(r) == 1)
+		*n = (size_t)pg_int(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+int
+pgs_meeting_list_range(struct pgs *p, size_t offset, size_t limit,
+    struct meeting_summary **out, size_t *n, struct err *e)
+{
+	struct pgp a = PGP_INIT;
+	PGresult *r;
 	struct meeting_summary *v;
 	int rows;
 
+	pgp_int(&a, (int64_t)offset);
+	pgp_int(&a, (int64_t)limit);
+	r = pg_run(p, SQL_LIST, &a, _("listing meetings"), e);
 	*out = NULL;
 	*n = 0;
 	if (r == NULL)

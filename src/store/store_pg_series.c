@@ -168,6 +168,9 @@ static const char SQL_MARK[] =
     "INSERT INTO suggestion_seen (meeting_id, section, digest, state)"
     " VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, section, digest)"
     " DO UPDATE SET state = excluded.state";
+static const char SQL_FORGET[] =
+    "DELETE FROM suggestion_seen WHERE meeting_id = $1 AND section = $2"
+    " AND digest = $3";
 
 int
 pgs_suggestions_seen(struct pgs *p, int64_t meeting_id, const char *section,
@@ -205,4 +208,16 @@ pgs_suggestion_mark(struct pgs *p, int64_t meeting_id, const char *section,
 	pgp_str(&a, digest);
 	pgp_str(&a, state);
 	return pg_do(p, SQL_MARK, &a, _("saving a suggestion"), e);
+}
+
+int
+pgs_suggestion_forget(struct pgs *p, int64_t meeting_id, const char *section,
+    const char *digest, struct err *e)
+{
+	struct pgp a = PGP_INIT;
+
+	pgp_int(&a, meeting_id);
+	pgp_str(&a, section);
+	pgp_str(&a, digest);
+	return pg_do(p, SQL_FORGET, &a, _("saving a suggestion"), e);
 }

@@ -18,6 +18,9 @@ static const char SQL_SEEN[] =
 static const char SQL_MARK[] =
     "INSERT OR REPLACE INTO suggestion_seen (meeting_id, section, digest, state)"
     " VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_FORGET[] =
+    "DELETE FROM suggestion_seen WHERE meeting_id = ?1 AND section = ?2"
+    " AND digest = ?3";
 
 static void
 fill_digest(sqlite3_stmt *st, void *elem)
@@ -82,4 +85,28 @@ store_suggestion_mark(struct store *s, int64_t meeting_id, const char *section,
 	struct mark_arg a = { meeting_id, section, digest, state };
 
 	return st_tx(s, tx_mark, &a, e);
+}
+
+int
+store_suggestion_forget(struct store *s, int64_t meeting_id,
+    const char *section, const char *digest, struct err *e)
+{
+	if (s->pg)
+		return pgs_suggestion_forget(s->pg, meeting_id, section, digest, e);
+	sqlite3_stmt *st;
+
+	if (st_begin(s, e))
+		return ERR_RUNTIME;
+	if ((st = st_prep(s, SQL_FORGET, e)) == NULL) {
+		st_rollback(s);
+		return ERR_RUNTIME;
+	}
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_text(st, 2, section, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, digest, -1, SQLITE_STATIC);
+	if (st_done(s, st, _("saving a suggestion"), e)) {
+		st_rollback(s);
+		return ERR_RUNTIME;
+	}
+	return st_commit(s, e);
 }

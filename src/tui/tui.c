@@ -322,6 +322,8 @@ put(int y, int x, int width, const char *s, size_t len, bool mark)
 	if (width > COLS - x)
 		width = COLS - x;
 	buf_reset(b);
+	/* Controls as ^X or <9B>, bidi overrides as <RLO>: stored text
+	 * never sends raw escapes or reorders the line. */
 	utf8_escape_ctrl(b, s, len);
 	n = utf8_fit(buf_str(b), b->len, (size_t)width);
 	cut = mark && n < b->len;
@@ -344,15 +346,15 @@ tui_put(int y, int x, int width, const char *s, size_t len)
 int
 tui_puts(int y, int x, int width, const char *s)
 {
-	return tui_put(y, x, width, s, strlen(s));
+	/* Cut text says so in its last column: a heading cut to "Trạng th"
+	 * or a title cut mid-word reads as other words. */
+	return put(y, x, width, s, strlen(s), true);
 }
 
 int
 tui_cell(int y, int x, int width, const char *s)
 {
-	/* Cut: the last column says so, or "Lạch Tray" cut to "Lạc" would
-	 * read as a whole word run into the next column. */
-	return put(y, x, width, s, strlen(s), true);
+	return tui_puts(y, x, width, s);
 }
 
 void
@@ -382,9 +384,8 @@ tui_bar(int y, const char *left, const char *right, attr_t attr)
 	attroff(attr);
 }
 
-/* A framed box in the middle of the screen; returns its inner area. */
-static void
-frame(int h, int w, const char *title, int *iy, int *ix, int *ih, int *iw)
+void
+tui_frame(int h, int w, const char *title, int *iy, int *ix, int *ih, int *iw)
 {
 	int y, x, tw = title ? (int)utf8_width(title, strlen(title)) + 6 : 0;
 
@@ -455,6 +456,29 @@ wrapped_rows(const char *s, int w)
 	return r;
 }
 
+/* A yes/no question (keys holding y and n) also takes the interface
+ * language's own two keys: c and k, for có and không, in Vietnamese.
+ * Returns the key as y or n, or 0 for another key. */
+static int
+yes_no(const char *keys, int c)
+{
+	/* TRANSLATORS: the keys for yes and no, in that order, each one
+	 * ASCII letter; y and n are taken too, whatever the language. */
+	const char *loc = _("yn");
+
+	if (!strchr(keys, 'y') || !strchr(keys, 'n') || c <= 0 || c >= 128)
+		return 0;
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	if (c == 'y' || c == 'n')
+		return c;
+	if (strlen(loc) == 2 && c == loc[0])
+		return 'y';
+	if (strlen(loc) == 2 && c == loc[1])
+		return 'n';
+	return 0;
+}
+
 static int
 ask(const char *title, const char *msg, const char *keys)
 {
@@ -462,17 +486,20 @@ ask(const char *title, const char *msg, const char *keys)
 
 	tui_dialog_opens();
 	for (;;) {
-		int iy, ix, ih, iw, w = COLS - 10 < 64 ? COLS - 10 : 64;
+		int iy, ix, ih, iw, w = COLS - 10 < 64 ? COLS - 10 : 64, yn;
 
 		if (tui_signal)
 			return 0;
 		draw_current();
-		frame(wrapped_rows(msg, w - 4) + 2, w, title, &iy, &ix, &ih, &iw);
+		tui_frame(wrapped_rows(msg, w - 4) + 2, w, title, &iy, &ix, &ih,
+		    &iw);
 		wrapped(iy, ix, ih, iw, msg);
 		show();
 		tui_read(&ev);
 		if (ev.kind == EV_CHAR && ev.code == 27)
 			return 0;
+		if (ev.kind == EV_CHAR && (yn = yes_no(keys, ev.code)) != 0)
+			return yn;
 		if (ev.kind == EV_CHAR && ev.code > 0 && ev.code < 128 &&
 		    strchr(keys, ev.code))
 			return ev.code;
@@ -493,42 +520,126 @@ tui_ask(const char *title, const char *msg, const char *keys)
 	return r;
 }
 
+/* The help's lines: each key in bold with its description beside it,
+ * wrapped to the width; on a narrow screen the description goes under
+ * its key.  Appends (key or NULL, text) pairs to v. */
+static size_t
+help_lines(const char *const *pairs, int w, const char ***v, size_t *np,
+    size_t *cap)
+{
+	size_t n = 0, kw = 0;
+
+	for (size_t i = 0; pairs[2 * i]; i++) {
+		const char *k = _(pairs[2 * i]);
+		size_t kwi = utf8_width(k, strlen(k));
+
+		if (kwi > kw)
+			kw = kwi;
+	}
+	/* Beside its key when the description keeps half the width. */
+	if ((int)kw + 2 > w / 2)
+		kw = 0;
+	for (size_t i = 0; pairs[2 * i]; i++) {
+		const char *d = _(pairs[2 * i + 1]);
+		size_t len = strlen(d), at = 0, next;
+		int dw = kw ? w - (int)kw - 2 : w - 2;
+
+		if (kw == 0) {
+			XPUSH(*v, n, *cap);
+			(*v)[n++] = _(pairs[2 * i]);
+			XPUSH(*v, n, *cap);
+			(*v)[n++] = NULL;
+		}
+		do {
+			size_t m = utf8_wrap(d + at, len - at, (size_t)(dw > 1 ?
+			    dw : 1), &next);
+
+			XPUSH(*v, n, *cap);
+			(*v)[n++] = at == 0 && kw ? _(pairs[2 * i]) : NULL;
+			XPUSH(*v, n, *cap);
+			(*v)[n++] = xstrndup(d + at, m);
+			at += next ? next : len - at;
+		} while (at < len);
+	}
+	*np = n;
+	return kw;
+}
+
 void
 tui_help(const char *title, const char *const *pairs)
 {
 	struct tui_event ev;
-	size_t n = 0, kw = 0;
+	const char **v = NULL;
+	size_t cap = 0, n = 0, top = 0, kw = 0;
+	int lastw = -1;
 
 	tui_dialog_opens();
-	while (pairs[2 * n]) {
-		size_t w = utf8_width(_(pairs[2 * n]), strlen(_(pairs[2 * n])));
-
-		if (w > kw)
-			kw = w;
-		n++;
-	}
 	for (;;) {
-		int iy, ix, ih, iw;
+		int iy, ix, ih, iw, rows, w = COLS - 4 < 76 ? COLS - 4 : 76;
+		bool more;
 
 		if (tui_signal)
-			return;
-		draw_current();
-		frame((int)n + 4, 76, title, &iy, &ix, &ih, &iw);
-		for (size_t i = 0; i < n && (int)i < ih - 2; i++) {
-			attron(A_BOLD);
-			tui_puts(iy + (int)i, ix, (int)kw, _(pairs[2 * i]));
-			attroff(A_BOLD);
-			tui_puts(iy + (int)i, ix + (int)kw + 2, iw - (int)kw - 2,
-			    _(pairs[2 * i + 1]));
+			break;
+		if (w != lastw) {
+			/* Measured again after a resize. */
+			for (size_t i = 1; i < n; i += 2)
+				free((char *)v[i]);
+			n = 0;
+			kw = help_lines(pairs, w - 4, &v, &n, &cap);
+			lastw = w;
 		}
+		draw_current();
+		tui_frame((int)n / 2 + 4, w, title, &iy, &ix, &ih, &iw);
+		rows = ih - 2 > 1 ? ih - 2 : 1;
+		if (top + (size_t)rows > n / 2)
+			top = n / 2 > (size_t)rows ? n / 2 - (size_t)rows : 0;
+		for (size_t i = top; i < n / 2 && (int)(i - top) < rows; i++) {
+			const char *k = v[2 * i], *d = v[2 * i + 1];
+			int y = iy + (int)(i - top), dx = kw ? (int)kw + 2 : 2;
+
+			if (k) {
+				attron(A_BOLD);
+				tui_puts(y, ix, kw ? (int)kw : iw, k);
+				attroff(A_BOLD);
+			}
+			if (d)
+				tui_puts(y, ix + dx, iw - dx, d);
+		}
+		more = n / 2 > (size_t)rows;
 		attron(A_DIM);
-		tui_puts(iy + ih - 1, ix, iw, _("Press any key to go back."));
+		tui_puts(iy + ih - 1, ix, iw, more ? tui_fmt(_("Up/Down scroll "
+		    "(%zu-%zu of %zu); other keys go back."),
+		    top + 1, top + (size_t)rows < n / 2 ? top + (size_t)rows :
+		    n / 2, n / 2) : _("Press any key to go back."));
 		attroff(A_DIM);
 		show();
 		tui_read(&ev);
+		if (ev.kind == EV_KEY && more && (ev.code == KEY_UP ||
+		    ev.code == KEY_DOWN || ev.code == KEY_PPAGE ||
+		    ev.code == KEY_NPAGE || ev.code == KEY_HOME ||
+		    ev.code == KEY_END)) {
+			size_t page = rows > 1 ? (size_t)rows - 1 : 1;
+
+			if (ev.code == KEY_UP && top > 0)
+				top--;
+			else if (ev.code == KEY_DOWN)
+				top++;
+			else if (ev.code == KEY_PPAGE)
+				top = top > page ? top - page : 0;
+			else if (ev.code == KEY_NPAGE)
+				top += page;
+			else if (ev.code == KEY_HOME)
+				top = 0;
+			else
+				top = n / 2;
+			continue;
+		}
 		if (ev.kind == EV_CHAR || ev.kind == EV_KEY || ev.kind == EV_PASTE)
-			return;
+			break;
 	}
+	for (size_t i = 1; i < n; i += 2)
+		free((char *)v[i]);
+	free(v);
 }
 
 int
@@ -549,7 +660,7 @@ tui_choose(const char *title, const char *const *items, size_t n,
 		if (tui_signal)
 			return -1;
 		draw_current();
-		frame((int)n + 2, 60, title, &iy, &ix, &ih, &iw);
+		tui_frame((int)n + 2, 60, title, &iy, &ix, &ih, &iw);
 		if (cur < top)
 			top = cur;
 		if (cur >= top + (size_t)ih)

@@ -74,7 +74,6 @@ struct tui {
 	const char	*lang;
 	bool		 quit;		/* a signal or a screen ended the program */
 	struct buf	 rescued;	/* rescue files written, one a line */
-	bool		 no_suggest;	/* F7 in the editor: for the whole run */
 	/* Meetings neither the database nor a rescue file could take, as
 	 * Markdown: printed once the screen is gone, the last resort. */
 	struct buf	 lost;
@@ -110,10 +109,11 @@ int64_t	 tui_now_ms(void);
 
 /* Drawing helpers: text is escaped (control characters as ^X) and cut to
  * the given width in whole graphemes; nothing is drawn past the edge.
- * Return the columns used. */
+ * Return the columns used.  tui_put draws exactly the bytes given (text
+ * already laid out); tui_puts and tui_cell (a table cell) end text that
+ * does not fit in "…", so a cut never reads as a whole word. */
 int	 tui_put(int y, int x, int width, const char *s, size_t len);
 int	 tui_puts(int y, int x, int width, const char *s);
-/* The same for a table cell: text that does not fit ends in "…". */
 int	 tui_cell(int y, int x, int width, const char *s);
 /* A full-width bar (title or status line) with left and right text. */
 void	 tui_bar(int y, const char *left, const char *right, attr_t attr);
@@ -121,11 +121,19 @@ void	 tui_fill(int y, int x, int width, attr_t attr);
 /* printf into a static buffer, for labels. */
 const char *tui_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A framed box of h rows and w columns in the middle of the screen (wide
+ * enough for its title, no larger than the screen); sets its inner area. */
+void	 tui_frame(int h, int w, const char *title, int *iy, int *ix, int *ih,
+	    int *iw);
+
 /* Modal dialogs, drawn over the screen.  tui_ask shows a message and
  * returns the key pressed among those in keys (e.g. "yn"), or 0 on Esc or
- * a signal. */
+ * a signal.  A yes/no question takes y and n, upper or lower case, and
+ * the interface language's own keys for them (c and k in Vietnamese),
+ * returned as y and n; its message ends in the hint, e.g. "(y/n)". */
 int	 tui_ask(const char *title, const char *msg, const char *keys);
-/* Shows pairs of (key, description) until a key is pressed. */
+/* Shows pairs of (key, description) until a key other than a scrolling
+ * one is pressed; wraps and scrolls to fit any screen. */
 void	 tui_help(const char *title, const char *const *pairs);
 /* Before a file the secretary named is written: false for an empty
  * name, for the database itself (said in a dialog), and for a file
@@ -163,6 +171,12 @@ struct tui_form {
 	 * field, or NULL. */
 	void		(*complete)(struct tui_form *, void *arg);
 	void		*carg;
+	/* In tui_form_run: called with carg after each key that changed
+	 * the form (a field typed into, a choice turned), or NULL. */
+	void		(*changed)(struct tui_form *, void *arg);
+	/* A line shown dim under the fields, or NULL (the caller may
+	 * change it in changed). */
+	const char	*note;
 };
 enum tui_form_res { FORM_NONE, FORM_USED, FORM_ACCEPT, FORM_CANCEL };
 void	 tui_form_draw(struct tui_form *, int y, int x, int h, int w,
@@ -203,6 +217,11 @@ enum tui_act tui_editor_run_at(struct tui *, int64_t id, const char *section,
 	    int64_t at);
 /* The action review of every meeting (tui_actions.c). */
 enum tui_act tui_actions_run(struct tui *);
+/* One task of the review shown whole, with its history and source
+ * (tui_actions_item.c); opens the editor there when asked.  A failure
+ * to read it is put in msg. */
+enum tui_act tui_action_item(struct tui *, int64_t id, const char *today,
+	    char *msg, size_t msglen);
 /* Search as you type over every meeting (tui_search.c). */
 enum tui_act tui_search_run(struct tui *);
 /* Asks for a format and file name and exports meeting id (tui_export.c). */

@@ -7,14 +7,17 @@
  * records the change through the store; Enter shows one item with its
  * history and the paragraph it came from, and from there the editor opens
  * at that section.  `/` narrows the list as the user types: every word
- * typed must occur in the item's assignee or task, both folded (case,
- * diacritics, đ -> d), so "uy ban" finds "Ủy ban".  The folded text of
- * each row is made once per load, which keeps a keystroke cheap on a long
- * review.  A long review is read in two steps:
- * the ids of its items in order, then their rows, the visible ones before
- * the first screen and the rest in chunks while no key waits, folding
- * them for the filter; a filter typed before that is done does what is
- * left at once.
+ * and "quoted phrase" typed must occur in the item's assignee or task,
+ * both folded (case, diacritics, đ -> d), so "uy ban" finds "Ủy ban";
+ * fields narrow it as `minutes actions` does (core/actfilter.h).  The
+ * folded text of each row is made once per load, which keeps a keystroke
+ * cheap on a long review.  A long review is read in two steps: the ids of
+ * its items in order, then their rows, the visible ones before the first
+ * screen and the rest in chunks while no key waits, folding them for the
+ * filter; a filter typed before that is done does what is left at once.
+ * The columns beyond assignee and task (status, meeting, the latest note)
+ * come as the width allows; under the list, the selected item's status,
+ * meeting and note are spelled out whatever the width.
  */
 #include "config.h"
 
@@ -22,8 +25,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/actfilter.h"
 #include "core/model.h"
 #include "core/search.h"
+#include "core/tmpl.h"
 #include "core/textbuf.h"
 #include "export/export_actions.h"
 #include "lib/buf.h"
@@ -48,7 +53,9 @@ struct review {
 	int64_t			*ids;		/* the items, in review order */
 	struct action_row	*v;		/* their rows, v[0..loaded) read */
 	size_t			 n, loaded;
-	char			**fold;		/* folded "assignee task" per row */
+	struct folded {
+		char		*who, *what;	/* folded assignee and task */
+	}			*fold;
 	size_t			 folded;	/* fold[0..folded) made */
 	size_t			*vis;		/* rows that pass the filter */
 	size_t			 nvis;
@@ -56,13 +63,16 @@ struct review {
 	struct textbuf		 filter;
 	bool			 typing;	/* keys go to the filter */
 	char			 msg[600];
+	char			 ferr[520];	/* why the filter is not all read */
 	int			 mark_w;	/* the widest marker word */
+	int			 status_w;	/* the widest status word */
 };
 
 static const char *const review_keys[] = {
 	"Enter", N_("show the item, its history and source"),
 	"d, g, o, x", N_("mark done, doing, open, dropped"),
-	"/", N_("filter by assignee or task words"),
+	"/", N_("filter: words, \"a phrase\", assignee:, status:, meeting:, "
+	    "due: (due before a date)"),
 	"Esc", N_("clear the filter"),
 	"A", N_("show every status, or only open items"),
 	"X", N_("write the rows shown to a spreadsheet (.xlsx)"),
@@ -72,12 +82,6 @@ static const char *const review_keys[] = {
 	NULL, NULL
 };
 
-static const char *const item_keys[] = {
-	"Enter, j", N_("open the meeting at this section"),
-	N_("Up, Down, PgUp, PgDn"), N_("scroll"),
-	"q, Esc, F10", N_("back to the review"),
-	NULL, NULL
-};
 
 /* The id of the selected item, or 0. */
 static int64_t
@@ -111,57 +115,43 @@ load(struct review *rv, size_t upto)
 static void
 fold_rows(struct review *rv, size_t upto)
 {
-	struct buf b = BUF_INIT;
-
 	load(rv, upto);
 	if (upto > rv->n)
 		upto = rv->n;
 	for (size_t i = rv->folded; i < upto; i++) {
 		const struct action *a = &rv->v[i].a;
 
-		buf_reset(&b);
-		if (a->assignee)
-			buf_adds(&b, a->assignee);
-		buf_addc(&b, ' ');
-		buf_adds(&b, a->task ? a->task : "");
-		rv->fold[i] = search_fold(buf_str(&b), b.len);
+		rv->fold[i].who = search_fold(a->assignee ? a->assignee : "",
+		    a->assignee ? strlen(a->assignee) : 0);
+		rv->fold[i].what = search_fold(a->task ? a->task : "",
+		    a->task ? strlen(a->task) : 0);
 	}
 	if (upto > rv->folded)
 		rv->folded = upto;
-	buf_free(&b);
 }
 
-/* Rows that pass the filter: every folded word of it occurs in the row. */
+/* Rows that pass the filter (core/actfilter.h).  A filter that does not
+ * read yet (a date still being typed) filters by what came before the
+ * bad part and says why under the list. */
 static void
 refilter(struct review *rv, int64_t keep)
 {
-	const char *f = tb_text(&rv->filter);
-	char *q = search_fold(f, strlen(f)), *p = q;
-	char *words[SEARCH_MAX_PHRASES];
-	size_t nw = 0;
+	struct actfilter f;
+	struct err e;
 
-	while (p && *p && nw < SEARCH_MAX_PHRASES) {
-		while (*p == ' ' || *p == '\t')
-			*p++ = '\0';
-		if (*p == '\0')
-			break;
-		words[nw++] = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-	}
+	err_clear(&e);
+	rv->ferr[0] = '\0';
+	if (actfilter_parse(tb_text(&rv->filter), &f, &e) != 0)
+		snprintf(rv->ferr, sizeof rv->ferr, "%s", e.msg);
 	rv->nvis = 0;
 	/* Usually done in the background by now (review_work). */
-	if (nw > 0)
+	if (!actfilter_empty(&f))
 		fold_rows(rv, rv->n);
-	for (size_t i = 0; i < rv->n; i++) {
-		size_t k = 0;
-
-		while (k < nw && strstr(rv->fold[i], words[k]))
-			k++;
-		if (k == nw)
+	for (size_t i = 0; i < rv->n; i++)
+		if (actfilter_empty(&f) || actfilter_match(&f, &rv->v[i].a,
+		    rv->fold[i].who, rv->fold[i].what, rv->v[i].meeting_title))
 			rv->vis[rv->nvis++] = i;
-	}
-	free(q);
+	actfilter_free(&f);
 	rv->l.n = rv->nvis;
 	/* The same item stays selected; when it has left the list (marked
 	 * done), the one that took its place. */
@@ -175,8 +165,10 @@ refilter(struct review *rv, int64_t keep)
 static void
 unload(struct review *rv)
 {
-	for (size_t i = 0; i < rv->n; i++)
-		free(rv->fold[i]);
+	for (size_t i = 0; i < rv->n; i++) {
+		free(rv->fold[i].who);
+		free(rv->fold[i].what);
+	}
 	free(rv->fold);
 	free(rv->vis);
 	free(rv->ids);
@@ -213,6 +205,28 @@ reload(struct review *rv)
 	refilter(rv, keep);
 }
 
+/* A filter on a closed status (done, dropped) reads every status: the
+ * open ones alone would never show what it asks for.  True if the items
+ * were read again (and filtered). */
+static bool
+wants_all(struct review *rv)
+{
+	struct actfilter f;
+	struct err e;
+	bool closed;
+
+	if (rv->all)
+		return false;
+	actfilter_parse(tb_text(&rv->filter), &f, &e);
+	closed = f.status == ACT_DONE || f.status == ACT_DROPPED;
+	actfilter_free(&f);
+	if (!closed)
+		return false;
+	rv->all = true;
+	reload(rv);
+	return true;
+}
+
 /* Days from today to the item's due date; false when it has none. */
 static bool
 days_left(const struct review *rv, const struct action *a, long *d)
@@ -245,16 +259,42 @@ marker(const struct review *rv, const struct action_row *r, int *pair)
 	return r->a.status == ACT_DOING ? status_label(ACT_DOING) : "";
 }
 
-/* Column widths for w columns: marker, due, assignee; the task gets the
- * rest. */
+/* The columns of the review, left to right. */
+enum { C_MARK, C_DUE, C_WHO, C_TASK, C_STATUS, C_MEETING, C_NOTE, NCOLS };
+
+/* Column widths for w columns (0 for a column left out): marker, due,
+ * assignee and task always; status and the meeting's date from 100
+ * columns, its title too from 130, the latest note from 150.  The task
+ * gets what is left. */
 static void
-columns(const struct review *rv, int w, int *mw, int *aw, int *tw)
+columns(const struct review *rv, int w, int cw[NCOLS])
 {
-	*mw = rv->mark_w + 1;
-	*aw = w >= 120 ? 30 : w / 4;
-	*tw = w - *mw - 11 - *aw - 1;
-	if (*tw < 1)
-		*tw = 1;
+	int rest;
+
+	memset(cw, 0, NCOLS * sizeof *cw);
+	cw[C_MARK] = rv->mark_w + 1;
+	cw[C_DUE] = 11;
+	if (w >= 100) {
+		cw[C_STATUS] = rv->status_w + 1;
+		cw[C_MEETING] = w >= 130 ? 11 + 22 : 11;
+	}
+	if (w >= 150)
+		cw[C_NOTE] = 24;
+	cw[C_WHO] = w >= 120 ? 30 : w / 4;
+	rest = w;
+	for (int k = 0; k < NCOLS; k++)
+		rest -= cw[k];
+	cw[C_TASK] = rest > 1 ? rest : 1;
+}
+
+/* The meeting of a row: its date, and its title where there is room. */
+static const char *
+meeting_cell(const struct action_row *r)
+{
+	char d[11];
+
+	return tui_fmt("%s %s", cal_show(r->meeting_date, d), r->meeting_title ?
+	    r->meeting_title : "");
 }
 
 static void
@@ -262,34 +302,75 @@ row(void *arg, size_t i, int y, int x, int w, bool sel)
 {
 	struct review *rv = arg;
 	const struct action_row *r = &rv->v[rv->vis[i]];
-	int mw, aw, tw, pair;
-	const char *mk = marker(rv, r, &pair);
+	int cw[NCOLS], pair;
+	const char *mk = marker(rv, r, &pair), *cells[NCOLS];
 	char d[11];
 
-	columns(rv, w, &mw, &aw, &tw);
+	columns(rv, w, cw);
 	if (pair && has_colors() && !sel)
 		attron(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
 		attron(A_BOLD);
-	tui_puts(y, x, mw - 1, mk);
-	tui_puts(y + 0, x + mw, 10, r->a.due ? cal_show(r->a.due, d) : "-");
+	tui_puts(y, x, cw[C_MARK] - 1, mk);
+	tui_puts(y, x + cw[C_MARK], cw[C_DUE] - 1, r->a.due ?
+	    cal_show(r->a.due, d) : "-");
 	if (pair && has_colors() && !sel)
 		attroff(COLOR_PAIR(pair) | A_BOLD);
 	else if (pair)
 		attroff(A_BOLD);
-	tui_cell(y, x + mw + 11, aw - 1, r->a.assignee ? r->a.assignee : "-");
-	tui_cell(y, x + mw + 11 + aw, tw, r->a.task ? r->a.task : "");
+	x += cw[C_MARK] + cw[C_DUE];
+	cells[C_WHO] = r->a.assignee ? r->a.assignee : "-";
+	cells[C_TASK] = r->a.task ? r->a.task : "";
+	cells[C_STATUS] = status_label(r->a.status);
+	cells[C_NOTE] = r->last_note ? r->last_note : "";
+	for (int k = C_WHO; k < NCOLS; k++) {
+		if (cw[k] == 0)
+			continue;
+		/* tui_fmt's buffer is used at once, before the next cell. */
+		tui_cell(y, x, cw[k] - 1, k != C_MEETING ? cells[k] :
+		    cw[k] > 11 ? meeting_cell(r) : cal_show(r->meeting_date, d));
+		x += cw[k];
+	}
+}
+
+/* Under the list: what the columns leave out of the selected item. */
+static void
+draw_detail(struct review *rv, int y, int w)
+{
+	const struct action_row *r;
+	struct buf b = BUF_INIT;
+	char d[11];
+
+	if (rv->nvis == 0 || rv->l.cur >= rv->nvis)
+		return;
+	r = &rv->v[rv->vis[rv->l.cur]];
+	buf_printf(&b, _("#%lld %s"), (long long)r->a.id,
+	    status_label(r->a.status));
+	buf_adds(&b, "  ·  ");
+	buf_printf(&b, _("meeting %s %s"), cal_show(r->meeting_date, d),
+	    r->meeting_title ?
+	    r->meeting_title : "");
+	if (r->last_note) {
+		buf_adds(&b, "  ·  ");
+		buf_printf(&b, _("note: %s"), r->last_note);
+	}
+	attron(A_DIM);
+	tui_puts(y, 1, w, buf_str(&b));
+	attroff(A_DIM);
+	buf_free(&b);
 }
 
 static void
 review_draw(struct tui_screen *scr)
 {
 	struct review *rv = scr->data;
-	int w = COLS - 2, mw, aw, tw;
+	int w = COLS - 2, cw[NCOLS], x = 1, bottom = LINES - 1;
 	const char *f = tb_text(&rv->filter);
+	const char *head[NCOLS] = { _("Mark"), _("Due"), _("Assignee"),
+	    _("Task"), _("Status"), _("Meeting"), _("Note") };
 	char title[200];
 
-	columns(rv, w, &mw, &aw, &tw);
+	columns(rv, w, cw);
 	/* The selected row is always on screen, so the rows shown lie
 	 * within a screen's height of it (vis is the identity until a
 	 * filter, which reads every row). */
@@ -300,260 +381,37 @@ review_draw(struct tui_screen *scr)
 	tui_bar(0, title, tui_fmt(_("today %s"), rv->today), A_REVERSE);
 	tui_fill(1, 1, w, A_UNDERLINE);
 	attron(A_UNDERLINE);
-	tui_puts(1, 1, mw - 1, _("Mark"));
-	tui_puts(1, 1 + mw, 10, _("Due"));
-	tui_puts(1, 1 + mw + 11, aw - 1, _("Assignee"));
-	tui_puts(1, 1 + mw + 11 + aw, tw, _("Task"));
+	for (int k = 0; k < NCOLS; k++) {
+		if (cw[k] == 0)
+			continue;
+		tui_puts(1, x, cw[k] - 1, head[k]);
+		x += cw[k];
+	}
 	attroff(A_UNDERLINE);
+	if (rv->typing || *f) {
+		bottom--;
+		tui_fill(bottom, 0, COLS, A_NORMAL);
+		attron(A_BOLD);
+		x = 1 + tui_puts(bottom, 1, COLS - 2, _("Filter:")) + 1;
+		attroff(A_BOLD);
+		tui_edit_draw(&rv->filter, bottom, x, 1, COLS - x - 1,
+		    rv->typing);
+	}
+	/* The status, meeting and note are on the line under the list
+	 * while a column for them is missing. */
+	if (cw[C_NOTE] == 0 && LINES >= 10)
+		draw_detail(rv, --bottom, w);
 	if (rv->nvis == 0) {
 		attron(A_DIM);
 		tui_puts(3, 1, w, *f ? _("No item matches the filter.") :
 		    _("No open action items."));
 		attroff(A_DIM);
 	}
-	tui_list_draw(&rv->l, 2, 1, LINES - 4, w, row, rv);
-	if (rv->typing || *f) {
-		tui_fill(LINES - 2, 0, COLS, A_NORMAL);
-		attron(A_BOLD);
-		tui_puts(LINES - 2, 1, 8, _("Filter:"));
-		attroff(A_BOLD);
-		tui_edit_draw(&rv->filter, LINES - 2, 10, 1, COLS - 11,
-		    rv->typing);
-	}
-	tui_bar(LINES - 1, rv->msg[0] ? rv->msg : rv->typing ?
-	    _("Type to filter  Enter keep  Esc clear") :
+	tui_list_draw(&rv->l, 2, 1, bottom - 2, w, row, rv);
+	tui_bar(LINES - 1, rv->msg[0] ? rv->msg : rv->ferr[0] ? rv->ferr :
+	    rv->typing ? _("Type to filter  Enter keep  Esc clear  F1 fields") :
 	    _("Enter show  d done  g doing  o open  x dropped  / filter  q back"),
 	    _("F1 help"), A_REVERSE);
-}
-
-/* The paragraph of text around the item's source span, with the span
- * between » and «, cut to a few hundred bytes either side. */
-static void
-source_context(struct buf *b, const struct action *a, const char *text)
-{
-	size_t len = strlen(text), from, to, st, en;
-	const char *p;
-
-	if (a->src_start < 0 || a->src_end < a->src_start ||
-	    (size_t)a->src_end > len) {
-		buf_adds(b, _("(the section has changed since; the sentence "
-		    "is no longer where it was)"));
-		return;
-	}
-	st = (size_t)a->src_start;
-	en = (size_t)a->src_end;
-	from = st;
-	while (from > 0 && st - from < 300 && !(from > 1 &&
-	    text[from - 1] == '\n' && text[from - 2] == '\n'))
-		from--;
-	while (from < st && ((unsigned char)text[from] & 0xc0) == 0x80)
-		from++;
-	p = strstr(text + en, "\n\n");
-	to = p ? (size_t)(p - text) : len;
-	if (to - en > 300) {
-		to = en + 300;
-		while (to > en && ((unsigned char)text[to] & 0xc0) == 0x80)
-			to--;
-	}
-	buf_add(b, text + from, st - from);
-	buf_adds(b, "\xc2\xbb");
-	buf_add(b, text + st, en - st);
-	buf_adds(b, "\xc2\xab");
-	buf_add(b, text + en, to - en);
-}
-
-struct item {
-	struct buf	 text;		/* lines to show, '\n'-separated */
-	size_t		 top;		/* first wrapped line shown */
-	bool		 jump;
-};
-
-/* Draws text wrapped to w columns from wrapped line top on; returns the
- * number of wrapped lines. */
-static size_t
-draw_wrapped(const char *s, size_t top, int y, int h, int w)
-{
-	size_t len = strlen(s), i = 0, line = 0;
-
-	while (i < len) {
-		size_t next, n = utf8_wrap(s + i, len - i, (size_t)w, &next);
-
-		if (line >= top && (int)(line - top) < h)
-			tui_put(y + (int)(line - top), 1, w, s + i, n);
-		line++;
-		i += next > 0 ? next : 1;
-	}
-	return line;
-}
-
-static void
-item_draw(struct tui_screen *scr)
-{
-	struct item *it = scr->data;
-	size_t lines;
-
-	tui_bar(0, _("Action item"), "minutes", A_REVERSE);
-	lines = draw_wrapped(buf_str(&it->text), it->top, 1, LINES - 2,
-	    COLS - 2);
-	if (lines > 0 && it->top >= lines)
-		it->top = lines - 1;
-	tui_bar(LINES - 1, _("Enter open the meeting  q back"), _("F1 help"),
-	    A_REVERSE);
-}
-
-static enum tui_act
-item_key(struct tui_screen *scr, const struct tui_event *ev)
-{
-	struct item *it = scr->data;
-	int c = ev->code;
-	bool ch = ev->kind == EV_CHAR, key = ev->kind == EV_KEY;
-	size_t page = LINES > 3 ? (size_t)LINES - 3 : 1;
-
-	if ((ch && (c == 'q' || c == 27)) || (key && c == KEY_F(10)))
-		return TUI_LEAVE;
-	if ((ch && (c == '\r' || c == '\n' || c == 'j')) ||
-	    (key && c == KEY_ENTER)) {
-		it->jump = true;
-		return TUI_LEAVE;
-	}
-	if ((key && c == KEY_F(1)) || (ch && c == '?'))
-		tui_help(_("Keys of the action item"), item_keys);
-	else if (key && c == KEY_UP && it->top > 0)
-		it->top--;
-	else if (key && c == KEY_DOWN)
-		it->top++;
-	else if (key && c == KEY_PPAGE)
-		it->top = it->top > page ? it->top - page : 0;
-	else if (key && c == KEY_NPAGE)
-		it->top += page;
-	else if (key && c == KEY_HOME)
-		it->top = 0;
-	return TUI_STAY;
-}
-
-/* Appends s with its control characters escaped. */
-static void
-add_esc(struct buf *b, const char *s)
-{
-	utf8_escape_ctrl(b, s, strlen(s));
-}
-
-/* The same, keeping its line breaks as lines. */
-static void
-add_esc_lines(struct buf *b, const char *s)
-{
-	const char *nl;
-
-	while ((nl = strchr(s, '\n')) != NULL) {
-		utf8_escape_ctrl(b, s, (size_t)(nl - s));
-		buf_addc(b, '\n');
-		s = nl + 1;
-	}
-	add_esc(b, s);
-}
-
-/* The item's history, one change a line. */
-static void
-add_history(struct buf *b, const struct store_act_event *ev, size_t nev)
-{
-	for (size_t i = 0; i < nev; i++) {
-		char at[32];
-
-		cal_local_stamp(ev[i].at, at);
-		buf_printf(b, "  %s  ", at);
-		if (ev[i].old_status == NULL)
-			buf_printf(b, _("created as %s"),
-			    status_label_of(ev[i].new_status));
-		else
-			buf_printf(b, "%s -> %s",
-			    status_label_of(ev[i].old_status),
-			    status_label_of(ev[i].new_status));
-		if (ev[i].note) {
-			buf_adds(b, ": ");
-			add_esc(b, ev[i].note);
-		}
-		buf_addc(b, '\n');
-	}
-	if (nev == 0)
-		buf_printf(b, "  %s\n", _("(none)"));
-}
-
-/* Where the item came from: its sentence in the section's text. */
-static void
-add_source(struct buf *b, const struct action *a, const char *text)
-{
-	if (a->src_section && text) {
-		struct buf c = BUF_INIT;
-
-		buf_printf(b, _("Source, in section \"%s\":"), a->src_section);
-		buf_addc(b, '\n');
-		source_context(&c, a, text);
-		add_esc_lines(b, buf_str(&c));
-		buf_free(&c);
-	} else if (a->src_section)
-		buf_adds(b, _("Source: the section it came from is gone."));
-	else
-		buf_adds(b, _("Source: entered by hand, not found in the "
-		    "text."));
-}
-
-/* Shows one item; opens the editor when asked to. */
-static enum tui_act
-show_item(struct review *rv, const struct action_row *sel)
-{
-	struct item it = { BUF_INIT, 0, false };
-	struct tui_screen s = { .data = &it, .draw = item_draw,
-	    .key = item_key };
-	struct action_row r;
-	struct store_act_event *ev = NULL;
-	size_t nev = 0;
-	char *text = NULL, *section = NULL, d[11];
-	int64_t mid, src_at;
-	enum tui_act res;
-	struct err e;
-
-	err_clear(&e);
-	if (store_act_get(rv->t->store, sel->a.id, rv->today, &r, &e) != 0) {
-		snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
-		return TUI_STAY;
-	}
-	if (store_act_history(rv->t->store, r.a.id, &ev, &nev, &e) != 0 ||
-	    store_act_source(rv->t->store, &r, &text, &e) != 0)
-		snprintf(rv->msg, sizeof rv->msg, "%s", e.msg);
-	buf_printf(&it.text, _("Task: "));
-	add_esc(&it.text, r.a.task ? r.a.task : "");
-	buf_printf(&it.text, "\n%s", _("Assignee: "));
-	add_esc(&it.text, r.a.assignee ? r.a.assignee : "-");
-	buf_printf(&it.text, "\n%s%s", _("Due: "), r.a.due ? cal_show(r.a.due,
-	    d) : "-");
-	if (r.a.due_text) {
-		buf_adds(&it.text, " (\"");
-		add_esc(&it.text, r.a.due_text);
-		buf_adds(&it.text, "\")");
-	}
-	buf_printf(&it.text, "\n%s%s%s", _("Status: "), status_label(r.a.status),
-	    r.overdue ? tui_fmt(", %s", _("overdue")) : "");
-	buf_printf(&it.text, "\n%s%" PRId64 " ", _("Meeting: "), r.a.meeting_id);
-	add_esc(&it.text, r.meeting_title ? r.meeting_title : "");
-	buf_printf(&it.text, " (%s)\n\n%s\n", cal_show(r.meeting_date, d),
-	    _("History:"));
-	add_history(&it.text, ev, nev);
-	buf_addc(&it.text, '\n');
-	add_source(&it.text, &r.a, text);
-	mid = r.a.meeting_id;
-	section = r.a.src_section ? xstrdup(r.a.src_section) :
-	    xstrdup("tasks");
-	/* The cursor goes to the sentence, if it is still known. */
-	src_at = r.a.src_section ? r.a.src_start : -1;
-	free(text);
-	store_act_events_free(ev, nev);
-	action_row_free(&r);
-	res = tui_run(&s);
-	buf_free(&it.text);
-	if (res != TUI_QUIT && it.jump)
-		res = tui_editor_run_at(rv->t, mid, section, src_at);
-	free(section);
-	return res == TUI_QUIT ? TUI_QUIT : TUI_STAY;
 }
 
 /* Asks for a note and sets the selected item's status. */
@@ -654,6 +512,10 @@ review_key(struct tui_screen *scr, const struct tui_event *ev)
 	};
 
 	rv->msg[0] = '\0';
+	if (key && c == KEY_F(1)) {
+		tui_help(_("Keys of the action review"), review_keys);
+		return TUI_STAY;
+	}
 	if (rv->typing) {
 		if (ch && c == 27) {
 			tb_set(&rv->filter, "", 0);
@@ -665,13 +527,14 @@ review_key(struct tui_screen *scr, const struct tui_event *ev)
 			return TUI_STAY;
 		else if (!tui_edit_key(&rv->filter, ev))
 			return TUI_STAY;
-		refilter(rv, selected(rv));
+		if (!wants_all(rv))
+			refilter(rv, selected(rv));
 		return TUI_STAY;
 	}
 	if ((ch && (c == 'q' || c == TK_CTRL('Q'))) ||
 	    (key && c == KEY_F(10)))
 		return c == TK_CTRL('Q') ? TUI_QUIT : TUI_LEAVE;
-	if ((key && c == KEY_F(1)) || (ch && c == '?')) {
+	if (ch && c == '?') {
 		tui_help(_("Keys of the action review"), review_keys);
 		return TUI_STAY;
 	}
@@ -699,7 +562,8 @@ review_key(struct tui_screen *scr, const struct tui_event *ev)
 	if (rv->nvis == 0)
 		return TUI_STAY;
 	if ((ch && (c == '\r' || c == '\n')) || (key && c == KEY_ENTER)) {
-		enum tui_act r = show_item(rv, &rv->v[rv->vis[rv->l.cur]]);
+		enum tui_act r = tui_action_item(rv->t,
+		    selected(rv), rv->today, rv->msg, sizeof rv->msg);
 
 		reload(rv);
 		return r;
@@ -724,6 +588,27 @@ review_work(struct tui_screen *scr)
 	return rv->folded < rv->n;
 }
 
+/* The marker and status columns fit their longest word in the language
+ * shown ("đang làm" cut to "đang là" reads as other words). */
+static void
+measure_words(struct review *rv)
+{
+	const char *words[] = { _("overdue"), _("soon"),
+	    status_label(ACT_OPEN), status_label(ACT_DOING),
+	    status_label(ACT_DONE), status_label(ACT_DROPPED) };
+
+	rv->mark_w = 7;
+	rv->status_w = 6;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int w = (int)utf8_width(words[i], strlen(words[i]));
+
+		if (w > rv->mark_w && i != 2)
+			rv->mark_w = w;
+		if (w > rv->status_w && i >= 2)
+			rv->status_w = w;
+	}
+}
+
 enum tui_act
 tui_actions_run(struct tui *t)
 {
@@ -746,19 +631,7 @@ tui_actions_run(struct tui *t)
 	}
 	cal_format_iso(d, rv.today);
 	rv.today_days = cal_days(d);
-	/* The marker column fits its longest word in the language shown
-	 * ("đang làm" cut to "đang là" reads as other words). */
-	{
-		const char *words[] = { _("overdue"), _("soon"),
-		    status_label(ACT_DOING), status_label(ACT_DONE),
-		    status_label(ACT_DROPPED) };
-
-		rv.mark_w = 7;
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-			if ((int)utf8_width(words[i], strlen(words[i])) > rv.mark_w)
-				rv.mark_w = (int)utf8_width(words[i],
-				    strlen(words[i]));
-	}
+	measure_words(&rv);
 	if (has_colors()) {
 		init_pair(PAIR_OVERDUE, COLOR_RED, -1);
 		init_pair(PAIR_SOON, COLOR_YELLOW, -1);

@@ -153,13 +153,18 @@ tui_edit_key(struct textbuf *tb, const struct tui_event *ev)
 	return true;
 }
 
-/* A one-line field scrolls sideways to keep the cursor in view. */
+/* A one-line field scrolls sideways to keep the cursor in view; one
+ * without the cursor shows the start of its text, as it is read. */
 static void
 draw_single(struct textbuf *tb, int y, int x, int w, bool cursor)
 {
 	const char *s = tb_text(tb);
 	size_t start = 0, col = utf8_width(s, tb->cur);
 
+	if (!cursor) {
+		tui_puts(y, x, w, s);
+		return;
+	}
 	while (col + 1 > (size_t)w && start < tb->cur) {
 		size_t n = utf8_next(s, tb->len, start);
 
@@ -167,10 +172,8 @@ draw_single(struct textbuf *tb, int y, int x, int w, bool cursor)
 		start = n;
 	}
 	tui_put(y, x, w, s + start, tb->len - start);
-	if (cursor) {
-		move(y, x + (int)col);
-		curs_set(1);
-	}
+	move(y, x + (int)col);
+	curs_set(1);
 }
 
 void

@@ -1,16 +1,20 @@
 /*
  * Exporting one meeting from the screens: a small form asks for the
- * format (text, Markdown, JSON, HTML) and the file name, then the same
- * writers as `minutes export` fill a buffer that goes to the file in one
- * atomic write, so a failed export never leaves half a file.  The file
- * name (the kind of document in the interface language, the meeting's
- * date and title) follows the format while the user has not typed one of
- * their own, and the title shows the folder it goes to.
+ * format and the file name, then the same writers as `minutes export`
+ * fill a buffer that goes to the file in one atomic write, so a failed
+ * export never leaves half a file.  The file name (the kind of document
+ * in the interface language, the meeting's date and title) follows the
+ * format as it is turned while the user has not typed one of their own,
+ * and a line under the fields says which folder the file goes to.  The
+ * checks before writing (no name, the database itself, a file that
+ * exists) are tui_may_write's, as for every file the screens write.
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/model.h"
@@ -20,11 +24,23 @@
 #include "lib/err.h"
 #include "lib/filewrite.h"
 #include "lib/i18n.h"
-#include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
 #include "tui/tui.h"
+
+#define MAX_FORMATS 16
+
+/* The dialog's state. */
+struct expdlg {
+	struct meeting	 m;
+	struct textbuf	 tb;
+	struct tui_field f[2];
+	struct tui_form	 form;
+	const char	*names[MAX_FORMATS];
+	char		*def;		/* the name suggested for the format */
+	struct buf	 note;		/* where the file goes */
+};
 
 /* The file name a format suggests: the document's kind in the interface
  * language, the meeting's date and the first words of its title, folded
@@ -57,84 +73,109 @@ default_name(const struct meeting *m, const char *ext)
 	return buf_steal(&b);
 }
 
+/* The folder a name goes to, absolute, and whether it is there. */
+static void
+set_note(struct expdlg *d)
+{
+	const char *path = tb_text(&d->tb), *slash = strrchr(path, '/');
+	char *cwd = getcwd(NULL, 0), *dir;
+	struct stat st;
+
+	if (slash == NULL)
+		dir = xstrdup(cwd ? cwd : ".");
+	else if (path[0] == '/')
+		dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	else
+		dir = xasprintf("%s/%.*s", cwd ? cwd : ".", (int)(slash - path),
+		    path);
+	buf_reset(&d->note);
+	/* Said first: a long path is cut at its end. */
+	buf_printf(&d->note, stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ?
+	    _("Folder: %s") : _("Folder (not found): %s"), dir);
+	d->form.note = buf_str(&d->note);
+	free(dir);
+	free(cwd);
+}
+
+/* After each key: a name not typed by the user follows the format. */
+static void
+changed(struct tui_form *form, void *arg)
+{
+	struct expdlg *d = arg;
+	const struct export_format *fmt = export_format_at(form->f[0].choice);
+	char *def;
+
+	if (strcmp(tb_text(&d->tb), d->def) == 0) {
+		def = default_name(&d->m, fmt->ext);
+		if (strcmp(def, d->def) != 0) {
+			tb_set(&d->tb, def, strlen(def));
+			tb_move(&d->tb, TB_BOTTOM);
+		}
+		free(d->def);
+		d->def = def;
+	}
+	set_note(d);
+}
+
+static void
+setup(struct expdlg *d)
+{
+	size_t n = export_format_count();
+
+	if (n > MAX_FORMATS)
+		n = MAX_FORMATS;
+	for (size_t i = 0; i < n; i++)
+		d->names[i] = export_format_at(i)->name;
+	tb_init(&d->tb);
+	d->tb.single_line = true;
+	d->def = default_name(&d->m, export_format_at(0)->ext);
+	tb_set(&d->tb, d->def, strlen(d->def));
+	tb_move(&d->tb, TB_BOTTOM);
+	d->f[0].label = _("Format");
+	d->f[0].choices = d->names;
+	d->f[0].nchoices = n;
+	d->f[1].label = _("File");
+	d->f[1].tb = &d->tb;
+	d->form.f = d->f;
+	d->form.n = 2;
+	d->form.changed = changed;
+	d->form.carg = d;
+	/* Wide enough for the labels in any language. */
+	for (size_t i = 0; i < 2; i++) {
+		int lw = (int)utf8_width(d->f[i].label, strlen(d->f[i].label)) + 2;
+
+		if (lw > d->form.labelw)
+			d->form.labelw = lw;
+	}
+	set_note(d);
+}
+
 void
 tui_export_run(struct tui *t, int64_t id)
 {
-	struct meeting m;
-	struct textbuf tb;
-	struct tui_field f[2];
-	struct tui_form form;
+	struct expdlg *d = xcalloc(1, sizeof *d);
 	struct buf b = BUF_INIT;
 	struct err e;
-	const char *names[16];
-	size_t nformats = export_format_count(), last = 0;
-	char *def, *cwd, title[512];
 
-	meeting_init(&m);
+	meeting_init(&d->m);
+	buf_init(&d->note);
 	err_clear(&e);
-	if (store_meeting_load(t->store, id, &m, &e) != 0) {
+	if (store_meeting_load(t->store, id, &d->m, &e) != 0) {
 		tui_ask(_("Export"), e.msg, "\n");
-		meeting_free(&m);
+		meeting_free(&d->m);
+		free(d);
 		return;
 	}
-	memset(f, 0, sizeof f);
-	memset(&form, 0, sizeof form);
-	tb_init(&tb);
-	tb.single_line = true;
-	if (nformats > sizeof names / sizeof names[0])
-		nformats = sizeof names / sizeof names[0];
-	for (size_t i = 0; i < nformats; i++)
-		names[i] = export_format_at(i)->name;
-	def = default_name(&m, export_format_at(0)->ext);
-	tb_set(&tb, def, strlen(def));
-	tb_move(&tb, TB_BOTTOM);
-	f[0].label = _("Format");
-	f[0].choices = names;
-	f[0].nchoices = nformats;
-	f[1].label = _("File");
-	f[1].tb = &tb;
-	form.f = f;
-	form.n = 2;
-	/* Wide enough for the labels in any language. */
-	for (size_t i = 0; i < 2; i++) {
-		int lw = (int)utf8_width(f[i].label, strlen(f[i].label)) + 2;
-
-		if (lw > form.labelw)
-			form.labelw = lw;
-	}
-	/* The title says where a relative name goes. */
-	cwd = getcwd(NULL, 0);
-	snprintf(title, sizeof title, _("Export the meeting to %s"),
-	    cwd ? cwd : ".");
-	free(cwd);
-	while (tui_form_run(&form, title, _("Left/Right "
+	setup(d);
+	while (tui_form_run(&d->form, _("Export the meeting"), _("Left/Right "
 	    "format, Enter next field, Ctrl-S write, Esc cancel"))) {
-		const char *path = tb_text(&tb);
+		const char *path = tb_text(&d->tb);
 
-		/* The default name follows the format chosen; the form
-		 * shows it again, so what is written is what was shown. */
-		if (f[0].choice != last && strcmp(path, def) == 0) {
-			free(def);
-			def = default_name(&m, export_format_at(f[0].choice)->ext);
-			tb_set(&tb, def, strlen(def));
-			tb_move(&tb, TB_BOTTOM);
-			last = f[0].choice;
-			continue;
-		}
-		if (*path == '\0')
-			continue;
-		if (paths_is_database(path, store_path(t->store))) {
-			tui_ask(_("Export"), tui_fmt(_("%s is the database; "
-			    "export to another file"), path), "\n");
-			continue;
-		}
-		if (access(path, F_OK) == 0 && tui_ask(_("Export"),
-		    tui_fmt(_("%s already exists.  Replace it? (y/n)"), path),
-		    "yn") != 'y')
+		if (!tui_may_write(path, store_path(t->store)))
 			continue;
 		buf_reset(&b);
 		err_clear(&e);
-		if (export_meeting(export_format_at(f[0].choice), &b, &m,
+		if (export_meeting(export_format_at(d->f[0].choice), &b, &d->m,
 		    t->tmpls, 80, &e) == 0 &&
 		    filewrite_atomic(path, buf_str(&b), b.len, &e) == 0) {
 			tui_ask(_("Export"), tui_fmt(_("Written to %s."), path),
@@ -144,7 +185,9 @@ tui_export_run(struct tui *t, int64_t id)
 		tui_ask(_("Export"), e.msg, "\n");
 	}
 	buf_free(&b);
-	free(def);
-	tb_free(&tb);
-	meeting_free(&m);
+	buf_free(&d->note);
+	free(d->def);
+	tb_free(&d->tb);
+	meeting_free(&d->m);
+	free(d);
 }

@@ -114,24 +114,18 @@ static void
 form_draw(struct tui_screen *s)
 {
 	struct formrun *r = s->data;
-	int h = (int)r->f->n + 4, w = COLS - 4 < 72 ? COLS - 4 : 72;
-	int y, x;
+	int iy, ix, ih, iw, extra = r->f->note ? 2 : 0;
 
-	if (h > LINES - 2)
-		h = LINES - 2;
-	y = (LINES - h) / 2;
-	x = (COLS - w) / 2;
-	for (int i = 0; i < h; i++)
-		tui_fill(y + i, x, w, A_NORMAL);
-	mvhline(y, x, ACS_HLINE, w);
-	mvhline(y + h - 1, x, ACS_HLINE, w);
-	attron(A_BOLD);
-	tui_puts(y, x + 2, w - 4, tui_fmt(" %s ", r->title));
-	attroff(A_BOLD);
+	/* A box like every dialog's: fields, a blank row, the note and
+	 * another blank row if there is one, the hint. */
+	tui_frame((int)r->f->n + 4 + extra, 72, r->title, &iy, &ix, &ih, &iw);
 	attron(A_DIM);
-	tui_puts(y + h - 2, x + 2, w - 4, r->hint);
+	if (r->f->note && ih - 3 >= 1)
+		tui_puts(iy + ih - 3, ix, iw, r->f->note);
+	tui_puts(iy + ih - 1, ix, iw, r->hint);
 	attroff(A_DIM);
-	tui_form_draw(r->f, y + 1, x + 2, h - 4, w - 4, true);
+	tui_form_draw(r->f, iy, ix, ih - 2 - (ih - 2 > extra + 1 ? extra : 0),
+	    iw, true);
 }
 
 static enum tui_act
@@ -145,9 +139,15 @@ form_key(struct tui_screen *s, const struct tui_event *ev)
 	}
 	if (ev->kind == EV_CHAR && ev->code == TK_CTRL('N') && r->f->complete) {
 		r->f->complete(r->f, r->f->carg);
+		if (r->f->changed)
+			r->f->changed(r->f, r->f->carg);
 		return TUI_STAY;
 	}
 	switch (tui_form_key(r->f, ev)) {
+	case FORM_USED:
+		if (r->f->changed)
+			r->f->changed(r->f, r->f->carg);
+		return TUI_STAY;
 	case FORM_ACCEPT:
 		r->accepted = true;
 		return TUI_LEAVE;

@@ -32,7 +32,7 @@ tm resize-window -t t:0 -x 60 -y 16
 shows '^ Open action items \(13\) +today 2025-11-08 *$' "redrawn to a narrower window"
 like "$(screen | sed -n 16p)" 'F1 help *$' "the status line is on the last row"
 tm resize-window -t t:0 -x 130 -y 40
-shows '^ overdue +2025-10-10 +Ủy ban MTTQ quận +Rà soát danh sách hộ cận nghèo *$' "a wide window shows whole texts"
+shows '^ overdue +2025-10-10 +Ủy ban MTTQ quận +Rà soát danh sách hộ cận nghèo +open +2025-09-25 *$' "a wide window shows whole texts, then status and meeting"
 tm resize-window -t t:0 -x 80 -y 24
 wait_for '^ Open action items \(13\) {40,}today'
 typing '?'
@@ -117,7 +117,7 @@ shows 'Nhiệm vụ đang mở \(12\)' "--lang vi: the review speaks Vietnamese"
 like "$(row 3)" '^ quá hạn +20/10/2025' "--lang vi: overdue is 'quá hạn', the due as Vietnamese writes it"
 like "$(screen)" '^ đang làm +- ' "--lang vi: the marker column fits 'đang làm' whole"
 typing d
-shows '^ +Ghi chú *$' "--lang vi: the note's label is whole"
+shows '^ +│ Ghi chú +│$' "--lang vi: the note's label is whole"
 like "$(screen)" 'Đánh dấu nhiệm vụ [0-9]+: đã xong' "--lang vi: the status in the title is Vietnamese"
 keys Escape
 wait_for 'Nhiệm vụ đang mở'
@@ -130,6 +130,70 @@ shows 'chưa làm -> đang làm' "--lang vi: the history names statuses in Vietn
 typing q
 typing q
 wait_for 'Cuộc họp \(3\)'
+typing q
+exited 0 "--lang vi: quits"
+# Issue 13: the status, the meeting and the latest note as the width
+# allows, and under the list what the columns leave out; filters by field
+# as `minutes actions` has them, and quoted phrases.
+start "MINUTES_TODAY=2025-11-08 $MINUTES"
+wait_for 'Meetings \(3\)'
+typing a
+wait_for 'Open action items \(12\)'
+shows '^ #3 doing  ·  meeting 2025-09-25 Giao ban tháng 9 năm 2025 *$' "80 columns: the selected item's status and meeting under the list"
+typing /
+typing 'status:doing'
+shows 'Open action items \(3\)' "status: filters by status"
+keys C-u
+for i in $(seq 12); do keys BSpace; done
+typing 'meeting:2'
+shows 'Open action items \(6\)' "meeting: filters by the meeting's id"
+for i in $(seq 9); do keys BSpace; done
+typing 'assignee:"uy ban"'
+shows 'Open action items \(1\)' "assignee: with a quoted value"
+for i in $(seq 20); do keys BSpace; done
+typing 'due:30/11/2025'
+shows 'Open action items \(5\)' "due: is due before the date, typed dd/mm/yyyy"
+for i in $(seq 20); do keys BSpace; done
+typing 'due:31/02/2025'
+shows '"31/02/2025" is not a date' "a date that is none is said in the status line"
+for i in $(seq 20); do keys BSpace; done
+typing '"với chuyển đổi"'
+shows 'Open action items \(1\)' "a quoted phrase"
+for i in $(seq 20); do keys BSpace; done
+typing '"chuyển đổi với"'
+shows 'No item matches the filter' "a phrase is its words in that order"
+for i in $(seq 20); do keys BSpace; done
+typing 'chuyển với'
+shows 'Open action items \(1\)' "the same words unquoted match in any order"
+for i in $(seq 20); do keys BSpace; done
+typing 'status:done'
+shows 'All action items \(3\)' "status:done reads the closed items too"
+tm resize-window -t t:0 -x 160 -y 24
+shows ' Meeting +Note *$' "160 columns: the meeting and note columns"
+shows '^ done +2025-10-10 +Ủy ban MTTQ quận +Rà soát danh sách hộ cận nghèo +done +2025-09-25 Giao ban tháng 9 năm… +đã rà soát xong *$' "the note column holds the latest note"
+tm resize-window -t t:0 -x 80 -y 24
+keys Escape
+keys Escape
+wait_for 'All action items \(16\)'
+typing q
+wait_for 'Meetings'
+typing q
+exited 0 "quits"
+
+# In Vietnamese the fields have Vietnamese names too.
+start "MINUTES_TODAY=2025-11-08 $MINUTES --lang vi"
+wait_for 'Cuộc họp \(3\)'
+typing a
+wait_for 'Nhiệm vụ đang mở \(12\)'
+typing /
+typing 'tt:đang'
+shows 'Nhiệm vụ đang mở \(3\)' "tt: is status:, in Vietnamese"
+for i in $(seq 10); do keys BSpace; done
+typing 'người:"phụ nữ" họp:1'
+shows 'Nhiệm vụ đang mở \(1\)' "người: and họp: together"
+keys Escape
+typing q
+wait_for 'Cuộc họp'
 typing q
 exited 0 "--lang vi: quits"
 done_testing

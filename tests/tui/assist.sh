@@ -63,7 +63,7 @@ stored 2 '\| Mai Thị Thu Trang \| Bí thư \| Đoàn Thanh niên phường \| 
 # Completion from people of earlier meetings.
 typing a
 shows 'Ctrl-N earlier people' "the attendee form offers completion"
-like "$(screen)" '^ +Đơn vị *$' "the form's labels are the table's headings"
+like "$(screen)" '^ +│ Đơn vị +│$' "the form's labels are the table's headings"
 typing 'lâm'
 keys C-n
 shows 'Lâm Thị Ánh — Chủ tịch, Hội Liên hiệp Phụ nữ phường' "Ctrl-N in the name finds people, folding marks"
@@ -120,7 +120,7 @@ Phòng Kinh tế|Tham mưu kế hoạch vốn|2025-12-31|tháng 12/2025|open" \
     "stored in the new order, with dates, phrases and status" tasks 2
 keys Up
 keys Enter
-shows '^ *Task' "Enter edits the selected task"
+shows '┌─ Task ─' "Enter edits the selected task"
 keys Enter Enter
 keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 typing '2026-01-15'; keys Enter Enter
@@ -209,7 +209,7 @@ typing 'lap du toan'
 wait_for 'Open action items \(1\)'
 keys Enter
 keys Enter
-shows 'Source, in section "conclusions"' "the review shows where the task came from"
+shows 'Source, in the section “Kết luận của chủ trì”:' "the review shows where the task came from"
 typing j
 shows '6/7  Kết luận' "j opens the meeting at that section"
 where=$(screen | python3 -c '
@@ -234,12 +234,12 @@ stored 2 'tuần tra\. Hết\.$' "typing is saved"
 shows 'Guidance' "answered suggestions stay answered after reopening"
 # F7 hides the panel, and no looking goes on while it is hidden.
 keys F7
-shows 'Suggested tasks hidden; F7 shows them' "F7 hides the suggestions"
+shows 'Suggested tasks hidden in this section; F7 shows them' "F7 hides the suggestions"
 typing ' Giao Hội Nông dân rà soát hộ chăn nuôi trước ngày 20/12/2025.'
 stored 2 'hộ chăn nuôi trước ngày 20/12/2025\.$' "typing goes on while they are hidden"
 shows 'Guidance' "no suggestion is shown for a new directive"
 keys F7
-shows 'Suggested tasks shown' "F7 shows them again"
+shows 'Suggested tasks shown in this section' "F7 shows them again"
 shows 'Suggested tasks \(1\)' "the new directive is suggested at once"
 shows 'Hội Nông dân — rà soát hộ chăn nuôi — 2025-12-20' "with its assignee and due"
 keys F5

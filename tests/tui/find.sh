@@ -40,13 +40,12 @@ shows 'Export the meeting' "e asks for format and file name"
 # The name: the kind of document, the date, the first words of the title.
 N=minutes-2025-11-20-community-liaison-fourth-quarter
 shows 'File +minutes-2025-11-20-community' "the file name has a default"
-shows "Export the meeting to $T" "the dialog says which folder"
+shows "│ Folder: $T +│" "the dialog says which folder"
 keys Right
+shows "File +$N\\.md" "the default name follows the format as it is turned"
 keys Enter
 keys Enter
-shows "File +$N\\.md" "the default name follows the format, shown before writing"
-keys Enter
-shows 'Written to' "written under the name shown"
+shows 'Written to' "written under the name shown, at the first Enter"
 keys Enter
 wait_for 'Meetings \(3\)'
 "$MINUTES" export 3 --format md >"$T/want.md"
@@ -69,9 +68,8 @@ echo "giữ nguyên" >"$T/$N.md"
 typing e
 wait_for 'Export the meeting'
 keys Right
-keys Enter
-keys Enter
 wait_for "File +$N\\.md"
+keys Enter
 keys Enter
 shows 'already exists.  Replace it\? \(y/n\)' "an existing file: asks first"
 typing n

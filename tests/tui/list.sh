@@ -82,4 +82,20 @@ like "$(cat "$T/err")" 'no section "nosuch"' "edit: names the section"
 expect_rc 2 "edit: an id is needed" "$MINUTES" edit </dev/null
 expect_rc 0 "no command and no terminal prints the usage" "$MINUTES" </dev/null
 like "$(cat "$T/out")" 'Usage: minutes' "the usage"
+
+# A list longer than a screen: its first screen shows the count of all,
+# the rest is read while no key comes, and End reaches the oldest.
+for i in $(seq 1 60); do
+	printf -- '---\ntemplate: giaoban\ntitle: Họp số %02d\ndate: 2020-01-%02d\n---\n' \
+	    "$i" "$(( (i - 1) % 28 + 1 ))" | "$MINUTES" import - >/dev/null 2>&1
+done
+is "$("$MINUTES" list --json | grep -o '"id"' | wc -l | tr -d ' ')" 62 "60 more meetings"
+start "$MINUTES"
+shows 'Meetings \(62\)' "the count is of every meeting from the first screen"
+keys End
+shows '^ 2020-01-01 Họp số 01 *$' "End reaches the oldest meeting"
+keys Home
+shows '^ 2023-11-16 Điều khiển *$' "Home the newest"
+typing q
+exited 0 "quits the long list"
 done_testing

@@ -30,7 +30,7 @@ start "$MINUTES edit 1 --section opinions"
 shows '4/6  Ý kiến đại biểu' "editor open for the dialog test"
 typing 'Gõ rồi mở trợ giúp ngay'
 keys F1
-shows 'Press any key to go back' "the help is open"
+shows 'Keys of the meeting editor' "the help is open"
 sleep 1
 kill -9 "$(app_pid)"
 exited 137 "killed with -9 while the help is open"

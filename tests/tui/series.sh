@@ -113,8 +113,8 @@ typing 'Giao ban tháng 8'; keys Down
 clear 10; typing '7/8/2024'
 keys C-s
 shows 'Kiểm điểm việc thực hiện' "the same series: it opens on the review"
-shows 'Ủy ban … +Rà soát danh sá… +15/09/2024 +chưa làm' "the first carried task, its due as Vietnamese writes it"
-shows 'Thành đ… +Tổ chức ra quân… +20/07/2024 +chưa làm' "the second"
+shows 'Ủy ban … +Rà soát danh s… +15/09/2024 +chưa làm' "the first carried task, its due as Vietnamese writes it"
+shows 'Thành đ… +Tổ chức ra quâ… +20/07/2024 +chưa làm' "the second"
 keys Down
 typing d; wait_for 'Ghi chú'
 typing 'Xong trước hạn'; keys Enter

@@ -354,6 +354,52 @@ test_suggestions(void)
 	free(d);
 	is_int(store_suggestion_mark(t.s, m.id, "x", "y", "maybe", &e),
 	    ERR_RUNTIME, "an unknown state is refused by the schema");
+	ok(store_suggestion_forget(t.s, m.id, "conclusions", "abc", &e) == 0 &&
+	    store_suggestion_forget(t.s, m.id, "conclusions", "zzz", &e) == 0,
+	    "forget an answer, and one never given");
+	ok(store_suggestions_seen(t.s, m.id, "conclusions", &d, &nd, &e) == 0 &&
+	    nd == 1 && strcmp(d[0], "def") == 0, "the other stays");
+	for (size_t i = 0; i < nd; i++)
+		free(d[i]);
+	free(d);
+	meeting_free(&m);
+	tdb_close(&t);
+}
+
+/* The list in parts, newest first, as the meeting list reads it.  (A
+ * shared test database may hold other meetings: counted relative.) */
+static void
+test_list_range(void)
+{
+	struct meeting_summary *v;
+	struct meeting m, m2;
+	struct tdb t;
+	struct err e;
+	size_t n, before = 0, total = 0;
+	bool found = false;
+
+	if (!with_meeting(&t, &m, "list range"))
+		return;
+	ok(store_meeting_count(t.s, &before, &e) == 0 && before >= 1,
+	    "the meetings counted");
+	fill(&m2);
+	meeting_set(&m2, F_DATE, "2099-12-31");
+	ok(store_meeting_insert(t.s, &m2, &e) == 0, "a newest meeting");
+	ok(store_meeting_count(t.s, &total, &e) == 0 && total == before + 1,
+	    "counted too");
+	ok(store_meeting_list_range(t.s, 0, 1, &v, &n, &e) == 0 && n == 1 &&
+	    v[0].id == m2.id, "the first part: the newest");
+	store_summaries_free(v, n);
+	ok(store_meeting_list_range(t.s, 1, 0, &v, &n, &e) == 0 &&
+	    n == before, "the rest from the second on");
+	for (size_t i = 0; i < n; i++)
+		found |= v[i].id == m.id;
+	ok(found, "holds the other");
+	store_summaries_free(v, n);
+	ok(store_meeting_list_range(t.s, total, 5, &v, &n, &e) == 0 && n == 0,
+	    "past the end: nothing");
+	store_summaries_free(v, n);
+	meeting_free(&m2);
 	meeting_free(&m);
 	tdb_close(&t);
 }
@@ -389,6 +435,7 @@ main(void)
 	test_save_is_one_transaction();
 	test_failed_insert();
 	test_suggestions();
+	test_list_range();
 	test_second_connection();
 	return tap_done();
 }

@@ -190,18 +190,6 @@ export(struct editor *ed)
 	tui_export_run(ed->host.t, ed->m.id);
 }
 
-/* F7: kept for the rest of the run: one who finds the panel in the way
- * finds it so in the next meeting too. */
-static void
-toggle_suggestions(struct editor *ed)
-{
-	struct tui *t = ed->host.t;
-
-	t->no_suggest = !t->no_suggest;
-	tui_editor_status(ed, false, t->no_suggest ? _("Suggested tasks hidden; F7 "
-	    "shows them") : _("Suggested tasks shown"));
-}
-
 /* The keys of the whole editor, whatever the page; true if used. */
 static bool
 editor_key_common(struct editor *ed, const struct tui_event *ev)
@@ -219,8 +207,6 @@ editor_key_common(struct editor *ed, const struct tui_event *ev)
 		go_page(ed, ed->cur > 0 ? ed->cur - 1 : ed->npg - 1);
 	else if ((key && c == KEY_F(2)) || (ch && c == TK_CTRL('G')))
 		menu(ed);
-	else if (key && c == KEY_F(7))
-		toggle_suggestions(ed);
 	else if (key && c == KEY_F(9))
 		page_final_key(&ed->host);
 	else if (key && c == KEY_F(6))
@@ -480,8 +466,10 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 	ed->lock_beat = tui_now_ms();
 	status = meeting_get(&ed->m, F_STATUS);
 	ed->host.final = status && strcmp(status, "final") == 0;
-	tui_editor_status(ed, false, ed->host.final ? _("Final: read-only; F9 "
-	    "reopens") : _("Type; the text is saved by itself."));
+	/* Without news, the status line says what the page shown takes
+	 * (tui_editor_draw.c). */
+	if (ed->host.final)
+		tui_editor_status(ed, false, _("Final: read-only; F9 reopens"));
 	if (!check_lock(ed))
 		goto out;
 	first_page(ed, section, at);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/tmpl.h"
 #include "lib/cal.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
@@ -93,6 +94,24 @@ draw_title(struct editor *ed)
 	    idbuf, A_REVERSE);
 }
 
+/* The status line without news: what the page shown takes.  A table
+ * (attendees, tasks, the review) is worked with keys, not typed into. */
+static const char *
+page_hint(const struct editor *ed, const struct page *p)
+{
+	if (p->sec == NULL && ed->cur > 0)
+		return _("d done  g doing  x dropped  o still open  ? keys");
+	if (p->sec && p->sec->kind == SEC_ROSTER)
+		return _("a add  Enter edit  d delete  Space present  r role  "
+		    "? keys");
+	if (p->sec && p->sec->kind == SEC_TASKS)
+		return _("a add  Enter edit  d delete  s status  K/J move  "
+		    "? keys");
+	if (p->sec && p->sec->kind == SEC_TEXT)
+		return _("Type; the text is saved by itself.  F8 next speaker");
+	return _("Type; the text is saved by itself.");
+}
+
 void
 tui_editor_draw(struct tui_screen *s)
 {
@@ -100,6 +119,7 @@ tui_editor_draw(struct tui_screen *s)
 	struct page *p = ed->pg[ed->cur];
 	int top = 3, bottom = LINES - 1, side = 0, ph = 0, w = COLS;
 	int sr = p->ops->panel_rows ? p->ops->panel_rows(p) : 0;
+	char bar[800];
 
 	draw_title(ed);
 	draw_progress(ed, 1);
@@ -129,7 +149,14 @@ tui_editor_draw(struct tui_screen *s)
 	}
 	if (sr > 0 && ph > 0)
 		p->ops->panel_draw(p, bottom - ph + 1, 1, ph - 1, w - 2);
-	tui_bar(LINES - 1, ed->status, _("F1 help  F10 leave"), ed->status_err ?
+	/* "Saved at" is routine: on a table, its keys stay in view. */
+	if (ed->status[0] && ed->status_routine && (p->sec ?
+	    p->sec->kind != SEC_TEXT : ed->cur > 0))
+		snprintf(bar, sizeof bar, "%s  %s", ed->status, page_hint(ed, p));
+	else
+		snprintf(bar, sizeof bar, "%s", ed->status[0] ? ed->status :
+		    page_hint(ed, p));
+	tui_bar(LINES - 1, bar, _("F1 help  F10 leave"), ed->status_err ?
 	    A_REVERSE | A_BOLD : A_REVERSE);
 	p->ops->draw(p, top, 1, bottom - ph - top, w - 1);
 }

@@ -17,6 +17,7 @@
 #include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
 #include "tui/editor/tui_page.h"
@@ -56,14 +57,25 @@ free_page(struct page *p)
 	free(r);
 }
 
-/* Assignee, task, due, status, note. */
-static const struct tui_col cols[5] = {
-	{ 0, 25, 100 }, { 0, 45, 100 }, { 11, 0, 0 }, { 9, 0, 0 }, { 0, 0, 0 }
-};
-
+/* Assignee, task, due, status, note: the status as wide as its heading
+ * and its longest word, in the language shown. */
 static void
 columns(int w, int cw[5])
 {
+	struct tui_col cols[5] = {
+		{ 0, 25, 100 }, { 0, 45, 100 }, { 11, 0, 0 }, { 9, 0, 0 },
+		{ 0, 0, 0 }
+	};
+	int sw = (int)utf8_width(_("Status"), strlen(_("Status"))) + 1;
+
+	for (int i = 0; i < 4; i++) {
+		const char *l = status_label((enum act_status)i);
+
+		if ((int)utf8_width(l, strlen(l)) + 1 > sw)
+			sw = (int)utf8_width(l, strlen(l)) + 1;
+	}
+	if (sw > cols[3].fixed && sw < w / 4)
+		cols[3].fixed = sw;
 	tui_columns(w, 30, cols, 5, cw);
 }
 

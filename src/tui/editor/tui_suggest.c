@@ -9,9 +9,15 @@
  * suggestions are remembered in the store by digest
  * (suggest.h); a suggestion whose words overlap a task already taken from
  * the same place is not offered again either, so correcting a typo in an
- * accepted sentence does not offer it a second time.  F7 hides the
- * panel for the rest of the run, and then the extractor is not run at
- * all, for a secretary who would rather not see it.
+ * accepted sentence does not offer it a second time.  The extractor is
+ * told which section it reads (extract_set_section), so in "results"
+ * and "limitations" only a clear cue makes a task, not every past
+ * achievement.  F7 mutes one section of one meeting, remembered in the
+ * store beside the answered suggestions (a row whose digest is
+ * SUGGEST_MUTED), so a secretary who finds them in the way in "Ý kiến
+ * đại biểu" keeps them in "Kết luận"; a muted section never runs the
+ * extractor.  A rule that hits PCRE2's match limit while looking is told
+ * once in the status line (extract_warning).
  */
 #include "config.h"
 
@@ -21,6 +27,7 @@
 
 #include "core/model.h"
 #include "core/textbuf.h"
+#include "extract/extract.h"
 #include "extract/suggest.h"
 #include "lib/cal.h"
 #include "lib/err.h"
@@ -41,6 +48,10 @@
 #define SUGGEST_QUIET_MS	20
 #define SUGGEST_CHEAP_MS	5
 #define SUGGEST_IDLE_MS		300
+
+/* The digest that marks a muted section: never a real digest, which is
+ * 16 hex digits. */
+#define SUGGEST_MUTED	"muted"
 
 static void
 clear_list(struct suggest_panel *sp)
@@ -91,6 +102,10 @@ load_seen(struct suggest_panel *sp)
 		sp->seen = v;
 		sp->nseen = sp->seencap = n;
 	}
+	sp->muted = false;
+	for (size_t i = 0; i < sp->nseen; i++)
+		if (strcmp(sp->seen[i], SUGGEST_MUTED) == 0)
+			sp->muted = true;
 	sp->seen_valid = true;
 }
 
@@ -113,6 +128,33 @@ taken(const struct meeting *m, const char *key, const struct suggestion *s,
 	return false;
 }
 
+/* A rule stopped at PCRE2's match limit is told once, in the status
+ * line: the first such rule of the extractor, then the next new one. */
+static void
+warn(struct page_host *h, const struct extractor *x)
+{
+	static const struct extractor *told_x;
+	static size_t told;
+	const char *w, *colon;
+
+	if (x != told_x) {
+		told_x = x;
+		told = 0;
+	}
+	if ((w = extract_warning(x, told)) == NULL)
+		return;
+	while (extract_warning(x, told) != NULL)
+		told++;
+	/* The file by its name: the folder would push the rest out of
+	 * the line. */
+	colon = strchr(w, ':');
+	for (const char *p = w; colon && p < colon; p++)
+		if (*p == '/')
+			w = p + 1;
+	/* News, not an error: the next save keeps it in view a moment. */
+	h->status(h, false, w);
+}
+
 static void
 look(struct suggest_panel *sp)
 {
@@ -126,6 +168,7 @@ look(struct suggest_panel *sp)
 	const char *d = meeting_get(m, F_DATE);
 	struct extractor *x = h->extractor(h);
 	char (*dig)[17];
+	int rc;
 
 	clear_list(sp);
 	if (x == NULL)
@@ -136,8 +179,11 @@ look(struct suggest_panel *sp)
 	sp->pstart = a;
 	sp->pend = b;
 	err_clear(&e);
-	if (suggest_find(x, tb_text(tb), a, b, ref, sp->seen, sp->nseen,
-	    &v, &n, &e) != 0)
+	extract_set_section(x, sp->key);
+	rc = suggest_find(x, tb_text(tb), a, b, ref, sp->seen, sp->nseen, &v,
+	    &n, &e);
+	warn(h, x);
+	if (rc != 0)
 		return;
 	dig = xcalloc(m->nact + 1, sizeof *dig);
 	for (size_t i = 0; i < m->nact; i++)
@@ -164,18 +210,18 @@ tui_suggest_tick(struct suggest_panel *sp, int64_t now)
 	size_t a, b;
 	int64_t wait;
 
-	/* Hidden suggestions cost nothing: the extractor does not run.
+	if (!sp->seen_valid) {
+		load_seen(sp);
+		sp->valid = false;
+	}
+	/* Muted suggestions cost nothing: the extractor does not run.
 	 * Shown again, they are looked for afresh. */
-	if (h->final || h->t->no_suggest) {
+	if (h->final || sp->muted) {
 		sp->valid = false;
 		if (sp->nsug == 0)
 			return false;
 		clear_list(sp);
 		return true;
-	}
-	if (!sp->seen_valid) {
-		load_seen(sp);
-		sp->valid = false;
 	}
 	if (sp->valid && sp->changes == tb->changes) {
 		/* The same text: look again only if the cursor went to
@@ -317,6 +363,41 @@ drop(struct suggest_panel *sp, size_t i)
 	sp->nsug--;
 	if (sp->sel >= sp->nsug && sp->sel > 0)
 		sp->sel--;
+}
+
+void
+tui_suggest_mute(struct suggest_panel *sp)
+{
+	struct page_host *h = sp->host;
+	struct err e;
+	int rc = 0;
+
+	if (!sp->seen_valid)
+		load_seen(sp);
+	sp->muted = !sp->muted;
+	err_clear(&e);
+	/* Read-only: for this visit only, nothing is written. */
+	if (!h->readonly && h->m->id != 0)
+		rc = sp->muted ? store_suggestion_mark(h->t->store, h->m->id,
+		    sp->key, SUGGEST_MUTED, "dismissed", &e) :
+		    store_suggestion_forget(h->t->store, h->m->id, sp->key,
+		    SUGGEST_MUTED, &e);
+	if (rc != 0) {
+		h->status(h, true, e.msg);
+		return;
+	}
+	if (sp->muted) {
+		XPUSH(sp->seen, sp->nseen, sp->seencap);
+		sp->seen[sp->nseen++] = xstrdup(SUGGEST_MUTED);
+	} else
+		for (size_t i = 0; i < sp->nseen; i++)
+			if (strcmp(sp->seen[i], SUGGEST_MUTED) == 0) {
+				free(sp->seen[i]);
+				sp->seen[i--] = sp->seen[--sp->nseen];
+			}
+	h->status(h, false, sp->muted ? _("Suggested tasks hidden in this "
+	    "section; F7 shows them") :
+	    _("Suggested tasks shown in this section"));
 }
 
 /* F3 takes the selected suggestion into the tasks, F4 after editing it. */

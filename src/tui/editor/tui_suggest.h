@@ -28,6 +28,7 @@ struct suggest_panel {
 	char		**seen;		/* answered digests of the section */
 	size_t		 nseen, seencap;
 	bool		 seen_valid;	/* loaded for this visit */
+	bool		 muted;		/* F7: none in this section */
 };
 
 void	 tui_suggest_init(struct suggest_panel *, struct page_host *,
@@ -40,6 +41,9 @@ void	 tui_suggest_draw(struct suggest_panel *, int y, int x, int h, int w);
 /* Underlines the selected suggestion's words in the text just drawn. */
 void	 tui_suggest_highlight(struct suggest_panel *, int y, int x, int h,
 	    int w);
+/* F7: no suggestions in this section of this meeting, or them again;
+ * remembered in the store with the answered ones. */
+void	 tui_suggest_mute(struct suggest_panel *);
 /* F3/F4/F5 and Ctrl-Up/Down; true if used. */
 bool	 tui_suggest_key(struct suggest_panel *, const struct tui_event *);
 /* Forgets the list and the answered digests (the page is left, or

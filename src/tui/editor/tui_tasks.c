@@ -19,6 +19,7 @@
 #include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "tui/editor/tui_page.h"
 #include "tui/tui.h"
@@ -43,32 +44,49 @@ struct tasks {
 	struct tui_list	 l;
 };
 
-/* Assignee, task, due, status. */
-static const struct tui_col cols[4] = {
-	{ 0, 1, 3 }, { 0, 0, 0 }, { 12, 0, 0 }, { 10, 0, 0 }
+/* What a row needs: the meeting and the columns' widths. */
+struct rowctx {
+	const struct meeting *m;
+	int		 cw[4];
 };
 
+/* Assignee, task, due, status: the status as wide as its heading and
+ * its longest word ("Trạng thái" cut to "Trạng th" reads as nothing). */
 static void
-columns(int w, int cw[4])
+columns(const struct tmpl_section *ts, int w, int cw[4])
 {
+	struct tui_col cols[4] = {
+		{ 0, 1, 3 }, { 0, 0, 0 }, { 12, 0, 0 }, { 10, 0, 0 }
+	};
+	const char *head = ts && ts->ncolumns == 4 ? ts->columns[3] : "";
+	int sw = (int)utf8_width(head, strlen(head)) + 1;
+
+	for (int i = 0; i < 4; i++) {
+		const char *l = status_label((enum act_status)i);
+
+		if ((int)utf8_width(l, strlen(l)) + 1 > sw)
+			sw = (int)utf8_width(l, strlen(l)) + 1;
+	}
+	if (sw > cols[3].fixed && sw < w / 4)
+		cols[3].fixed = sw;
 	tui_columns(w, 20, cols, 4, cw);
 }
 
 static void
 row(void *arg, size_t i, int y, int x, int w, bool sel)
 {
-	const struct meeting *m = arg;
-	const struct action *a = &m->act[i];
-	int cw[4];
+	const struct rowctx *c = arg;
+	const struct action *a = &c->m->act[i];
+	const int *cw = c->cw;
 	char d[11];
 
 	(void)sel;
-	columns(w, cw);
+	(void)w;
 	tui_cell(y, x, cw[0] - 1, a->assignee ? a->assignee : "");
 	tui_cell(y, x + cw[0], cw[1] - 1, a->task ? a->task : "");
 	tui_cell(y, x + cw[0] + cw[1], cw[2] - 1,
 	    a->due ? cal_show(a->due, d) : a->due_text ? a->due_text : "");
-	tui_puts(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
+	tui_cell(y, x + cw[0] + cw[1] + cw[2], cw[3], status_label(a->status));
 }
 
 static void
@@ -77,10 +95,11 @@ draw(struct page *p, int y, int x, int h, int w)
 	struct tui_list *l = &((struct tasks *)p)->l;
 	struct meeting *m = p->host->m;
 	const struct tmpl_section *ts = p->sec;
-	int cw[4], cx = x;
+	struct rowctx c = { m, { 0 } };
+	int *cw = c.cw, cx = x;
 
 	w--;
-	columns(w, cw);
+	columns(ts, w, cw);
 	tui_fill(y, x, w, A_UNDERLINE);
 	attron(A_UNDERLINE);
 	if (ts->ncolumns == 4)
@@ -97,7 +116,7 @@ draw(struct page *p, int y, int x, int h, int w)
 		attroff(A_DIM);
 		return;
 	}
-	tui_list_draw(l, y + 1, x, h - 2, w, row, m);
+	tui_list_draw(l, y + 1, x, h - 2, w, row, &c);
 	/* The selected task's due phrase, which the column has no room for. */
 	if (l->cur < m->nact) {
 		const struct action *a = &m->act[l->cur];
@@ -151,6 +170,38 @@ read_due(struct page_host *h, struct action *a, struct textbuf *tb)
 	return true;
 }
 
+/* The template's tasks section (its column headings name the form's
+ * fields), or NULL. */
+static const struct tmpl_section *
+tasks_section(const struct tmpl *tp)
+{
+	for (size_t i = 0; tp && i < tp->nsec; i++)
+		if (tp->sec[i].kind == SEC_TASKS)
+			return &tp->sec[i];
+	return NULL;
+}
+
+/* The form names the fields as the table's headings do, in the
+ * template's words, as the attendee form does; the label column fits
+ * the longest. */
+static void
+name_fields(const struct tmpl_section *ts, struct tui_field f[4],
+    struct tui_form *form)
+{
+	const char *labels[4] = { _("Assignee"), _("Task"),
+	    _("Due (date or phrase)"), _("Status") };
+
+	for (int i = 0; ts && ts->ncolumns == 4 && i < 4; i++)
+		labels[i] = ts->columns[i];
+	for (int i = 0; i < 4; i++) {
+		int lw = (int)utf8_width(labels[i], strlen(labels[i])) + 2;
+
+		f[i].label = labels[i];
+		if (lw > form->labelw)
+			form->labelw = lw;
+	}
+}
+
 /* A date typed in a form a person writes one but naming no day
  * (31/02/2024) is said so, with why; true if it was. */
 static bool
@@ -176,8 +227,6 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 	char d[11];
 	const char *init[3] = { a->assignee, a->task,
 	    a->due_text ? a->due_text : a->due ? cal_show(a->due, d) : NULL };
-	const char *labels[3] = { _("Assignee"), _("Task"),
-	    _("Due (date or phrase)") };
 	bool ok;
 
 	for (int i = 0; i < 4; i++)
@@ -190,19 +239,18 @@ page_task_form(struct page_host *h, struct action *a, const char *title)
 		if (init[i])
 			tb_set(&tb[i], init[i], strlen(init[i]));
 		tb_move(&tb[i], TB_BOTTOM);
-		f[i].label = labels[i];
 		f[i].tb = &tb[i];
 	}
-	f[3].label = _("Status");
+	name_fields(tasks_section(h->tp), f, &form);
 	f[3].choices = st;
 	f[3].nchoices = 4;
 	f[3].choice = a->status;
 	form.f = f;
 	form.n = 4;
-	form.labelw = 22;
 	for (;;) {
-		ok = tui_form_run(&form, title, _("Enter next field, "
-		    "Ctrl-S done, Esc cancel; Left/Right choose"));
+		ok = tui_form_run(&form, title, _("Enter next, Ctrl-S "
+		    "done, Esc cancel, Left/Right choose; a due date may be "
+		    "a phrase"));
 		/* A signal ends the program with the form open: what was
 		 * typed in it is kept as a task, not cancelled, so it is
 		 * saved; a due that is no date stays as its phrase. */

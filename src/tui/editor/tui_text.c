@@ -16,6 +16,7 @@
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
 #include "tui/editor/tui_page.h"
+#include "tui/editor/tui_speaker.h"
 #include "tui/editor/tui_suggest.h"
 #include "tui/tui.h"
 
@@ -31,7 +32,12 @@ static const char *const editor_keys[] = {
 	"Ctrl-Z, Ctrl-Y", N_("undo, redo"),
 	"F3, F4, F5", N_("suggested task: accept, edit, dismiss"),
 	"Ctrl-Up, Ctrl-Down", N_("choose a suggested task"),
-	"F7", N_("hide or show the suggested tasks"),
+	"F8", N_("the next speaker from the attendees, as a new paragraph "
+	    "(again: the one after)"),
+	"Ctrl-N", N_("complete the speaker's name typed at the start of a "
+	    "paragraph"),
+	"F7", N_("hide or show the suggested tasks in this section "
+	    "(remembered for the meeting)"),
 	"Ctrl-S", N_("save now (saving also happens by itself)"),
 	"F10, Ctrl-Q", N_("leave the meeting"),
 	"F9", N_("mark final (after the checklist), or reopen"),
@@ -50,6 +56,7 @@ struct text {
 	unsigned long	 saved;		/* tb.changes when last saved */
 	unsigned long	 staged;	/* tb.changes when put in a batch */
 	struct suggest_panel sp;
+	struct speaker	 speaker;
 };
 
 static struct text *
@@ -74,6 +81,18 @@ key(struct page *p, const struct tui_event *ev)
 
 	if (tui_suggest_key(&t->sp, ev))
 		return PAGE_DONE;
+	if (ev->kind == EV_KEY && ev->code == KEY_F(7)) {
+		tui_suggest_mute(&t->sp);
+		return PAGE_DONE;
+	}
+	if (ev->kind == EV_KEY && ev->code == KEY_F(8)) {
+		tui_speaker_next(&t->speaker, p->host, &t->tb);
+		return PAGE_DONE;
+	}
+	if (ev->kind == EV_CHAR && ev->code == TK_CTRL('N')) {
+		tui_speaker_complete(p->host, &t->tb);
+		return PAGE_DONE;
+	}
 	if (ev->kind == EV_CHAR && ev->code == '?' && t->tb.len == 0)
 		return PAGE_HELP;
 	tui_edit_key(&t->tb, ev);
