@@ -305,7 +305,7 @@ resolve(const struct toks *o, const struct toks *m, const struct toks *t,
 			push(ps, SPAN(t, k, k2), SPAN(t, k, k2), false);
 		else if (same_run(o, i, i2, t, k, k2) ||
 		    same_run(m, j, j2, t, k, k2))
-			push(ps, SPAN(m, j, j2), SPAN(m, j, j2), false);
+			push(ps, SPAN(m, j, j2), SPAN(t, k, k2), false);
 		else
 			push(ps, SPAN(m, j, j2), SPAN(t, k, k2), true);
 		i = i2;
@@ -320,13 +320,40 @@ same(const char *a, size_t na, const char *b, size_t nb)
 	return na == nb && (na == 0 || memcmp(a, b, na) == 0);
 }
 
-/* Writes the pieces, widening each conflict to whole lines: the resolved
- * text on its lines goes to both versions.  Returns the conflicts. */
+/* The other side's text of piece pc from byte at of this side's: all of
+ * it when at is 0, else (a line starting inside a piece changed on this
+ * side only, where the two cannot be lined up) this side's. */
+static void
+add_theirs(struct buf *b, const struct piece *pc, size_t at)
+{
+	if (at == 0)
+		buf_add(b, pc->t, pc->tlen);
+	else
+		buf_add(b, pc->m + at, pc->mlen - at);
+}
+
+/* Where the line being written starts: piece *lp, byte *loff of its
+ * text on this side, if that text holds a line break from byte from. */
+static void
+line_start(const struct piece *pc, size_t p, size_t from, size_t *lp,
+    size_t *loff)
+{
+	for (size_t q = pc->mlen; q > from; q--)
+		if (pc->m[q - 1] == '\n') {
+			*lp = p;
+			*loff = q;
+			return;
+		}
+}
+
+/* Writes the pieces, widening each conflict to whole lines: this side's
+ * lines as merged, then the other side's lines as it wrote them.
+ * Returns the conflicts. */
 static size_t
 emit(const struct pieces *ps, struct buf *out)
 {
 	struct buf mine = BUF_INIT, theirs = BUF_INIT;
-	size_t line = out->len, conflicts = 0;
+	size_t line = out->len, conflicts = 0, lp = 0, loff = 0;
 	bool open = false;
 
 	for (size_t p = 0; p <= ps->n; p++) {
@@ -337,11 +364,13 @@ emit(const struct pieces *ps, struct buf *out)
 
 		if (pc && pc->conflict) {
 			if (!open) {
-				/* The line so far belongs to both versions. */
+				/* The line so far, in each side's words. */
 				buf_reset(&mine);
 				buf_reset(&theirs);
 				buf_add(&mine, out->s + line, out->len - line);
-				buf_add(&theirs, out->s + line, out->len - line);
+				for (size_t q = lp; q < p; q++)
+					add_theirs(&theirs, &ps->v[q],
+					    q == lp ? loff : 0);
 				buf_truncate(out, line);
 				open = true;
 			}
@@ -351,14 +380,21 @@ emit(const struct pieces *ps, struct buf *out)
 		}
 		if (open && pc && nl == NULL) {
 			buf_add(&mine, pc->m, pc->mlen);
-			buf_add(&theirs, pc->m, pc->mlen);
+			buf_add(&theirs, pc->t, pc->tlen);
 			continue;
 		}
 		if (open) {
 			/* The rest of the line, then the two versions. */
 			if (pc) {
+				const char *tnl = memchr(pc->t, '\n',
+				    pc->tlen);
+
 				buf_add(&mine, pc->m, head);
-				buf_add(&theirs, pc->m, head);
+				if (tnl)
+					buf_add(&theirs, pc->t,
+					    (size_t)(tnl - pc->t));
+				else
+					buf_add(&theirs, pc->m, head);
 			}
 			buf_add(out, mine.s, mine.len);
 			if (!same(mine.s, mine.len, theirs.s, theirs.len)) {
@@ -371,15 +407,19 @@ emit(const struct pieces *ps, struct buf *out)
 			if (pc == NULL)
 				break;
 			buf_add(out, pc->m + head, pc->mlen - head);
-		} else if (pc)
-			buf_add(out, pc->m, pc->mlen);
-		else
+			line = out->len;
+			lp = p;
+			loff = pc->mlen;
+			line_start(pc, p, head, &lp, &loff);
+			line = out->len - (pc->mlen - loff);
+			continue;
+		}
+		if (pc == NULL)
 			break;
-		for (size_t q = out->len; q > line && pc; q--)
-			if (out->s[q - 1] == '\n') {
-				line = q;
-				break;
-			}
+		buf_add(out, pc->m, pc->mlen);
+		line_start(pc, p, 0, &lp, &loff);
+		if (lp == p)
+			line = out->len - (pc->mlen - loff);
 	}
 	buf_free(&mine);
 	buf_free(&theirs);

@@ -132,6 +132,27 @@ test_conflict_lines(void)
 	free(want);
 }
 
+/* The other side's version of a conflicting line is its line as it was
+ * written there: a word this side changed elsewhere on the line (merged
+ * into this side's version) is not put into it. */
+static void
+test_conflict_theirs_as_written(void)
+{
+	char *want = both("Đề nghị hỗ trợ kinh phí.",
+	    "Đề nghị hỗ trợ mặt bằng sạch.");
+	char *want2 = around("Một.\n", "Hai từ, ba sáu.", "Hai chữ, ba bảy.",
+	    "\nNăm.");
+
+	is_merge("Đề nghị hỗ trợ mặt bằng.", "Đề nghị hỗ trợ kinh phí.",
+	    "Đề nghị hỗ trợ mặt bằng sạch.", want, 1,
+	    "theirs' line is kept as written, not with mine's other word");
+	is_merge("Một.\nHai chữ, ba bốn.\nNăm.", "Một.\nHai từ, ba sáu.\nNăm.",
+	    "Một.\nHai chữ, ba bảy.\nNăm.", want2, 1,
+	    "on a line in the middle too");
+	free(want);
+	free(want2);
+}
+
 /* Nothing typed on either side is lost, even when every word differs:
  * the work stops at its bound and the versions are kept side by side. */
 static void
@@ -364,6 +385,7 @@ main(void)
 	test_different_places();
 	test_same_place();
 	test_conflict_lines();
+	test_conflict_theirs_as_written();
 	test_rewritten();
 	test_long_text();
 	test_utf8();
