@@ -21,6 +21,7 @@
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "tui/tui.h"
+#include "tui/tui_ahead.h"
 
 #define TICK_MS	100
 
@@ -208,6 +209,8 @@ tui_read(struct tui_event *ev)
 	wint_t wc;
 	int r, wait = wake_ms >= 0 && wake_ms < TICK_MS ? wake_ms : TICK_MS;
 
+	if (tui_ahead_next(ev))
+		return;
 	wake_ms = -1;
 	if (wait != TICK_MS)
 		timeout(wait);
@@ -479,14 +482,39 @@ yes_no(const char *keys, int c)
 	return 0;
 }
 
+/* The answer ev gives among keys: a key, y or n, '\n' for Enter, 27 for
+ * Esc, or 0 for none. */
 static int
-ask(const char *title, const char *msg, const char *keys)
+answer(const struct tui_event *ev, const char *keys)
+{
+	int yn;
+
+	if (ev->kind != EV_CHAR)
+		return 0;
+	if (ev->code == 27)
+		return 27;
+	if ((yn = yes_no(keys, ev->code)) != 0)
+		return yn;
+	if (ev->code > 0 && ev->code < 128 && strchr(keys, ev->code))
+		return ev->code;
+	if (ev->code == '\r' && strchr(keys, '\n'))
+		return '\n';
+	return 0;
+}
+
+/* With typing, a key that is part of a burst of typing is held back
+ * (tui_ahead.c), never read as the answer. */
+static int
+ask(const char *title, const char *msg, const char *keys, bool typing)
 {
 	struct tui_event ev;
+	int a;
 
 	tui_dialog_opens();
+	if (typing)
+		tui_ahead_begin();
 	for (;;) {
-		int iy, ix, ih, iw, w = COLS - 10 < 64 ? COLS - 10 : 64, yn;
+		int iy, ix, ih, iw, w = COLS - 10 < 64 ? COLS - 10 : 64;
 
 		if (tui_signal)
 			return 0;
@@ -496,15 +524,11 @@ ask(const char *title, const char *msg, const char *keys)
 		wrapped(iy, ix, ih, iw, msg);
 		show();
 		tui_read(&ev);
-		if (ev.kind == EV_CHAR && ev.code == 27)
-			return 0;
-		if (ev.kind == EV_CHAR && (yn = yes_no(keys, ev.code)) != 0)
-			return yn;
-		if (ev.kind == EV_CHAR && ev.code > 0 && ev.code < 128 &&
-		    strchr(keys, ev.code))
-			return ev.code;
-		if (ev.kind == EV_CHAR && ev.code == '\r' && strchr(keys, '\n'))
-			return '\n';
+		a = answer(&ev, keys);
+		if (typing && tui_ahead_typing(&ev, a != 0))
+			continue;
+		if (a != 0)
+			return a == 27 ? 0 : a;
 	}
 }
 
@@ -513,7 +537,18 @@ tui_ask(const char *title, const char *msg, const char *keys)
 {
 	/* Copies: the screen drawn underneath may reuse tui_fmt's buffer. */
 	char *t = xstrdup(title), *m = xstrdup(msg);
-	int r = ask(t, m, keys);
+	int r = ask(t, m, keys, false);
+
+	free(t);
+	free(m);
+	return r;
+}
+
+int
+tui_ask_typing(const char *title, const char *msg, const char *keys)
+{
+	char *t = xstrdup(title), *m = xstrdup(msg);
+	int r = ask(t, m, keys, true);
 
 	free(t);
 	free(m);

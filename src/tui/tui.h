@@ -74,6 +74,8 @@ struct tui {
 	const char	*lang;
 	bool		 quit;		/* a signal or a screen ended the program */
 	struct buf	 rescued;	/* rescue files written, one a line */
+	bool		 rescued_invalid;	/* only for values that could
+						 * not be stored as typed */
 	/* Meetings neither the database nor a rescue file could take, as
 	 * Markdown: printed once the screen is gone, the last resort. */
 	struct buf	 lost;
@@ -132,6 +134,15 @@ void	 tui_frame(int h, int w, const char *title, int *iy, int *ix, int *ih,
  * the interface language's own keys for them (c and k in Vietnamese),
  * returned as y and n; its message ends in the hint, e.g. "(y/n)". */
 int	 tui_ask(const char *title, const char *msg, const char *keys);
+/* tui_ask for a question that may open while the secretary is typing:
+ * the keys of a burst of typing (waiting when it opens, or following
+ * one another within 0.3 s) are held back, never taken as the answer.
+ * The caller then gives them back (tui_ahead_replay: the next reads
+ * return them first) or drops them (tui_ahead_drop: how many). */
+int	 tui_ask_typing(const char *title, const char *msg, const char *keys);
+size_t	 tui_ahead_held(void);
+void	 tui_ahead_replay(void);
+size_t	 tui_ahead_drop(void);
 /* Shows pairs of (key, description) until a key other than a scrolling
  * one is pressed; wraps and scrolls to fit any screen. */
 void	 tui_help(const char *title, const char *const *pairs);
