@@ -377,11 +377,18 @@ tui_main(struct store *st, struct tmpl_set *ts, const char *lang, int64_t id,
 		tui_meetings_run(&t);
 	tui_stop();
 	if (t.rescued.len > 0) {
-		/* Said after the screen is gone, so it stays in the terminal. */
-		fprintf(stderr, _("minutes: the database could not be written; "
-		    "the unsaved text is in:\n%s(minutes import FILE reads it "
-		    "back)\n"), buf_str(&t.rescued));
+		/* Said after the screen is gone, so it stays in the terminal;
+		 * exit 1 (SPEC 5): the database lacks what was typed. */
+		fprintf(stderr, t.rescued_invalid ? _("minutes: a value typed "
+		    "could not be stored as it was; the meeting with it, as "
+		    "typed, is in:\n%s(correct it there; minutes import FILE "
+		    "reads it back)\n") : _("minutes: the database could not "
+		    "be written; the unsaved text is in:\n%s(minutes import "
+		    "FILE reads it back)\n"), buf_str(&t.rescued));
 		buf_free(&t.rescued);
+		if (t.lost.len == 0)
+			return err_set(e, ERR_RUNTIME, _("not everything typed "
+			    "is in the database: import the rescue file above"));
 	}
 	if (t.lost.len > 0) {
 		fprintf(stderr, _("minutes: neither the database nor a rescue "

@@ -133,7 +133,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	exited 0 "left after the lock test"
 
 	# A signal while the database stays locked: a rescue file keeps the
-	# text, and the program still ends with status 0.
+	# text, and the program ends with status 1 (the database lacks it).
 	start "$MINUTES edit 1 --section opinions"
 	shows '4/6  Ý kiến' "editor open for the rescue test"
 	lock_db "another program holds the lock again"
@@ -144,7 +144,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	typing ' Chữ sau cùng'
 	shows 'Chữ sau cùng' "typed after the failed save"
 	kill -TERM "$(app_pid)"
-	exited 0 "SIGTERM while locked: exit 0 (after one wait for the lock)" 5
+	exited 1 "SIGTERM while locked: exit 1 (after one wait for the lock)" 5
 	shows 'unsaved text is in' "it says where the text went"
 	f=$(ls "$T"/minutes-rescue-1-*.md 2>/dev/null | head -1)
 	like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ' "the rescue file holds the text"
@@ -247,6 +247,7 @@ typing '25:99'
 keys Up
 shows 'End: "25:99": hours go from 0 to 23' "the bad time is refused"
 kill -TERM "$(app_pid)"
-exited 0 "SIGTERM with a field that cannot be stored: exit 0"
+exited 1 "SIGTERM with a field that cannot be stored: exit 1"
+shows 'could not be stored as it was' "it says why the rescue file was written"
 like "$(cat "$T"/minutes-rescue-1-*.md 2>/dev/null)" '^end: 25:99$' "the field, as typed, is in a rescue file"
 done_testing

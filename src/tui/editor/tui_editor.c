@@ -303,9 +303,14 @@ editor_tick(struct tui_screen *s)
 		 * instance took the mark when it opened, and a third must
 		 * still be warned about us. */
 		if (store_lock_take(ed->host.t->store, ed->m.id, &other,
-		    NULL) == 0 && other != 0 && !ed->status_err) {
-			tui_editor_status(ed, true, _("Warning: this meeting is also "
-			    "open in another minutes"));
+		    NULL) == 0 && other != 0) {
+			/* Shows what the other has saved, even while
+			 * nothing is typed here. */
+			if (ed->next_retry == 0)
+				tui_editor_pull(ed);
+			if (!ed->status_err)
+				tui_editor_status(ed, true, _("Warning: this "
+				    "meeting is also open in another minutes"));
 			redraw = true;
 		}
 		ed->lock_beat = now;
@@ -346,14 +351,18 @@ editor_free(struct editor *ed)
 	free(ed->pg);
 	extract_free(ed->ex);
 	meeting_free(&ed->m);
+	store_base_free(ed->base);
 }
 
-/* Warns when another instance has the meeting open; false to go back. */
+/* Warns when another instance has the meeting open; false to go back.
+ * The question may meet a secretary already typing: what they typed is
+ * never its answer, and reaches the section if they edit. */
 static bool
 check_lock(struct editor *ed)
 {
 	long other = 0;
 	struct err e;
+	size_t lost;
 	int k;
 
 	err_clear(&e);
@@ -363,23 +372,29 @@ check_lock(struct editor *ed)
 	}
 	if (other == 0)
 		return true;
-	k = tui_ask(_("Open elsewhere"), tui_fmt(_("Meeting %lld is being "
-	    "edited by another minutes (process %ld).  Typing here too could "
-	    "overwrite what is typed there.\n\n"
+	k = tui_ask_typing(_("Open elsewhere"), tui_fmt(_("Meeting %lld is "
+	    "being edited by another minutes (process %ld).  Typing here too "
+	    "is merged with what is typed there; where both change the same "
+	    "words, both versions are kept.\n\n"
 	    "r  open read-only\ne  edit anyway\nq  go back"),
 	    (long long)ed->m.id, other), "req");
-	if (k == 'r') {
-		ed->host.readonly = true;
-		tui_editor_status(ed, true, _("Read-only: this meeting is open in "
-		    "another minutes"));
-		return true;
-	}
 	if (k == 'e') {
-		tui_editor_status(ed, true, _("Warning: this meeting is also open in "
-		    "another minutes"));
+		tui_ahead_replay();
+		tui_editor_status(ed, true, _("Warning: this meeting is also "
+		    "open in another minutes"));
 		return true;
 	}
-	return false;
+	lost = tui_ahead_drop();
+	if (k != 'r')
+		return false;
+	ed->host.readonly = true;
+	if (lost > 0)
+		tui_editor_status(ed, true, tui_fmt(_("Read-only: %zu keys "
+		    "typed before the answer were not used"), lost));
+	else
+		tui_editor_status(ed, true, _("Read-only: this meeting is open "
+		    "in another minutes"));
+	return true;
 }
 
 /* Dialogs stop the editor's timer: what was typed just before one opens
@@ -402,7 +417,7 @@ open_meeting(struct editor *ed, int64_t id)
 	struct err e;
 
 	err_clear(&e);
-	if (store_meeting_load(t->store, id, &ed->m, &e) != 0) {
+	if (store_meeting_open(t->store, id, &ed->m, &ed->base, &e) != 0) {
 		tui_ask(_("Cannot open the meeting"), e.msg, "\n");
 		return false;
 	}
@@ -480,6 +495,11 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 	store_set_busy_timeout(t->store, BUSY_TYPING_MS);
 	if (!ed->host.readonly)
 		store_lock_release(t->store, ed->m.id);
+	/* Saves while typing left the search index behind (a long text
+	 * takes long to index); leaving is the time to bring it up.  A
+	 * search would do it too, first. */
+	if (ed->index_behind && r != TUI_QUIT)
+		store_search_catch_up(t->store, NULL);
 	store_set_busy_timeout(t->store, 5000);
 out:
 	editor_free(ed);

@@ -25,6 +25,7 @@
 
 #define RETRY_MS	2000	/* after a failed save */
 #define NEWS_MS		3000	/* a message this fresh outlives a save */
+#define CONFLICT_MS	30000	/* and news of a conflict this long */
 
 void
 tui_editor_status(struct editor *ed, bool error, const char *msg)
@@ -63,13 +64,17 @@ tui_editor_saved_now(struct editor *ed)
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t len;
+	bool sticky = tui_now_ms() < ed->sticky_until;
 
 	localtime_r(&now, &tm);
 	strftime(when, sizeof when, "%H:%M:%S", &tm);
 	ed->saved_at = now;
 	/* A save follows most actions by half a second: news such as
-	 * "Added to the tasks" stays in view, with the save after it. */
-	if (!ed->status_err && !ed->status_routine && ed->status[0] &&
+	 * "Added to the tasks" stays in view, with the save after it; news
+	 * of a conflict stays longer, in bold. */
+	if (sticky) {
+		snprintf(ed->status, sizeof ed->status, "%s  ", ed->sticky);
+	} else if (!ed->status_err && !ed->status_routine && ed->status[0] &&
 	    tui_now_ms() - ed->status_ms < NEWS_MS) {
 		len = strlen(ed->status);
 		snprintf(ed->status + len, sizeof ed->status - len, "  ");
@@ -79,7 +84,7 @@ tui_editor_saved_now(struct editor *ed)
 	len = strlen(ed->status);
 	snprintf(ed->status + len, sizeof ed->status - len, _("Saved at %s"),
 	    when);
-	ed->status_err = false;
+	ed->status_err = sticky;
 	ed->status_routine = true;
 	ed->status_ms = tui_now_ms();
 }
@@ -112,11 +117,54 @@ stage(struct editor *ed, struct page_batch *b)
 			ed->pg[i]->ops->stage(ed->pg[i], b);
 }
 
-/* Saves every dirty page and part; 0, or the error code after saying
- * it in the status line. */
-int
-tui_editor_save(struct editor *ed)
+/* The store's parts of a save, from the editor's. */
+static unsigned
+sync_parts(unsigned parts)
 {
+	return ((parts & PART_HEADER) ? STORE_SYNC_HEADER : 0) |
+	    ((parts & PART_ROSTER) ? STORE_SYNC_ROSTER : 0) |
+	    ((parts & PART_TASKS) ? STORE_SYNC_TASKS : 0) |
+	    STORE_SYNC_INDEX_LATER;
+}
+
+/* What another instance saved meanwhile is now in the meeting: the pages
+ * of the sections it changed show it, and the status line says what was
+ * merged, or where both versions were kept for the secretary. */
+static void
+take_theirs(struct editor *ed, const struct store_sync_report *rep,
+    unsigned saved)
+{
+	for (size_t k = 0; k < rep->nchanged; k++)
+		for (size_t i = 0; i < ed->npg; i++) {
+			struct page *p = ed->pg[i];
+
+			if (p->sec && p->ops->reload &&
+			    strcmp(p->sec->key, rep->changed[k]) == 0)
+				p->ops->reload(p);
+		}
+	/* Spans that followed a merged text are saved next time (when
+	 * the tasks were saved, they are stored as merged already). */
+	if (rep->tasks && !(saved & PART_TASKS))
+		ed->parts |= PART_TASKS;
+	if (rep->kept_both > 0) {
+		/* Short: it shares the line with the keys' hint. */
+		snprintf(ed->sticky, sizeof ed->sticky, _("Conflict: both "
+		    "versions kept, marked; keep one"));
+		tui_editor_status(ed, true, ed->sticky);
+		ed->sticky_until = tui_now_ms() + CONFLICT_MS;
+	} else if (rep->merged > 0 || rep->overridden > 0) {
+		tui_editor_status(ed, false, _("Merged with what another "
+		    "minutes saved"));
+	}
+}
+
+/* Saves every dirty page and part, and the parts pull besides, merged
+ * with what another instance saved meanwhile; 0, or the error code after
+ * saying it in the status line. */
+static int
+save_merging(struct editor *ed, unsigned pull)
+{
+	struct store_sync_report rep;
 	struct page_batch b;
 	unsigned parts;
 	struct err e;
@@ -129,11 +177,11 @@ tui_editor_save(struct editor *ed)
 	parts = ed->parts;
 	/* One transaction: the tasks' spans point into the texts saved
 	 * with them. */
-	rc = store_meeting_save(ed->host.t->store, &ed->m, b.n > 0 ||
-	    (parts & PART_HEADER), b.keys, b.n, parts & PART_ROSTER,
-	    parts & PART_TASKS, &e);
+	rc = store_meeting_sync(ed->host.t->store, ed->base, &ed->m, b.keys,
+	    b.n, sync_parts(parts | pull), &rep, &e);
 	if (rc == 0) {
 		ed->parts = 0;
+		ed->index_behind |= b.n > 0;
 		for (size_t k = 0; k < b.n; k++)
 			b.pages[k]->ops->saved(b.pages[k]);
 	}
@@ -141,15 +189,31 @@ tui_editor_save(struct editor *ed)
 	free(b.pages);
 	ed->dirty_since = 0;
 	if (rc != 0) {
+		store_sync_report_free(&rep);
+		ed->sticky_until = 0;
 		save_failed(ed, &e);
 		return rc;
 	}
 	ed->next_retry = 0;
+	take_theirs(ed, &rep, parts | pull);
+	store_sync_report_free(&rep);
 	/* A save that wrote nothing leaves the status line alone: it may be
 	 * telling about a field that cannot be saved. */
 	if (b.n > 0 || parts != 0)
 		tui_editor_saved_now(ed);
 	return 0;
+}
+
+int
+tui_editor_save(struct editor *ed)
+{
+	return save_merging(ed, 0);
+}
+
+int
+tui_editor_pull(struct editor *ed)
+{
+	return save_merging(ed, PART_HEADER | PART_ROSTER | PART_TASKS);
 }
 
 /* Writes the meeting to a rescue file when it cannot be saved; false
@@ -278,6 +342,7 @@ tui_editor_leave(struct tui_screen *s)
 		for (size_t i = 0; i < ed->npg; i++)
 			if (ed->pg[i]->ops->force)
 				ed->pg[i]->ops->force(ed->pg[i]);
+		ed->host.t->rescued_invalid = true;
 		if (!rescue(ed))
 			keep_lost(ed);
 	}

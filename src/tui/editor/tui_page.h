@@ -122,6 +122,9 @@ struct page_ops {
 	void	(*stage)(struct page *, struct page_batch *);
 	/* The batch it was staged in was stored. */
 	void	(*saved)(struct page *);
+	/* Another instance's save changed the page's section in the
+	 * meeting (merged into it): show it, keeping the cursor's place. */
+	void	(*reload)(struct page *);
 };
 
 /* Every page starts with this. */

@@ -170,6 +170,44 @@ saved(struct page *p)
 	txt(p)->saved = txt(p)->staged;
 }
 
+/* Where the cursor goes when the text changes from old to new under it:
+ * the same place, counted from the end when the change lies before it. */
+static size_t
+follow_cursor(const char *old, size_t nold, const char *new, size_t nnew,
+    size_t cur)
+{
+	size_t pre = 0, suf = 0;
+
+	while (pre < nold && pre < nnew && old[pre] == new[pre])
+		pre++;
+	while (suf < nold - pre && suf < nnew - pre &&
+	    old[nold - 1 - suf] == new[nnew - 1 - suf])
+		suf++;
+	if (cur <= pre)
+		return cur;
+	if (cur >= nold - suf)
+		return cur - nold + nnew;
+	return pre;
+}
+
+static void
+reload(struct page *p)
+{
+	struct text *t = txt(p);
+	const char *body = meeting_section(p->host->m, p->sec->key);
+	char *old = xstrdup(tb_text(&t->tb));
+	size_t nold = t->tb.len, cur = t->tb.cur;
+
+	if (body == NULL)
+		body = "";
+	tb_set(&t->tb, body, strlen(body));
+	tb_goto(&t->tb, follow_cursor(old, nold, t->tb.s, t->tb.len, cur));
+	free(old);
+	t->saved = t->staged = t->tb.changes;
+	/* The suggestions point into the old text. */
+	tui_suggest_free(&t->sp);
+}
+
 static void
 free_page(struct page *p)
 {
@@ -191,6 +229,7 @@ static const struct page_ops text_ops = {
 	.dirty = dirty,
 	.stage = stage,
 	.saved = saved,
+	.reload = reload,
 	.free = free_page,
 };
 
