@@ -15,6 +15,9 @@
  *     timing each key to its echo and the completing key to the new
  *     suggestion in the panel, and the CPU per key with suggestions on
  *     and hidden (F7), at that pace and for the replayed session;
+ *   - typing into a 10 MB section (issue 12): each key's echo, while the
+ *     text is saved every second (the save still runs on the keys' path:
+ *     a key that comes during one waits for it);
  *   - the action review on the database bench_actions -k leaves behind
  *     (100,000 items): time from `a` to its first screen, and from each
  *     key typed into its filter (0.3 s later, as a person would) to the
@@ -649,6 +652,72 @@ assist(const char *bin, const char *dir)
 	free(md);
 }
 
+/* Typing into a 10 MB section: every key's echo, while the text is
+ * saved (every second while typing goes on) and reindexed (left for
+ * later), at a typist's pace. */
+#define HUGE_MB		10
+#define HUGE_KEYS	300
+
+static void
+huge(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/bench_huge.db", dir);
+	char *md = xasprintf("%s/bench_huge.md", dir);
+	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
+	    md);
+	char *av[] = { (char *)bin, "--db", db, "edit", "1", "--section",
+	    "results", NULL };
+	const char *text = "";
+	double echo[HUGE_KEYS];
+	struct child c;
+	char key[16];
+	long rss;
+	FILE *f;
+
+	unlink(db);
+	if ((f = fopen(md, "w")) == NULL) {
+		perror(md);
+		exit(1);
+	}
+	fputs("---\ntemplate: giaoban\ntitle: Báo cáo dài\n"
+	    "date: 2023-12-20\n---\n\n## Kết quả đạt được {#results}\n\n", f);
+	for (size_t i = 0, bytes = 0; bytes < HUGE_MB << 20; i++) {
+		bytes += (size_t)fprintf(f, "%s", sentences[i % NSENT]);
+		if (i % 6 == 5)
+			bytes += (size_t)fprintf(f, "\n");
+	}
+	fputs("\n", f);
+	fclose(f);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench_tui: import of the long meeting failed\n");
+		exit(1);
+	}
+	spawn(&c, av);
+	if (!wait_text(&c, "F10", 30)) {
+		fprintf(stderr, "bench_tui: the long meeting never opened\n");
+		exit(1);
+	}
+	drain(&c, 500);
+	for (unsigned k = 0; k < HUGE_KEYS; k++) {
+		size_t n = next_key(k + 2, &text, key);
+
+		echo[k] = key_echo(&c, key, n, NULL, NULL, false);
+	}
+	finish(&c, "\021", &rss);
+	qsort(echo, HUGE_KEYS, sizeof echo[0], cmp_double);
+	printf("screens: %d keys typed into a %d MB section, a key every "
+	    "%d ms\n", HUGE_KEYS, HUGE_MB, TYPIST_MS);
+	report("key to echo, 10 MB section (median)",
+	    echo[HUGE_KEYS / 2] * 1000, "ms", 20);
+	report("key to echo, 10 MB section (worst)",
+	    echo[HUGE_KEYS - 1] * 1000, "ms", 20);
+	unlink(db);
+	unlink(md);
+	free(cmd);
+	free(db);
+	free(md);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -744,6 +813,7 @@ main(int argc, char **argv)
 	report("peak memory (editor)", (double)rss / 1024, "MiB", 16);
 	assist(argv[1], argv[2]);
 	review(argv[1], argv[2]);
+	huge(argv[1], argv[2]);
 	free(db);
 	free(tdb);
 	free(md);
