@@ -116,7 +116,7 @@ pg_down
 typing ' Chữ cứu hộ'
 shows 'NOT SAVED' "the save fails while the server is away" 15
 kill -TERM "$(app_pid)"
-exited 0 "SIGTERM while away: the program ends" 15
+exited 1 "SIGTERM while away: the program ends, status 1" 15
 f=$(ls "$HOME"/minutes-rescue-1-*.md 2>/dev/null | head -1)
 like "$(cat "$f" 2>/dev/null)" 'Chữ cứu hộ' "the rescue file holds the text"
 pg_up
