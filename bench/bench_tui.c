@@ -16,8 +16,7 @@
  *     suggestion in the panel, and the CPU per key with suggestions on
  *     and hidden (F7), at that pace and for the replayed session;
  *   - typing into a 10 MB section (issue 12): each key's echo, while the
- *     text is saved every second (the save still runs on the keys' path:
- *     a key that comes during one waits for it);
+ *     text is saved every second (on the editor's save thread);
  *   - the action review on the database bench_actions -k leaves behind
  *     (100,000 items): time from `a` to its first screen, and from each
  *     key typed into its filter (0.3 s later, as a person would) to the

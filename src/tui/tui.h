@@ -141,6 +141,9 @@ int	 tui_ask(const char *title, const char *msg, const char *keys);
  * return them first) or drops them (tui_ahead_drop: how many). */
 int	 tui_ask_typing(const char *title, const char *msg, const char *keys);
 size_t	 tui_ahead_held(void);
+/* Holds ev, read by a screen that cannot take it yet, to be given back
+ * with the rest by tui_ahead_replay. */
+void	 tui_ahead_hold(const struct tui_event *);
 void	 tui_ahead_replay(void);
 size_t	 tui_ahead_drop(void);
 /* Shows pairs of (key, description) until a key other than a scrolling
@@ -157,6 +160,8 @@ int	 tui_choose(const char *title, const char *const *items, size_t n,
 /* The text widget (tui_edit.c).  tui_edit_key handles editing and movement
  * keys, paste and undo; returns true if it used the event. */
 bool	 tui_edit_key(struct textbuf *, const struct tui_event *);
+/* True if tui_edit_key would take ev (and touch nothing but tb). */
+bool	 tui_edit_takes(const struct textbuf *, const struct tui_event *);
 /* Draws the text in rows [y, y+h) and columns [x, x+w), scrolled so the
  * cursor shows; if cursor is true, places the terminal cursor. */
 void	 tui_edit_draw(struct textbuf *, int y, int x, int h, int w,

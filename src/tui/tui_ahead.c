@@ -8,7 +8,9 @@
  * following another key within TYPING_GAP_MS) instead of reading it as
  * an answer; afterwards its caller either gives the held keys back, to be
  * read again by the screen that follows (tui_read takes them first), or
- * drops them, knowing how many there were.
+ * drops them, knowing how many there were.  The editor holds keys the
+ * same way while a save runs on its own thread (tui_ahead_hold), and
+ * gives them back when it ends.
  */
 #include "config.h"
 
@@ -88,23 +90,35 @@ tui_ahead_typing(const struct tui_event *ev, bool answer)
 	return true;
 }
 
+void
+tui_ahead_hold(const struct tui_event *ev)
+{
+	/* An event being given back is held again: it is the one given
+	 * last, so it goes back to the head, and the rest waits too. */
+	if (replaying) {
+		next--;
+		replaying = false;
+		return;
+	}
+	hold(ev);
+}
+
 size_t
 tui_ahead_held(void)
 {
-	return nheld;
+	return nheld - next;
 }
 
 void
 tui_ahead_replay(void)
 {
-	next = 0;
-	replaying = nheld > 0;
+	replaying = next < nheld;
 }
 
 size_t
 tui_ahead_drop(void)
 {
-	size_t n = nheld;
+	size_t n = nheld - next;
 
 	tui_ahead_drop_all();
 	return n;

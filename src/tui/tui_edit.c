@@ -153,6 +153,33 @@ tui_edit_key(struct textbuf *tb, const struct tui_event *ev)
 	return true;
 }
 
+bool
+tui_edit_takes(const struct textbuf *tb, const struct tui_event *ev)
+{
+	int c = ev->code;
+
+	if (ev->kind == EV_PASTE)
+		return true;
+	if (ev->kind == EV_CHAR)
+		return ((c == '\r' || c == '\n') && !tb->single_line) ||
+		    c == 127 || c == TK_CTRL('H') || c == TK_CTRL('Z') ||
+		    c == TK_CTRL('Y') || c == TK_CTRL('A') ||
+		    c == TK_CTRL('E') || c >= 0x20;
+	if (ev->kind != EV_KEY)
+		return false;
+	switch (c) {
+	case KEY_LEFT: case KEY_RIGHT: case TK_C_LEFT: case TK_C_RIGHT:
+	case KEY_HOME: case KEY_END: case TK_C_HOME: case TK_C_END:
+	case KEY_BACKSPACE: case KEY_DC:
+		return true;
+	case KEY_ENTER: case KEY_UP: case KEY_DOWN: case KEY_PPAGE:
+	case KEY_NPAGE:
+		return !tb->single_line;
+	default:
+		return false;
+	}
+}
+
 /* A one-line field scrolls sideways to keep the cursor in view; one
  * without the cursor shows the start of its text, as it is read. */
 static void

@@ -244,6 +244,9 @@ editor_key(struct tui_screen *s, const struct tui_event *ev)
 	enum page_res res;
 
 	ed->host.key_at = tui_now_ms();
+	/* While a save runs on its thread, only typing is taken. */
+	if (tui_editor_bg_holds(ed, ev))
+		return TUI_STAY;
 	if ((ev->kind == EV_KEY && c == KEY_F(10)) || (ev->kind == EV_CHAR &&
 	    (c == TK_CTRL('Q') || c == TK_CTRL('C'))))
 		return tui_editor_may_leave(ed) ? TUI_LEAVE : TUI_STAY;
@@ -284,26 +287,34 @@ editor_tick(struct tui_screen *s)
 
 	if (ed->host.readonly)
 		return false;
+	/* A save on its thread has the meeting: nothing else till it ends. */
+	if (ed->bg.running) {
+		if (!tui_editor_bg_poll(ed))
+			return false;
+		redraw = true;
+	}
 	if (page(ed)->ops->tick)
-		redraw = page(ed)->ops->tick(page(ed), now);
+		redraw |= page(ed)->ops->tick(page(ed), now);
 	if (ed->dirty_since && now >= ed->next_retry &&
 	    (now - ed->last_key >= IDLE_SAVE_MS ||
 	    now - ed->dirty_since >= BUSY_SAVE_MS)) {
-		tui_editor_save(ed);
-		redraw = true;
+		tui_editor_bg_start(ed);
+		return true;
 	} else if (ed->next_retry && now >= ed->next_retry &&
 	    tui_editor_dirty(ed)) {
-		tui_editor_save(ed);
-		redraw = true;
+		tui_editor_bg_start(ed);
+		return true;
 	}
 	if (now - ed->lock_beat >= LOCK_BEAT_MS) {
 		long other = 0;
+		int rc;
 
 		/* Taken again rather than refreshed: a read-only second
 		 * instance took the mark when it opened, and a third must
 		 * still be warned about us. */
-		if (store_lock_take(ed->host.t->store, ed->m.id, &other,
-		    NULL) == 0 && other != 0) {
+		rc = store_lock_take(ed->host.t->store, ed->m.id, &other,
+		    NULL);
+		if (rc == 0 && other != 0) {
 			/* Shows what the other has saved, even while
 			 * nothing is typed here. */
 			if (ed->next_retry == 0)
@@ -313,7 +324,8 @@ editor_tick(struct tui_screen *s)
 				    "meeting is also open in another minutes"));
 			redraw = true;
 		}
-		ed->lock_beat = now;
+		/* Busy (another instance saving): again in a second. */
+		ed->lock_beat = rc == 0 ? now : now - LOCK_BEAT_MS + 1000;
 	}
 	return redraw;
 }
@@ -342,6 +354,7 @@ pages_build(struct editor *ed)
 static void
 editor_free(struct editor *ed)
 {
+	tui_editor_bg_free(ed);
 	for (size_t i = 0; i < ed->npg; i++) {
 		if (ed->pg[i]->ops->free)
 			ed->pg[i]->ops->free(ed->pg[i]);
@@ -490,6 +503,7 @@ tui_editor_run_at(struct tui *t, int64_t id, const char *section,
 	first_page(ed, section, at);
 	hook = tui_set_dialog_hook((struct tui_hook){ before_dialog, ed });
 	r = tui_run(&s);
+	tui_editor_bg_wait(ed);
 	tui_set_dialog_hook(hook);
 	/* The edit mark is a courtesy: never wait long to remove it. */
 	store_set_busy_timeout(t->store, BUSY_TYPING_MS);

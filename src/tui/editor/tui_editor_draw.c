@@ -2,7 +2,9 @@
  * Drawing the meeting editor (the rest of it is in tui_editor.c): the
  * title bar with the present/total count, the progress line of filled
  * sections, the page itself, and below or beside it either the section's
- * guidance or, while there are any, the suggested tasks.
+ * guidance or, while there are any, the suggested tasks.  What the frame
+ * shows of the meeting is read into ed->bg first, and while a save runs
+ * on its thread (tui_editor_bg.c) the frame shows it as read before.
  */
 #include "config.h"
 
@@ -15,9 +17,34 @@
 #include "lib/cal.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
+#include "lib/xmalloc.h"
 #include "tui/editor/tui_editor.h"
 #include "tui/editor/tui_page.h"
 #include "tui/tui.h"
+
+/* The title bar's texts and each page's mark, from the meeting. */
+void
+tui_editor_frame_read(struct editor *ed)
+{
+	struct editor_bg *bg = &ed->bg;
+	const struct meeting *m = &ed->m;
+	const char *title = meeting_get(m, F_TITLE);
+	char d[11];
+	int present = 0;
+
+	for (size_t i = 0; i < m->natt; i++)
+		present += m->att[i].presence != PRES_ABSENT;
+	snprintf(bg->title, sizeof bg->title, "%s — %s", title ? title : "",
+	    cal_show(meeting_get(m, F_DATE), d));
+	snprintf(bg->id, sizeof bg->id, "%s#%" PRId64 "%s",
+	    m->natt ? tui_fmt(_("%d/%zu present  "), present, m->natt) : "",
+	    m->id, ed->host.readonly ? _(" (read-only)") : ed->host.final ?
+	    _(" (final)") : "");
+	if (bg->filled == NULL)
+		bg->filled = xcalloc(ed->npg, sizeof *bg->filled);
+	for (size_t i = 0; i < ed->npg; i++)
+		bg->filled[i] = ed->pg[i]->ops->filled(ed->pg[i]);
+}
 
 static void
 draw_progress(struct editor *ed, int y)
@@ -27,7 +54,7 @@ draw_progress(struct editor *ed, int y)
 
 	for (size_t i = 1; i < ed->npg; i++) {
 		total++;
-		filled += ed->pg[i]->ops->filled(ed->pg[i]);
+		filled += ed->bg.filled[i];
 	}
 	x += tui_puts(y, x, COLS - x, tui_fmt(_("%d/%d filled:"), filled, total));
 	for (size_t i = 0; i < ed->npg; i++)
@@ -41,7 +68,7 @@ draw_progress(struct editor *ed, int y)
 		const char *label;
 
 		snprintf(num, sizeof num, "%zu", i);
-		label = tui_fmt(" %s%s", p->ops->filled(p) ? "✓" : "·",
+		label = tui_fmt(" %s%s", ed->bg.filled[i] ? "✓" : "·",
 		    full ? p->title : num);
 		if (i == ed->cur)
 			attron(A_REVERSE);
@@ -74,26 +101,6 @@ draw_prompt(struct editor *ed, int y, int x, int h, int w)
 	attroff(A_DIM);
 }
 
-/* The title bar: the meeting, who is present, its number and state. */
-static void
-draw_title(struct editor *ed)
-{
-	const struct meeting *m = &ed->m;
-	const char *title = meeting_get(m, F_TITLE);
-	char idbuf[64], d[11];
-	const char *date = cal_show(meeting_get(m, F_DATE), d);
-	int present = 0;
-
-	for (size_t i = 0; i < m->natt; i++)
-		present += m->att[i].presence != PRES_ABSENT;
-	snprintf(idbuf, sizeof idbuf, "%s#%" PRId64 "%s",
-	    m->natt ? tui_fmt(_("%d/%zu present  "), present, m->natt) : "",
-	    m->id, ed->host.readonly ? _(" (read-only)") : ed->host.final ?
-	    _(" (final)") : "");
-	tui_bar(0, tui_fmt("%s — %s", title ? title : "", date),
-	    idbuf, A_REVERSE);
-}
-
 /* The status line without news: what the page shown takes.  A table
  * (attendees, tasks, the review) is worked with keys, not typed into. */
 static const char *
@@ -121,7 +128,9 @@ tui_editor_draw(struct tui_screen *s)
 	int sr = p->ops->panel_rows ? p->ops->panel_rows(p) : 0;
 	char bar[800];
 
-	draw_title(ed);
+	if (!ed->bg.running)
+		tui_editor_frame_read(ed);
+	tui_bar(0, ed->bg.title, ed->bg.id, A_REVERSE);
 	draw_progress(ed, 1);
 	attron(A_BOLD);
 	tui_puts(2, 1, COLS - 2, tui_fmt("%zu/%zu  %s", ed->cur, ed->npg - 1,

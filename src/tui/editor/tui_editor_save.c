@@ -52,6 +52,8 @@ tui_editor_dirty(const struct editor *ed)
 void
 tui_editor_commit(struct editor *ed, bool report)
 {
+	/* The meeting is a running save's until it ends. */
+	tui_editor_bg_wait(ed);
 	for (size_t i = 0; i < ed->npg; i++)
 		if (ed->pg[i]->ops->commit)
 			ed->pg[i]->ops->commit(ed->pg[i], report);
@@ -158,50 +160,75 @@ take_theirs(struct editor *ed, const struct store_sync_report *rep,
 	}
 }
 
-/* Saves every dirty page and part, and the parts pull besides, merged
- * with what another instance saved meanwhile; 0, or the error code after
- * saying it in the status line. */
-static int
-save_merging(struct editor *ed, unsigned pull)
+/* What a save takes: the pages' texts, the parts, put into the
+ * meeting; and, once stored, what the store said. */
+void
+tui_editor_job_stage(struct editor *ed, struct save_job *j, unsigned pull)
 {
-	struct store_sync_report rep;
-	struct page_batch b;
-	unsigned parts;
-	struct err e;
-	int rc;
-
-	if (ed->host.readonly)
-		return 0;
-	stage(ed, &b);
-	err_clear(&e);
-	parts = ed->parts;
-	/* One transaction: the tasks' spans point into the texts saved
-	 * with them. */
-	rc = store_meeting_sync(ed->host.t->store, ed->base, &ed->m, b.keys,
-	    b.n, sync_parts(parts | pull), &rep, &e);
-	if (rc == 0) {
-		ed->parts = 0;
-		ed->index_behind |= b.n > 0;
-		for (size_t k = 0; k < b.n; k++)
-			b.pages[k]->ops->saved(b.pages[k]);
-	}
-	free(b.keys);
-	free(b.pages);
+	memset(j, 0, sizeof *j);
+	stage(ed, &j->b);
+	err_clear(&j->e);
+	j->parts = ed->parts | pull;
+	j->pull = pull & ~ed->parts;
 	ed->dirty_since = 0;
+}
+
+/* The store's part of a save: the only one that may run off the keys'
+ * path (tui_editor_bg.c), touching nothing but the meeting, its base and
+ * the store.  One transaction: the tasks' spans point into the texts
+ * saved with them. */
+void
+tui_editor_job_run(struct editor *ed, struct save_job *j)
+{
+	j->rc = store_meeting_sync(ed->host.t->store, ed->base, &ed->m,
+	    j->b.keys, j->b.n, sync_parts(j->parts), &j->rep, &j->e);
+}
+
+/* After the store's part: the pages learn what was saved and what came
+ * from elsewhere, the status line says how it went.  0, or the error. */
+int
+tui_editor_job_end(struct editor *ed, struct save_job *j)
+{
+	int rc = j->rc;
+
+	if (rc == 0) {
+		ed->parts &= ~j->parts;
+		ed->index_behind |= j->b.n > 0;
+		for (size_t k = 0; k < j->b.n; k++)
+			j->b.pages[k]->ops->saved(j->b.pages[k]);
+	}
+	free(j->b.keys);
+	free(j->b.pages);
 	if (rc != 0) {
-		store_sync_report_free(&rep);
+		store_sync_report_free(&j->rep);
 		ed->sticky_until = 0;
-		save_failed(ed, &e);
+		save_failed(ed, &j->e);
 		return rc;
 	}
 	ed->next_retry = 0;
-	take_theirs(ed, &rep, parts | pull);
-	store_sync_report_free(&rep);
+	take_theirs(ed, &j->rep, j->parts);
+	store_sync_report_free(&j->rep);
 	/* A save that wrote nothing leaves the status line alone: it may be
 	 * telling about a field that cannot be saved. */
-	if (b.n > 0 || parts != 0)
+	if (j->b.n > 0 || (j->parts & ~j->pull) != 0)
 		tui_editor_saved_now(ed);
 	return 0;
+}
+
+/* Saves every dirty page and part, and the parts pull besides, merged
+ * with what another instance saved meanwhile, waiting for it; 0, or the
+ * error code after saying it in the status line. */
+static int
+save_merging(struct editor *ed, unsigned pull)
+{
+	struct save_job j;
+
+	tui_editor_bg_wait(ed);
+	if (ed->host.readonly)
+		return 0;
+	tui_editor_job_stage(ed, &j, pull);
+	tui_editor_job_run(ed, &j);
+	return tui_editor_job_end(ed, &j);
 }
 
 int
@@ -321,6 +348,7 @@ tui_editor_leave(struct tui_screen *s)
 {
 	struct editor *ed = s->data;
 
+	tui_editor_bg_wait(ed);
 	/* A signal: one save; if the database cannot take it, a rescue
 	 * file, so nothing typed is lost. */
 	if (ed->host.readonly)

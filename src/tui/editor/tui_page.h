@@ -122,6 +122,9 @@ struct page_ops {
 	void	(*stage)(struct page *, struct page_batch *);
 	/* The batch it was staged in was stored. */
 	void	(*saved)(struct page *);
+	/* ev only edits the page's own text (never the meeting, the store
+	 * or a dialog), so it may be taken while a save runs. */
+	bool	(*plain)(const struct page *, const struct tui_event *);
 	/* Another instance's save changed the page's section in the
 	 * meeting (merged into it): show it, keeping the cursor's place. */
 	void	(*reload)(struct page *);

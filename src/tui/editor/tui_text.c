@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/merge.h"
 #include "core/model.h"
 #include "core/textbuf.h"
 #include "core/tmpl.h"
+#include "lib/buf.h"
 #include "lib/i18n.h"
 #include "lib/xmalloc.h"
 #include "tui/editor/tui_page.h"
@@ -55,6 +57,7 @@ struct text {
 	struct textbuf	 tb;
 	unsigned long	 saved;		/* tb.changes when last saved */
 	unsigned long	 staged;	/* tb.changes when put in a batch */
+	char		*pending;	/* the text put in the last batch */
 	struct suggest_panel sp;
 	struct speaker	 speaker;
 };
@@ -103,6 +106,16 @@ static bool
 filled(const struct page *p)
 {
 	return txt(p)->tb.len > 0;
+}
+
+static bool
+plain(const struct page *p, const struct tui_event *ev)
+{
+	const struct textbuf *tb = &txt(p)->tb;
+
+	/* ? in an empty section opens the help. */
+	return tui_edit_takes(tb, ev) && !(ev->kind == EV_CHAR &&
+	    ev->code == '?' && tb->len == 0);
 }
 
 static void
@@ -159,6 +172,11 @@ stage(struct page *p, struct page_batch *b)
 	if (meeting_follow_edit(m, key, old ? old : "", tb_text(&t->tb)))
 		p->host->changed(p->host, PART_TASKS);
 	meeting_section_set(m, key, tb_text(&t->tb));
+	/* Kept while the batch is stored: typing may go on meanwhile
+	 * (tui_editor_bg.c), and what another instance saved is then
+	 * merged into it against this text (reload). */
+	free(t->pending);
+	t->pending = xstrdup(tb_text(&t->tb));
 	t->staged = t->tb.changes;
 	b->keys[b->n] = key;
 	b->pages[b->n++] = p;
@@ -190,6 +208,8 @@ follow_cursor(const char *old, size_t nold, const char *new, size_t nnew,
 	return pre;
 }
 
+/* The section as another instance's save left it in the meeting; typed
+ * here since the batch was staged, the typing is merged into it. */
 static void
 reload(struct page *p)
 {
@@ -197,13 +217,24 @@ reload(struct page *p)
 	const char *body = meeting_section(p->host->m, p->sec->key);
 	char *old = xstrdup(tb_text(&t->tb));
 	size_t nold = t->tb.len, cur = t->tb.cur;
+	bool typed = t->tb.changes != t->staged && t->pending;
+	struct buf merged = BUF_INIT;
 
 	if (body == NULL)
 		body = "";
+	if (typed) {
+		merge_text(t->pending, strlen(t->pending), old, nold, body,
+		    strlen(body), &merged);
+		body = buf_str(&merged);
+	}
 	tb_set(&t->tb, body, strlen(body));
 	tb_goto(&t->tb, follow_cursor(old, nold, t->tb.s, t->tb.len, cur));
 	free(old);
-	t->saved = t->staged = t->tb.changes;
+	buf_free(&merged);
+	/* Still to be saved when typing went on. */
+	t->staged = t->tb.changes;
+	if (!typed)
+		t->saved = t->staged;
 	/* The suggestions point into the old text. */
 	tui_suggest_free(&t->sp);
 }
@@ -213,6 +244,7 @@ free_page(struct page *p)
 {
 	tb_free(&txt(p)->tb);
 	tui_suggest_free(&txt(p)->sp);
+	free(txt(p)->pending);
 	free(p);
 }
 
@@ -230,6 +262,7 @@ static const struct page_ops text_ops = {
 	.stage = stage,
 	.saved = saved,
 	.reload = reload,
+	.plain = plain,
 	.free = free_page,
 };
 
