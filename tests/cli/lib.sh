@@ -108,6 +108,17 @@ one_line_error() {
 	fi
 }
 
+# widest FILE: the display width of the widest line of FILE (combining
+# marks 0 columns, East Asian wide and full-width characters 2), 0 when
+# it is empty.
+widest() {
+	python3 -c 'import sys,unicodedata
+m=0
+for l in open(sys.argv[1], encoding="utf-8"):
+    l=l.rstrip("\n"); m=max(m, sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))
+print(m)' "$1"
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
