@@ -47,6 +47,24 @@ _result() {
 	fi
 }
 
+# skip_all WHY: the test cannot run here (a package or a privilege is
+# missing): an empty plan saying why, and exit status 77 (tests/skip77.sh).
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 77
+}
+
+# needs CMD WHY: skip_all WHY unless CMD is on the PATH.
+needs() {
+	command -v "$1" >/dev/null 2>&1 || skip_all "$2"
+}
+
+# skipped NAME WHY: one result that cannot be checked here.
+skipped() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
 # run CMD...: runs a command, keeping stdout in $T/out, stderr in $T/err
 # and the exit status in $rc.
 run() {
