@@ -11,15 +11,6 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/tuilib.sh"
 
-# clear N: N backspaces, for a field that holds something.
-clear() {
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		keys BSpace
-		i=$((i + 1))
-	done
-}
-
 # attendee NAME POSITION ORGANISATION LEFTS: the form, role by Left
 # presses from "member" (1 secretary, 2 chair).
 attendee() {
@@ -28,11 +19,7 @@ attendee() {
 	typing "$1"; keys Enter
 	typing "$2"; keys Enter
 	typing "$3"; keys Enter
-	i=0
-	while [ "$i" -lt "$4" ]; do
-		keys Left
-		i=$((i + 1))
-	done
+	press "$4" Left
 	keys C-s
 }
 
@@ -43,7 +30,7 @@ shows 'Ngày \(dd/mm/yyyy\) +03/07/2024' "the new meeting's date: today, as Viet
 keys Down
 typing 'Giao ban thường trực Thành ủy'; keys Down
 typing 'Giao ban tháng 7'; keys Down
-clear 10
+press 10 BSpace
 typing '3/7/2024'
 keys C-s
 shows 'Giao ban tháng 7 — 03/07/2024' "d/m/yyyy is taken; the title bar shows dd/mm/yyyy"
@@ -76,10 +63,10 @@ stored 1 '^start: 14:30$' "the file has HH:MM"
 # A date that is no day is refused, saying why, in Vietnamese.
 keys Up Up Up Up Up Up Up Up Up Up Up Up
 keys Down Down Down End
-clear 10; typing '31/9/2024'
+press 10 BSpace; typing '31/9/2024'
 keys Down
 shows 'Ngày: "31/9/2024": tháng 9 năm 2024 chỉ có 30 ngày' "no such day: why, in Vietnamese"
-keys Up; clear 9; typing '3/7'
+keys Up; press 9 BSpace; typing '3/7'
 keys Down
 shows 'Ngày \(dd/mm/yyyy\) +03/07/2024' "d/m is the meeting's year"
 
@@ -97,7 +84,7 @@ typing 'Tổ chức ra quân hè'; keys Enter
 typing '31/02/2024'; keys C-s
 shows '"31/02/2024": tháng 2 năm 2024 chỉ có 29 ngày' "a due that is no day: why"
 keys Enter
-clear 10; typing '20/7'; keys C-s
+press 10 BSpace; typing '20/7'; keys C-s
 shows 'Tổ chức ra quân hè +20/07/2024' "d/m: the next such day"
 stored 1 '\| Thành đoàn \| Tổ chức ra quân hè \| 2024-07-20 \| open \|' "dues stay ISO in the file"
 keys F10
@@ -110,7 +97,7 @@ wait_for 'Cuộc họp mới'
 keys Down
 typing 'Giao ban thường trực Thành uỷ'; keys Down
 typing 'Giao ban tháng 8'; keys Down
-clear 10; typing '7/8/2024'
+press 10 BSpace; typing '7/8/2024'
 keys C-s
 shows 'Kiểm điểm việc thực hiện' "the same series: it opens on the review"
 shows 'Ủy ban … +Rà soát danh s… +15/09/2024 +chưa làm' "the first carried task, its due as Vietnamese writes it"
