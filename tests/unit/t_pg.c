@@ -25,23 +25,18 @@
 #include "lib/xmalloc.h"
 #include "store/store.h"
 #include "tap.h"
+#include "tmeet.h"
 
 static int64_t
 ward_meeting(struct store *s)
 {
 	struct meeting m;
-	struct action *t;
 	struct err e;
 	int64_t id;
 
-	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, "giaoban");
-	meeting_set(&m, F_TITLE, "Giao ban phường A");
-	meeting_set(&m, F_DATE, "2025-11-03");
+	tm_meeting(&m, "Giao ban phường A", "2025-11-03");
 	meeting_section_set(&m, "results", "Đảng viên mới của phường A.");
-	t = meeting_add_action(&m);
-	t->assignee = xstrdup("Văn phòng");
-	t->task = xstrdup("Báo cáo quý");
+	tm_action(&m, "Văn phòng", "Báo cáo quý", NULL);
 	ok(store_meeting_insert(s, &m, &e) == 0, "ward_a stores its meeting: %s",
 	    e.msg);
 	id = m.id;

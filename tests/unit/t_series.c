@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "tap.h"
 #include "testdb.h"
+#include "tmeet.h"
 #include "core/tmpl.h"
 #include "lib/xmalloc.h"
 
@@ -40,20 +41,13 @@ add_meeting(struct store *s, const char *series, const char *date,
 	struct err e;
 	int64_t id;
 
-	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, "giaoban");
+	tm_meeting(&m, date, date);
 	meeting_set(&m, F_SERIES, series);
-	meeting_set(&m, F_TITLE, date);
-	meeting_set(&m, F_DATE, date);
-	a = meeting_add_attendee(&m);
-	a->name = xstrdup(who);
-	a->organisation = xstrdup(date);
+	a = tm_attendee(&m, who, date);
 	a->presence = pres;
 	if (pres == PRES_REPRESENTED)
 		a->proxy = xstrdup("Người dự thay");
-	a = meeting_add_attendee(&m);
-	a->name = xstrdup("Lê Thị Thu");
-	a->role = ROLE_SECRETARY;
+	tm_attendee(&m, "Lê Thị Thu", NULL)->role = ROLE_SECRETARY;
 	t = meeting_add_action(&m);
 	t->task = xasprintf("Việc của kỳ %s", date);
 	t->status = st;

@@ -23,6 +23,7 @@
 #include "store/store.h"
 #include "tap.h"
 #include "testdb.h"
+#include "tmeet.h"
 
 struct tdb {
 	char		*dir;
@@ -77,10 +78,7 @@ __attribute__((unused))
 static void
 tdb_meeting(struct meeting *m, const char *title)
 {
-	meeting_init(m);
-	meeting_set(m, F_TEMPLATE, "giaoban");
-	meeting_set(m, F_TITLE, title);
-	meeting_set(m, F_DATE, "2025-12-15");
+	tm_meeting(m, title, "2025-12-15");
 }
 
 /* Closes the store and removes the folder and all it holds (one level:
