@@ -481,8 +481,7 @@ test_uuid(void)
 	if ((id = first_task(t.s, ma)) != 0 &&
 	    store_act_set_status(t.s, id, ACT_DONE, NULL, NULL, NULL, &e) == 0 &&
 	    store_meeting_load(t.s, ma, &m, &e) == 0) {
-		free(m.act[1].task);
-		m.act[1].task = xstrdup("Ngày hội thanh niên quận");
+		tm_set(&m.act[1].task, "Ngày hội thanh niên quận");
 		ok(store_actions_save(t.s, &m, &e) == 0, "uuid: set-up: a "
 		    "save of the meeting's tasks");
 		meeting_free(&m);

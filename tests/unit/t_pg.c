@@ -99,8 +99,7 @@ office(struct store *o, struct store *a, int64_t id, int64_t task)
 	is_int(store_meeting_save_header(o, &m, &e), ERR_RUNTIME,
 	    "nor its header");
 	is_int(store_attendees_save(o, &m, &e), ERR_RUNTIME, "nor its roster");
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Việc khác");
+	tm_set(&m.act[0].task, "Việc khác");
 	is_int(store_actions_save(o, &m, &e), ERR_RUNTIME, "nor its tasks' text");
 	meeting_free(&m);
 	if (ok(store_meeting_open(o, id, &m, &base, &e) == 0, "the office "

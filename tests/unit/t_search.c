@@ -364,14 +364,12 @@ test_index_rows(void)
 
 	if (!two_meetings(&t, &m, &m2, "index of rows"))
 		return;
-	free(m.att[0].name);
-	m.att[0].name = xstrdup("Đoàn Văn Đạt");
+	tm_set(&m.att[0].name, "Đoàn Văn Đạt");
 	ok(store_attendees_save(t.s, &m, &e) == 0, "attendees save");
 	is_hits(t.s, "doan van dat", "1", "attendees save: the new name");
 	is_hits(t.s, "trinh quang truong", "2",
 	    "attendees save: the old name is gone");
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Phát triển hội viên trẻ");
+	tm_set(&m.act[0].task, "Phát triển hội viên trẻ");
 	ok(store_actions_save(t.s, &m, &e) == 0, "actions save");
 	is_hits(t.s, "hoi vien tre", "1", "actions save: the new task");
 	is_hits(t.s, "\"ra soat hoi vien\"", "2",

@@ -223,8 +223,7 @@ test_status_elsewhere(void)
 	if (!ok(store_act_set_status(t.s, m.act[0].id, ACT_DOING, "elsewhere",
 	    NULL, &changed, &e) == 0 && changed, "status set elsewhere"))
 		goto out;
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Sửa tên việc");
+	tm_set(&m.act[0].task, "Sửa tên việc");
 	ok(store_actions_save(t.s, &m, &e) == 0, "the editor saves its tasks");
 	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
 		ok(l.act[0].status == ACT_DOING &&
@@ -265,8 +264,7 @@ test_save_is_one_transaction(void)
 	if (!with_meeting(&t, &m, "one transaction"))
 		return;
 	meeting_section_set(&m, "conclusions", "Kết luận mới");
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Việc mới");
+	tm_set(&m.act[0].task, "Việc mới");
 	meeting_set(&m, F_STYLE, "royal");	/* violates the CHECK */
 	is_int(store_meeting_save(t.s, &m, true, keys, 1, true, true, &e),
 	    ERR_RUNTIME, "a save with a bad header fails");

@@ -7,6 +7,8 @@
 #ifndef MINUTES_TMEET_H
 #define MINUTES_TMEET_H
 
+#include <stdlib.h>
+
 #include "core/model.h"
 #include "lib/xmalloc.h"
 
@@ -31,6 +33,16 @@ tm_attendee(struct meeting *m, const char *name, const char *organisation)
 	a->name = xstrdup0(name);
 	a->organisation = xstrdup0(organisation);
 	return a;
+}
+
+/* Replaces the string *field (an attendee's or an item's) with a copy of
+ * v. */
+__attribute__((unused))
+static void
+tm_set(char **field, const char *v)
+{
+	free(*field);
+	*field = xstrdup0(v);
 }
 
 /* An open item. */
