@@ -206,6 +206,10 @@ struct tui_col {
 	int		 fixed, num, den;
 };
 void	 tui_columns(int w, int min, const struct tui_col *, int n, int *cw);
+/* The width a column of item statuses needs: its heading's or its longest
+ * status word's in the language shown ("Trạng thái" cut to "Trạng th"
+ * reads as nothing), plus one for the gap after it. */
+int	 tui_status_width(const char *heading);
 
 /* The screens. */
 enum tui_act tui_meetings_run(struct tui *);
