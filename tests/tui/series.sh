@@ -128,6 +128,44 @@ like "$(cat "$T/bb.txt")" 'Ủy ban MTTQ thành phố: Rà soát danh sách hộ
 like "$(tr '\n' ' ' <"$T/bb.txt")" 'Thành đoàn: Tổ chức ra quân hè \(thời hạn: 20/07/2024\) — +(đã hoàn +thành|đã +hoàn thành)' \
     "and the answered one, with its status"
 like "$(cat "$T/bb.txt")" 'Số …-BB/TU' "the number prints as a draft's"
+
+# Ctrl-N in a series field offers the series so far that hold what is
+# typed, folded; the one chosen fills the field; none matching is said.
+# First in the new meeting's form, then in the header.
+typing n
+wait_for 'Ngày \(dd/mm/yyyy\)'
+keys Down
+typing 'thanh uy'
+keys C-n
+shows '─ Loạt họp ─' "Ctrl-N in the new meeting's series field offers the series"
+keys Enter
+shows 'Loạt họp +Giao ban thường trực Thành ủy' "the one chosen fills the field"
+press 40 BSpace
+typing 'zzz'
+keys C-n
+shows 'Không có loạt họp nào khớp\.' "a series no earlier one matches is said"
+keys Enter
+keys Escape
+wait_for '07/08/2024 Giao ban tháng 8'
+keys Enter
+wait_for 'Giao ban tháng 8'
+keys F2; wait_for 'Đến phần'; typing 0
+wait_for 'Loạt họp +Giao ban thường trực Thành ủy'
+press 10 Down
+keys End
+press 40 BSpace
+typing 'zzz'
+keys C-n
+shows 'Không có loạt họp nào khớp\.' "the header's series field: none matching is said"
+keys Enter
+press 3 BSpace
+typing 'THÀNH UY'
+keys C-n
+wait_for '─ Loạt họp ─'
+keys Enter
+stored 2 '^series: Giao ban thường trực Thành ủy$' "the header's series field: the one chosen is stored"
+keys F10
+wait_for '07/08/2024 Giao ban tháng 8'
 typing q
 exited 0 "q quits"
 done_testing
