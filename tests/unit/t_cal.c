@@ -208,6 +208,29 @@ test_read_time(void)
 	ok(cal_read_time(NULL, NULL, NULL) == CAL_FORM, "NULL");
 }
 
+/* The messages of dates and times that are none: why, and what to write. */
+static const struct {
+	int		(*say)(struct err *, enum cal_read, const char *,
+			    const char *);
+	enum cal_read	 r;
+	const char	*what, *s, *want, *name;
+} msgs[] = {
+	{ cal_date_error, CAL_NODAY, "Date", "31/02/2024",
+	    "Date: \"31/02/2024\": month 2 of 2024 has 29 days",
+	    "no such day: why, never \"not a real date\"" },
+	{ cal_date_error, CAL_NODAY, "Date", "03/13/2024",
+	    "Date: \"03/13/2024\": there is no month 13", "no such month" },
+	{ cal_date_error, CAL_NOYEAR, "--due-before", "15/9",
+	    "--due-before: \"15/9\" has no year: write the date as 03/07/2024",
+	    "no year" },
+	{ cal_time_error, CAL_FORM, "Start", "chiều",
+	    "Start: \"chiều\" is not a time: write 14:30 or 14h30",
+	    "a form that is no time" },
+	{ cal_time_error, CAL_NOTIME, "End", "25:00",
+	    "End: \"25:00\": hours go from 0 to 23 and minutes from 0 to 59",
+	    "no such time" },
+};
+
 static void
 test_messages(void)
 {
@@ -219,21 +242,10 @@ test_messages(void)
 	is_str(e.msg, "--date: \"hôm qua\" is not a date: write 03/07/2024 "
 	    "or 2024-07-03",
 	    "a form that is no date: the forms taken");
-	cal_date_error(&e, CAL_NODAY, "Date", "31/02/2024");
-	is_str(e.msg, "Date: \"31/02/2024\": month 2 of 2024 has 29 days",
-	    "no such day: why, never \"not a real date\"");
-	cal_date_error(&e, CAL_NODAY, "Date", "03/13/2024");
-	is_str(e.msg, "Date: \"03/13/2024\": there is no month 13",
-	    "no such month");
-	cal_date_error(&e, CAL_NOYEAR, "--due-before", "15/9");
-	is_str(e.msg, "--due-before: \"15/9\" has no year: write the date as "
-	    "03/07/2024", "no year");
-	cal_time_error(&e, CAL_FORM, "Start", "chiều");
-	is_str(e.msg, "Start: \"chiều\" is not a time: write 14:30 or 14h30",
-	    "a form that is no time");
-	cal_time_error(&e, CAL_NOTIME, "End", "25:00");
-	is_str(e.msg, "End: \"25:00\": hours go from 0 to 23 and minutes "
-	    "from 0 to 59", "no such time");
+	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+		msgs[i].say(&e, msgs[i].r, msgs[i].what, msgs[i].s);
+		is_str(e.msg, msgs[i].want, "%s", msgs[i].name);
+	}
 }
 
 static void
