@@ -266,6 +266,21 @@ key_time(struct child *c, const char *key)
 	return now() - t0;
 }
 
+/* Imports md into a new database db; the benchmark ends if it cannot. */
+static void
+import_fresh(const char *bin, const char *db, const char *md)
+{
+	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
+	    md);
+
+	unlink(db);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench_tui: import failed\n");
+		exit(1);
+	}
+	free(cmd);
+}
+
 /* 3. The action review: first screen, then filter keystrokes. */
 static void
 review(const char *bin, const char *dir)
@@ -562,27 +577,16 @@ type_directives(const char *bin, const char *db, bool off, double *lat,
 	return cpu0;
 }
 
+/* Directives typed at a typist's pace, suggestions on then hidden. */
 static void
-assist(const char *bin, const char *dir)
+assist_pace(const char *bin, const char *db, const char *md)
 {
-	char *db = xasprintf("%s/bench_assist.db", dir);
-	char *md = xasprintf("%s/bench_assist.md", dir);
-	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
-	    md);
-	double lat[NOF(directives)], *echo = NULL, cpu[2], pcpu[2];
+	double lat[NOF(directives)], *echo = NULL, pcpu[2];
 	size_t ne = 0, na = NOF(directives);
-	unsigned nkeys = 5000;
-	struct child c;
-	long rss;
 	int taken = 0;
 
-	write_assist_fixture(md);
 	for (int off = 0; off < 2; off++) {
-		unlink(db);
-		if (system(cmd) != 0) {
-			fprintf(stderr, "bench_tui: import failed\n");
-			exit(1);
-		}
+		import_fresh(bin, db, md);
 		pcpu[off] = type_directives(bin, db, off, lat, &echo, &ne,
 		    &taken);
 		if (off)
@@ -610,10 +614,19 @@ assist(const char *bin, const char *dir)
 	report("CPU on/off, typist's pace", pcpu[0] / (pcpu[1] > 0 ? pcpu[1] :
 	    1e-9), "x", 5);
 	free(echo);
+}
 
-	/* The replayed session's first 5,000 keys (enough for a steady
-	 * figure, in a fifth of the time) with suggestions on, then hidden
-	 * (F7); keys follow each other without the pauses looks wait for. */
+/* The replayed session's first 5,000 keys (enough for a steady figure,
+ * in a fifth of the time) with suggestions on, then hidden (F7); keys
+ * follow each other without the pauses looks wait for. */
+static void
+assist_replay(const char *bin, const char *db, const char *md)
+{
+	double cpu[2];
+	unsigned nkeys = 5000;
+	struct child c;
+	long rss;
+
 	if (getenv("BENCH_ASSIST_KEYS"))
 		nkeys = (unsigned)atoi(getenv("BENCH_ASSIST_KEYS"));
 	for (int off = 0; off < 2; off++) {
@@ -621,11 +634,7 @@ assist(const char *bin, const char *dir)
 		double cpu0;
 		char key[16];
 
-		unlink(db);
-		if (system(cmd) != 0) {
-			fprintf(stderr, "bench_tui: import failed\n");
-			exit(1);
-		}
+		import_fresh(bin, db, md);
 		open_assist(&c, bin, db, off);
 		cpu0 = cpu_of(c.pid);
 		for (unsigned k = 0; k < nkeys; k++) {
@@ -644,83 +653,76 @@ assist(const char *bin, const char *dir)
 	report("CPU per keystroke, suggestions off", cpu[1], "ms", 0.2);
 	report("CPU on/off, keys without pauses", cpu[0] / (cpu[1] > 0 ?
 	    cpu[1] : 1e-9), "x", 1.5);
-	free(cmd);
+}
+
+static void
+assist(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/bench_assist.db", dir);
+	char *md = xasprintf("%s/bench_assist.md", dir);
+
+	write_assist_fixture(md);
+	assist_pace(bin, db, md);
+	assist_replay(bin, db, md);
 	free(db);
 	free(md);
 }
 
-int
-main(int argc, char **argv)
+/* The first screen of the meeting list on db, five runs, the median
+ * reported: the first is often slowed by a cold page cache. */
+static void
+list_screen(const char *bin, const char *db)
 {
+	char *av[] = { (char *)bin, "--db", (char *)db, NULL };
+	double t[5];
 	struct child c;
-	char *db, *tdb, *md, *cmd;
-	double t0, t1, cpu0, cpu1;
-	size_t bytes = 0;
 	long rss;
-	const char *text = "";
-	char key[16];
 
-	unsigned nkeys = getenv("BENCH_KEYS") ? (unsigned)atoi(getenv("BENCH_KEYS")) :
-	    NKEYS_DEFAULT;
-
-	if (argc != 3) {
-		fprintf(stderr, "usage: bench_tui BINARY DIR\n");
-		return 2;
-	}
-	db = xasprintf("%s/bench.db", argv[2]);
-	tdb = xasprintf("%s/bench_tui.db", argv[2]);
-	md = xasprintf("%s/bench_tui.md", argv[2]);
-
-	/* 1. First screen of the meeting list. */
-	if (access(db, R_OK) == 0) {
-		char *av[] = { argv[1], "--db", db, NULL };
-		double t[5];
-
-		/* Five runs, the median reported: the first is often slowed
-		 * by a cold page cache. */
-		for (int i = 0; i < 5; i++) {
-			t0 = now();
-			spawn(&c, av);
-			if (!wait_text(&c, "F1 help", 10)) {
-				fprintf(stderr, "bench_tui: the list never appeared\n");
-				return 1;
-			}
-			t[i] = now() - t0;
-			finish(&c, "q", &rss);
-		}
-		for (int i = 0; i < 5; i++)
-			for (int j = i + 1; j < 5; j++)
-				if (t[j] < t[i]) {
-					double x = t[i];
-
-					t[i] = t[j];
-					t[j] = x;
-				}
-		printf("screens: meeting list of %s (5 runs, best %.1f ms)\n",
-		    db, t[0] * 1000);
-		report("time to first screen (median)", t[2] * 1000, "ms", 50);
-		report("peak memory (list)", (double)rss / 1024, "MiB", 16);
-	} else
+	if (access(db, R_OK) != 0) {
 		printf("screens: %s missing; skipping the list timing\n", db);
-
-	/* 2. The typing session. */
-	unlink(tdb);
-	write_fixture(md);
-	cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", argv[1], tdb, md);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "bench_tui: import failed\n");
-		return 1;
+		return;
 	}
-	free(cmd);
-	{
-		char *av[] = { argv[1], "--db", tdb, "edit", "1", "--section",
-		    "results", NULL };
+	for (int i = 0; i < 5; i++) {
+		double t0 = now();
 
 		spawn(&c, av);
+		if (!wait_text(&c, "F1 help", 10)) {
+			fprintf(stderr, "bench_tui: the list never appeared\n");
+			exit(1);
+		}
+		t[i] = now() - t0;
+		finish(&c, "q", &rss);
 	}
+	qsort(t, 5, sizeof t[0], cmp_double);
+	printf("screens: meeting list of %s (5 runs, best %.1f ms)\n",
+	    db, t[0] * 1000);
+	report("time to first screen (median)", t[2] * 1000, "ms", 50);
+	report("peak memory (list)", (double)rss / 1024, "MiB", 16);
+}
+
+/* The replayed typing session into a 50 KB section of a new database. */
+static void
+typing(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/bench_tui.db", dir);
+	char *md = xasprintf("%s/bench_tui.md", dir);
+	char *av[] = { (char *)bin, "--db", db, "edit", "1", "--section",
+	    "results", NULL };
+	unsigned nkeys = getenv("BENCH_KEYS") ?
+	    (unsigned)atoi(getenv("BENCH_KEYS")) : NKEYS_DEFAULT;
+	const char *text = "";
+	double t0, t1, cpu0, cpu1;
+	size_t bytes = 0;
+	struct child c;
+	char key[16];
+	long rss;
+
+	write_fixture(md);
+	import_fresh(bin, db, md);
+	spawn(&c, av);
 	if (!wait_text(&c, "F10", 10)) {
 		fprintf(stderr, "bench_tui: the editor never appeared\n");
-		return 1;
+		exit(1);
 	}
 	drain(&c, 200);
 	cpu0 = cpu_of(c.pid);
@@ -742,10 +744,24 @@ main(int argc, char **argv)
 	report("bytes to the terminal per keystroke", (double)bytes / nkeys,
 	    "bytes", 200);
 	report("peak memory (editor)", (double)rss / 1024, "MiB", 16);
+	free(db);
+	free(md);
+}
+
+int
+main(int argc, char **argv)
+{
+	char *db;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: bench_tui BINARY DIR\n");
+		return 2;
+	}
+	db = xasprintf("%s/bench.db", argv[2]);
+	list_screen(argv[1], db);
+	free(db);
+	typing(argv[1], argv[2]);
 	assist(argv[1], argv[2]);
 	review(argv[1], argv[2]);
-	free(db);
-	free(tdb);
-	free(md);
 	return 0;
 }
