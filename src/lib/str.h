@@ -1,8 +1,9 @@
 /*
- * Two string mechanisms the readers of hand-written files share: trimming
- * a line in place, and asking whether a word is one of a '|'-separated
- * list (the form the settings table and the option table write their
- * allowed values in, so the list can be shown to the user as it stands).
+ * Two string mechanisms of the readers of what people write: trimming a
+ * line in place (settings and template files), and asking whether a word
+ * is one of a '|'-separated list (the form the settings table and the
+ * option table write their allowed values in, so that the list can be
+ * shown to the user as it stands).
  */
 #ifndef MINUTES_STR_H
 #define MINUTES_STR_H
