@@ -39,19 +39,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchlib.h"
 #include "lib/buf.h"
 #include "lib/xmalloc.h"
 
 #define NKEYS_DEFAULT	20000
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 report(const char *what, double value, const char *unit, double target)
@@ -109,9 +101,9 @@ drain(struct child *c, int ms)
 static bool
 wait_text(struct child *c, const char *text, double secs)
 {
-	double end = now() + secs;
+	double end = bench_now() + secs;
 
-	while (now() < end) {
+	while (bench_now() < end) {
 		if (c->screen.s && strstr(c->screen.s, text))
 			return true;
 		drain(c, 10);
@@ -140,11 +132,12 @@ finish(struct child *c, const char *quit, long *maxrss)
 	struct rusage ru;
 	int status;
 	pid_t r;
-	double end = now() + 5;
+	double end = bench_now() + 5;
 
 	memset(&ru, 0, sizeof ru);
 	put(c, quit, strlen(quit));
-	while ((r = wait4(c->pid, &status, WNOHANG, &ru)) == 0 && now() < end)
+	while ((r = wait4(c->pid, &status, WNOHANG, &ru)) == 0 &&
+	    bench_now() < end)
 		drain(c, 10);
 	if (r == 0) {
 		kill(c->pid, SIGKILL);
@@ -258,12 +251,12 @@ cmp_double(const void *a, const void *b)
 static double
 key_time(struct child *c, const char *key)
 {
-	double t0 = now();
+	double t0 = bench_now();
 
 	buf_reset(&c->screen);
 	put(c, key, strlen(key));
 	drain(c, 2000);
-	return now() - t0;
+	return bench_now() - t0;
 }
 
 /* Imports md into a new database db; the benchmark ends if it cannot. */
@@ -309,14 +302,14 @@ review(const char *bin, const char *dir)
 		}
 		drain(&c, 100);
 		buf_reset(&c.screen);
-		t0 = now();
+		t0 = bench_now();
 		put(&c, "a", 1);
 		if (!wait_text(&c, "items (", 10)) {
 			fprintf(stderr, "bench_tui: the review never appeared\n");
 			exit(1);
 		}
 		drain(&c, 5);
-		first[i] = now() - t0;
+		first[i] = bench_now() - t0;
 		if (i < 4) {
 			finish(&c, "\021", &rss);
 			continue;
@@ -483,7 +476,7 @@ static double
 key_echo(struct child *c, const char *key, size_t n, const char *want,
     double *found, bool last)
 {
-	double t0 = now(), echo = 2, left;
+	double t0 = bench_now(), echo = 2, left;
 	struct pollfd p = { c->fd, POLLIN, 0 };
 
 	if (want)
@@ -491,13 +484,13 @@ key_echo(struct child *c, const char *key, size_t n, const char *want,
 	buf_reset(&c->screen);
 	put(c, key, n);
 	if (poll(&p, 1, 2000) > 0)
-		echo = now() - t0;
+		echo = bench_now() - t0;
 	for (;;) {
 		if (want && *found < 0 && c->screen.s &&
 		    strstr(c->screen.s, want))
-			*found = now() - t0;
-		left = t0 + TYPIST_MS / 1000.0 - now();
-		if (left <= 0 && (!last || *found >= 0 || now() - t0 > 2))
+			*found = bench_now() - t0;
+		left = t0 + TYPIST_MS / 1000.0 - bench_now();
+		if (left <= 0 && (!last || *found >= 0 || bench_now() - t0 > 2))
 			break;
 		drain(c, left > 0 ? (int)(left * 1000) + 1 : 5);
 	}
@@ -683,14 +676,14 @@ list_screen(const char *bin, const char *db)
 		return;
 	}
 	for (int i = 0; i < 5; i++) {
-		double t0 = now();
+		double t0 = bench_now();
 
 		spawn(&c, av);
 		if (!wait_text(&c, "F1 help", 10)) {
 			fprintf(stderr, "bench_tui: the list never appeared\n");
 			exit(1);
 		}
-		t[i] = now() - t0;
+		t[i] = bench_now() - t0;
 		finish(&c, "q", &rss);
 	}
 	qsort(t, 5, sizeof t[0], cmp_double);
@@ -726,7 +719,7 @@ typing(const char *bin, const char *dir)
 	}
 	drain(&c, 200);
 	cpu0 = cpu_of(c.pid);
-	t0 = now();
+	t0 = bench_now();
 	for (unsigned k = 0; k < nkeys; k++) {
 		size_t n = next_key(k, &text, key);
 
@@ -735,7 +728,7 @@ typing(const char *bin, const char *dir)
 		/* Keep memory flat: only byte counts matter from here. */
 		buf_reset(&c.screen);
 	}
-	t1 = now();
+	t1 = bench_now();
 	cpu1 = cpu_of(c.pid);
 	finish(&c, "\021", &rss);
 	printf("screens: %d keystrokes into a 50 KB section, 80x24, "
