@@ -25,6 +25,7 @@
 #include "lib/xmalloc.h"
 #include "store/store.h"
 #include "tap.h"
+#include "tdb.h"
 #include "tmeet.h"
 
 static int64_t
@@ -44,22 +45,6 @@ ward_meeting(struct store *s)
 	return id;
 }
 
-static size_t
-hits(struct store *s, const char *text)
-{
-	struct search_query q;
-	struct search_hit *v;
-	struct err e;
-	size_t n = 0;
-
-	if (search_query_parse(text, 0, &q, &e) == 0) {
-		if (store_search(s, &q, 10, &v, &n, &e) == 0)
-			store_search_hits_free(v, n);
-		search_query_free(&q);
-	}
-	return n;
-}
-
 static void
 other_unit(struct store *b, int64_t id, int64_t task)
 {
@@ -69,7 +54,7 @@ other_unit(struct store *b, int64_t id, int64_t task)
 	is_int(store_meeting_load(b, id, &m, &e), ERR_INPUT,
 	    "ward_b cannot read ward_a's meeting");
 	ok(!store_meeting_exists(b, id), "nor know it is there");
-	is_int((intmax_t)hits(b, "dang vien"), 0, "nor find it by searching");
+	is_int(tdb_hits(b, "dang vien"), 0, "nor find it by searching");
 	is_int(store_section_save(b, id, "results", "Xóa", &e), ERR_INPUT,
 	    "nor change its text");
 	is_int(store_act_set_status(b, task, ACT_DONE, NULL, NULL, NULL, &e),
@@ -91,7 +76,7 @@ office(struct store *o, struct store *a, int64_t id, int64_t task)
 
 	ok(store_meeting_load(o, id, &m, &e) == 0, "the office reads it: %s",
 	    e.msg);
-	is_int((intmax_t)hits(o, "dang vien"), 1, "and finds it");
+	is_int(tdb_hits(o, "dang vien"), 1, "and finds it");
 	is_int(store_section_save(o, id, "results", "Sửa", &e), ERR_RUNTIME,
 	    "but may not change its text");
 	ok(strstr(e.msg, "ward_a") != NULL, "and is told whose it is: %s", e.msg);
@@ -153,9 +138,9 @@ later(struct store *a, struct store *b, struct store *o, int64_t id)
 	    &rep, &e) == 0, "and saves a long text, the index left for later");
 	store_sync_report_free(&rep);
 	ok(store_search_catch_up(a, &e) == 0, "ward_a catches up");
-	is_int((intmax_t)hits(o, "lua mua boi thu"), 1,
+	is_int(tdb_hits(o, "lua mua boi thu"), 1,
 	    "then the office finds the new words");
-	is_int((intmax_t)hits(b, "lua mua boi thu"), 0, "ward_b still nothing");
+	is_int(tdb_hits(b, "lua mua boi thu"), 0, "ward_b still nothing");
 	meeting_free(&m);
 	store_base_free(base);
 }
