@@ -41,19 +41,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchlib.h"
 #include "lib/buf.h"
 #include "lib/xmalloc.h"
 
 #define NKEYS_DEFAULT	20000
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 report(const char *what, double value, const char *unit, double target)
@@ -111,9 +103,9 @@ drain(struct child *c, int ms)
 static bool
 wait_text(struct child *c, const char *text, double secs)
 {
-	double end = now() + secs;
+	double end = bench_now() + secs;
 
-	while (now() < end) {
+	while (bench_now() < end) {
 		if (c->screen.s && strstr(c->screen.s, text))
 			return true;
 		drain(c, 10);
@@ -142,11 +134,12 @@ finish(struct child *c, const char *quit, long *maxrss)
 	struct rusage ru;
 	int status;
 	pid_t r;
-	double end = now() + 5;
+	double end = bench_now() + 5;
 
 	memset(&ru, 0, sizeof ru);
 	put(c, quit, strlen(quit));
-	while ((r = wait4(c->pid, &status, WNOHANG, &ru)) == 0 && now() < end)
+	while ((r = wait4(c->pid, &status, WNOHANG, &ru)) == 0 &&
+	    bench_now() < end)
 		drain(c, 10);
 	if (r == 0) {
 		kill(c->pid, SIGKILL);
@@ -260,12 +253,27 @@ cmp_double(const void *a, const void *b)
 static double
 key_time(struct child *c, const char *key)
 {
-	double t0 = now();
+	double t0 = bench_now();
 
 	buf_reset(&c->screen);
 	put(c, key, strlen(key));
 	drain(c, 2000);
-	return now() - t0;
+	return bench_now() - t0;
+}
+
+/* Imports md into a new database db; the benchmark ends if it cannot. */
+static void
+import_fresh(const char *bin, const char *db, const char *md)
+{
+	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
+	    md);
+
+	unlink(db);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench_tui: import failed\n");
+		exit(1);
+	}
+	free(cmd);
 }
 
 /* 3. The action review: first screen, then filter keystrokes. */
@@ -296,14 +304,14 @@ review(const char *bin, const char *dir)
 		}
 		drain(&c, 100);
 		buf_reset(&c.screen);
-		t0 = now();
+		t0 = bench_now();
 		put(&c, "a", 1);
 		if (!wait_text(&c, "items (", 10)) {
 			fprintf(stderr, "bench_tui: the review never appeared\n");
 			exit(1);
 		}
 		drain(&c, 5);
-		first[i] = now() - t0;
+		first[i] = bench_now() - t0;
 		if (i < 4) {
 			finish(&c, "\021", &rss);
 			continue;
@@ -470,7 +478,7 @@ static double
 key_echo(struct child *c, const char *key, size_t n, const char *want,
     double *found, bool last)
 {
-	double t0 = now(), echo = 2, left;
+	double t0 = bench_now(), echo = 2, left;
 	struct pollfd p = { c->fd, POLLIN, 0 };
 
 	if (want)
@@ -478,13 +486,13 @@ key_echo(struct child *c, const char *key, size_t n, const char *want,
 	buf_reset(&c->screen);
 	put(c, key, n);
 	if (poll(&p, 1, 2000) > 0)
-		echo = now() - t0;
+		echo = bench_now() - t0;
 	for (;;) {
 		if (want && *found < 0 && c->screen.s &&
 		    strstr(c->screen.s, want))
-			*found = now() - t0;
-		left = t0 + TYPIST_MS / 1000.0 - now();
-		if (left <= 0 && (!last || *found >= 0 || now() - t0 > 2))
+			*found = bench_now() - t0;
+		left = t0 + TYPIST_MS / 1000.0 - bench_now();
+		if (left <= 0 && (!last || *found >= 0 || bench_now() - t0 > 2))
 			break;
 		drain(c, left > 0 ? (int)(left * 1000) + 1 : 5);
 	}
@@ -564,27 +572,16 @@ type_directives(const char *bin, const char *db, bool off, double *lat,
 	return cpu0;
 }
 
+/* Directives typed at a typist's pace, suggestions on then hidden. */
 static void
-assist(const char *bin, const char *dir)
+assist_pace(const char *bin, const char *db, const char *md)
 {
-	char *db = xasprintf("%s/bench_assist.db", dir);
-	char *md = xasprintf("%s/bench_assist.md", dir);
-	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
-	    md);
-	double lat[NOF(directives)], *echo = NULL, cpu[2], pcpu[2];
+	double lat[NOF(directives)], *echo = NULL, pcpu[2];
 	size_t ne = 0, na = NOF(directives);
-	unsigned nkeys = 5000;
-	struct child c;
-	long rss;
 	int taken = 0;
 
-	write_assist_fixture(md);
 	for (int off = 0; off < 2; off++) {
-		unlink(db);
-		if (system(cmd) != 0) {
-			fprintf(stderr, "bench_tui: import failed\n");
-			exit(1);
-		}
+		import_fresh(bin, db, md);
 		pcpu[off] = type_directives(bin, db, off, lat, &echo, &ne,
 		    &taken);
 		if (off)
@@ -612,10 +609,19 @@ assist(const char *bin, const char *dir)
 	report("CPU on/off, typist's pace", pcpu[0] / (pcpu[1] > 0 ? pcpu[1] :
 	    1e-9), "x", 5);
 	free(echo);
+}
 
-	/* The replayed session's first 5,000 keys (enough for a steady
-	 * figure, in a fifth of the time) with suggestions on, then hidden
-	 * (F7); keys follow each other without the pauses looks wait for. */
+/* The replayed session's first 5,000 keys (enough for a steady figure,
+ * in a fifth of the time) with suggestions on, then hidden (F7); keys
+ * follow each other without the pauses looks wait for. */
+static void
+assist_replay(const char *bin, const char *db, const char *md)
+{
+	double cpu[2];
+	unsigned nkeys = 5000;
+	struct child c;
+	long rss;
+
 	if (getenv("BENCH_ASSIST_KEYS"))
 		nkeys = (unsigned)atoi(getenv("BENCH_ASSIST_KEYS"));
 	for (int off = 0; off < 2; off++) {
@@ -623,11 +629,7 @@ assist(const char *bin, const char *dir)
 		double cpu0;
 		char key[16];
 
-		unlink(db);
-		if (system(cmd) != 0) {
-			fprintf(stderr, "bench_tui: import failed\n");
-			exit(1);
-		}
+		import_fresh(bin, db, md);
 		open_assist(&c, bin, db, off);
 		cpu0 = cpu_of(c.pid);
 		for (unsigned k = 0; k < nkeys; k++) {
@@ -646,7 +648,17 @@ assist(const char *bin, const char *dir)
 	report("CPU per keystroke, suggestions off", cpu[1], "ms", 0.2);
 	report("CPU on/off, keys without pauses", cpu[0] / (cpu[1] > 0 ?
 	    cpu[1] : 1e-9), "x", 1.5);
-	free(cmd);
+}
+
+static void
+assist(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/bench_assist.db", dir);
+	char *md = xasprintf("%s/bench_assist.md", dir);
+
+	write_assist_fixture(md);
+	assist_pace(bin, db, md);
+	assist_replay(bin, db, md);
 	free(db);
 	free(md);
 }
@@ -662,8 +674,6 @@ huge(const char *bin, const char *dir)
 {
 	char *db = xasprintf("%s/bench_huge.db", dir);
 	char *md = xasprintf("%s/bench_huge.md", dir);
-	char *cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", bin, db,
-	    md);
 	char *av[] = { (char *)bin, "--db", db, "edit", "1", "--section",
 	    "results", NULL };
 	const char *text = "";
@@ -673,7 +683,6 @@ huge(const char *bin, const char *dir)
 	long rss;
 	FILE *f;
 
-	unlink(db);
 	if ((f = fopen(md, "w")) == NULL) {
 		perror(md);
 		exit(1);
@@ -687,10 +696,7 @@ huge(const char *bin, const char *dir)
 	}
 	fputs("\n", f);
 	fclose(f);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "bench_tui: import of the long meeting failed\n");
-		exit(1);
-	}
+	import_fresh(bin, db, md);
 	spawn(&c, av);
 	if (!wait_text(&c, "F10", 30)) {
 		fprintf(stderr, "bench_tui: the long meeting never opened\n");
@@ -712,87 +718,69 @@ huge(const char *bin, const char *dir)
 	    echo[HUGE_KEYS - 1] * 1000, "ms", 20);
 	unlink(db);
 	unlink(md);
-	free(cmd);
 	free(db);
 	free(md);
 }
 
-int
-main(int argc, char **argv)
+/* The first screen of the meeting list on db, five runs, the median
+ * reported: the first is often slowed by a cold page cache. */
+static void
+list_screen(const char *bin, const char *db)
 {
+	char *av[] = { (char *)bin, "--db", (char *)db, NULL };
+	double t[5];
 	struct child c;
-	char *db, *tdb, *md, *cmd;
-	double t0, t1, cpu0, cpu1;
-	size_t bytes = 0;
 	long rss;
-	const char *text = "";
-	char key[16];
 
-	unsigned nkeys = getenv("BENCH_KEYS") ? (unsigned)atoi(getenv("BENCH_KEYS")) :
-	    NKEYS_DEFAULT;
-
-	if (argc != 3) {
-		fprintf(stderr, "usage: bench_tui BINARY DIR\n");
-		return 2;
-	}
-	db = xasprintf("%s/bench.db", argv[2]);
-	tdb = xasprintf("%s/bench_tui.db", argv[2]);
-	md = xasprintf("%s/bench_tui.md", argv[2]);
-
-	/* 1. First screen of the meeting list. */
-	if (access(db, R_OK) == 0) {
-		char *av[] = { argv[1], "--db", db, NULL };
-		double t[5];
-
-		/* Five runs, the median reported: the first is often slowed
-		 * by a cold page cache. */
-		for (int i = 0; i < 5; i++) {
-			t0 = now();
-			spawn(&c, av);
-			if (!wait_text(&c, "F1 help", 10)) {
-				fprintf(stderr, "bench_tui: the list never appeared\n");
-				return 1;
-			}
-			t[i] = now() - t0;
-			finish(&c, "q", &rss);
-		}
-		for (int i = 0; i < 5; i++)
-			for (int j = i + 1; j < 5; j++)
-				if (t[j] < t[i]) {
-					double x = t[i];
-
-					t[i] = t[j];
-					t[j] = x;
-				}
-		printf("screens: meeting list of %s (5 runs, best %.1f ms)\n",
-		    db, t[0] * 1000);
-		report("time to first screen (median)", t[2] * 1000, "ms", 50);
-		report("peak memory (list)", (double)rss / 1024, "MiB", 16);
-	} else
+	if (access(db, R_OK) != 0) {
 		printf("screens: %s missing; skipping the list timing\n", db);
-
-	/* 2. The typing session. */
-	unlink(tdb);
-	write_fixture(md);
-	cmd = xasprintf("'%s' --db '%s' import '%s' >/dev/null", argv[1], tdb, md);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "bench_tui: import failed\n");
-		return 1;
+		return;
 	}
-	free(cmd);
-	{
-		char *av[] = { argv[1], "--db", tdb, "edit", "1", "--section",
-		    "results", NULL };
+	for (int i = 0; i < 5; i++) {
+		double t0 = bench_now();
 
 		spawn(&c, av);
+		if (!wait_text(&c, "F1 help", 10)) {
+			fprintf(stderr, "bench_tui: the list never appeared\n");
+			exit(1);
+		}
+		t[i] = bench_now() - t0;
+		finish(&c, "q", &rss);
 	}
+	qsort(t, 5, sizeof t[0], cmp_double);
+	printf("screens: meeting list of %s (5 runs, best %.1f ms)\n",
+	    db, t[0] * 1000);
+	report("time to first screen (median)", t[2] * 1000, "ms", 50);
+	report("peak memory (list)", (double)rss / 1024, "MiB", 16);
+}
+
+/* The replayed typing session into a 50 KB section of a new database. */
+static void
+typing(const char *bin, const char *dir)
+{
+	char *db = xasprintf("%s/bench_tui.db", dir);
+	char *md = xasprintf("%s/bench_tui.md", dir);
+	char *av[] = { (char *)bin, "--db", db, "edit", "1", "--section",
+	    "results", NULL };
+	unsigned nkeys = getenv("BENCH_KEYS") ?
+	    (unsigned)atoi(getenv("BENCH_KEYS")) : NKEYS_DEFAULT;
+	const char *text = "";
+	double t0, t1, cpu0, cpu1;
+	size_t bytes = 0;
+	struct child c;
+	char key[16];
+	long rss;
+
+	write_fixture(md);
+	import_fresh(bin, db, md);
+	spawn(&c, av);
 	if (!wait_text(&c, "F10", 10)) {
 		fprintf(stderr, "bench_tui: the editor never appeared\n");
-		return 1;
+		exit(1);
 	}
 	drain(&c, 200);
 	cpu0 = cpu_of(c.pid);
-	t0 = now();
+	t0 = bench_now();
 	for (unsigned k = 0; k < nkeys; k++) {
 		size_t n = next_key(k, &text, key);
 
@@ -801,7 +789,7 @@ main(int argc, char **argv)
 		/* Keep memory flat: only byte counts matter from here. */
 		buf_reset(&c.screen);
 	}
-	t1 = now();
+	t1 = bench_now();
 	cpu1 = cpu_of(c.pid);
 	finish(&c, "\021", &rss);
 	printf("screens: %d keystrokes into a 50 KB section, 80x24, "
@@ -810,11 +798,25 @@ main(int argc, char **argv)
 	report("bytes to the terminal per keystroke", (double)bytes / nkeys,
 	    "bytes", 200);
 	report("peak memory (editor)", (double)rss / 1024, "MiB", 16);
+	free(db);
+	free(md);
+}
+
+int
+main(int argc, char **argv)
+{
+	char *db;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: bench_tui BINARY DIR\n");
+		return 2;
+	}
+	db = xasprintf("%s/bench.db", argv[2]);
+	list_screen(argv[1], db);
+	free(db);
+	typing(argv[1], argv[2]);
 	assist(argv[1], argv[2]);
 	review(argv[1], argv[2]);
 	huge(argv[1], argv[2]);
-	free(db);
-	free(tdb);
-	free(md);
 	return 0;
 }

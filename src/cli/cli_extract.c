@@ -38,10 +38,8 @@ items_json(struct buf *out, const struct extract_item *it, size_t n)
 		buf_printf(out, "{\"sentence\":%d,\"start\":%zu,\"end\":%zu,"
 		    "\"assignee\":", it[i].sentence, it[i].start, it[i].end);
 		json_str(out, it[i].assignee);
-		buf_adds(out, ",\"task\":");
-		json_str(out, it[i].task);
-		buf_adds(out, ",\"deadline_text\":");
-		json_str(out, it[i].deadline_text);
+		json_member(out, "task", it[i].task);
+		json_member(out, "deadline_text", it[i].deadline_text);
 		buf_adds(out, ",\"due\":");
 		due_json(out, it[i].has_due, it[i].due);
 		buf_adds(out, "}\n");

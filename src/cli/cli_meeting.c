@@ -43,12 +43,9 @@ list_json(struct buf *b, const struct meeting_summary *v, size_t n)
 		buf_printf(b, "%s{\"id\":%" PRId64 ",\"date\":", i ? "," : "",
 		    v[i].id);
 		json_str(b, v[i].date);
-		buf_adds(b, ",\"title\":");
-		json_str(b, v[i].title);
-		buf_adds(b, ",\"series\":");
-		json_str(b, v[i].series);
-		buf_adds(b, ",\"template\":");
-		json_str(b, v[i].template_id);
+		json_member(b, "title", v[i].title);
+		json_member(b, "series", v[i].series);
+		json_member(b, "template", v[i].template_id);
 		buf_printf(b, ",\"status\":\"%s\",\"open_tasks\":%d}",
 		    v[i].final ? "final" : "draft", v[i].open_tasks);
 	}

@@ -23,6 +23,7 @@
 #include "lib/cal.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/str.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
@@ -178,23 +179,6 @@ cli_cmd_usage(FILE *f, const struct cli_cmd *cmd)
 	buf_free(&b);
 }
 
-/* True if word is one of the '|'-separated words of list. */
-static bool
-one_of(const char *word, const char *list)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; *p; ) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-
-		if (len == n && strncmp(p, word, n) == 0)
-			return true;
-		p += len + (bar != NULL);
-	}
-	return false;
-}
-
 /* Checks the value v of option o by its type; 0 or an exit status.  A
  * date is written as YYYY-MM-DD into iso. */
 static int
@@ -242,7 +226,7 @@ check_value(struct cli *c, const struct cli_opt *o, const char *v, long *num,
 		break;
 	}
 	case CLI_CHOICE:
-		if (!one_of(v, meta(o)))
+		if (!str_one_of(v, meta(o)))
 			return cli_fail(c, EXIT_USAGE, _("%s: \"%s\" is not one "
 			    "of %s"), name, v, meta(o));
 		break;

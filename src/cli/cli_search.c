@@ -82,13 +82,11 @@ print_json(struct buf *b, const struct search_hit *v, size_t n,
 		buf_printf(b, "%s{\"id\":%" PRId64 ",\"date\":", i ? "," : "",
 		    v[i].id);
 		json_str(b, v[i].date);
-		buf_adds(b, ",\"title\":");
-		json_str(b, v[i].title);
+		json_member(b, "title", v[i].title);
 		buf_printf(b, ",\"exact\":%s,\"part\":\"%s\",\"section\":",
 		    v[i].exact ? "true" : "false", part_word(v[i].part));
 		json_str(b, v[i].section);
-		buf_adds(b, ",\"snippet\":");
-		json_str(b, buf_str(&sn));
+		json_member(b, "snippet", buf_str(&sn));
 		buf_addc(b, '}');
 		buf_free(&sn);
 	}

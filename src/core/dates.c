@@ -149,18 +149,24 @@ fold(const char *s)
 	return f;
 }
 
+/* The value of the folded word f in table t. */
+static bool
+find(const struct word *t, const char *f, int *v)
+{
+	for (; t->w; t++)
+		if (strcmp(t->w, f) == 0) {
+			*v = t->v;
+			return true;
+		}
+	return false;
+}
+
 static bool
 lookup(const struct word *t, const char *s, int *v)
 {
 	char *f = fold(s);
-	bool found = false;
+	bool found = find(t, f, v);
 
-	for (; t->w; t++)
-		if (strcmp(t->w, f) == 0) {
-			*v = t->v;
-			found = true;
-			break;
-		}
 	free(f);
 	return found;
 }
@@ -278,13 +284,7 @@ lookup_first(const struct word *t, const char *s, int *v)
 
 	if ((sp = strchr(f, ' ')) != NULL)
 		*sp = '\0';
-	found = false;
-	for (; t->w; t++)
-		if (strcmp(t->w, f) == 0) {
-			*v = t->v;
-			found = true;
-			break;
-		}
+	found = find(t, f, v);
 	free(f);
 	return found;
 }

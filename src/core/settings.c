@@ -17,6 +17,7 @@
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/str.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
@@ -67,36 +68,6 @@ settings_free(struct settings *s)
 	settings_init(s);
 }
 
-/* True if word is one of the '|'-separated words of list. */
-static bool
-one_of(const char *word, const char *list)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; *p; ) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-
-		if (len == n && strncmp(p, word, n) == 0)
-			return true;
-		p += len + (bar != NULL);
-	}
-	return false;
-}
-
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
 /* One "key = value" line (number lineno, NUL-terminated, writable). */
 static int
 parse_line(struct settings *s, char *line, size_t lineno, const char *name,
@@ -109,8 +80,8 @@ parse_line(struct settings *s, char *line, size_t lineno, const char *name,
 		return err_set(e, ERR_INPUT, _("%s:%zu: expected \"key = value\""),
 		    name, lineno);
 	*eq = '\0';
-	key = trim(line);
-	val = trim(eq + 1);
+	key = str_trim(line);
+	val = str_trim(eq + 1);
 	for (k = 0; k < SET_NKEYS && strcmp(keys[k].name, key) != 0; k++)
 		;
 	if (k == SET_NKEYS)
@@ -122,7 +93,7 @@ parse_line(struct settings *s, char *line, size_t lineno, const char *name,
 	if (*val == '\0' || strpbrk(val, " \t"))
 		return err_set(e, ERR_INPUT, _("%s:%zu: \"%s\" takes one word"),
 		    name, lineno, key);
-	if (keys[k].values && !one_of(val, keys[k].values))
+	if (keys[k].values && !str_one_of(val, keys[k].values))
 		return err_set(e, ERR_INPUT, _("%s:%zu: %s \"%s\" is not one of "
 		    "%s"), name, lineno, key, val, keys[k].values);
 	if (keys[k].hi > 0) {
@@ -157,7 +128,7 @@ settings_parse(struct settings *s, const char *text, size_t len,
 		if ((nl = strchr(p, '\n')) != NULL)
 			*nl++ = '\0';
 		lineno++;
-		line = trim(p);
+		line = str_trim(p);
 		if (*line == '\0' || *line == '#')
 			continue;
 		rc = parse_line(s, line, lineno, name, e);

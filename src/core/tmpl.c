@@ -18,21 +18,9 @@
 #include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/paths.h"
+#include "lib/str.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
-
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
 
 static bool
 valid_key(const char *k)
@@ -61,7 +49,7 @@ split_columns(struct tmpl_section *sec, const char *v)
 		char *cell = xstrndup(p, bar ? (size_t)(bar - p) : strlen(p));
 
 		XPUSH(sec->columns, sec->ncolumns, sec->colcap);
-		sec->columns[sec->ncolumns++] = xstrdup(trim(cell));
+		sec->columns[sec->ncolumns++] = xstrdup(str_trim(cell));
 		free(cell);
 		if (bar == NULL)
 			break;
@@ -168,7 +156,7 @@ template_fields(struct reader *rd, const char *v)
 	t->nfields = 0;
 	while (*p) {
 		size_t n = strcspn(p, ",|");
-		char *w = xstrndup(p, n), *k = trim(w);
+		char *w = xstrndup(p, n), *k = str_trim(w);
 		int f = field_parse(k);
 
 		if (f < 0 || f == F_TEMPLATE || f == F_STATUS || seen[f]) {
@@ -278,7 +266,7 @@ read_line(struct reader *rd, char *line, size_t n)
 		return err_set(rd->e, ERR_INPUT, _("%s: line %zu: not valid "
 		    "UTF-8"), rd->path, rd->line);
 	line[strcspn(line, "\n")] = '\0';
-	s = trim(line);
+	s = str_trim(line);
 	if (*s == '\0' || *s == '#')
 		return 0;
 	if (*s == '[')
@@ -288,8 +276,8 @@ read_line(struct reader *rd, char *line, size_t n)
 		    "\"key: value\""), rd->path, rd->line);
 	*colon = '\0';
 	if (rd->sec == NULL)
-		return template_key(rd, trim(s), trim(colon + 1));
-	return section_key(rd, trim(s), trim(colon + 1));
+		return template_key(rd, str_trim(s), str_trim(colon + 1));
+	return section_key(rd, str_trim(s), str_trim(colon + 1));
 }
 
 /* After the last line: the last section checked, the defaults filled. */

@@ -289,40 +289,39 @@ core(struct buf *b, const struct doc *d)
 	buf_adds(b, "</cp:coreProperties>");
 }
 
+/* The pages after the first carry their number (header1.xml); the first
+ * page's header is empty (header2.xml, document's titlePg). */
+static void
+numbered_header(struct buf *b, const struct doc *d)
+{
+	header_part(b, d, true);
+}
+
+static void
+first_header(struct buf *b, const struct doc *d)
+{
+	header_part(b, d, false);
+}
+
+static const struct export_zip_file docx_files[] = {
+	{ .name = "[Content_Types].xml", .data = content_types,
+	    .len = sizeof content_types - 1 },
+	{ .name = "_rels/.rels", .data = package_rels,
+	    .len = sizeof package_rels - 1 },
+	{ .name = "word/document.xml", .build = document },
+	{ .name = "word/_rels/document.xml.rels", .data = document_rels,
+	    .len = sizeof document_rels - 1 },
+	{ .name = "word/styles.xml", .build = styles },
+	{ .name = "word/settings.xml", .data = settings,
+	    .len = sizeof settings - 1 },
+	{ .name = "word/header1.xml", .build = numbered_header },
+	{ .name = "word/header2.xml", .build = first_header },
+	{ .name = "docProps/core.xml", .build = core },
+};
+
 int
 export_render_docx(struct buf *out, const struct doc *d, struct err *e)
 {
-	struct buf doc = BUF_INIT, sty = BUF_INIT, h1 = BUF_INIT, h2 = BUF_INIT,
-	    cp = BUF_INIT;
-	int rc;
-
-	document(&doc, d);
-	styles(&sty, d);
-	header_part(&h1, d, true);
-	header_part(&h2, d, false);
-	core(&cp, d);
-	{
-		const struct export_zip_file files[] = {
-			{ "[Content_Types].xml", content_types,
-			    sizeof content_types - 1, 0 },
-			{ "_rels/.rels", package_rels, sizeof package_rels - 1,
-			    0 },
-			{ "word/document.xml", buf_str(&doc), doc.len, 0 },
-			{ "word/_rels/document.xml.rels", document_rels,
-			    sizeof document_rels - 1, 0 },
-			{ "word/styles.xml", buf_str(&sty), sty.len, 0 },
-			{ "word/settings.xml", settings, sizeof settings - 1, 0 },
-			{ "word/header1.xml", buf_str(&h1), h1.len, 0 },
-			{ "word/header2.xml", buf_str(&h2), h2.len, 0 },
-			{ "docProps/core.xml", buf_str(&cp), cp.len, 0 },
-		};
-
-		rc = export_zip(out, files, sizeof files / sizeof files[0], e);
-	}
-	buf_free(&doc);
-	buf_free(&sty);
-	buf_free(&h1);
-	buf_free(&h2);
-	buf_free(&cp);
-	return rc;
+	return export_zip(out, docx_files,
+	    sizeof docx_files / sizeof docx_files[0], d, e);
 }

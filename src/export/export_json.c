@@ -50,10 +50,8 @@ task_members(struct buf *b, const char *assignee, const char *task,
 {
 	buf_adds(b, "\"assignee\":");
 	json_str(b, assignee);
-	buf_adds(b, ",\"task\":");
-	json_str(b, task);
-	buf_adds(b, ",\"due\":");
-	json_str(b, due);
+	json_member(b, "task", task);
+	json_member(b, "due", due);
 }
 
 static void
@@ -65,10 +63,8 @@ attendees(struct buf *b, const struct meeting *m)
 
 		buf_printf(b, "%s{\"id\":%" PRId64 ",\"name\":", i ? "," : "", a->id);
 		json_str(b, a->name);
-		buf_adds(b, ",\"position\":");
-		json_str(b, a->position);
-		buf_adds(b, ",\"organisation\":");
-		json_str(b, a->organisation);
+		json_member(b, "position", a->position);
+		json_member(b, "organisation", a->organisation);
 		buf_printf(b, ",\"role\":\"%s\",\"presence\":\"%s\",\"proxy\":",
 		    role_word(a->role), presence_word(a->presence));
 		json_str(b, a->proxy);
@@ -87,12 +83,10 @@ sections(struct buf *b, const struct meeting *m, const struct tmpl *t)
 
 		buf_adds(b, i ? ",{\"key\":" : "{\"key\":");
 		json_str(b, s->key);
-		buf_adds(b, ",\"heading\":");
-		json_str(b, s->heading);
+		json_member(b, "heading", s->heading);
 		buf_printf(b, ",\"kind\":\"%s\"", kind_words[s->kind]);
 		if (s->kind == SEC_TEXT) {
-			buf_adds(b, ",\"text\":");
-			json_str(b, body ? body : "");
+			json_member(b, "text", body ? body : "");
 		}
 		buf_addc(b, '}');
 	}
@@ -108,8 +102,7 @@ tasks(struct buf *b, const struct meeting *m)
 
 		buf_printf(b, "%s{\"id\":%" PRId64 ",", i ? "," : "", a->id);
 		task_members(b, a->assignee, a->task, a->due);
-		buf_adds(b, ",\"due_text\":");
-		json_str(b, a->due_text);
+		json_member(b, "due_text", a->due_text);
 		buf_printf(b, ",\"status\":\"%s\",\"source\":", status_word(a->status));
 		if (a->src_section) {
 			buf_adds(b, "{\"section\":");

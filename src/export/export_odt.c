@@ -263,29 +263,19 @@ static const char manifest[] = XML_DECL
     "<manifest:file-entry manifest:full-path=\"meta.xml\" "
     "manifest:media-type=\"text/xml\"/></manifest:manifest>";
 
+static const struct export_zip_file odt_files[] = {
+	{ .name = "mimetype", .data = mimetype, .len = sizeof mimetype - 1,
+	    .store = 1 },
+	{ .name = "META-INF/manifest.xml", .data = manifest,
+	    .len = sizeof manifest - 1 },
+	{ .name = "content.xml", .build = content },
+	{ .name = "styles.xml", .build = styles },
+	{ .name = "meta.xml", .build = meta },
+};
+
 int
 export_render_odt(struct buf *out, const struct doc *d, struct err *e)
 {
-	struct buf c = BUF_INIT, s = BUF_INIT, m = BUF_INIT;
-	int rc;
-
-	content(&c, d);
-	styles(&s, d);
-	meta(&m, d);
-	{
-		const struct export_zip_file files[] = {
-			{ "mimetype", mimetype, sizeof mimetype - 1, 1 },
-			{ "META-INF/manifest.xml", manifest,
-			    sizeof manifest - 1, 0 },
-			{ "content.xml", buf_str(&c), c.len, 0 },
-			{ "styles.xml", buf_str(&s), s.len, 0 },
-			{ "meta.xml", buf_str(&m), m.len, 0 },
-		};
-
-		rc = export_zip(out, files, sizeof files / sizeof files[0], e);
-	}
-	buf_free(&c);
-	buf_free(&s);
-	buf_free(&m);
-	return rc;
+	return export_zip(out, odt_files,
+	    sizeof odt_files / sizeof odt_files[0], d, e);
 }

@@ -80,8 +80,7 @@ tw_task(struct buf *b, const struct action_row *r)
 	if (r->a.assignee)
 		buf_printf(&t, "%s: ", r->a.assignee);
 	buf_adds(&t, r->a.task);
-	buf_adds(b, ",\"description\":");
-	json_str(b, buf_str(&t));
+	json_member(b, "description", buf_str(&t));
 	buf_printf(b, ",\"status\":\"%s\"", tw_status(r->a.status));
 	tw_stamp(b, ",", "entry", r->created[0] ? r->created : changed);
 	tw_stamp(b, ",", "modified", changed);
@@ -92,8 +91,7 @@ tw_task(struct buf *b, const struct action_row *r)
 	if (r->a.status == ACT_DONE || r->a.status == ACT_DROPPED)
 		tw_stamp(b, ",", "end", r->closed[0] ? r->closed : changed);
 	if (r->meeting_series) {
-		buf_adds(b, ",\"project\":");
-		json_str(b, r->meeting_series);
+		json_member(b, "project", r->meeting_series);
 	}
 	buf_reset(&t);
 	buf_printf(&t, "%s: %s (%s)", _("Meeting"), r->meeting_title,
@@ -102,8 +100,7 @@ tw_task(struct buf *b, const struct action_row *r)
 		buf_printf(&t, "; %s: %s", _("Deadline as said"), r->a.due_text);
 	tw_stamp(b, ",\"annotations\":[{", "entry", r->created[0] ? r->created :
 	    changed);
-	buf_adds(b, ",\"description\":");
-	json_str(b, buf_str(&t));
+	json_member(b, "description", buf_str(&t));
 	buf_adds(b, "}]}");
 	buf_free(&t);
 }

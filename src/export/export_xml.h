@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 struct buf;
+struct doc;
 struct err;
 
 /* Appends s with & < > " ' escaped and characters XML cannot hold left
@@ -26,17 +27,20 @@ void	 xml_close(struct buf *, const char *name);
 /* <name>escaped text</name> */
 void	 xml_elem(struct buf *, const char *name, const char *text);
 
-/* A file of a zip package: its name, bytes, and whether it is stored
- * uncompressed (an ODF package's mimetype must be). */
+/* A file of a zip package: its name; its bytes, fixed (data, len) or
+ * written from the document by build; and whether it is stored
+ * uncompressed (an ODF package's mimetype must be).  A format lists its
+ * package's files in a table. */
 struct export_zip_file {
 	const char	*name;
 	const char	*data;
 	size_t		 len;
 	int		 store;
+	void		(*build)(struct buf *, const struct doc *);
 };
-/* Appends a zip archive of the n files, in order, to b (export_zip.c).
- * 0, or an error code with a message. */
+/* Appends a zip archive of the n files, in order, to b (export_zip.c),
+ * the built ones written from d.  0, or an error code with a message. */
 int	 export_zip(struct buf *b, const struct export_zip_file *, size_t n,
-	    struct err *);
+	    const struct doc *d, struct err *);
 
 #endif

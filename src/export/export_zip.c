@@ -15,6 +15,7 @@
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
+#include "lib/xmalloc.h"
 
 /* 1 January 2020, 00:00 UTC: any fixed time inside DOS dates will do. */
 #define FIXED_MTIME ((time_t)1577836800)
@@ -27,12 +28,15 @@ fail(struct err *e, const char *what, zip_error_t *ze)
 	return ERR_RUNTIME;
 }
 
-/* Adds the files to the open archive z. */
+/* Adds the files to the open archive z: the built ones from part[i]. */
 static int
-add_files(zip_t *z, const struct export_zip_file *v, size_t n, struct err *e)
+add_files(zip_t *z, const struct export_zip_file *v, const struct buf *part,
+    size_t n, struct err *e)
 {
 	for (size_t i = 0; i < n; i++) {
-		zip_source_t *s = zip_source_buffer(z, v[i].data, v[i].len, 0);
+		zip_source_t *s = v[i].build ?
+		    zip_source_buffer(z, buf_str(&part[i]), part[i].len, 0) :
+		    zip_source_buffer(z, v[i].data, v[i].len, 0);
 		zip_int64_t idx;
 
 		if (s == NULL)
@@ -74,9 +78,10 @@ copy_out(struct buf *b, zip_source_t *src, struct err *e)
 	return 0;
 }
 
-int
-export_zip(struct buf *b, const struct export_zip_file *v, size_t n,
-    struct err *e)
+/* The archive of the files, the built ones' bytes in part. */
+static int
+zip_files(struct buf *b, const struct export_zip_file *v,
+    const struct buf *part, size_t n, struct err *e)
 {
 	zip_error_t ze;
 	zip_source_t *src;
@@ -99,7 +104,7 @@ export_zip(struct buf *b, const struct export_zip_file *v, size_t n,
 	/* The source outlives the archive: the bytes are read from it after
 	 * zip_close has written them. */
 	zip_source_keep(src);
-	if ((rc = add_files(z, v, n, e)) != 0) {
+	if ((rc = add_files(z, v, part, n, e)) != 0) {
 		zip_discard(z);
 		zip_source_free(src);
 		return rc;
@@ -112,5 +117,22 @@ export_zip(struct buf *b, const struct export_zip_file *v, size_t n,
 	}
 	rc = copy_out(b, src, e);
 	zip_source_free(src);
+	return rc;
+}
+
+int
+export_zip(struct buf *b, const struct export_zip_file *v, size_t n,
+    const struct doc *d, struct err *e)
+{
+	struct buf *part = xcalloc(n, sizeof *part);
+	int rc;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i].build)
+			v[i].build(&part[i], d);
+	rc = zip_files(b, v, part, n, e);
+	for (size_t i = 0; i < n; i++)
+		buf_free(&part[i]);
+	free(part);
 	return rc;
 }

@@ -77,3 +77,10 @@ json_str(struct buf *b, const char *s)
 	else
 		json_strn(b, s, strlen(s));
 }
+
+void
+json_member(struct buf *b, const char *key, const char *s)
+{
+	buf_printf(b, ",\"%s\":", key);
+	json_str(b, s);
+}

@@ -178,18 +178,7 @@ write_action(struct store *s, struct copy_meeting *c, size_t i, bool uuid,
 
 	if (st == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, c->m.id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-	st_bind_text(st, 3, t->assignee);
-	sqlite3_bind_text(st, 4, t->task ? t->task : "", -1, SQLITE_STATIC);
-	st_bind_text(st, 5, t->due);
-	st_bind_text(st, 6, t->due_text);
-	sqlite3_bind_text(st, 7, status_word(t->status), -1, SQLITE_STATIC);
-	st_bind_text(st, 8, t->src_section);
-	if (t->src_section) {
-		sqlite3_bind_int64(st, 9, t->src_start);
-		sqlite3_bind_int64(st, 10, t->src_end);
-	}
+	st_bind_action(st, c->m.id, i, t);
 	sqlite3_bind_text(st, 11, c->ca[i].created, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, c->ca[i].updated, -1, SQLITE_STATIC);
 	if (uuid)
@@ -239,14 +228,7 @@ write_parts(struct store *s, struct copy_meeting *c, struct err *e)
 
 		if ((st = st_prep(s, SQL_ATTENDEE, e)) == NULL)
 			return ERR_RUNTIME;
-		sqlite3_bind_int64(st, 1, m->id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
-		st_bind_text(st, 4, a->position);
-		st_bind_text(st, 5, a->organisation);
-		sqlite3_bind_text(st, 6, role_word(a->role), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, presence_word(a->presence), -1, SQLITE_STATIC);
-		st_bind_text(st, 8, a->proxy);
+		st_bind_attendee(st, m->id, i, a);
 		if (st_done(s, st, _("copying"), e))
 			return ERR_RUNTIME;
 	}

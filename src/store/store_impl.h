@@ -118,6 +118,12 @@ int	 st_update_header(struct store *, const struct meeting *m,
 
 /* --- Rows of a meeting (store_rows.c) ------------------------------------ */
 
+/* Binds a row as ?1..?8 (attendee) or ?1..?10 (task): the meeting, the
+ * position, then the columns in the order of the inserts. */
+void	 st_bind_attendee(sqlite3_stmt *, int64_t meeting_id, size_t pos,
+	    const struct attendee *);
+void	 st_bind_action(sqlite3_stmt *, int64_t meeting_id, size_t pos,
+	    const struct action *);
 /* The roster v[0..n) of meeting_id: rows with an id updated in place, the
  * others inserted (their ids set), stored rows not in v deleted. */
 int	 st_write_attendees(struct store *, int64_t meeting_id,

@@ -525,6 +525,19 @@ pg_dup(const PGresult *r, int row, int col)
 	return PQgetisnull(r, row, col) ? NULL : xstrdup(PQgetvalue(r, row, col));
 }
 
+void
+pg_strings(PGresult *r, char ***out, size_t *n)
+{
+	int rows = PQntuples(r);
+	char **v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
+
+	for (int i = 0; i < rows; i++)
+		v[i] = pg_dup(r, i, 0);
+	PQclear(r);
+	*out = v;
+	*n = (size_t)rows;
+}
+
 int64_t
 pg_int(const PGresult *r, int row, int col)
 {

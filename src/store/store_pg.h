@@ -107,8 +107,9 @@ int	 pgs_suggestion_mark(struct pgs *, int64_t meeting_id,
 int	 pgs_suggestion_forget(struct pgs *, int64_t meeting_id,
 	    const char *section, const char *digest, struct err *);
 
-/* Fills the part, section and text of a hit (store_hit.c) from the
- * meeting's indexed parts: title, head, roster, body, tasks, keys. */
+/* Fills the part, section and text of a hit (store_hit.c, for both
+ * backends) from the meeting's indexed parts: title, head, roster,
+ * body, tasks, keys. */
 void	 store_hit_part(struct search_hit *, const char *const parts[6],
 	    const struct search_query *);
 

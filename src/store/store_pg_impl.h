@@ -80,6 +80,9 @@ char	*pg_dup(const PGresult *, int row, int col);
 int64_t	 pg_int(const PGresult *, int row, int col);
 void	 pg_copy(char *dst, size_t n, const PGresult *, int row, int col);
 bool	 pg_true(const PGresult *, int row, int col);
+/* The first column of every row of r as strings (NULL for NULL) in a
+ * malloc'd vector; r is cleared. */
+void	 pg_strings(PGresult *r, char ***out, size_t *n);
 
 /* Session set-up after every (re)connection; the schema check at open
  * (store_pg_schema.c). */

@@ -112,20 +112,12 @@ int
 pgs_series_names(struct pgs *p, char ***out, size_t *n, struct err *e)
 {
 	PGresult *r = pg_run(p, SQL_NAMES, NULL, _("reading the series"), e);
-	char **v;
-	int rows;
 
 	*out = NULL;
 	*n = 0;
 	if (r == NULL)
 		return ERR_RUNTIME;
-	rows = PQntuples(r);
-	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
-	for (int i = 0; i < rows; i++)
-		v[i] = pg_dup(r, i, 0);
-	PQclear(r);
-	*out = v;
-	*n = (size_t)rows;
+	pg_strings(r, out, n);
 	return 0;
 }
 
@@ -178,8 +170,6 @@ pgs_suggestions_seen(struct pgs *p, int64_t meeting_id, const char *section,
 {
 	struct pgp a = PGP_INIT;
 	PGresult *r;
-	char **v;
-	int rows;
 
 	*out = NULL;
 	*n = 0;
@@ -187,13 +177,7 @@ pgs_suggestions_seen(struct pgs *p, int64_t meeting_id, const char *section,
 	pgp_str(&a, section);
 	if ((r = pg_run(p, SQL_SEEN, &a, _("reading suggestions"), e)) == NULL)
 		return ERR_RUNTIME;
-	rows = PQntuples(r);
-	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
-	for (int i = 0; i < rows; i++)
-		v[i] = pg_dup(r, i, 0);
-	PQclear(r);
-	*out = v;
-	*n = (size_t)rows;
+	pg_strings(r, out, n);
 	return 0;
 }
 

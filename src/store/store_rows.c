@@ -95,6 +95,38 @@ delete_except(struct store *s, const char *sql_ids, const char *sql_delete,
 	return rc;
 }
 
+void
+st_bind_attendee(sqlite3_stmt *st, int64_t meeting_id, size_t pos,
+    const struct attendee *a)
+{
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
+	sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
+	st_bind_text(st, 4, a->position);
+	st_bind_text(st, 5, a->organisation);
+	sqlite3_bind_text(st, 6, role_word(a->role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, presence_word(a->presence), -1, SQLITE_STATIC);
+	st_bind_text(st, 8, a->proxy);
+}
+
+void
+st_bind_action(sqlite3_stmt *st, int64_t meeting_id, size_t pos,
+    const struct action *a)
+{
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
+	st_bind_text(st, 3, a->assignee);
+	sqlite3_bind_text(st, 4, a->task ? a->task : "", -1, SQLITE_STATIC);
+	st_bind_text(st, 5, a->due);
+	st_bind_text(st, 6, a->due_text);
+	sqlite3_bind_text(st, 7, status_word(a->status), -1, SQLITE_STATIC);
+	st_bind_text(st, 8, a->src_section);
+	if (a->src_section) {
+		sqlite3_bind_int64(st, 9, a->src_start);
+		sqlite3_bind_int64(st, 10, a->src_end);
+	}
+}
+
 static int
 write_attendee(struct store *s, int64_t meeting_id, size_t pos,
     struct attendee *a, struct err *e)
@@ -104,14 +136,7 @@ write_attendee(struct store *s, int64_t meeting_id, size_t pos,
 
 	if (st == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
-	sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
-	st_bind_text(st, 4, a->position);
-	st_bind_text(st, 5, a->organisation);
-	sqlite3_bind_text(st, 6, role_word(a->role), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, presence_word(a->presence), -1, SQLITE_STATIC);
-	st_bind_text(st, 8, a->proxy);
+	st_bind_attendee(st, meeting_id, pos, a);
 	if (a->id)
 		sqlite3_bind_int64(st, 9, a->id);
 	if (st_done(s, st, _("saving attendees"), e))
@@ -200,18 +225,7 @@ st_write_action(struct store *s, int64_t meeting_id, size_t pos,
 	st = st_prep(s, a->id ? SQL_UPDATE_ACTION : SQL_INSERT_ACTION, e);
 	if (st == NULL)
 		return ERR_RUNTIME;
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
-	st_bind_text(st, 3, a->assignee);
-	sqlite3_bind_text(st, 4, a->task ? a->task : "", -1, SQLITE_STATIC);
-	st_bind_text(st, 5, a->due);
-	st_bind_text(st, 6, a->due_text);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
-	st_bind_text(st, 8, a->src_section);
-	if (a->src_section) {
-		sqlite3_bind_int64(st, 9, a->src_start);
-		sqlite3_bind_int64(st, 10, a->src_end);
-	}
+	st_bind_action(st, meeting_id, pos, a);
 	if (a->id)
 		sqlite3_bind_int64(st, 11, a->id);
 	if (st_done(s, st, _("saving a task"), e))

@@ -21,6 +21,7 @@
 
 #include "lib/buf.h"
 
+struct err;
 struct store;
 struct textbuf;
 struct tmpl_set;
@@ -204,6 +205,11 @@ bool	 tui_form_run(struct tui_form *, const char *title, const char *hint);
  * typed in *out (malloc'd; NULL when nothing was). */
 bool	 tui_form_line(const char *title, const char *label, int labelw,
 	    const char *hint, char **out);
+/* Ctrl-N in a series field: offers the series so far whose names contain
+ * what tb holds (folded, as search matches) and puts the one chosen in
+ * tb, the cursor at its end.  1 when tb now holds one, 0 when none was
+ * chosen, -1 (e set) when the store could not say. */
+int	 tui_offer_series(struct store *, struct textbuf *tb, struct err *);
 
 /* A scrollable list of rows (tui_list.c): the caller draws each row. */
 struct tui_list {
@@ -222,6 +228,10 @@ struct tui_col {
 	int		 fixed, num, den;
 };
 void	 tui_columns(int w, int min, const struct tui_col *, int n, int *cw);
+/* The width a column of item statuses needs: its heading's or its longest
+ * status word's in the language shown ("Trạng thái" cut to "Trạng th"
+ * reads as nothing), plus one for the gap after it. */
+int	 tui_status_width(const char *heading);
 
 /* The screens. */
 enum tui_act tui_meetings_run(struct tui *);

@@ -2,16 +2,20 @@
  * Forms of labelled fields: one-line text fields (edited with the text
  * widget) and choices (cycled with Left/Right or Space).  The same code
  * draws the meeting header inside the editor and the small dialogs (new
- * meeting, attendee), so every form answers the same keys.
+ * meeting, attendee), so every form answers the same keys; and the
+ * completion of a series field both forms have.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/textbuf.h"
+#include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
+#include "store/store.h"
 #include "tui/tui.h"
 
 void
@@ -193,4 +197,29 @@ tui_form_line(const char *title, const char *label, int labelw,
 	*out = ok && tb.len ? xstrdup(tb_text(&tb)) : NULL;
 	tb_free(&tb);
 	return ok;
+}
+
+int
+tui_offer_series(struct store *s, struct textbuf *tb, struct err *e)
+{
+	char **names;
+	const char **items;
+	size_t n, k = 0;
+	int r = -1;
+
+	if (store_series_names(s, &names, &n, e) != 0)
+		return -1;
+	items = xcalloc(n + 1, sizeof *items);
+	for (size_t i = 0; i < n; i++)
+		if (utf8_fold_contains(names[i], tb_text(tb)))
+			items[k++] = names[i];
+	if (k == 0)
+		tui_ask(_("Series"), _("No series so far matches."), "\n");
+	else if ((r = tui_choose(_("Series"), items, k, 0)) >= 0) {
+		tb_set(tb, items[r], strlen(items[r]));
+		tb_move(tb, TB_BOTTOM);
+	}
+	free(items);
+	store_names_free(names, n);
+	return r >= 0;
 }

@@ -2,10 +2,14 @@
  * A scrollable list of rows for the screens that show records (meetings,
  * attendees): it keeps the selection and the first row shown, answers the
  * movement keys, and calls back to draw each visible row, so a screen only
- * says what one row looks like.
+ * says what one row looks like.  And the widths of a table's columns.
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "core/model.h"
+#include "lib/utf8.h"
 #include "tui/tui.h"
 
 void
@@ -95,4 +99,18 @@ tui_columns(int w, int min, const struct tui_col *col, int n, int *cw)
 	}
 	if (last >= 0)
 		cw[last] = left;
+}
+
+int
+tui_status_width(const char *heading)
+{
+	int sw = (int)utf8_width(heading, strlen(heading)) + 1;
+
+	for (int i = ACT_OPEN; i <= ACT_DROPPED; i++) {
+		const char *l = status_label((enum act_status)i);
+
+		if ((int)utf8_width(l, strlen(l)) + 1 > sw)
+			sw = (int)utf8_width(l, strlen(l)) + 1;
+	}
+	return sw;
 }

@@ -183,32 +183,13 @@ static void
 offer_series(struct tui_form *form, void *arg)
 {
 	struct series_offer *so = arg;
-	struct textbuf *tb = form->f[so->field].tb;
-	char **names;
-	const char **items;
-	size_t n, k = 0;
 	struct err e;
-	int r;
 
 	if (form->cur != so->field)
 		return;
 	err_clear(&e);
-	if (store_series_names(so->store, &names, &n, &e) != 0) {
+	if (tui_offer_series(so->store, form->f[so->field].tb, &e) < 0)
 		tui_ask(_("New meeting"), e.msg, "\n");
-		return;
-	}
-	items = xcalloc(n + 1, sizeof *items);
-	for (size_t i = 0; i < n; i++)
-		if (utf8_fold_contains(names[i], tb_text(tb)))
-			items[k++] = names[i];
-	if (k == 0)
-		tui_ask(_("Series"), _("No series so far matches."), "\n");
-	else if ((r = tui_choose(_("Series"), items, k, 0)) >= 0) {
-		tb_set(tb, items[r], strlen(items[r]));
-		tb_move(tb, TB_BOTTOM);
-	}
-	free(items);
-	store_names_free(names, n);
 }
 
 /* Asks for template, series, title and date; creates the meeting. */

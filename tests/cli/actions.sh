@@ -54,22 +54,15 @@ like "$(head -1 "$T/out")" '^ID +DUE +STATUS +ASSIGNEE +TASK +MEETING$' "table h
 is "$(tail -n +2 "$T/out" | awk '{printf "%s%s", (NR>1?",":""), $1}')" "1,3,11,4,7,14,10,8,9,13,6,12,16" "table rows in review order"
 like "$(sed -n 2p "$T/out")" '^ 1  2025-10-10  open, overdue +Ủy ban MTTQ quận +Rà soát danh sách hộ cận nghèo +1 Giao ban tháng 9' "an overdue row, readable without colour"
 like "$(grep '^ *6 ' "$T/out")" '^ *6  - +open ' "an undated row"
-width_of() {
-	python3 -c 'import sys,unicodedata
-m=0
-for l in open(sys.argv[1], encoding="utf-8"):
-    l=l.rstrip("\n"); m=max(m, sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))
-print(m)' "$1"
-}
 for cols in 60 80 120; do
 	"$MINUTES" actions --all --width $cols >"$T/t$cols"
-	w=$(width_of "$T/t$cols")
+	w=$(widest "$T/t$cols")
 	if [ "$w" -le "$cols" ]; then _result 0 "table fits $cols columns (widest $w)"; else _result 1 "table fits $cols columns (widest $w)"; fi
 done
 like "$(cat "$T/t80")" '…' "cut cells end with an ellipsis"
 is "$(grep -c '' "$T/t80")" 17 "one line per item, and the heading"
 "$MINUTES" actions --all >"$T/t-default" </dev/null
-w=$(width_of "$T/t-default")
+w=$(widest "$T/t-default")
 if [ "$w" -gt 120 ]; then _result 0 "not a terminal: whole fields ($w columns)"; else _result 1 "not a terminal: whole fields ($w columns)"; fi
 is "$(grep -c '…' "$T/t-default")" 0 "not a terminal: nothing cut"
 expect_rc 0 "an empty list" "$MINUTES" actions --assignee nobody
@@ -247,7 +240,7 @@ like "$(cat "$T/out")" 'Status +done$' "the item shows its new status"
 db_sql "UPDATE action_history SET review_meeting_id = 2 WHERE action_id = 1 AND new_status = 'done'"
 expect_rc 0 "action 8 at 50 columns" "$MINUTES" action 8 --width 50
 sed "/^$/q" "$T/out" >"$T/head6"
-w=$(width_of "$T/head6")
+w=$(widest "$T/head6")
 if [ "$w" -le 50 ]; then _result 0 "the item's fields wrap to the width ($w)"; else _result 1 "the item's fields wrap to the width ($w)"; fi
 like "$(sed -n 3p "$T/out")" '^ {10}[^ ]' "wrapped lines hang under the value"
 expect_rc 0 "action 1 reviewed at a meeting" "$MINUTES" action 1

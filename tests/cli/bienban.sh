@@ -9,15 +9,6 @@
 
 G="$top_srcdir/tests/golden"
 
-# widest FILE: the display width of the widest line (combining marks 0,
-# East Asian wide 2).
-widest() {
-	python3 -c 'import sys,unicodedata
-m=0
-for l in open(sys.argv[1], encoding="utf-8"):
-    l=l.rstrip("\n"); m=max(m, sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))
-print(m)' "$1"
-}
 
 for name in vi-quarterly vi-state-long vi-long en-liaison vi-city-1 vi-city-2; do
 	expect_rc 0 "import $name" "$MINUTES" import "$FIX/$name.md"

@@ -6,10 +6,7 @@
 # the zsh one, where zsh is installed, with compadd stubbed out.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
-if ! command -v bash >/dev/null 2>&1; then
-	echo "1..0 # SKIP bash is not installed"
-	exit 77
-fi
+needs bash "bash is not installed"
 BASHCOMP="$top_srcdir/share/completion/minutes"
 ZSHCOMP="$top_srcdir/share/completion/_minutes"
 bindir=$(dirname "$MINUTES")
@@ -78,7 +75,7 @@ if [ -f /usr/share/bash-completion/bash_completion ]; then
 	is "$(comp actions --series G)" 'Giao\ ban\ quý\ 4' "with bash-completion: series"
 	BC=
 else
-	echo "ok $((tap_n = tap_n + 1)) - with bash-completion loaded # SKIP bash-completion is not installed"
+	skipped "with bash-completion loaded" "bash-completion is not installed"
 fi
 
 if command -v zsh >/dev/null 2>&1; then
@@ -89,6 +86,6 @@ if command -v zsh >/dev/null 2>&1; then
 	    words=(minutes import ""); CURRENT=3; . "$1"' sh "$ZSHCOMP" | tr '\n' ' ')
 	is "$z" "text md json html docx odt FILES " "zsh offers the same"
 else
-	echo "ok $((tap_n = tap_n + 1)) - zsh offers the same # SKIP zsh is not installed"
+	skipped "zsh offers the same" "zsh is not installed"
 fi
 done_testing

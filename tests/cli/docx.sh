@@ -6,14 +6,10 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
 PY=/usr/bin/python3
-if ! [ -x "$PY" ] || ! "$PY" -c 'import docx' 2>/dev/null; then
-	echo "1..0 # SKIP needs python3-docx (apt-get install python3-docx)"
-	exit 77
-fi
-if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-	echo "1..0 # SKIP needs python3-openpyxl (apt-get install python3-openpyxl)"
-	exit 77
-fi
+[ -x "$PY" ] && "$PY" -c 'import docx' 2>/dev/null ||
+    skip_all "needs python3-docx (apt-get install python3-docx)"
+"$PY" -c 'import openpyxl' 2>/dev/null ||
+    skip_all "needs python3-openpyxl (apt-get install python3-openpyxl)"
 
 # check NAME PYTHON-BODY FILE [LISTS]: runs the body with f = the file,
 # a = the lines of the other files; it prints nothing when all is well,

@@ -86,11 +86,7 @@ expect_rc 0 "show" "$MINUTES" show "$id"
 like "$(cat "$T/out")" 'Kết quả đạt được' "show has the section headings"
 like "$(cat "$T/out")" 'Bình Giang' "show has the organisation"
 expect_rc 0 "export text" "$MINUTES" export "$id" --format text --width 60
-w=$(python3 -c 'import sys,unicodedata
-m=0
-for l in open(sys.argv[1], encoding="utf-8"):
-    l=l.rstrip("\n"); w=sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l); m=max(m,w)
-print(m)' "$T/out")
+w=$(widest "$T/out")
 like "$w" '^([0-5]?[0-9]|60)$' "text export fits 60 columns (widest $w)"
 
 expect_rc 0 "list" "$MINUTES" list

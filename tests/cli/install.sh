@@ -18,7 +18,7 @@ expect_rc 0 "make install DESTDIR=..." env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
 [ -f "$D$mandir/man1/minutes.1" ]; _result $? "the manual is installed"
 
 if [ -n "${no_bash_completion:-}" ]; then
-	echo "ok $((tap_n = tap_n + 1)) - the bash completion # SKIP configured --without-bash-completion-dir"
+	skipped "the bash completion" "configured --without-bash-completion-dir"
 else
 	comp="$D${bashcompletiondir:?}/minutes"
 	[ -f "$comp" ]; _result $? "the bash completion is installed in $bashcompletiondir"
@@ -26,7 +26,7 @@ else
 	    "bash registers it"
 fi
 if [ -n "${no_zsh_completion:-}" ]; then
-	echo "ok $((tap_n = tap_n + 1)) - the zsh completion # SKIP configured --without-zsh-completion-dir"
+	skipped "the zsh completion" "configured --without-zsh-completion-dir"
 else
 	[ -f "$D${zshcompletiondir:?}/_minutes" ]; _result $? "the zsh completion is installed"
 fi
@@ -49,6 +49,6 @@ if [ -n "$dep" ]; then
 	grep -q 'paths_dirs\.h' "$dep"
 	_result $? "the object that uses them depends on that header"
 else
-	echo "ok $((tap_n = tap_n + 1)) - the object depends on the header # SKIP no dependency tracking"
+	skipped "the object depends on the header" "no dependency tracking"
 fi
 done_testing

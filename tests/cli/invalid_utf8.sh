@@ -5,10 +5,7 @@
 # the program says so once on stderr.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP sqlite3 is not installed"
-	exit 77
-fi
+needs sqlite3 "sqlite3 is not installed"
 export MINUTES_TODAY=2025-11-08
 "$MINUTES" import "$FIX/actions/thang-9.md" >/dev/null
 # A stray byte, a truncated letter and an overlong slash, as another

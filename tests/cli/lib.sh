@@ -47,6 +47,24 @@ _result() {
 	fi
 }
 
+# skip_all WHY: the test cannot run here (a package or a privilege is
+# missing): an empty plan saying why, and exit status 77 (tests/skip77.sh).
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 77
+}
+
+# needs CMD WHY: skip_all WHY unless CMD is on the PATH.
+needs() {
+	command -v "$1" >/dev/null 2>&1 || skip_all "$2"
+}
+
+# skipped NAME WHY: one result that cannot be checked here.
+skipped() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
 # run CMD...: runs a command, keeping stdout in $T/out, stderr in $T/err
 # and the exit status in $rc.
 run() {
@@ -106,6 +124,17 @@ one_line_error() {
 		_result 1 "$1"
 		sed 's/^/#   stderr: /' "$T/err" | head -5
 	fi
+}
+
+# widest FILE: the display width of the widest line of FILE (combining
+# marks 0 columns, East Asian wide and full-width characters 2), 0 when
+# it is empty.
+widest() {
+	python3 -c 'import sys,unicodedata
+m=0
+for l in open(sys.argv[1], encoding="utf-8"):
+    l=l.rstrip("\n"); m=max(m, sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))
+print(m)' "$1"
 }
 
 done_testing() {

@@ -7,14 +7,9 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
 SOFFICE=$(command -v soffice || command -v libreoffice || true)
-if [ -z "$SOFFICE" ]; then
-	echo "1..0 # SKIP needs LibreOffice (apt-get install libreoffice-writer-nogui)"
-	exit 77
-fi
-if ! command -v pdftotext >/dev/null 2>&1; then
-	echo "1..0 # SKIP needs pdftotext (apt-get install poppler-utils)"
-	exit 77
-fi
+[ -n "$SOFFICE" ] ||
+    skip_all "needs LibreOffice (apt-get install libreoffice-writer-nogui)"
+needs pdftotext "needs pdftotext (apt-get install poppler-utils)"
 
 expect_rc 0 "import the party meeting" "$MINUTES" import "$FIX/vi-quarterly.md"
 expect_rc 0 "import the state meeting" "$MINUTES" import "$FIX/vi-state-long.md"

@@ -3,10 +3,7 @@
 # translation, none fuzzy, and the catalogue compiles with format checks.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
-if ! command -v xgettext >/dev/null 2>&1; then
-	echo "1..0 # SKIP gettext tools not installed"
-	exit 77
-fi
+needs xgettext "gettext tools not installed"
 grep -v '^#' "$top_srcdir/po/POTFILES.in" | grep . >"$T/files"
 (cd "$top_srcdir" && xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
     --language=C -o "$T/m.pot" -f "$T/files")

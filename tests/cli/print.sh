@@ -4,14 +4,8 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
 CHROME=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$CHROME" ]; then
-	echo "1..0 # SKIP needs Chromium (apt-get install chromium)"
-	exit 77
-fi
-if ! command -v pdfinfo >/dev/null 2>&1; then
-	echo "1..0 # SKIP needs pdfinfo (apt-get install poppler-utils)"
-	exit 77
-fi
+[ -n "$CHROME" ] || skip_all "needs Chromium (apt-get install chromium)"
+needs pdfinfo "needs pdfinfo (apt-get install poppler-utils)"
 
 # print HTML PDF: prints the page with the page's own margins.
 print() {

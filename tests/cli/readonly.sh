@@ -10,10 +10,8 @@ expect_rc 0 "a database" "$MINUTES" --db "$T/ro/m.db" import "$FIX/vi-monthly.md
 chmod 666 "$T/ro/m.db"
 chmod 555 "$T/ro"
 if [ "$(id -u)" -eq 0 ]; then
-	if ! command -v setpriv >/dev/null 2>&1; then
-		echo "1..0 # SKIP setpriv (util-linux) is needed to test as another user"
-		exit 77
-	fi
+	needs setpriv \
+	    "setpriv (util-linux) is needed to test as another user"
 	chmod 755 "$T"
 	as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 else

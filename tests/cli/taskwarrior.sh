@@ -5,10 +5,7 @@
 # the real Taskwarrior (Debian's taskwarrior); skipped where it is missing.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
-if ! command -v task >/dev/null 2>&1; then
-	echo "1..0 # SKIP Taskwarrior (Debian package taskwarrior) is not installed"
-	exit 77
-fi
+needs task "Taskwarrior (Debian package taskwarrior) is not installed"
 export MINUTES_TODAY=2025-11-08
 mkdir "$T/taskdata"
 cat >"$T/taskrc" <<EOR

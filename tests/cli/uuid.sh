@@ -9,10 +9,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
 export MINUTES_TODAY=2025-11-08
-if ! on_pg && ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP sqlite3 is not installed"
-	exit 77
-fi
+on_pg || needs sqlite3 "sqlite3 is not installed"
 # sql_on STORE SQL: db_sql on another store of the same kind.
 sql_on() {
 	(MINUTES_DB=$1; db_sql "$2")
@@ -115,7 +112,8 @@ print(str(t["STATUS"]), type(t["COMPLETED"].dt).__name__, "LAST-MODIFIED" in t)
 PY
 )" "COMPLETED datetime True" "icalendar reads the closed item"
 else
-	echo "ok $((tap_n = tap_n + 1)) - icalendar reads the closed item # SKIP python3-icalendar is not installed"
+	skipped "icalendar reads the closed item" \
+	    "python3-icalendar is not installed"
 fi
 
 # A copy never gives one UUID to two items: a meeting whose header was

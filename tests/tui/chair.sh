@@ -15,11 +15,7 @@ attendee() {	# NAME POSITION LEFTS (1 secretary, 2 chair)
 	wait_for 'Người dự'
 	typing "$1"; keys Enter
 	typing "$2"; keys Enter; keys Enter
-	i=0
-	while [ "$i" -lt "$3" ]; do
-		keys Left
-		i=$((i + 1))
-	done
+	press "$3" Left
 	keys C-s
 }
 

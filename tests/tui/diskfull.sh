@@ -9,8 +9,7 @@
 mnt="$T/small"
 mkdir -p "$mnt"
 if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=4m tmpfs "$mnt" 2>/dev/null; then
-	echo "1..0 # SKIP needs root and a mountable tmpfs for a full disk"
-	exit 77
+	skip_all "needs root and a mountable tmpfs for a full disk"
 fi
 trap 'tm kill-server 2>/dev/null; umount "$mnt" 2>/dev/null; rm -rf "$T"' EXIT
 export MINUTES_DB="$mnt/full.db"

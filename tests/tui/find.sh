@@ -54,7 +54,7 @@ is "$(stat -c %a "$T/$N.md")" 600 "written with mode 0600"
 typing e
 wait_for 'Export the meeting'
 keys Enter
-for i in $(seq 60); do keys BSpace; done
+press 60 BSpace
 typing 'nodir/x.json'
 keys Enter
 shows 'nodir/x.json: No such file' "a file that cannot be written is reported"
@@ -80,7 +80,7 @@ is "$(cat "$T/$N.md")" "giữ nguyên" "n leaves it as it was"
 typing e
 wait_for 'Export the meeting'
 keys Enter
-for i in $(seq 60); do keys BSpace; done
+press 60 BSpace
 typing "$MINUTES_DB"
 keys Enter
 shows 'test.db is the database; export to' "the database is refused"

@@ -52,8 +52,8 @@ if locale -a 2>/dev/null | grep -qi '^vi_VN.utf-\?8$'; then
 	typing q
 	exited 0 "vi_VN.UTF-8: quits"
 else
-	echo "ok $((tap_n = tap_n + 1)) - vi_VN.UTF-8: Vietnamese list # SKIP locale not generated"
-	echo "ok $((tap_n = tap_n + 1)) - vi_VN.UTF-8: quits # SKIP locale not generated"
+	skipped "vi_VN.UTF-8: Vietnamese list" "locale not generated"
+	skipped "vi_VN.UTF-8: quits" "locale not generated"
 fi
 
 # Control characters stored in a text are shown escaped, never sent raw.

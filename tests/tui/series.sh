@@ -11,15 +11,6 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/tuilib.sh"
 
-# clear N: N backspaces, for a field that holds something.
-clear() {
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		keys BSpace
-		i=$((i + 1))
-	done
-}
-
 # attendee NAME POSITION ORGANISATION LEFTS: the form, role by Left
 # presses from "member" (1 secretary, 2 chair).
 attendee() {
@@ -28,11 +19,7 @@ attendee() {
 	typing "$1"; keys Enter
 	typing "$2"; keys Enter
 	typing "$3"; keys Enter
-	i=0
-	while [ "$i" -lt "$4" ]; do
-		keys Left
-		i=$((i + 1))
-	done
+	press "$4" Left
 	keys C-s
 }
 
@@ -43,7 +30,7 @@ shows 'Ngày \(dd/mm/yyyy\) +03/07/2024' "the new meeting's date: today, as Viet
 keys Down
 typing 'Giao ban thường trực Thành ủy'; keys Down
 typing 'Giao ban tháng 7'; keys Down
-clear 10
+press 10 BSpace
 typing '3/7/2024'
 keys C-s
 shows 'Giao ban tháng 7 — 03/07/2024' "d/m/yyyy is taken; the title bar shows dd/mm/yyyy"
@@ -76,10 +63,10 @@ stored 1 '^start: 14:30$' "the file has HH:MM"
 # A date that is no day is refused, saying why, in Vietnamese.
 keys Up Up Up Up Up Up Up Up Up Up Up Up
 keys Down Down Down End
-clear 10; typing '31/9/2024'
+press 10 BSpace; typing '31/9/2024'
 keys Down
 shows 'Ngày: "31/9/2024": tháng 9 năm 2024 chỉ có 30 ngày' "no such day: why, in Vietnamese"
-keys Up; clear 9; typing '3/7'
+keys Up; press 9 BSpace; typing '3/7'
 keys Down
 shows 'Ngày \(dd/mm/yyyy\) +03/07/2024' "d/m is the meeting's year"
 
@@ -97,7 +84,7 @@ typing 'Tổ chức ra quân hè'; keys Enter
 typing '31/02/2024'; keys C-s
 shows '"31/02/2024": tháng 2 năm 2024 chỉ có 29 ngày' "a due that is no day: why"
 keys Enter
-clear 10; typing '20/7'; keys C-s
+press 10 BSpace; typing '20/7'; keys C-s
 shows 'Tổ chức ra quân hè +20/07/2024' "d/m: the next such day"
 stored 1 '\| Thành đoàn \| Tổ chức ra quân hè \| 2024-07-20 \| open \|' "dues stay ISO in the file"
 keys F10
@@ -110,7 +97,7 @@ wait_for 'Cuộc họp mới'
 keys Down
 typing 'Giao ban thường trực Thành uỷ'; keys Down
 typing 'Giao ban tháng 8'; keys Down
-clear 10; typing '7/8/2024'
+press 10 BSpace; typing '7/8/2024'
 keys C-s
 shows 'Kiểm điểm việc thực hiện' "the same series: it opens on the review"
 shows 'Ủy ban … +Rà soát danh s… +15/09/2024 +chưa làm' "the first carried task, its due as Vietnamese writes it"
@@ -141,6 +128,44 @@ like "$(cat "$T/bb.txt")" 'Ủy ban MTTQ thành phố: Rà soát danh sách hộ
 like "$(tr '\n' ' ' <"$T/bb.txt")" 'Thành đoàn: Tổ chức ra quân hè \(thời hạn: 20/07/2024\) — +(đã hoàn +thành|đã +hoàn thành)' \
     "and the answered one, with its status"
 like "$(cat "$T/bb.txt")" 'Số …-BB/TU' "the number prints as a draft's"
+
+# Ctrl-N in a series field offers the series so far that hold what is
+# typed, folded; the one chosen fills the field; none matching is said.
+# First in the new meeting's form, then in the header.
+typing n
+wait_for 'Ngày \(dd/mm/yyyy\)'
+keys Down
+typing 'thanh uy'
+keys C-n
+shows '─ Loạt họp ─' "Ctrl-N in the new meeting's series field offers the series"
+keys Enter
+shows 'Loạt họp +Giao ban thường trực Thành ủy' "the one chosen fills the field"
+press 40 BSpace
+typing 'zzz'
+keys C-n
+shows 'Không có loạt họp nào khớp\.' "a series no earlier one matches is said"
+keys Enter
+keys Escape
+wait_for '07/08/2024 Giao ban tháng 8'
+keys Enter
+wait_for 'Giao ban tháng 8'
+keys F2; wait_for 'Đến phần'; typing 0
+wait_for 'Loạt họp +Giao ban thường trực Thành ủy'
+press 10 Down
+keys End
+press 40 BSpace
+typing 'zzz'
+keys C-n
+shows 'Không có loạt họp nào khớp\.' "the header's series field: none matching is said"
+keys Enter
+press 3 BSpace
+typing 'THÀNH UY'
+keys C-n
+wait_for '─ Loạt họp ─'
+keys Enter
+stored 2 '^series: Giao ban thường trực Thành ủy$' "the header's series field: the one chosen is stored"
+keys F10
+wait_for '07/08/2024 Giao ban tháng 8'
 typing q
 exited 0 "q quits"
 done_testing

@@ -37,7 +37,7 @@ keys Enter
 shows 'already exists.  Replace it\? \(y/n\)' "an existing sheet: asks first"
 typing n
 wait_for 'Write the rows shown to a spreadsheet'
-for i in $(seq 30); do keys BSpace; done
+press 30 BSpace
 typing "$MINUTES_DB"
 keys Enter
 shows 'is the database; export to' "the database is never written"

@@ -90,6 +90,15 @@ shows() {
 }
 
 keys() { tm send-keys -t t:0 "$@"; }
+# press N KEY: sends KEY N times, one key a time as a typist would (N may
+# be 0).
+press() {
+	_n=$1
+	while [ "$_n" -gt 0 ]; do
+		keys "$2"
+		_n=$((_n - 1))
+	done
+}
 # typing TEXT: sends literal text.
 typing() { tm send-keys -t t:0 -l -- "$1"; }
 

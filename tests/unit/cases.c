@@ -107,3 +107,18 @@ case_opt(const char *field)
 {
 	return field == NULL || strcmp(field, "-") == 0 ? NULL : field;
 }
+
+const char *
+case_name(const char *s, char buf[72])
+{
+	size_t n = strlen(s);
+
+	if (n > 60) {
+		n = 60;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	strcpy(buf + n, strlen(s) > n ? "..." : "");
+	return buf;
+}

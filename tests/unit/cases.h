@@ -27,5 +27,8 @@ long	 cases_read(const char *path, struct test_case **out);
 void	 cases_free(struct test_case *, size_t n);
 /* "-" means none. */
 const char *case_opt(const char *field);
+/* A case's text as a test's name: its first ~60 bytes, cut at a
+ * character boundary, "..." when cut; in buf. */
+const char *case_name(const char *text, char buf[72]);
 
 #endif

@@ -18,18 +18,14 @@
 #include "store/store.h"
 #include "tap.h"
 #include "tdb.h"
+#include "tmeet.h"
 #include "lib/xmalloc.h"
 
 static void
 task(struct meeting *m, const char *who, const char *what, const char *due,
     enum act_status st)
 {
-	struct action *a = meeting_add_action(m);
-
-	a->assignee = xstrdup0(who);
-	a->task = xstrdup(what);
-	a->due = xstrdup0(due);
-	a->status = st;
+	tm_action(m, who, what, due)->status = st;
 }
 
 static int64_t
@@ -40,11 +36,8 @@ add_meeting(struct store *s, const char *title, const char *series,
 	struct err e;
 	int64_t id;
 
-	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, "giaoban");
-	meeting_set(&m, F_TITLE, title);
+	tm_meeting(&m, title, date);
 	meeting_set(&m, F_SERIES, series);
-	meeting_set(&m, F_DATE, date);
 	tasks(&m);
 	if (store_meeting_insert(s, &m, &e))
 		printf("# insert: %s\n", e.msg);
@@ -488,8 +481,7 @@ test_uuid(void)
 	if ((id = first_task(t.s, ma)) != 0 &&
 	    store_act_set_status(t.s, id, ACT_DONE, NULL, NULL, NULL, &e) == 0 &&
 	    store_meeting_load(t.s, ma, &m, &e) == 0) {
-		free(m.act[1].task);
-		m.act[1].task = xstrdup("Ngày hội thanh niên quận");
+		tm_set(&m.act[1].task, "Ngày hội thanh niên quận");
 		ok(store_actions_save(t.s, &m, &e) == 0, "uuid: set-up: a "
 		    "save of the meeting's tasks");
 		meeting_free(&m);

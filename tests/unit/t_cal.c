@@ -115,38 +115,45 @@ read_date(const char *s, const struct ymd *year_of)
 	}
 }
 
+/* What cal_read_date makes of a text, alone or with the meeting's year. */
+static const struct {
+	const char	*in;
+	bool		 in_2024;	/* read for a meeting of 2024 */
+	const char	*want, *name;
+} dates[] = {
+	{ "03/07/2024", false, "2024-07-03", "dd/mm/yyyy" },
+	{ "3/7/2024", false, "2024-07-03", "d/m/yyyy" },
+	{ "2024-07-03", false, "2024-07-03", "yyyy-mm-dd" },
+	{ "2024-7-3", false, "2024-07-03", "yyyy-m-d" },
+	{ "03.07.2024", false, "2024-07-03", "dd.mm.yyyy" },
+	{ "03-07-2024", false, "2024-07-03", "dd-mm-yyyy" },
+	{ "  15/09/2024 ", false, "2024-09-15", "blanks around are ignored" },
+	{ "29/02/2024", false, "2024-02-29", "a leap day" },
+	{ "29/02/2023", false, "noday", "no leap day in 2023" },
+	{ "31/04/2024", false, "noday", "April has 30 days" },
+	{ "01/13/2024", false, "noday",
+	    "month 13 (day first, never month first)" },
+	{ "03/07", true, "2024-07-03", "dd/mm is a day of the meeting's year" },
+	{ "3/7", true, "2024-07-03", "d/m too" },
+	{ "03/07", false, "noyear", "dd/mm without a meeting has no year" },
+	{ "30/02", true, "noday", "30/02 is no day" },
+	{ "03/07/24", false, "form", "two-digit years are not guessed" },
+	{ "03/07-2024", false, "form", "one separator, twice" },
+	{ "2024-07-03x", false, "form", "trailing junk" },
+	{ "", false, "form", "empty" },
+	{ "ngày 3", false, "form", "words" },
+	{ "123/7/2024", false, "form", "three-digit day" },
+	{ "0/7/2024", false, "noday", "day 0" },
+};
+
 static void
 test_read_date(void)
 {
 	struct ymd y2024 = { 2024, 10, 3 };
 
-	is_str(read_date("03/07/2024", NULL), "2024-07-03", "dd/mm/yyyy");
-	is_str(read_date("3/7/2024", NULL), "2024-07-03", "d/m/yyyy");
-	is_str(read_date("2024-07-03", NULL), "2024-07-03", "yyyy-mm-dd");
-	is_str(read_date("2024-7-3", NULL), "2024-07-03", "yyyy-m-d");
-	is_str(read_date("03.07.2024", NULL), "2024-07-03", "dd.mm.yyyy");
-	is_str(read_date("03-07-2024", NULL), "2024-07-03", "dd-mm-yyyy");
-	is_str(read_date("  15/09/2024 ", NULL), "2024-09-15",
-	    "blanks around are ignored");
-	is_str(read_date("29/02/2024", NULL), "2024-02-29", "a leap day");
-	is_str(read_date("29/02/2023", NULL), "noday", "no leap day in 2023");
-	is_str(read_date("31/04/2024", NULL), "noday", "April has 30 days");
-	is_str(read_date("01/13/2024", NULL), "noday",
-	    "month 13 (day first, never month first)");
-	is_str(read_date("03/07", &y2024), "2024-07-03",
-	    "dd/mm is a day of the meeting's year");
-	is_str(read_date("3/7", &y2024), "2024-07-03", "d/m too");
-	is_str(read_date("03/07", NULL), "noyear",
-	    "dd/mm without a meeting has no year");
-	is_str(read_date("30/02", &y2024), "noday", "30/02 is no day");
-	is_str(read_date("03/07/24", NULL), "form", "two-digit years are not "
-	    "guessed");
-	is_str(read_date("03/07-2024", NULL), "form", "one separator, twice");
-	is_str(read_date("2024-07-03x", NULL), "form", "trailing junk");
-	is_str(read_date("", NULL), "form", "empty");
-	is_str(read_date("ngày 3", NULL), "form", "words");
-	is_str(read_date("123/7/2024", NULL), "form", "three-digit day");
-	is_str(read_date("0/7/2024", NULL), "noday", "day 0");
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
+		is_str(read_date(dates[i].in, dates[i].in_2024 ? &y2024 : NULL),
+		    dates[i].want, "%s", dates[i].name);
 	ok(cal_read_date(NULL, NULL, NULL) == CAL_FORM, "NULL");
 }
 
@@ -201,6 +208,29 @@ test_read_time(void)
 	ok(cal_read_time(NULL, NULL, NULL) == CAL_FORM, "NULL");
 }
 
+/* The messages of dates and times that are none: why, and what to write. */
+static const struct {
+	int		(*say)(struct err *, enum cal_read, const char *,
+			    const char *);
+	enum cal_read	 r;
+	const char	*what, *s, *want, *name;
+} msgs[] = {
+	{ cal_date_error, CAL_NODAY, "Date", "31/02/2024",
+	    "Date: \"31/02/2024\": month 2 of 2024 has 29 days",
+	    "no such day: why, never \"not a real date\"" },
+	{ cal_date_error, CAL_NODAY, "Date", "03/13/2024",
+	    "Date: \"03/13/2024\": there is no month 13", "no such month" },
+	{ cal_date_error, CAL_NOYEAR, "--due-before", "15/9",
+	    "--due-before: \"15/9\" has no year: write the date as 03/07/2024",
+	    "no year" },
+	{ cal_time_error, CAL_FORM, "Start", "chiều",
+	    "Start: \"chiều\" is not a time: write 14:30 or 14h30",
+	    "a form that is no time" },
+	{ cal_time_error, CAL_NOTIME, "End", "25:00",
+	    "End: \"25:00\": hours go from 0 to 23 and minutes from 0 to 59",
+	    "no such time" },
+};
+
 static void
 test_messages(void)
 {
@@ -212,21 +242,10 @@ test_messages(void)
 	is_str(e.msg, "--date: \"hôm qua\" is not a date: write 03/07/2024 "
 	    "or 2024-07-03",
 	    "a form that is no date: the forms taken");
-	cal_date_error(&e, CAL_NODAY, "Date", "31/02/2024");
-	is_str(e.msg, "Date: \"31/02/2024\": month 2 of 2024 has 29 days",
-	    "no such day: why, never \"not a real date\"");
-	cal_date_error(&e, CAL_NODAY, "Date", "03/13/2024");
-	is_str(e.msg, "Date: \"03/13/2024\": there is no month 13",
-	    "no such month");
-	cal_date_error(&e, CAL_NOYEAR, "--due-before", "15/9");
-	is_str(e.msg, "--due-before: \"15/9\" has no year: write the date as "
-	    "03/07/2024", "no year");
-	cal_time_error(&e, CAL_FORM, "Start", "chiều");
-	is_str(e.msg, "Start: \"chiều\" is not a time: write 14:30 or 14h30",
-	    "a form that is no time");
-	cal_time_error(&e, CAL_NOTIME, "End", "25:00");
-	is_str(e.msg, "End: \"25:00\": hours go from 0 to 23 and minutes "
-	    "from 0 to 59", "no such time");
+	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+		msgs[i].say(&e, msgs[i].r, msgs[i].what, msgs[i].s);
+		is_str(e.msg, msgs[i].want, "%s", msgs[i].name);
+	}
 }
 
 static void

@@ -17,22 +17,6 @@
 #include "lib/err.h"
 #include "tap.h"
 
-/* The first ~60 bytes of s, cut at a character boundary, for test names. */
-static const char *
-head60(const char *s, char buf[72])
-{
-	size_t n = strlen(s);
-
-	if (n > 60) {
-		n = 60;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(buf, s, n);
-	strcpy(buf + n, strlen(s) > n ? "..." : "");
-	return buf;
-}
-
 static const char *
 iso(struct ymd d, char buf[11])
 {
@@ -174,7 +158,7 @@ from_file(void)
 			    strcmp(d[j].text, c->expect[j].f[0]) == 0 &&
 			    strcmp(iso(d[j].due, b), c->expect[j].f[1]) == 0;
 		ok(good, "deadlines.tsv:%d: %s", c->head.lineno,
-		    head60(c->head.f[2], hb));
+		    case_name(c->head.f[2], hb));
 		if (!good) {
 			for (size_t j = 0; j < nd; j++)
 				printf("#   got:  \"%s\" %s\n", d[j].text,

@@ -21,6 +21,7 @@
 #include "export/export_layout.h"
 #include "lib/buf.h"
 #include "tap.h"
+#include "tmeet.h"
 #include "core/tmpl.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
@@ -39,27 +40,14 @@ static struct tmpl en = { .id = "liaison", .lang = "en", .style = "state",
 static void
 fill(struct meeting *m)
 {
-	struct attendee *a;
-	struct action *t;
-
-	meeting_init(m);
-	meeting_set(m, F_TEMPLATE, "giaoban");
-	meeting_set(m, F_TITLE, "Hội nghị giao ban");
-	meeting_set(m, F_DATE, "2024-02-05");
+	tm_meeting(m, "Hội nghị giao ban", "2024-02-05");
 	meeting_set(m, F_START, "08:00");
 	meeting_set(m, F_ORGANISATION, "Thành ủy Hải Phòng; Quận ủy Bình Giang");
-	a = meeting_add_attendee(m);
-	a->name = xstrdup("Trịnh Quang Trường");
-	a->role = ROLE_CHAIR;
-	a = meeting_add_attendee(m);
-	a->name = xstrdup("Ngô Thị Thanh Hương");
-	a->organisation = xstrdup("Liên đoàn Lao động quận");
-	a->presence = PRES_ABSENT;
+	tm_attendee(m, "Trịnh Quang Trường", NULL)->role = ROLE_CHAIR;
+	tm_attendee(m, "Ngô Thị Thanh Hương", "Liên đoàn Lao động quận")
+	    ->presence = PRES_ABSENT;
 	meeting_section_set(m, "results", "Đạt 92,3% kế hoạch.");
-	t = meeting_add_action(m);
-	t->assignee = xstrdup("Quận đoàn");
-	t->task = xstrdup("Tổ chức Ngày hội thanh niên");
-	t->due = xstrdup("2025-10-15");
+	tm_action(m, "Quận đoàn", "Tổ chức Ngày hội thanh niên", "2025-10-15");
 }
 
 /* The display width of the widest line of s. */

@@ -13,6 +13,7 @@
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "tap.h"
+#include "tmeet.h"
 #include "core/tmpl.h"
 #include "lib/xmalloc.h"
 
@@ -255,18 +256,14 @@ test_blanks_around_values(void)
 	ok(md_read(b.s, b.len, "x", &set, &r, &e) == 0, "and read back");
 	meeting_free(&r);
 	buf_free(&b);
-	free(m.att[0].name);
-	m.att[0].name = xstrdup("   ");
+	tm_set(&m.att[0].name, "   ");
 	ok(meeting_validate(&m, &e) == ERR_INPUT,
 	    "a name of blanks only is no name: %s", e.msg);
-	free(m.att[0].name);
-	m.att[0].name = xstrdup("A");
-	free(m.act[0].task);
-	m.act[0].task = xstrdup(" \t ");
+	tm_set(&m.att[0].name, "A");
+	tm_set(&m.act[0].task, " \t ");
 	ok(meeting_validate(&m, &e) == ERR_INPUT,
 	    "a task of blanks only is no task: %s", e.msg);
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("x");
+	tm_set(&m.act[0].task, "x");
 	meeting_set(&m, F_TITLE, "  ");
 	ok(meeting_validate(&m, &e) == ERR_INPUT,
 	    "a title of blanks only is no title: %s", e.msg);

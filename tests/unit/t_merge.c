@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,14 +237,59 @@ names(const struct attendee *v, size_t n)
 	return buf_steal(&b);
 }
 
-static void
-is_roster(const struct attendee *o, size_t no, const struct attendee *m,
-    size_t nm, const struct attendee *t, size_t nt, const char *want,
-    size_t merged, size_t kept_both, const char *rule)
+/* True if s starts a row of a written roster: digits, then ':'. */
+static bool
+row_start(const char *s)
 {
+	if (!isdigit((unsigned char)*s))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	return *s == ':';
+}
+
+/* A roster written as names() writes one ("1:An 2:Bình(absent) 0:Mới",
+ * 0 for a row not stored yet) read into v, members all; the names are
+ * malloc'd. */
+static size_t
+roster(const char *s, struct attendee *v, size_t max)
+{
+	size_t n = 0;
+
+	while (*s && n < max) {
+		char *name;
+		const char *next;
+		long long id = strtoll(s, &name, 10);
+		size_t len;
+
+		name++;		/* the ':' */
+		for (next = name; *next; next++)
+			if (*next == ' ' && row_start(next + 1))
+				break;
+		len = (size_t)(next - name);
+		v[n] = person(id, NULL, PRES_PRESENT);
+		if (len >= 8 && strncmp(name + len - 8, "(absent)", 8) == 0) {
+			v[n].presence = PRES_ABSENT;
+			len -= 8;
+		}
+		v[n].name = xstrndup(name, len);
+		n++;
+		s = *next ? next + 1 : next;
+	}
+	return n;
+}
+
+/* Merges the rosters mine and theirs made from base, all three written
+ * as names() writes one; the result is want, with merged rows merged and
+ * kept_both kept twice. */
+static void
+is_roster(const char *base, const char *mine, const char *theirs,
+    const char *want, size_t merged, size_t kept_both, const char *rule)
+{
+	struct attendee o[8], m[8], t[8], *out;
+	size_t no = roster(base, o, 8), nm = roster(mine, m, 8);
+	size_t nt = roster(theirs, t, 8), n;
 	struct merge_count c = { 0, 0 };
-	struct attendee *out;
-	size_t n;
 	char *got;
 
 	merge_attendees(o, no, m, nm, t, nt, &out, &n, &c);
@@ -256,62 +302,42 @@ is_roster(const struct attendee *o, size_t no, const struct attendee *m,
 	for (size_t i = 0; i < n; i++)
 		attendee_free(&out[i]);
 	free(out);
+	for (size_t i = 0; i < no; i++)
+		free(o[i].name);
+	for (size_t i = 0; i < nm; i++)
+		free(m[i].name);
+	for (size_t i = 0; i < nt; i++)
+		free(t[i].name);
 }
 
 static void
 test_roster(void)
 {
-	struct attendee o[] = { person(1, "An", PRES_PRESENT),
-	    person(2, "Bình", PRES_PRESENT), person(3, "Cường", PRES_PRESENT) };
-	struct attendee m[3], t[4];
-
-	memcpy(m, o, sizeof o);
-	memcpy(t, o, sizeof o);
-	m[0].name = "An (sửa)";
-	t[2].presence = PRES_ABSENT;
-	is_roster(o, 3, m, 3, t, 3, "1:An (sửa) 2:Bình 3:Cường(absent)", 1, 0,
-	    "rows changed on different sides merge");
-	memcpy(m, o, sizeof o);
-	memcpy(t, o, sizeof o);
-	m[1].name = "Bình (đây)";
-	t[1].presence = PRES_ABSENT;
-	is_roster(o, 3, m, 3, t, 3, "1:An 2:Bình (đây)(absent) 3:Cường", 1, 0,
-	    "one row changed in different fields merges");
-	memcpy(m, o, sizeof o);
-	memcpy(t, o, sizeof o);
-	m[1].name = "Bình (đây)";
-	t[1].name = "Bình (kia)";
-	is_roster(o, 3, m, 3, t, 3, "1:An 2:Bình (kia) 0:Bình (đây) 3:Cường",
-	    0, 1, "the same field changed differently keeps both rows, the "
-	    "other's under its id");
-	memcpy(m, o, sizeof o);
-	memcpy(t, o, sizeof o);
-	t[3] = person(9, "Dũng", PRES_PRESENT);
-	m[2] = person(0, "Mới", PRES_PRESENT);
-	is_roster(o, 3, m, 3, t, 4, "1:An 2:Bình 0:Mới 9:Dũng", 1, 0,
+	is_roster("1:An 2:Bình 3:Cường", "1:An (sửa) 2:Bình 3:Cường",
+	    "1:An 2:Bình 3:Cường(absent)", "1:An (sửa) 2:Bình 3:Cường(absent)",
+	    1, 0, "rows changed on different sides merge");
+	is_roster("1:An 2:Bình 3:Cường", "1:An 2:Bình (đây) 3:Cường",
+	    "1:An 2:Bình(absent) 3:Cường", "1:An 2:Bình (đây)(absent) 3:Cường",
+	    1, 0, "one row changed in different fields merges");
+	is_roster("1:An 2:Bình 3:Cường", "1:An 2:Bình (đây) 3:Cường",
+	    "1:An 2:Bình (kia) 3:Cường",
+	    "1:An 2:Bình (kia) 0:Bình (đây) 3:Cường", 0, 1,
+	    "the same field changed differently keeps both rows, the other's "
+	    "under its id");
+	is_roster("1:An 2:Bình 3:Cường", "1:An 2:Bình 0:Mới",
+	    "1:An 2:Bình 3:Cường 9:Dũng", "1:An 2:Bình 0:Mới 9:Dũng", 1, 0,
 	    "rows added on both sides are all kept; one deleted there goes");
 }
 
 static void
 test_roster_deleted(void)
 {
-	struct attendee o[] = { person(1, "An", PRES_PRESENT),
-	    person(2, "Bình", PRES_PRESENT) };
-	struct attendee m[2], t[2];
-
-	memcpy(m, o, sizeof o);
-	memcpy(t, o, sizeof o);
-	m[1].name = "Bình (sửa)";
-	is_roster(o, 2, m, 2, t, 1, "1:An 0:Bình (sửa)", 0, 1,
+	is_roster("1:An 2:Bình", "1:An 2:Bình (sửa)", "1:An",
+	    "1:An 0:Bình (sửa)", 0, 1,
 	    "deleted there but changed here: kept, as a new row");
-	memcpy(m, o, sizeof o);
-	memcpy(t, o, sizeof o);
-	t[1].name = "Bình (sửa)";
-	is_roster(o, 2, m, 1, t, 2, "1:An 2:Bình (sửa)", 0, 1,
-	    "deleted here but changed there: kept");
-	memcpy(m, o, sizeof o);
-	memcpy(t, o, sizeof o);
-	is_roster(o, 2, m, 1, t, 2, "1:An", 0, 0,
+	is_roster("1:An 2:Bình", "1:An", "1:An 2:Bình (sửa)",
+	    "1:An 2:Bình (sửa)", 0, 1, "deleted here but changed there: kept");
+	is_roster("1:An 2:Bình", "1:An", "1:An 2:Bình", "1:An", 0, 0,
 	    "deleted here and untouched there: gone");
 }
 

@@ -25,44 +25,24 @@
 #include "lib/xmalloc.h"
 #include "store/store.h"
 #include "tap.h"
+#include "tdb.h"
+#include "tmeet.h"
 
 static int64_t
 ward_meeting(struct store *s)
 {
 	struct meeting m;
-	struct action *t;
 	struct err e;
 	int64_t id;
 
-	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, "giaoban");
-	meeting_set(&m, F_TITLE, "Giao ban phường A");
-	meeting_set(&m, F_DATE, "2025-11-03");
+	tm_meeting(&m, "Giao ban phường A", "2025-11-03");
 	meeting_section_set(&m, "results", "Đảng viên mới của phường A.");
-	t = meeting_add_action(&m);
-	t->assignee = xstrdup("Văn phòng");
-	t->task = xstrdup("Báo cáo quý");
+	tm_action(&m, "Văn phòng", "Báo cáo quý", NULL);
 	ok(store_meeting_insert(s, &m, &e) == 0, "ward_a stores its meeting: %s",
 	    e.msg);
 	id = m.id;
 	meeting_free(&m);
 	return id;
-}
-
-static size_t
-hits(struct store *s, const char *text)
-{
-	struct search_query q;
-	struct search_hit *v;
-	struct err e;
-	size_t n = 0;
-
-	if (search_query_parse(text, 0, &q, &e) == 0) {
-		if (store_search(s, &q, 10, &v, &n, &e) == 0)
-			store_search_hits_free(v, n);
-		search_query_free(&q);
-	}
-	return n;
 }
 
 static void
@@ -74,7 +54,7 @@ other_unit(struct store *b, int64_t id, int64_t task)
 	is_int(store_meeting_load(b, id, &m, &e), ERR_INPUT,
 	    "ward_b cannot read ward_a's meeting");
 	ok(!store_meeting_exists(b, id), "nor know it is there");
-	is_int((intmax_t)hits(b, "dang vien"), 0, "nor find it by searching");
+	is_int(tdb_hits(b, "dang vien"), 0, "nor find it by searching");
 	is_int(store_section_save(b, id, "results", "Xóa", &e), ERR_INPUT,
 	    "nor change its text");
 	is_int(store_act_set_status(b, task, ACT_DONE, NULL, NULL, NULL, &e),
@@ -96,7 +76,7 @@ office(struct store *o, struct store *a, int64_t id, int64_t task)
 
 	ok(store_meeting_load(o, id, &m, &e) == 0, "the office reads it: %s",
 	    e.msg);
-	is_int((intmax_t)hits(o, "dang vien"), 1, "and finds it");
+	is_int(tdb_hits(o, "dang vien"), 1, "and finds it");
 	is_int(store_section_save(o, id, "results", "Sửa", &e), ERR_RUNTIME,
 	    "but may not change its text");
 	ok(strstr(e.msg, "ward_a") != NULL, "and is told whose it is: %s", e.msg);
@@ -104,8 +84,7 @@ office(struct store *o, struct store *a, int64_t id, int64_t task)
 	is_int(store_meeting_save_header(o, &m, &e), ERR_RUNTIME,
 	    "nor its header");
 	is_int(store_attendees_save(o, &m, &e), ERR_RUNTIME, "nor its roster");
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Việc khác");
+	tm_set(&m.act[0].task, "Việc khác");
 	is_int(store_actions_save(o, &m, &e), ERR_RUNTIME, "nor its tasks' text");
 	meeting_free(&m);
 	if (ok(store_meeting_open(o, id, &m, &base, &e) == 0, "the office "
@@ -159,9 +138,9 @@ later(struct store *a, struct store *b, struct store *o, int64_t id)
 	    &rep, &e) == 0, "and saves a long text, the index left for later");
 	store_sync_report_free(&rep);
 	ok(store_search_catch_up(a, &e) == 0, "ward_a catches up");
-	is_int((intmax_t)hits(o, "lua mua boi thu"), 1,
+	is_int(tdb_hits(o, "lua mua boi thu"), 1,
 	    "then the office finds the new words");
-	is_int((intmax_t)hits(b, "lua mua boi thu"), 0, "ward_b still nothing");
+	is_int(tdb_hits(b, "lua mua boi thu"), 0, "ward_b still nothing");
 	meeting_free(&m);
 	store_base_free(base);
 }

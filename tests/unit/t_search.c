@@ -18,6 +18,7 @@
 #include "store/store.h"
 #include "tap.h"
 #include "tdb.h"
+#include "tmeet.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
@@ -267,21 +268,11 @@ test_snippet_controls(void)
 static void
 fill(struct meeting *m, const char *title, const char *text)
 {
-	struct attendee *a;
-	struct action *t;
-
-	meeting_init(m);
-	meeting_set(m, F_TEMPLATE, "giaoban");
-	meeting_set(m, F_TITLE, title);
-	meeting_set(m, F_DATE, "2025-12-15");
+	tm_meeting(m, title, "2025-12-15");
 	meeting_set(m, F_ORGANISATION, "Quận ủy Ngô Quyền");
-	a = meeting_add_attendee(m);
-	a->name = xstrdup("Trịnh Quang Trường");
-	a->role = ROLE_CHAIR;
+	tm_attendee(m, "Trịnh Quang Trường", NULL)->role = ROLE_CHAIR;
 	meeting_section_set(m, "results", text);
-	t = meeting_add_action(m);
-	t->assignee = xstrdup("Hội Nông dân");
-	t->task = xstrdup("Rà soát hội viên");
+	tm_action(m, "Hội Nông dân", "Rà soát hội viên", NULL);
 }
 
 /* Two meetings, one with "đảng viên" and one with "đang viên"; false
@@ -373,14 +364,12 @@ test_index_rows(void)
 
 	if (!two_meetings(&t, &m, &m2, "index of rows"))
 		return;
-	free(m.att[0].name);
-	m.att[0].name = xstrdup("Đoàn Văn Đạt");
+	tm_set(&m.att[0].name, "Đoàn Văn Đạt");
 	ok(store_attendees_save(t.s, &m, &e) == 0, "attendees save");
 	is_hits(t.s, "doan van dat", "1", "attendees save: the new name");
 	is_hits(t.s, "trinh quang truong", "2",
 	    "attendees save: the old name is gone");
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Phát triển hội viên trẻ");
+	tm_set(&m.act[0].task, "Phát triển hội viên trẻ");
 	ok(store_actions_save(t.s, &m, &e) == 0, "actions save");
 	is_hits(t.s, "hoi vien tre", "1", "actions save: the new task");
 	is_hits(t.s, "\"ra soat hoi vien\"", "2",

@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "tap.h"
 #include "testdb.h"
+#include "tmeet.h"
 #include "core/tmpl.h"
 #include "lib/xmalloc.h"
 
@@ -40,20 +41,13 @@ add_meeting(struct store *s, const char *series, const char *date,
 	struct err e;
 	int64_t id;
 
-	meeting_init(&m);
-	meeting_set(&m, F_TEMPLATE, "giaoban");
+	tm_meeting(&m, date, date);
 	meeting_set(&m, F_SERIES, series);
-	meeting_set(&m, F_TITLE, date);
-	meeting_set(&m, F_DATE, date);
-	a = meeting_add_attendee(&m);
-	a->name = xstrdup(who);
-	a->organisation = xstrdup(date);
+	a = tm_attendee(&m, who, date);
 	a->presence = pres;
 	if (pres == PRES_REPRESENTED)
 		a->proxy = xstrdup("Người dự thay");
-	a = meeting_add_attendee(&m);
-	a->name = xstrdup("Lê Thị Thu");
-	a->role = ROLE_SECRETARY;
+	tm_attendee(&m, "Lê Thị Thu", NULL)->role = ROLE_SECRETARY;
 	t = meeting_add_action(&m);
 	t->task = xasprintf("Việc của kỳ %s", date);
 	t->status = st;
@@ -382,14 +376,84 @@ test_checklist(const struct tmpl *t)
 	meeting_free(&m);
 }
 
+static const char VARIANT[] = "Giao ban thường trực Thành ủy";
+
+/* The first meeting of the series, typed with stray blanks and a d/m/y
+ * date, then filled in and saved; false after saying what failed. */
+static bool
+variant_first(struct fixture *fx, struct meeting *first)
+{
+	struct err e;
+	int64_t id;
+
+	if (!ok(store_series_new_meeting(fx->s, &new_tp, "  Giao ban  thường "
+	    "trực Thành ủy ", "Giao ban tháng 10", "03/10/2025", &id, &e) == 0 &&
+	    store_meeting_load(fx->s, id, first, &e) == 0,
+	    "a first meeting, typed with stray blanks and a d/m/y date"))
+		return false;
+	is_str(meeting_get(first, F_SERIES), VARIANT, "its series, cleaned");
+	is_str(meeting_get(first, F_DATE), "2025-10-03", "its date, ISO");
+	meeting_set(first, F_ORGANISATION, "Thành ủy Hải Phòng");
+	meeting_set(first, F_NUMBER, "15-BB/TU");
+	meeting_set(first, F_PLACE, "Phòng họp số 1");
+	meeting_set(first, F_LOCALITY, "Hải Phòng");
+	meeting_set(first, F_CHAIR, "Lê Văn Bình");
+	meeting_set(first, F_SECRETARY, "Nguyễn Thị Thanh");
+	meeting_set(first, F_START, "14:00");
+	meeting_set(first, F_END, "16:30");
+	meeting_set(first, F_RECIPIENTS, "Thường trực Thành ủy; Lưu VP");
+	meeting_set(first, F_STYLE, "state");
+	meeting_add_attendee(first)->name = xstrdup("Lê Văn Bình");
+	first->att[0].role = ROLE_CHAIR;
+	first->att[0].presence = PRES_ABSENT;
+	meeting_add_action(first)->task = xstrdup("Rà soát đề án");
+	return ok(store_meeting_save(fx->s, first, true, NULL, 0, true, true,
+	    &e) == 0, "filled in");
+}
+
+/* What the second meeting took from the first (variant_first). */
+static void
+variant_carried(struct fixture *fx, const struct meeting *second)
+{
+	struct action *v = NULL;
+	size_t n = 0;
+	struct err e;
+
+	is_str(meeting_get(second, F_SERIES), VARIANT, "it is the same series");
+	is_str(meeting_get(second, F_DATE), "2025-11-07", "on its own date");
+	is_str(meeting_get(second, F_ORGANISATION), "Thành ủy Hải Phòng",
+	    "the organisation carries over");
+	is_str(meeting_get(second, F_NUMBER), "…-BB/TU",
+	    "the number's pattern, without the running number");
+	is_str(meeting_get(second, F_PLACE), "Phòng họp số 1", "the place");
+	is_str(meeting_get(second, F_LOCALITY), "Hải Phòng",
+	    "the place of issue");
+	is_str(meeting_get(second, F_CHAIR), "Lê Văn Bình", "the chair");
+	is_str(meeting_get(second, F_SECRETARY), "Nguyễn Thị Thanh",
+	    "the secretary");
+	is_str(meeting_get(second, F_START), "14:00", "the start time");
+	ok(meeting_get(second, F_END) == NULL, "not the end time");
+	is_str(meeting_get(second, F_STYLE), "state", "the style");
+	is_str(meeting_get(second, F_RECIPIENTS), "Thường trực Thành ủy; "
+	    "Lưu VP", "the recipients");
+	is_str(meeting_get(second, F_TITLE), "Hội nghị giao ban",
+	    "the title is the template's, not the last one's");
+	ok(second->natt == 1 && second->att[0].role == ROLE_CHAIR &&
+	    second->att[0].presence == PRES_PRESENT, "the roster, all present");
+	ok(second->nact == 0, "no tasks of its own");
+	ok(store_series_open_actions(fx->s, meeting_get(second, F_SERIES),
+	    meeting_get(second, F_DATE), second->id, &v, NULL, &n, &e) == 0 &&
+	    n == 1 && strcmp(v[0].task, "Rà soát đề án") == 0,
+	    "the first one's open task is to review");
+	free_actions(v, NULL, n);
+}
+
 /* A series met as "Giao ban thường trực Thành ủy" and typed again as
  * "giao ban  thường trực Thành uỷ": the same series, as stored. */
 static void
 test_variant(struct fixture *fx)
 {
-	static const char NAME[] = "Giao ban thường trực Thành ủy";
 	struct meeting first, second;
-	struct action *v;
 	char **names, *name;
 	size_t n;
 	struct err e;
@@ -397,37 +461,14 @@ test_variant(struct fixture *fx)
 
 	meeting_init(&first);
 	meeting_init(&second);
-	if (!ok(store_series_new_meeting(fx->s, &new_tp, "  Giao ban  thường "
-	    "trực Thành ủy ", "Giao ban tháng 10", "03/10/2025", &id, &e) == 0 &&
-	    store_meeting_load(fx->s, id, &first, &e) == 0,
-	    "a first meeting, typed with stray blanks and a d/m/y date"))
+	if (!variant_first(fx, &first))
 		goto out;
-	is_str(meeting_get(&first, F_SERIES), NAME, "its series, cleaned");
-	is_str(meeting_get(&first, F_DATE), "2025-10-03", "its date, ISO");
-	meeting_set(&first, F_ORGANISATION, "Thành ủy Hải Phòng");
-	meeting_set(&first, F_NUMBER, "15-BB/TU");
-	meeting_set(&first, F_PLACE, "Phòng họp số 1");
-	meeting_set(&first, F_LOCALITY, "Hải Phòng");
-	meeting_set(&first, F_CHAIR, "Lê Văn Bình");
-	meeting_set(&first, F_SECRETARY, "Nguyễn Thị Thanh");
-	meeting_set(&first, F_START, "14:00");
-	meeting_set(&first, F_END, "16:30");
-	meeting_set(&first, F_RECIPIENTS, "Thường trực Thành ủy; Lưu VP");
-	meeting_set(&first, F_STYLE, "state");
-	meeting_add_attendee(&first)->name = xstrdup("Lê Văn Bình");
-	first.att[0].role = ROLE_CHAIR;
-	first.att[0].presence = PRES_ABSENT;
-	meeting_add_action(&first)->task = xstrdup("Rà soát đề án");
-	if (!ok(store_meeting_save(fx->s, &first, true, NULL, 0, true, true,
-	    &e) == 0, "filled in"))
-		goto out;
-
 	ok(store_series_names(fx->s, &names, &n, &e) == 0 && n == 3 &&
-	    strcmp(names[0], NAME) == 0 && strcmp(names[1], "quy") == 0 &&
+	    strcmp(names[0], VARIANT) == 0 && strcmp(names[1], "quy") == 0 &&
 	    strcmp(names[2], "thang") == 0, "the series, latest met first");
 	store_names_free(names, n);
 	ok(store_series_resolve(fx->s, "giao ban thường trực thành uỷ",
-	    &name, &e) == 0 && name && strcmp(name, NAME) == 0,
+	    &name, &e) == 0 && name && strcmp(name, VARIANT) == 0,
 	    "a variant resolves to the stored spelling");
 	free(name);
 	ok(store_series_resolve(fx->s, " Giao ban  quý ", &name, &e) == 0 &&
@@ -436,39 +477,11 @@ test_variant(struct fixture *fx)
 	free(name);
 	ok(store_series_resolve(fx->s, " ", &name, &e) == 0 && name == NULL,
 	    "blank is no series");
-
-	if (!ok(store_series_new_meeting(fx->s, &new_tp, "Giao ban thường "
+	if (ok(store_series_new_meeting(fx->s, &new_tp, "Giao ban thường "
 	    "trực Thành uỷ", NULL, "7/11/2025", &id, &e) == 0 &&
 	    store_meeting_load(fx->s, id, &second, &e) == 0,
 	    "a second meeting, typed with the old tone placement"))
-		goto out;
-	is_str(meeting_get(&second, F_SERIES), NAME, "it is the same series");
-	is_str(meeting_get(&second, F_DATE), "2025-11-07", "on its own date");
-	is_str(meeting_get(&second, F_ORGANISATION), "Thành ủy Hải Phòng",
-	    "the organisation carries over");
-	is_str(meeting_get(&second, F_NUMBER), "…-BB/TU",
-	    "the number's pattern, without the running number");
-	is_str(meeting_get(&second, F_PLACE), "Phòng họp số 1", "the place");
-	is_str(meeting_get(&second, F_LOCALITY), "Hải Phòng",
-	    "the place of issue");
-	is_str(meeting_get(&second, F_CHAIR), "Lê Văn Bình", "the chair");
-	is_str(meeting_get(&second, F_SECRETARY), "Nguyễn Thị Thanh",
-	    "the secretary");
-	is_str(meeting_get(&second, F_START), "14:00", "the start time");
-	ok(meeting_get(&second, F_END) == NULL, "not the end time");
-	is_str(meeting_get(&second, F_STYLE), "state", "the style");
-	is_str(meeting_get(&second, F_RECIPIENTS), "Thường trực Thành ủy; "
-	    "Lưu VP", "the recipients");
-	is_str(meeting_get(&second, F_TITLE), "Hội nghị giao ban",
-	    "the title is the template's, not the last one's");
-	ok(second.natt == 1 && second.att[0].role == ROLE_CHAIR &&
-	    second.att[0].presence == PRES_PRESENT, "the roster, all present");
-	ok(second.nact == 0, "no tasks of its own");
-	ok(store_series_open_actions(fx->s, meeting_get(&second, F_SERIES),
-	    meeting_get(&second, F_DATE), second.id, &v, NULL, &n, &e) == 0 &&
-	    n == 1 && strcmp(v[0].task, "Rà soát đề án") == 0,
-	    "the first one's open task is to review");
-	free_actions(v, NULL, n);
+		variant_carried(fx, &second);
 out:
 	meeting_free(&first);
 	meeting_free(&second);

@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "tap.h"
 #include "tdb.h"
+#include "tmeet.h"
 
 static void
 fill(struct meeting *m)
@@ -26,34 +27,23 @@ fill(struct meeting *m)
 	struct attendee *a;
 	struct action *t;
 
-	meeting_init(m);
-	meeting_set(m, F_TEMPLATE, "giaoban");
+	tm_meeting(m, "Hội nghị giao ban quý IV", "2025-12-15");
 	meeting_set(m, F_SERIES, "giao-ban-quy");
-	meeting_set(m, F_TITLE, "Hội nghị giao ban quý IV");
-	meeting_set(m, F_DATE, "2025-12-15");
 	meeting_set(m, F_STYLE, "party");
 	meeting_set(m, F_NUMBER, "30-BB/QU");
 	meeting_set(m, F_RECIPIENTS, "Thường trực Quận ủy; Lưu VP");
-	a = meeting_add_attendee(m);
-	a->name = xstrdup("Nguyễn Thị Hoa");
-	a->role = ROLE_CHAIR;
-	a = meeting_add_attendee(m);
-	a->name = xstrdup("Trần Văn Bình");
-	a->organisation = xstrdup("Hội Nông dân");
+	tm_attendee(m, "Nguyễn Thị Hoa", NULL)->role = ROLE_CHAIR;
+	a = tm_attendee(m, "Trần Văn Bình", "Hội Nông dân");
 	a->presence = PRES_REPRESENTED;
 	a->proxy = xstrdup("Lê Văn Cường");
 	meeting_section_set(m, "results", "Đạt 92,3% kế hoạch.");
-	t = meeting_add_action(m);
-	t->assignee = xstrdup("Ủy ban MTTQ quận");
-	t->task = xstrdup("Rà soát các chỉ tiêu");
-	t->due = xstrdup("2025-12-31");
+	t = tm_action(m, "Ủy ban MTTQ quận", "Rà soát các chỉ tiêu",
+	    "2025-12-31");
 	t->due_text = xstrdup("trong tháng 12");
 	t->src_section = xstrdup("conclusions");
 	t->src_start = 10;
 	t->src_end = 42;
-	t = meeting_add_action(m);
-	t->task = xstrdup("Tổng kết");
-	t->status = ACT_DOING;
+	tm_action(m, NULL, "Tổng kết", NULL)->status = ACT_DOING;
 }
 
 /* A database holding the meeting of fill(), stored in *m; false after
@@ -233,8 +223,7 @@ test_status_elsewhere(void)
 	if (!ok(store_act_set_status(t.s, m.act[0].id, ACT_DOING, "elsewhere",
 	    NULL, &changed, &e) == 0 && changed, "status set elsewhere"))
 		goto out;
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Sửa tên việc");
+	tm_set(&m.act[0].task, "Sửa tên việc");
 	ok(store_actions_save(t.s, &m, &e) == 0, "the editor saves its tasks");
 	if (ok(store_meeting_load(t.s, m.id, &l, &e) == 0, "load")) {
 		ok(l.act[0].status == ACT_DOING &&
@@ -275,8 +264,7 @@ test_save_is_one_transaction(void)
 	if (!with_meeting(&t, &m, "one transaction"))
 		return;
 	meeting_section_set(&m, "conclusions", "Kết luận mới");
-	free(m.act[0].task);
-	m.act[0].task = xstrdup("Việc mới");
+	tm_set(&m.act[0].task, "Việc mới");
 	meeting_set(&m, F_STYLE, "royal");	/* violates the CHECK */
 	is_int(store_meeting_save(t.s, &m, true, keys, 1, true, true, &e),
 	    ERR_RUNTIME, "a save with a bad header fails");

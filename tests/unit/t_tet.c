@@ -9,38 +9,29 @@
 #include "tap.h"
 #include "core/tet.h"
 
-static void
-known(int y, int m, int d)
-{
-	struct ymd t = { 0, 0, 0 };
-	bool found = tet_of_year(y, &t);
-
-	ok(found && t.y == y && t.m == m && t.d == d,
-	    "Tết %d is %d-%02d-%02d (table says %d-%02d-%02d)", y, y, m, d,
-	    t.y, t.m, t.d);
-}
-
 /* Published Vietnamese calendar dates. */
+static const struct ymd known[] = {
+	{ 1990, 1, 27 }, { 2000, 2, 5 }, { 2008, 2, 7 }, { 2010, 2, 14 },
+	{ 2020, 1, 25 }, { 2021, 2, 12 }, { 2022, 2, 1 }, { 2023, 1, 22 },
+	{ 2024, 2, 10 }, { 2025, 1, 29 }, { 2026, 2, 17 }, { 2027, 2, 6 },
+	{ 2028, 1, 26 },
+	/* Vietnam a day before China: the new moon falls between 23:00 and
+	 * midnight Beijing time, i.e. before midnight in Hanoi. */
+	{ 2007, 2, 17 },	/* China: 2007-02-18 */
+	{ 2030, 2, 2 },		/* China: 2030-02-03 */
+};
+
 static void
 test_known(void)
 {
-	known(1990, 1, 27);
-	known(2000, 2, 5);
-	known(2008, 2, 7);
-	known(2010, 2, 14);
-	known(2020, 1, 25);
-	known(2021, 2, 12);
-	known(2022, 2, 1);
-	known(2023, 1, 22);
-	known(2024, 2, 10);
-	known(2025, 1, 29);
-	known(2026, 2, 17);
-	known(2027, 2, 6);
-	known(2028, 1, 26);
-	/* Vietnam a day before China: the new moon falls between 23:00 and
-	 * midnight Beijing time, i.e. before midnight in Hanoi. */
-	known(2007, 2, 17);	/* China: 2007-02-18 */
-	known(2030, 2, 2);	/* China: 2030-02-03 */
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		struct ymd k = known[i], t = { 0, 0, 0 };
+		bool found = tet_of_year(k.y, &t);
+
+		ok(found && t.y == k.y && t.m == k.m && t.d == k.d,
+		    "Tết %d is %d-%02d-%02d (table says %d-%02d-%02d)", k.y,
+		    k.y, k.m, k.d, t.y, t.m, t.d);
+	}
 }
 
 static void

@@ -18,11 +18,13 @@
 #include <unistd.h>
 
 #include "core/model.h"
+#include "core/search.h"
 #include "lib/err.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
 #include "tap.h"
 #include "testdb.h"
+#include "tmeet.h"
 
 struct tdb {
 	char		*dir;
@@ -77,10 +79,28 @@ __attribute__((unused))
 static void
 tdb_meeting(struct meeting *m, const char *title)
 {
-	meeting_init(m);
-	meeting_set(m, F_TEMPLATE, "giaoban");
-	meeting_set(m, F_TITLE, title);
-	meeting_set(m, F_DATE, "2025-12-15");
+	tm_meeting(m, title, "2025-12-15");
+}
+
+/* The number of hits a search for query finds in s (at most 10), -1 when
+ * the query or the search fails: a failure is never "nothing found". */
+__attribute__((unused))
+static long
+tdb_hits(struct store *s, const char *query)
+{
+	struct search_query q;
+	struct search_hit *v;
+	struct err e;
+	size_t n = 0;
+
+	if (search_query_parse(query, 0, &q, &e) != 0)
+		return -1;
+	if (store_search(s, &q, 10, &v, &n, &e) != 0)
+		n = (size_t)-1;
+	else
+		store_search_hits_free(v, n);
+	search_query_free(&q);
+	return (long)n;
 }
 
 /* Closes the store and removes the folder and all it holds (one level:

@@ -243,28 +243,13 @@ offer_people(struct header *hd, struct textbuf *tb)
 static bool
 offer_series(struct header *hd, struct textbuf *tb)
 {
-	char **names;
-	const char **items;
-	size_t n, k = 0;
 	struct err e;
-	int r = -1;
+	int r;
 
 	err_clear(&e);
-	if (store_series_names(hd->p.host->t->store, &names, &n, &e) != 0) {
+	if ((r = tui_offer_series(hd->p.host->t->store, tb, &e)) < 0)
 		hd->p.host->status(hd->p.host, true, e.msg);
-		return false;
-	}
-	items = xcalloc(n + 1, sizeof *items);
-	for (size_t i = 0; i < n; i++)
-		if (utf8_fold_contains(names[i], tb_text(tb)))
-			items[k++] = names[i];
-	if (k == 0)
-		tui_ask(_("Series"), _("No series so far matches."), "\n");
-	else if ((r = tui_choose(_("Series"), items, k, 0)) >= 0)
-		fill(tb, items[r]);
-	free(items);
-	store_names_free(names, n);
-	return r >= 0;
+	return r > 0;
 }
 
 static enum page_res

@@ -66,14 +66,8 @@ columns(int w, int cw[5])
 		{ 0, 25, 100 }, { 0, 45, 100 }, { 11, 0, 0 }, { 9, 0, 0 },
 		{ 0, 0, 0 }
 	};
-	int sw = (int)utf8_width(_("Status"), strlen(_("Status"))) + 1;
+	int sw = tui_status_width(_("Status"));
 
-	for (int i = 0; i < 4; i++) {
-		const char *l = status_label((enum act_status)i);
-
-		if ((int)utf8_width(l, strlen(l)) + 1 > sw)
-			sw = (int)utf8_width(l, strlen(l)) + 1;
-	}
 	if (sw > cols[3].fixed && sw < w / 4)
 		cols[3].fixed = sw;
 	tui_columns(w, 30, cols, 5, cw);

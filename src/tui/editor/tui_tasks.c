@@ -59,14 +59,8 @@ columns(const struct tmpl_section *ts, int w, int cw[4])
 		{ 0, 1, 3 }, { 0, 0, 0 }, { 12, 0, 0 }, { 10, 0, 0 }
 	};
 	const char *head = ts && ts->ncolumns == 4 ? ts->columns[3] : "";
-	int sw = (int)utf8_width(head, strlen(head)) + 1;
+	int sw = tui_status_width(head);
 
-	for (int i = 0; i < 4; i++) {
-		const char *l = status_label((enum act_status)i);
-
-		if ((int)utf8_width(l, strlen(l)) + 1 > sw)
-			sw = (int)utf8_width(l, strlen(l)) + 1;
-	}
 	if (sw > cols[3].fixed && sw < w / 4)
 		cols[3].fixed = sw;
 	tui_columns(w, 20, cols, 4, cw);
