@@ -320,9 +320,11 @@ test_zombie(void)
 	tdb_close(&t);
 }
 
-/* The process behind the PID is not the one that took the mark. */
+/* A live holder's mark, spoiled behind its back in the SQLite file
+ * (spoil says how, in name), holds nothing. */
 static void
-test_reused_pid(void)
+stale_mark(const char *name, bool (*spoil)(const char *path),
+    const char *spoiled, const char *verdict)
 {
 	struct holder h;
 	struct tdb t;
@@ -330,44 +332,43 @@ test_reused_pid(void)
 	int64_t id;
 	long other = 1;
 
-	/* Marks changed behind the holder's back in the SQLite file; on
-	 * PostgreSQL the server, not a heartbeat, says who lives. */
+	/* On PostgreSQL the server, not a heartbeat, says who lives. */
 	if (test_on_pg())
 		return;
-
-	if (!with_holder(&t, &id, &h, "reused PID"))
+	if (!with_holder(&t, &id, &h, name))
 		return;
-	if (ok(poke(t.path, "UPDATE edit_lock SET started = 'another/1'"),
-	    "its mark now names another process start"))
+	if (ok(spoil(t.path), "%s", spoiled))
 		ok(store_lock_other(t.s, id, &other, &e) == 0 && other == 0,
-		    "a running process that did not take the mark holds nothing");
+		    "%s", verdict);
 	holder_end(&h, 'q', true);
 	tdb_close(&t);
+}
+
+static bool
+other_start(const char *path)
+{
+	return poke(path, "UPDATE edit_lock SET started = 'another/1'");
+}
+
+/* The process behind the PID is not the one that took the mark. */
+static void
+test_reused_pid(void)
+{
+	stale_mark("reused PID", other_start, "its mark now names another "
+	    "process start", "a running process that did not take the mark "
+	    "holds nothing");
 }
 
 static void
 test_heartbeat(void)
 {
-	struct holder h;
-	struct tdb t;
-	struct err e;
-	int64_t id;
-	long other = 1;
+	char *spoiled = xasprintf("its heartbeat stops %d s ago",
+	    STORE_LOCK_STALE + 1);
 
-	/* Marks changed behind the holder's back in the SQLite file; on
-	 * PostgreSQL the server, not a heartbeat, says who lives. */
-	if (test_on_pg())
-		return;
-
-	if (!with_holder(&t, &id, &h, "heartbeat"))
-		return;
-	if (ok(stop_beats(t.path), "its heartbeat stops %d s ago",
-	    STORE_LOCK_STALE + 1))
-		ok(store_lock_other(t.s, id, &other, &e) == 0 && other == 0,
-		    "a mark without a heartbeat for that long holds nothing, "
-		    "even with its process alive");
-	holder_end(&h, 'q', true);
-	tdb_close(&t);
+	stale_mark("heartbeat", stop_beats, spoiled, "a mark without a "
+	    "heartbeat for that long holds nothing, even with its process "
+	    "alive");
+	free(spoiled);
 }
 
 /* A mark from another host (a database in a shared folder): only its

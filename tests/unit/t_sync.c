@@ -385,25 +385,6 @@ test_old_save(void)
 	done(&t, &a, &b);
 }
 
-/* The number of hits of query. */
-static long
-hits(struct store *s, const char *query)
-{
-	struct search_query q;
-	struct search_hit *v;
-	struct err e;
-	size_t n = 0;
-
-	if (search_query_parse(query, 0, &q, &e) != 0)
-		return -1;
-	if (store_search(s, &q, 10, &v, &n, &e) != 0)
-		n = (size_t)-1;
-	else
-		store_search_hits_free(v, n);
-	search_query_free(&q);
-	return (long)n;
-}
-
 /* A save may leave the search index for later; a search never misses
  * what was saved. */
 static void
@@ -422,15 +403,15 @@ test_index_later(void)
 	    "index for later"))
 		goto out;
 	store_sync_report_free(&rep);
-	is_int(hits(b.s, "dan van kheo"), 1, "another instance's search "
+	is_int(tdb_hits(b.s, "dan van kheo"), 1, "another instance's search "
 	    "still finds the new words");
-	is_int(hits(b.s, "ket qua"), 0, "and not the old ones");
+	is_int(tdb_hits(b.s, "ket qua"), 0, "and not the old ones");
 	meeting_section_set(&a.m, "results", "Tổng kết thi đua.");
 	ok(store_meeting_sync(a.s, a.base, &a.m, RESULTS, 1,
 	    STORE_SYNC_INDEX_LATER, &rep, &e) == 0 &&
 	    store_search_catch_up(a.s, &e) == 0, "catching up by itself");
 	store_sync_report_free(&rep);
-	is_int(hits(b.s, "tong ket"), 1, "indexes the save");
+	is_int(tdb_hits(b.s, "tong ket"), 1, "indexes the save");
 out:
 	done(&t, &a, &b);
 }
@@ -458,9 +439,9 @@ test_index_later_long(void)
 	    STORE_SYNC_INDEX_LATER, &rep, &e) == 0, "a long text saved, the "
 	    "index left for later"))
 		store_sync_report_free(&rep);
-	is_int(hits(b.s, "dan van kheo"), 1, "another instance's search finds "
+	is_int(tdb_hits(b.s, "dan van kheo"), 1, "another instance's search finds "
 	    "its last words");
-	is_int(hits(a.s, "ket qua"), 0, "and not the old ones");
+	is_int(tdb_hits(a.s, "ket qua"), 0, "and not the old ones");
 	done(&t, &a, &b);
 }
 
