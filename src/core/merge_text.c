@@ -320,40 +320,53 @@ same(const char *a, size_t na, const char *b, size_t nb)
 	return na == nb && (na == 0 || memcmp(a, b, na) == 0);
 }
 
-/* The other side's text of piece pc from byte at of this side's: all of
- * it when at is 0, else (a line starting inside a piece changed on this
- * side only, where the two cannot be lined up) this side's. */
+/* The other side's text whole (the pieces' other sides, in order, make
+ * it), and where each piece starts in it: made at the first conflict. */
+struct their_text {
+	struct buf	 all;
+	size_t		*at;
+};
+
 static void
-add_theirs(struct buf *b, const struct piece *pc, size_t at)
+their_text(const struct pieces *ps, struct their_text *tt)
 {
-	if (at == 0)
-		buf_add(b, pc->t, pc->tlen);
-	else
-		buf_add(b, pc->m + at, pc->mlen - at);
+	if (tt->at)
+		return;
+	tt->at = xreallocarray(NULL, ps->n + 1, sizeof *tt->at);
+	for (size_t q = 0; q < ps->n; q++) {
+		tt->at[q] = tt->all.len;
+		buf_add(&tt->all, ps->v[q].t, ps->v[q].tlen);
+	}
+	tt->at[ps->n] = tt->all.len;
 }
 
-/* Where the line being written starts: piece *lp, byte *loff of its
- * text on this side, if that text holds a line break from byte from. */
+/* The other side's lines as written there around a conflict: from the
+ * line break before piece first to the one after piece last. */
 static void
-line_start(const struct piece *pc, size_t p, size_t from, size_t *lp,
-    size_t *loff)
+their_lines(const struct their_text *tt, size_t first, size_t last,
+    struct buf *out)
 {
-	for (size_t q = pc->mlen; q > from; q--)
-		if (pc->m[q - 1] == '\n') {
-			*lp = p;
-			*loff = q;
-			return;
-		}
+	const char *s = tt->all.s;
+	size_t start = tt->at[first], to = tt->at[last + 1];
+
+	while (start > 0 && s[start - 1] != '\n')
+		start--;
+	while (to < tt->all.len && s[to] != '\n')
+		to++;
+	buf_add(out, s + start, to - start);
 }
 
 /* Writes the pieces, widening each conflict to whole lines: this side's
- * lines as merged, then the other side's lines as it wrote them.
- * Returns the conflicts. */
+ * lines as merged, then the other side's lines as it wrote them.  Whether
+ * the two differ is judged on the lines as merged, with the other side's
+ * words where they conflict (a change made on one side only is no
+ * conflict, whichever side wrote it).  Returns the conflicts. */
 static size_t
 emit(const struct pieces *ps, struct buf *out)
 {
 	struct buf mine = BUF_INIT, theirs = BUF_INIT;
-	size_t line = out->len, conflicts = 0, lp = 0, loff = 0;
+	struct their_text tt = { BUF_INIT, NULL };
+	size_t line = out->len, conflicts = 0, first = 0, last = 0;
 	bool open = false;
 
 	for (size_t p = 0; p <= ps->n; p++) {
@@ -364,42 +377,36 @@ emit(const struct pieces *ps, struct buf *out)
 
 		if (pc && pc->conflict) {
 			if (!open) {
-				/* The line so far, in each side's words. */
+				/* The line so far belongs to both versions. */
 				buf_reset(&mine);
 				buf_reset(&theirs);
 				buf_add(&mine, out->s + line, out->len - line);
-				for (size_t q = lp; q < p; q++)
-					add_theirs(&theirs, &ps->v[q],
-					    q == lp ? loff : 0);
+				buf_add(&theirs, out->s + line, out->len - line);
 				buf_truncate(out, line);
 				open = true;
+				first = p;
 			}
+			last = p;
 			buf_add(&mine, pc->m, pc->mlen);
 			buf_add(&theirs, pc->t, pc->tlen);
 			continue;
 		}
 		if (open && pc && nl == NULL) {
 			buf_add(&mine, pc->m, pc->mlen);
-			buf_add(&theirs, pc->t, pc->tlen);
+			buf_add(&theirs, pc->m, pc->mlen);
 			continue;
 		}
 		if (open) {
 			/* The rest of the line, then the two versions. */
 			if (pc) {
-				const char *tnl = memchr(pc->t, '\n',
-				    pc->tlen);
-
 				buf_add(&mine, pc->m, head);
-				if (tnl)
-					buf_add(&theirs, pc->t,
-					    (size_t)(tnl - pc->t));
-				else
-					buf_add(&theirs, pc->m, head);
+				buf_add(&theirs, pc->m, head);
 			}
 			buf_add(out, mine.s, mine.len);
 			if (!same(mine.s, mine.len, theirs.s, theirs.len)) {
 				buf_printf(out, "\n%s\n", merge_mark_begin());
-				buf_add(out, theirs.s, theirs.len);
+				their_text(ps, &tt);
+				their_lines(&tt, first, last, out);
 				buf_printf(out, "\n%s", merge_mark_end());
 				conflicts++;
 			}
@@ -407,22 +414,20 @@ emit(const struct pieces *ps, struct buf *out)
 			if (pc == NULL)
 				break;
 			buf_add(out, pc->m + head, pc->mlen - head);
-			line = out->len;
-			lp = p;
-			loff = pc->mlen;
-			line_start(pc, p, head, &lp, &loff);
-			line = out->len - (pc->mlen - loff);
-			continue;
-		}
-		if (pc == NULL)
+		} else if (pc)
+			buf_add(out, pc->m, pc->mlen);
+		else
 			break;
-		buf_add(out, pc->m, pc->mlen);
-		line_start(pc, p, 0, &lp, &loff);
-		if (lp == p)
-			line = out->len - (pc->mlen - loff);
+		for (size_t q = out->len; q > line && pc; q--)
+			if (out->s[q - 1] == '\n') {
+				line = q;
+				break;
+			}
 	}
 	buf_free(&mine);
 	buf_free(&theirs);
+	buf_free(&tt.all);
+	free(tt.at);
 	return conflicts;
 }
 

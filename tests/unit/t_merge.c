@@ -152,6 +152,16 @@ test_conflict_theirs_as_written(void)
 	    "on a line in the middle too");
 	free(want);
 	free(want2);
+	want = around("Nam\n", "says site dirty", "Nam said site ready", "");
+	is_merge("Nam said site clean", "Nam\nsays site dirty",
+	    "Nam said site ready", want, 1,
+	    "theirs' whole line as written, where this side broke it");
+	free(want);
+	/* Each side changed its own words of a line: clean both ways. */
+	is_merge("x luc 7 y", "Hi nghi hp nghi 7z ?", "Hi nghi hp luc 7z ?",
+	    "Hi nghi hp nghi 7z ?", 0, "one side's change only: no conflict");
+	is_merge("x luc 7 y", "Hi nghi hp luc 7z ?", "Hi nghi hp nghi 7z ?",
+	    "Hi nghi hp nghi 7z ?", 0, "nor with the sides swapped");
 }
 
 /* Nothing typed on either side is lost, even when every word differs:

@@ -295,6 +295,9 @@ editor_tick(struct tui_screen *s)
 	}
 	if (page(ed)->ops->tick)
 		redraw |= page(ed)->ops->tick(page(ed), now);
+	/* Keys that waited for the last save go first. */
+	if (tui_ahead_held() > 0)
+		return redraw;
 	if (ed->dirty_since && now >= ed->next_retry &&
 	    (now - ed->last_key >= IDLE_SAVE_MS ||
 	    now - ed->dirty_since >= BUSY_SAVE_MS)) {

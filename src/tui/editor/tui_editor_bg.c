@@ -117,7 +117,10 @@ tui_editor_bg_holds(struct editor *ed, const struct tui_event *ev)
 {
 	struct page *p = ed->pg[ed->cur];
 
-	if (!ed->bg.running || (p->ops->plain && p->ops->plain(p, ev)))
+	/* Once a key waits, every later one waits behind it: keys are
+	 * taken in the order they came. */
+	if (!ed->bg.running || (tui_ahead_held() == 0 && p->ops->plain &&
+	    p->ops->plain(p, ev)))
 		return false;
 	tui_ahead_hold(ev);
 	return true;

@@ -46,17 +46,28 @@ tui_editor_frame_read(struct editor *ed)
 		bg->filled[i] = ed->pg[i]->ops->filled(ed->pg[i]);
 }
 
+/* Page i's mark: read now from a text's own buffer, else as read into
+ * ed->bg (a save's thread may have the meeting). */
+static bool
+filled(const struct editor *ed, size_t i)
+{
+	const struct page *p = ed->pg[i];
+
+	return p->ops->plain ? p->ops->filled(p) : ed->bg.filled[i];
+}
+
 static void
 draw_progress(struct editor *ed, int y)
 {
-	int x = 1, filled = 0, total = 0, need = 0;
+	int x = 1, nfilled = 0, total = 0, need = 0;
 	bool full;
 
 	for (size_t i = 1; i < ed->npg; i++) {
 		total++;
-		filled += ed->bg.filled[i];
+		nfilled += filled(ed, i);
 	}
-	x += tui_puts(y, x, COLS - x, tui_fmt(_("%d/%d filled:"), filled, total));
+	x += tui_puts(y, x, COLS - x, tui_fmt(_("%d/%d filled:"), nfilled,
+	    total));
 	for (size_t i = 0; i < ed->npg; i++)
 		need += 2 + (int)utf8_width(ed->pg[i]->title,
 		    strlen(ed->pg[i]->title));
@@ -68,7 +79,7 @@ draw_progress(struct editor *ed, int y)
 		const char *label;
 
 		snprintf(num, sizeof num, "%zu", i);
-		label = tui_fmt(" %s%s", ed->bg.filled[i] ? "✓" : "·",
+		label = tui_fmt(" %s%s", filled(ed, i) ? "✓" : "·",
 		    full ? p->title : num);
 		if (i == ed->cur)
 			attron(A_REVERSE);

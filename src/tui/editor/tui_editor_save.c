@@ -136,19 +136,21 @@ static void
 take_theirs(struct editor *ed, const struct store_sync_report *rep,
     unsigned saved)
 {
+	size_t both = rep->kept_both;
+
 	for (size_t k = 0; k < rep->nchanged; k++)
 		for (size_t i = 0; i < ed->npg; i++) {
 			struct page *p = ed->pg[i];
 
 			if (p->sec && p->ops->reload &&
 			    strcmp(p->sec->key, rep->changed[k]) == 0)
-				p->ops->reload(p);
+				both += p->ops->reload(p);
 		}
 	/* Spans that followed a merged text are saved next time (when
 	 * the tasks were saved, they are stored as merged already). */
 	if (rep->tasks && !(saved & PART_TASKS))
 		ed->parts |= PART_TASKS;
-	if (rep->kept_both > 0) {
+	if (both > 0) {
 		/* Short: it shares the line with the keys' hint. */
 		snprintf(ed->sticky, sizeof ed->sticky, _("Conflict: both "
 		    "versions kept, marked; keep one"));

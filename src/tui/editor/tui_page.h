@@ -126,8 +126,10 @@ struct page_ops {
 	 * or a dialog), so it may be taken while a save runs. */
 	bool	(*plain)(const struct page *, const struct tui_event *);
 	/* Another instance's save changed the page's section in the
-	 * meeting (merged into it): show it, keeping the cursor's place. */
-	void	(*reload)(struct page *);
+	 * meeting (merged into it): show it, keeping the cursor's place
+	 * and merging in what was typed meanwhile; the passages that
+	 * merge kept twice. */
+	size_t	(*reload)(struct page *);
 };
 
 /* Every page starts with this. */

@@ -57,7 +57,13 @@ struct text {
 	struct textbuf	 tb;
 	unsigned long	 saved;		/* tb.changes when last saved */
 	unsigned long	 staged;	/* tb.changes when put in a batch */
-	char		*pending;	/* the text put in the last batch */
+	/* The text as the meeting last had it (loaded, put in a batch, or
+	 * taken from another instance), and tb.changes when the buffer
+	 * held just that (NO_SYNC once typing went on over a reload):
+	 * what was typed since is merged with another instance's text
+	 * against it (reload). */
+	char		*synced;
+	unsigned long	 synced_at;
 	struct suggest_panel sp;
 	struct speaker	 speaker;
 };
@@ -158,6 +164,16 @@ dirty(const struct page *p)
 	return txt(p)->tb.changes != txt(p)->saved;
 }
 
+#define NO_SYNC	((unsigned long)-1)
+
+static void
+set_synced(struct text *t, const char *s, unsigned long at)
+{
+	free(t->synced);
+	t->synced = xstrdup(s);
+	t->synced_at = at;
+}
+
 static void
 stage(struct page *p, struct page_batch *b)
 {
@@ -172,11 +188,8 @@ stage(struct page *p, struct page_batch *b)
 	if (meeting_follow_edit(m, key, old ? old : "", tb_text(&t->tb)))
 		p->host->changed(p->host, PART_TASKS);
 	meeting_section_set(m, key, tb_text(&t->tb));
-	/* Kept while the batch is stored: typing may go on meanwhile
-	 * (tui_editor_bg.c), and what another instance saved is then
-	 * merged into it against this text (reload). */
-	free(t->pending);
-	t->pending = xstrdup(tb_text(&t->tb));
+	/* Typing may go on while the batch is stored (tui_editor_bg.c). */
+	set_synced(t, tb_text(&t->tb), t->tb.changes);
 	t->staged = t->tb.changes;
 	b->keys[b->n] = key;
 	b->pages[b->n++] = p;
@@ -208,35 +221,40 @@ follow_cursor(const char *old, size_t nold, const char *new, size_t nnew,
 	return pre;
 }
 
-/* The section as another instance's save left it in the meeting; typed
- * here since the batch was staged, the typing is merged into it. */
-static void
+/* The section as another instance's save left it in the meeting; what
+ * was typed here since the meeting last had this page's text is merged
+ * into it.  Returns the passages that merge kept twice. */
+static size_t
 reload(struct page *p)
 {
 	struct text *t = txt(p);
 	const char *body = meeting_section(p->host->m, p->sec->key);
 	char *old = xstrdup(tb_text(&t->tb));
-	size_t nold = t->tb.len, cur = t->tb.cur;
-	bool typed = t->tb.changes != t->staged && t->pending;
+	size_t nold = t->tb.len, cur = t->tb.cur, both = 0;
+	bool typed = t->tb.changes != t->synced_at;
 	struct buf merged = BUF_INIT;
 
 	if (body == NULL)
 		body = "";
 	if (typed) {
-		merge_text(t->pending, strlen(t->pending), old, nold, body,
-		    strlen(body), &merged);
-		body = buf_str(&merged);
+		both = merge_text(t->synced, strlen(t->synced), old, nold,
+		    body, strlen(body), &merged);
+		tb_set(&t->tb, buf_str(&merged), merged.len);
+	} else {
+		tb_set(&t->tb, body, strlen(body));
 	}
-	tb_set(&t->tb, body, strlen(body));
 	tb_goto(&t->tb, follow_cursor(old, nold, t->tb.s, t->tb.len, cur));
 	free(old);
 	buf_free(&merged);
-	/* Still to be saved when typing went on. */
+	/* With typing merged in, the buffer is not the meeting's text and
+	 * is still to be saved. */
 	t->staged = t->tb.changes;
 	if (!typed)
 		t->saved = t->staged;
+	set_synced(t, body, typed ? NO_SYNC : t->tb.changes);
 	/* The suggestions point into the old text. */
 	tui_suggest_free(&t->sp);
+	return both;
 }
 
 static void
@@ -244,7 +262,7 @@ free_page(struct page *p)
 {
 	tb_free(&txt(p)->tb);
 	tui_suggest_free(&txt(p)->sp);
-	free(txt(p)->pending);
+	free(txt(p)->synced);
 	free(p);
 }
 
@@ -277,6 +295,7 @@ page_text_new(struct page_host *h, const struct tmpl_section *sec)
 	if (body)
 		tb_set(&t->tb, body, strlen(body));
 	t->saved = t->staged = t->tb.changes;
+	set_synced(t, tb_text(&t->tb), t->tb.changes);
 	tui_suggest_init(&t->sp, h, sec->key, &t->tb);
 	return &t->p;
 }
