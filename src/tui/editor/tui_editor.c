@@ -413,15 +413,18 @@ check_lock(struct editor *ed)
 	return true;
 }
 
-/* Dialogs stop the editor's timer: what was typed just before one opens
- * is saved first, so a crash while it is open loses nothing. */
+/* Dialogs stop the editor's timer: the texts typed just before one opens
+ * are saved first, so a crash while it is open loses none of them.  Not
+ * the roster and tasks: the page that opens the dialog may hold one of
+ * their rows (a task to delete), which taking in another instance's rows
+ * would free; they are saved when the dialog is over. */
 static void
 before_dialog(void *arg)
 {
 	struct editor *ed = arg;
 
 	if (tui_editor_dirty(ed))
-		tui_editor_save(ed);
+		tui_editor_save_texts(ed);
 }
 
 /* Loads meeting id and finds its template; false after saying why not. */

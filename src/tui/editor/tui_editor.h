@@ -93,12 +93,15 @@ void	 tui_editor_commit(struct editor *, bool report);
 /* Saves every dirty page and part; 0, or the error code after saying
  * it in the status line. */
 int	 tui_editor_save(struct editor *);
+/* tui_editor_save of the texts alone: the header, roster and tasks
+ * stay as they are in memory (a dialog's caller may hold a row). */
+int	 tui_editor_save_texts(struct editor *);
 /* tui_editor_save that also takes in the header, roster and tasks
  * another instance saved, when nothing here changed them. */
 int	 tui_editor_pull(struct editor *);
 /* The parts of one save (tui_editor_save.c). */
 void	 tui_editor_job_stage(struct editor *, struct save_job *,
-	    unsigned pull);
+	    unsigned pull, unsigned only);
 void	 tui_editor_job_run(struct editor *, struct save_job *);
 int	 tui_editor_job_end(struct editor *, struct save_job *);
 /* Saving off the keys' path (tui_editor_bg.c).  tui_editor_bg_start

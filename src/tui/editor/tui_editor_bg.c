@@ -61,7 +61,7 @@ tui_editor_bg_start(struct editor *ed)
 		tui_editor_save(ed);
 		return;
 	}
-	tui_editor_job_stage(ed, &bg->job, 0);
+	tui_editor_job_stage(ed, &bg->job, 0, PART_ALL);
 	/* What the frame shows of the meeting, while the thread has it. */
 	tui_editor_frame_read(ed);
 	atomic_store(&bg->done, false);

@@ -165,12 +165,13 @@ take_theirs(struct editor *ed, const struct store_sync_report *rep,
 /* What a save takes: the pages' texts, the parts, put into the
  * meeting; and, once stored, what the store said. */
 void
-tui_editor_job_stage(struct editor *ed, struct save_job *j, unsigned pull)
+tui_editor_job_stage(struct editor *ed, struct save_job *j, unsigned pull,
+    unsigned only)
 {
 	memset(j, 0, sizeof *j);
 	stage(ed, &j->b);
 	err_clear(&j->e);
-	j->parts = ed->parts | pull;
+	j->parts = (ed->parts & only) | pull;
 	j->pull = pull & ~ed->parts;
 	ed->dirty_since = 0;
 }
@@ -221,14 +222,14 @@ tui_editor_job_end(struct editor *ed, struct save_job *j)
  * with what another instance saved meanwhile, waiting for it; 0, or the
  * error code after saying it in the status line. */
 static int
-save_merging(struct editor *ed, unsigned pull)
+save_merging(struct editor *ed, unsigned pull, unsigned only)
 {
 	struct save_job j;
 
 	tui_editor_bg_wait(ed);
 	if (ed->host.readonly)
 		return 0;
-	tui_editor_job_stage(ed, &j, pull);
+	tui_editor_job_stage(ed, &j, pull, only);
 	tui_editor_job_run(ed, &j);
 	return tui_editor_job_end(ed, &j);
 }
@@ -236,13 +237,19 @@ save_merging(struct editor *ed, unsigned pull)
 int
 tui_editor_save(struct editor *ed)
 {
-	return save_merging(ed, 0);
+	return save_merging(ed, 0, PART_ALL);
+}
+
+int
+tui_editor_save_texts(struct editor *ed)
+{
+	return save_merging(ed, 0, 0);
 }
 
 int
 tui_editor_pull(struct editor *ed)
 {
-	return save_merging(ed, PART_HEADER | PART_ROSTER | PART_TASKS);
+	return save_merging(ed, PART_ALL, PART_ALL);
 }
 
 /* Writes the meeting to a rescue file when it cannot be saved; false

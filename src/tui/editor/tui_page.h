@@ -38,7 +38,8 @@ struct tui_event;
 enum page_part {
 	PART_HEADER = 1 << 0,
 	PART_ROSTER = 1 << 1,
-	PART_TASKS = 1 << 2
+	PART_TASKS = 1 << 2,
+	PART_ALL = PART_HEADER | PART_ROSTER | PART_TASKS
 };
 
 /* What a page may ask of the editor that holds it.  The editor keeps the

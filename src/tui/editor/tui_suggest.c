@@ -338,15 +338,15 @@ tui_suggest_highlight(struct suggest_panel *sp, int y, int x, int h, int w)
 }
 
 static void
-mark(struct suggest_panel *sp, const struct suggestion *s, const char *state)
+mark(struct suggest_panel *sp, const char *digest, const char *state)
 {
 	struct page_host *h = sp->host;
 	struct err e;
 
 	XPUSH(sp->seen, sp->nseen, sp->seencap);
-	sp->seen[sp->nseen++] = xstrdup(s->digest);
+	sp->seen[sp->nseen++] = xstrdup(digest);
 	err_clear(&e);
-	if (store_suggestion_mark(h->t->store, h->m->id, sp->key, s->digest,
+	if (store_suggestion_mark(h->t->store, h->m->id, sp->key, digest,
 	    state, &e) != 0)
 		h->status(h, true, e.msg);
 }
@@ -405,12 +405,19 @@ static void
 accept(struct suggest_panel *sp, bool edit)
 {
 	struct page_host *h = sp->host;
-	struct suggestion *s = &sp->sug[sp->sel];
+	struct suggestion *s = &sp->sug[sp->sel], *list;
 	struct action a, *na;
+	char *digest;
 
+	/* A save (before the form, or the one below) may take in another
+	 * instance's text of this section, which empties the list
+	 * (tui_text.c reload): what is needed of s is read first. */
 	suggest_to_action(s, sp->key, &a);
+	digest = xstrdup(s->digest);
+	list = sp->sug;
 	if (edit && !page_task_form(h, &a, _("Accept the suggestion"))) {
 		action_free(&a);
+		free(digest);
 		return;
 	}
 	na = meeting_add_action(h->m);
@@ -424,8 +431,10 @@ accept(struct suggest_panel *sp, bool edit)
 	 * (taken()). */
 	h->status(h, false, tui_fmt(_("Added to the tasks: %s"), na->task));
 	if (h->save(h) == 0)
-		mark(sp, s, "accepted");
-	drop(sp, sp->sel);
+		mark(sp, digest, "accepted");
+	if (sp->sug == list)
+		drop(sp, sp->sel);
+	free(digest);
 }
 
 bool
@@ -452,7 +461,7 @@ tui_suggest_key(struct suggest_panel *sp, const struct tui_event *ev)
 		return true;
 	}
 	if (c == KEY_F(5)) {
-		mark(sp, s, "dismissed");
+		mark(sp, s->digest, "dismissed");
 		h->status(h, false, tui_fmt(_("Dismissed: %s"), s->task));
 		drop(sp, sp->sel);
 		return true;
