@@ -662,6 +662,12 @@ text_prepare(const char *text, size_t len, struct text *tx, struct err *e)
 {
 	size_t bad;
 
+	tx->owned = NULL;
+	tx->map = NULL;
+	tx->t = text;
+	tx->n = len;
+	if (extract_plain(text, len))
+		return 0;
 	if (!utf8_valid(text, len, &bad))
 		return err_set(e, ERR_INPUT, _("line %zu: invalid UTF-8"),
 		    utf8_line_at(text, bad));

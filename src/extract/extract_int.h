@@ -320,6 +320,9 @@ void	 extract_count_letters(const char *t, size_t n, size_t *vi,
  * [start[i], start[i + 1]) with start[nruns] = n. */
 size_t	 extract_lang_runs(const char *t, size_t n, size_t **start,
 	    unsigned **lang);
+/* True if s is valid UTF-8 without NUL and surely NFC: then neither
+ * needs checking again (see extract_text.c). */
+bool	 extract_plain(const char *s, size_t len);
 /* NFC form of valid UTF-8 s, or NULL if s is NFC; then *mapp maps NFC
  * offsets back to s (see extract_text.c). */
 char	*extract_nfc_map(const char *s, size_t len, size_t *outlen,

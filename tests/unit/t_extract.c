@@ -263,6 +263,44 @@ spans(struct extractor *vi)
 	extract_items_free(it, n);
 }
 
+/* The one-pass check of plain text: valid UTF-8 that NFC leaves as it
+ * is, whatever it holds; anything else takes the general route. */
+static void
+plain(void)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+		bool		 plain;
+		const char	*what;
+	} v[] = {
+		{ "Đề nghị Hội Phụ nữ rà soát – xong.", 0, true,
+		    "Vietnamese letters and a dash" },
+		{ "", 0, true, "nothing" },
+		{ "a\0b", 3, false, "a NUL" },
+		{ "ra\xcc\x80", 0, false, "a combining mark" },
+		{ "\xe1\xba", 0, false, "a letter cut short" },
+		{ "\xc4", 0, false, "a lead byte at the end" },
+		{ "\xc0\xaf", 0, false, "an overlong form" },
+		{ "\x80", 0, false, "a lone continuation byte" },
+		{ "\xe1\xba\x41", 0, false, "a letter broken by ASCII" },
+		{ "\xe2\x82\xac", 0, false, "the euro sign (valid, not listed)" },
+		{ "\xe3\x81\x82", 0, false, "hiragana (valid, not listed)" },
+		{ "\xf0\x9f\x98\x80", 0, false, "a character of four bytes" },
+	};
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		size_t n = v[i].n ? v[i].n : strlen(v[i].s);
+
+		ok(extract_plain(v[i].s, n) == v[i].plain, "plain %s: %s",
+		    v[i].plain ? "yes" : "no", v[i].what);
+		/* Never plain where the general route would object. */
+		if (v[i].plain)
+			ok(utf8_valid(v[i].s, n, NULL) && utf8_is_nfc(v[i].s, n),
+			    "plain text is valid and NFC: %s", v[i].what);
+	}
+}
+
 static void
 write_file(const char *path, const char *s)
 {
@@ -713,6 +751,7 @@ main(void)
 	items_file(vi, en);
 	meetings(vi, en);
 	spans(vi);
+	plain();
 	gates(vi);
 	gate_starts();
 	auto_lang();
