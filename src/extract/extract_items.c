@@ -1055,12 +1055,13 @@ settle_deadlines(struct ctx *c, size_t s, size_t e)
 static bool
 list_follows(struct ctx *c, size_t le)
 {
-	size_t nl = le + 1, ne = nl, q;
+	size_t nl = le + 1, ne, q;
+	const char *end;
 
 	if (nl >= c->n)
 		return false;
-	while (ne < c->n && c->t[ne] != '\n')
-		ne++;
+	end = memchr(c->t + nl, '\n', c->n - nl);
+	ne = end ? (size_t)(end - c->t) : c->n;
 	q = extract_skip_ws(c->t, c->n, nl, ne);
 	return extract_bullet(c->t, q, ne) > 0 || hit_at_in(c, RT_LINE, q, ne) != NULL;
 }
