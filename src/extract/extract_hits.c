@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/extract_int.h"
 #include "lib/xmalloc.h"
@@ -92,11 +93,48 @@ extract_hits_covered(struct hits *h, enum rule_type t, size_t s, size_t e)
 	return false;
 }
 
+/* Sorts v[0..n) as cmp_hit orders them, hits that compare equal in the
+ * order they came (that of their rules): qsort need not keep it, and
+ * the assembler reads the first of equal hits.  Most lists are a
+ * sentence's few hits, nearly in order: those are sorted in place; a
+ * longer one by halves, merged through tmp (n / 2 hits). */
+static void
+sort_hits(struct hit *v, size_t n, struct hit *tmp)
+{
+	size_t m = n / 2, i = 0, j = m, k = 0;
+
+	if (n <= 16) {
+		for (i = 1; i < n; i++) {
+			struct hit x = v[i];
+
+			for (j = i; j > 0 && cmp_hit(&v[j - 1], &x) > 0; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	sort_hits(v, m, tmp);
+	sort_hits(v + m, n - m, tmp);
+	if (cmp_hit(&v[m - 1], &v[m]) <= 0)
+		return;
+	memcpy(tmp, v, m * sizeof *v);
+	while (i < m && j < n)
+		v[k++] = cmp_hit(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < m)
+		v[k++] = tmp[i++];
+}
+
 void
 extract_hits_sort_from(struct hits *h, enum rule_type t, size_t from)
 {
-	if (h->n[t] > from + 1)
-		qsort(h->v[t] + from, h->n[t] - from, sizeof *h->v[t], cmp_hit);
+	size_t n = h->n[t] - from;
+	struct hit *tmp;
+
+	if (h->n[t] <= from + 1)
+		return;
+	tmp = n > 16 ? xreallocarray(NULL, n / 2, sizeof *tmp) : NULL;
+	sort_hits(h->v[t] + from, n, tmp);
+	free(tmp);
 }
 
 /* Keeps a vetoed period among the named ones; of overlapping ones the

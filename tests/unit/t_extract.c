@@ -301,6 +301,38 @@ plain(void)
 	}
 }
 
+/* Hits sort by start, the longest first, and hits that tie keep the
+ * order their rules gave them, in short lists and long ones alike. */
+static void
+hits_sort(void)
+{
+	for (size_t n = 5; n <= 45; n += 40) {
+		struct hits h = { 0 };
+		bool sorted = true, kept = true;
+
+		/* Starts falling in threes, ends in pairs; flags number them. */
+		for (size_t i = 0; i < n; i++) {
+			struct hit x = { .s = 100 - i / 3, .e = 200 - i / 6,
+			    .flags = (unsigned)i };
+
+			extract_hits_add(&h, RT_DUE, &x);
+		}
+		extract_hits_sort_from(&h, RT_DUE, 0);
+		for (size_t i = 1; i < h.n[RT_DUE]; i++) {
+			const struct hit *a = &h.v[RT_DUE][i - 1],
+			    *b = &h.v[RT_DUE][i];
+
+			if (a->s > b->s || (a->s == b->s && a->e < b->e))
+				sorted = false;
+			if (a->s == b->s && a->e == b->e && a->flags > b->flags)
+				kept = false;
+		}
+		ok(sorted, "%zu hits sorted by start, longest first", n);
+		ok(kept, "%zu hits: ties keep their order", n);
+		extract_hits_free(&h);
+	}
+}
+
 static void
 write_file(const char *path, const char *s)
 {
@@ -752,6 +784,7 @@ main(void)
 	meetings(vi, en);
 	spans(vi);
 	plain();
+	hits_sort();
 	gates(vi);
 	gate_starts();
 	auto_lang();
