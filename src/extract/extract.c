@@ -617,6 +617,10 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 		    !(r->first[(unsigned char)sc->t[p] / 8] &
 		    (1u << ((unsigned char)sc->t[p] % 8))))
 			continue;
+		/* Nor where the byte every match holds is missing: most lines
+		 * hold no ':' that a shorthand line ("Giao X: ...") needs. */
+		if (r->req >= 0 && p < e && memchr(sc->t + p, r->req, e - p) == NULL)
+			continue;
 		if (r->anch_jit)
 			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)sc->t, e, p, 0,
 			    x->md, x->mctx);
