@@ -579,6 +579,22 @@ cand_set(struct extract_found *f, enum rule_type type, size_t p)
 	    (int64_t)f->type[type][i].set : -1;
 }
 
+/* hits.may: false only where the index tells that no rule of the type
+ * starts at p. */
+static bool
+may_start(void *arg, enum rule_type type, size_t p)
+{
+	struct scan_ctx *sc = arg;
+	struct extractor *x = sc->x;
+
+	if (!x->found.valid)
+		return true;
+	for (size_t w = 0; w < x->nbits; w++)
+		if (x->unindexed[x->lang][type][w])
+			return true;
+	return cand_set(&x->found, type, p) >= 0;
+}
+
 /* The longest hit of a rule of type t that starts exactly at p, the
  * text ending at e for it. */
 static bool
@@ -735,6 +751,7 @@ scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
 	h->scan = scan_type;
 	h->scan_to = scan_to;
 	h->at = hit_anchored;
+	h->may = may_start;
 	h->arg = ds;
 	h->words = &x->words[lang == LANG_EN];
 	h->role = x->role;

@@ -178,6 +178,44 @@ extract_hits_finish_due(struct hits *h, size_t due_from, size_t skip_from)
 	h->n[RT_DUE] = n;
 }
 
+/* Inserts the hits v[0..m), sorted and all within a stretch of text no
+ * hit of the list overlaps, where they belong in the list at *a of
+ * *n (and *cap); returns their index. */
+static size_t
+insert(struct hit **a, size_t *n, size_t *cap, const struct hit *v,
+    size_t m)
+{
+	size_t at = *n;
+
+	while (at > 0 && (*a)[at - 1].s >= v[0].s)
+		at--;
+	if (*n + m > *cap) {
+		*cap = *n + m + *cap;
+		*a = xreallocarray(*a, *cap, sizeof **a);
+	}
+	memmove(*a + at + m, *a + at, (*n - at) * sizeof **a);
+	memcpy(*a + at, v, m * sizeof **a);
+	*n += m;
+	return at;
+}
+
+size_t
+extract_hits_merge_due(struct hits *h, const struct hits *late)
+{
+	size_t at = h->n[RT_DUE];
+
+	if (late->n[RT_DUE] > 0)
+		at = insert(&h->v[RT_DUE], &h->n[RT_DUE], &h->cap[RT_DUE],
+		    late->v[RT_DUE], late->n[RT_DUE]);
+	if (late->n[RT_SKIP] > 0)
+		insert(&h->v[RT_SKIP], &h->n[RT_SKIP], &h->cap[RT_SKIP],
+		    late->v[RT_SKIP], late->n[RT_SKIP]);
+	if (late->nnamed > 0)
+		insert(&h->named, &h->nnamed, &h->capnamed, late->named,
+		    late->nnamed);
+	return at;
+}
+
 void
 extract_hits_free(struct hits *h)
 {

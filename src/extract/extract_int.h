@@ -123,6 +123,11 @@ struct hits {
 	 * scan would find, in the same order. */
 	size_t		(*scan_to)(void *arg, struct hits *, enum rule_type,
 			    size_t s, size_t e, size_t p, bool fresh);
+	/* may is false where no rule of the type can start a hit at p:
+	 * none that the index lists may start there, and every one of the
+	 * type is listed.  A sentence need not be scanned for a question
+	 * about p alone. */
+	bool		(*may)(void *arg, enum rule_type, size_t p);
 	void		*arg;
 	/* The word lists of the text's language. */
 	const struct extract_words *words;
@@ -144,6 +149,10 @@ void	 extract_hits_sort_from(struct hits *, enum rule_type, size_t from);
 /* Sorts the deadline and skip hits added since the given counts, drops
  * new deadlines inside a skip span or overlapping a longer one. */
 void	 extract_hits_finish_due(struct hits *, size_t due_from, size_t skip_from);
+/* Puts the deadline and skip hits and named periods of a sentence
+ * scanned out of turn (into late) in their places among h's; returns the
+ * index of its first deadline, where the later ones moved from. */
+size_t	 extract_hits_merge_due(struct hits *h, const struct hits *late);
 void	 extract_hits_free(struct hits *);
 /* Index of the first hit of type t starting at or after pos. */
 size_t	 extract_hits_lower(struct hits *, enum rule_type, size_t pos);

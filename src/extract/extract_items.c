@@ -65,6 +65,13 @@ struct ctx {
 	 * refers back to (-2 - its index in the named ones); -1: none. */
 	long			 scope;
 	size_t			 prev_ls;	/* the paragraph before */
+	/* Sentences whose deadlines were asked about only where no rule
+	 * could start one, and so not looked for: they are, out of turn,
+	 * if a sentence after refers back to them (owed: the paragraph
+	 * before and this one; owe: the current sentence). */
+	struct span		*owed;
+	size_t			 nowed, capowed;
+	bool			 owe;
 	/* The addressee last named in this paragraph: the headless
 	 * directives that follow continue its run. */
 	struct span		 run_who;
@@ -795,6 +802,78 @@ headless(struct ctx *c, size_t p, const struct carry *k)
 	return verb_at(c, p) != NULL;
 }
 
+/* The deadline of the current sentence that starts at q.  Most
+ * sentences are asked only this, and most open on no deadline: where no
+ * rule can start one, the sentence is not scanned for them, only owed
+ * (see repay). */
+static const struct hit *
+due_at(struct ctx *c, size_t q)
+{
+	if (c->scanned[RT_DUE] != c->sentence &&
+	    !c->h->may(c->h->arg, RT_DUE, q)) {
+		c->owe = true;
+		return NULL;
+	}
+	need(c, RT_DUE);
+	return hit_at(c, RT_DUE, q);
+}
+
+/* The sentence [s, e), passed over, scanned for deadlines out of turn;
+ * its hits go in their places, and the deadlines of the items read
+ * since, which moved, are followed. */
+static void
+scan_late(struct ctx *c, size_t s, size_t e)
+{
+	struct hits late = *c->h;
+	size_t at, m;
+
+	memset(late.v, 0, sizeof late.v);
+	memset(late.n, 0, sizeof late.n);
+	memset(late.cap, 0, sizeof late.cap);
+	memset(late.hint, 0, sizeof late.hint);
+	late.named = NULL;
+	late.nnamed = late.capnamed = 0;
+	c->h->scan(c->h->arg, &late, RT_DUE, s, e);
+	m = late.n[RT_DUE];
+	at = extract_hits_merge_due(c->h, &late);
+	for (size_t j = 0; j < c->nitems; j++)
+		if (c->dl[j] >= (long)at)
+			c->dl[j] += (long)m;
+	extract_hits_free(&late);
+}
+
+/* Before the deadlines before p are read, the sentences owed since the
+ * paragraph before (and the current one, if owed) are scanned: the
+ * deadline hits are then what they would be had every sentence been. */
+static void
+repay(struct ctx *c, size_t p)
+{
+	for (size_t i = 0; i < c->nowed; i++)
+		if (c->owed[i].s >= c->prev_ls)
+			scan_late(c, c->owed[i].s, c->owed[i].e);
+	c->nowed = 0;
+	if (c->owe && c->cur_s < p)
+		need(c, RT_DUE);
+}
+
+/* The sentence ends: owed, if it was not scanned after all. */
+static void
+sentence_done(struct ctx *c)
+{
+	size_t k = 0;
+
+	/* None before the paragraph before is ever read. */
+	for (size_t i = 0; i < c->nowed; i++)
+		if (c->owed[i].s >= c->prev_ls)
+			c->owed[k++] = c->owed[i];
+	c->nowed = k;
+	if (c->owe && c->scanned[RT_DUE] != c->sentence) {
+		XPUSH(c->owed, c->nowed, c->capowed);
+		c->owed[c->nowed++] = (struct span){ c->cur_s, c->cur_e };
+	}
+	c->owe = false;
+}
+
 /* Past the leads and a period the clause opens on ("Sang năm 2021,",
  * "Quý IV/2025,"); a period still to come among them ("Để hoàn thành
  * tốt nhiệm vụ năm 2020,") governs the directives that follow: it
@@ -805,16 +884,17 @@ fronted(struct ctx *c, size_t p, size_t e)
 	size_t p0 = p, q;
 	const struct hit *d;
 
-	need(c, RT_DUE);
 	for (;;) {
 		q = skip_leads(c, p, e);
-		d = hit_at(c, RT_DUE, q);
+		d = due_at(c, q);
 		if (d && d->e < e && c->t[extract_skip_ws(c->t, c->n, d->e, e)] == ',')
 			q = extract_skip_sep(c->t, d->e, e);
 		if (q == p)
 			break;
 		p = q;
 	}
+	if (p > p0)
+		need(c, RT_DUE);
 	if (p > p0 && (d = first_in(c, RT_DUE, p0, p)) != NULL && d->e <= p)
 		c->scope = cal_cmp(d->due, c->ref) >= 0 ? d - c->h->v[RT_DUE] : -1;
 	return p;
@@ -848,6 +928,7 @@ refer_back(struct ctx *c, size_t p, size_t e)
 
 	if (c->scope != -1 || extract_word_at(&h->words->k[WK_REFER], c->t, p, e) == 0)
 		return;
+	repay(c, p);
 	d = last_future(c, h->v[RT_DUE], h->n[RT_DUE], c->prev_ls, p);
 	n = last_future(c, h->named, h->nnamed, c->prev_ls, p);
 	if (n >= 0 && (d < 0 || h->named[n].s > h->v[RT_DUE][d].s))
@@ -1089,6 +1170,7 @@ shorthand(struct ctx *c, const struct hit *L, size_t ls, size_t le,
 	} else
 		clauses(c, ws, we, &k, false);
 	settle_deadlines(c, ls, le);
+	sentence_done(c);
 }
 
 /* True if the sentence t[ss..se), the last of its line, ends in a ':'
@@ -1141,6 +1223,7 @@ line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 
 		c->sentence++;
 		c->first_of_sentence = c->nitems;
+		c->owe = false;
 		if (first && (L = hit_at_in(c, RT_LINE, p, le)) != NULL) {
 			shorthand(c, L, ls, le, list, is_bullet, next_bullet);
 			return;
@@ -1162,6 +1245,7 @@ line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 			list->head = true;
 		}
 		settle_deadlines(c, ss, se);
+		sentence_done(c);
 		first = false;
 		ss = se;
 	}
@@ -1188,6 +1272,7 @@ extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
 			last = ls;
 	}
 	free(c.dl);
+	free(c.owed);
 	*out = c.items;
 	*nout = c.nitems;
 	return c.sentence;
