@@ -603,9 +603,10 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 {
 	struct scan_ctx *sc = arg;
 	struct extractor *x = sc->x;
-	bool found = false, indexed = x->found.valid;
+	bool found = false, indexed = x->found.valid, has_req = false;
 	int64_t set;
 	size_t limits = x->nlimit;
+	int req = -1;
 
 	for (int k = 0; k < 2; k++)
 		if (sc->last[type][k].p == p && sc->last[type][k].e == e) {
@@ -634,8 +635,13 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 		    (1u << ((unsigned char)sc->t[p] % 8))))
 			continue;
 		/* Nor where the byte every match holds is missing: most lines
-		 * hold no ':' that a shorthand line ("Giao X: ...") needs. */
-		if (r->req >= 0 && p < e && memchr(sc->t + p, r->req, e - p) == NULL)
+		 * hold no ':' that a shorthand line ("Giao X: ...") needs.
+		 * Rules of a type mostly need the same byte: looked for once. */
+		if (r->req >= 0 && p < e && r->req != req) {
+			req = r->req;
+			has_req = memchr(sc->t + p, req, e - p) != NULL;
+		}
+		if (r->req >= 0 && p < e && !has_req)
 			continue;
 		if (r->anch_jit)
 			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)sc->t, e, p, 0,
