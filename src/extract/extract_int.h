@@ -2,7 +2,7 @@
  * What the extractor's files share: the hit lists the matcher (extract.c,
  * which with extract_rules.c alone sees PCRE2) fills on the assembler's
  * demand, with deadline phrases already resolved to dates; the assembler
- * (extract_items.c); the gates (extract_gate.c) and the text helpers
+ * (extract_items.c, extract_ask.c, extract_task.c); the gates (extract_gate.c) and the text helpers
  * (extract_text.c).  Private to the extractor.
  */
 #ifndef MINUTES_EXTRACT_INT_H
