@@ -39,40 +39,6 @@
  * for each would cost more than running the rule. */
 #define MAX_ALTS	12
 
-/* Index just past the group or class that opens at p[i] ('(' or '['),
- * or 0 if it does not close. */
-static size_t
-close_of(const char *p, size_t n, size_t i)
-{
-	int depth = 0;
-	bool cls = false;
-
-	for (size_t j = i; j < n; j++) {
-		if (p[j] == '\\') {
-			j++;
-			continue;
-		}
-		if (cls) {
-			if (p[j] == ']' && !(j > 0 && p[j - 1] == '['))
-				cls = false;
-			if (p[i] == '[' && !cls)
-				return j + 1;
-			continue;
-		}
-		if (p[j] == '[') {
-			cls = true;
-			if (j + 1 < n && p[j + 1] == '^')
-				j++;
-			if (j + 1 < n && p[j + 1] == ']')
-				j++;
-		} else if (p[j] == '(')
-			depth++;
-		else if (p[j] == ')' && --depth == 0)
-			return j + 1;
-	}
-	return 0;
-}
-
 /* True if a quantifier at p[i] makes the item before it optional. */
 static bool
 optional_at(const char *p, size_t n, size_t i)
@@ -95,25 +61,6 @@ skip_quant(const char *p, size_t n, size_t i)
 	if (i < n && (p[i] == '?' || p[i] == '+'))
 		i++;	/* lazy or possessive */
 	return i;
-}
-
-/* True if p[s..e) has a '|' at its own level. */
-static bool
-has_alt(const char *p, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++) {
-		if (p[i] == '\\')
-			i++;
-		else if (p[i] == '(' || p[i] == '[') {
-			size_t c = close_of(p, e, i);
-
-			if (c == 0)
-				return true;
-			i = c - 1;
-		} else if (p[i] == '|')
-			return true;
-	}
-	return false;
 }
 
 /* Where a word the reader finds starts, as far as the pattern tells:
@@ -257,7 +204,7 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g,
 			continue;
 		}
 		if (i < e && (p[i] == '(' || p[i] == '[')) {
-			size_t c = close_of(p, e, i);
+			size_t c = extract_pat_close(p, e, i);
 
 			if (c == 0) {
 				ok = false;
@@ -362,7 +309,7 @@ static size_t
 scan_group(const char *p, size_t i, size_t e, struct extract_gate *g,
     enum wstart *ws)
 {
-	size_t close = close_of(p, e, i), in;
+	size_t close = extract_pat_close(p, e, i), in;
 	bool look, optional;
 	enum wstart end = *ws;
 
@@ -478,7 +425,7 @@ scan(const char *p, size_t s, size_t e, struct extract_gate *g,
 	size_t i = s, c2;
 	enum wstart run_ws = *ws;
 
-	if (has_alt(p, s, e)) {
+	if (extract_pat_has_alt(p, s, e)) {
 		add_alts(p, s, e, g, ws);
 		return true;
 	}
@@ -492,7 +439,7 @@ scan(const char *p, size_t s, size_t e, struct extract_gate *g,
 		else if (c == '(')
 			i = scan_group(p, i, e, g, ws);
 		else if (c == '[') {
-			if ((c2 = close_of(p, e, i)) != 0)
+			if ((c2 = extract_pat_close(p, e, i)) != 0)
 				*ws = after_class(p, i, c2, e, *ws);
 			i = c2 ? skip_quant(p, e, c2) : 0;
 		} else if (c == '\\')

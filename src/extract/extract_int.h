@@ -186,6 +186,13 @@ struct extract_gate {
 	bool	 need_starts[EXTRACT_GATE_MAX], alts_start[EXTRACT_GATE_MAX];
 };
 
+/* Reading a pattern's source (extract_pat.c): the index just past the
+ * group or class that opens at p[i] ('(' or '['), or 0 if it does not
+ * close before e; whether p[s..e) has a '|' at its own level (or a group
+ * that does not close). */
+size_t	 extract_pat_close(const char *p, size_t e, size_t i);
+bool	 extract_pat_has_alt(const char *p, size_t s, size_t e);
+
 /* Reads the gate from a pattern's source; an empty gate passes all. */
 void	 extract_gate_make(const char *pattern, struct extract_gate *);
 void	 extract_gate_free(struct extract_gate *);

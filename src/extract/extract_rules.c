@@ -154,28 +154,9 @@ has_name(const pcre2_code *re, const char *name)
 static bool
 digit_first(const char *p, size_t n)
 {
-	int depth = 0;
-	bool cls = false;
-
 	/* A branch at the top could start with anything. */
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '\\')
-			i++;
-		else if (cls)
-			cls = p[i] != ']';
-		else if (p[i] == '[') {
-			cls = true;
-			if (i + 1 < n && p[i + 1] == '^')
-				i++;
-			if (i + 1 < n && p[i + 1] == ']')
-				i++;
-		} else if (p[i] == '(')
-			depth++;
-		else if (p[i] == ')')
-			depth--;
-		else if (p[i] == '|' && depth == 0)
-			return false;
-	}
+	if (extract_pat_has_alt(p, 0, n))
+		return false;
 	if (n >= 2 && strncmp(p, "\\b", 2) == 0) {
 		p += 2;
 		n -= 2;
@@ -230,33 +211,6 @@ first_bytes(const pcre2_code *re, uint8_t map[32])
 	return true;
 }
 
-/* Index just past the group that opens at p[i], or 0. */
-static size_t
-group_end(const char *p, size_t i)
-{
-	int depth = 0;
-	bool cls = false;
-
-	for (size_t j = i; p[j]; j++) {
-		if (p[j] == '\\') {
-			if (p[++j] == '\0')
-				break;
-		} else if (cls)
-			cls = p[j] != ']';
-		else if (p[j] == '[') {
-			cls = true;
-			if (p[j + 1] == '^')
-				j++;
-			if (p[j + 1] == ']')
-				j++;
-		} else if (p[j] == '(')
-			depth++;
-		else if (p[j] == ')' && --depth == 0)
-			return j + 1;
-	}
-	return 0;
-}
-
 /* For a pattern "\b(?<!L)(?:A)...", the same with the words first:
  * "\b(?=(?:A))(?<!L)(?:A)...", or NULL.  PCRE2 checks the look-behind
  * at every place that starts with a letter A may start with, before
@@ -267,11 +221,12 @@ group_end(const char *p, size_t i)
 static char *
 look_first(const char *p)
 {
-	size_t lb, alt;
+	size_t lb, alt, n = strlen(p);
 
-	if (strncmp(p, "\\b(?<!", 6) != 0 || (lb = group_end(p, 2)) == 0 ||
-	    strncmp(p + lb, "(?:", 3) != 0 || (alt = group_end(p, lb)) == 0 ||
-	    strstr(p, "(*"))
+	if (strncmp(p, "\\b(?<!", 6) != 0 ||
+	    (lb = extract_pat_close(p, n, 2)) == 0 ||
+	    strncmp(p + lb, "(?:", 3) != 0 ||
+	    (alt = extract_pat_close(p, n, lb)) == 0 || strstr(p, "(*"))
 		return NULL;
 	for (size_t i = lb; i < alt; i++) {
 		if (p[i] == '\\') {

@@ -338,6 +338,36 @@ hits_sort(void)
 	}
 }
 
+/* Reading a pattern's source: where groups and classes close, and
+ * whether a stretch has branches of its own. */
+static void
+pattern_source(void)
+{
+	static const struct {
+		const char	*p;
+		size_t		 at, close;
+	} c[] = {
+		{ "(a(b)c)d", 0, 7 }, { "(a(b)c)d", 2, 5 },
+		{ "[[]x", 0, 3 }, { "[]a]b", 0, 4 }, { "[^]a]b", 0, 5 },
+		{ "(a\\)b)c", 0, 6 }, { "(a[)]b)c", 0, 7 }, { "(ab", 0, 0 },
+	};
+	static const struct {
+		const char	*p;
+		bool		 alt;
+	} a[] = {
+		{ "(a|b)|c", true }, { "(a|b)c", false }, { "a\\|b", false },
+		{ "[|]x", false }, { "x(?:y", true },
+	};
+
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		is_int((intmax_t)extract_pat_close(c[i].p, strlen(c[i].p),
+		    c[i].at), (intmax_t)c[i].close, "%s at %zu closes at %zu",
+		    c[i].p, c[i].at, c[i].close);
+	for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
+		ok(extract_pat_has_alt(a[i].p, 0, strlen(a[i].p)) == a[i].alt,
+		    "%s %s branches", a[i].p, a[i].alt ? "has" : "has no");
+}
+
 static void
 write_file(const char *path, const char *s)
 {
@@ -790,6 +820,7 @@ main(void)
 	spans(vi);
 	plain();
 	hits_sort();
+	pattern_source();
 	gates(vi);
 	gate_starts();
 	auto_lang();
