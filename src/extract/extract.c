@@ -134,40 +134,20 @@ struct cursor {
 	bool	done;
 };
 
+static size_t
+cand_pos(const void *v, size_t i)
+{
+	return ((const struct extract_cand *)v)[i].pos;
+}
+
 /* Index of the first candidate of type t at or after p.  Questions come
  * mostly in order, and the rules of a type are started one after another
- * at the same place: the search gallops from the last answer. */
+ * at the same place. */
 static size_t
 first_cand(struct extract_found *f, enum rule_type t, size_t p)
 {
-	const struct extract_cand *v = f->type[t];
-	size_t n = f->ntype[t], lo, hi, i = f->last_i[t], step = 1;
-
-	if (i > n)
-		i = n;
-	if (i < n && v[i].pos < p) {
-		/* Forward: v[lo] < p, find hi with v[hi] >= p (or n). */
-		lo = i;
-		for (hi = i + 1; hi < n && v[hi].pos < p; hi += step, step *= 2)
-			lo = hi;
-		if (hi > n)
-			hi = n;
-		lo++;
-	} else {
-		/* Backward: v[hi] >= p (or hi == n), find lo with v[lo - 1] < p. */
-		hi = i;
-		for (lo = i; lo > 0 && v[lo - 1].pos >= p; step *= 2)
-			hi = lo - 1, lo = lo > step ? lo - step : 0;
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].pos < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return f->last_i[t] = lo;
+	return extract_gallop(f->type[t], f->ntype[t], &f->last_i[t], p,
+	    cand_pos);
 }
 
 static void

@@ -31,41 +31,17 @@ cmp_hit(const void *a, const void *b)
 	return 0;
 }
 
-/* Index of the first hit of type t starting at or after pos.  The
- * assembler asks about nearby places in turn: the search gallops from
- * where the last one ended. */
+static size_t
+hit_start(const void *v, size_t i)
+{
+	return ((const struct hit *)v)[i].s;
+}
+
+/* Index of the first hit of type t starting at or after pos. */
 size_t
 extract_hits_lower(struct hits *h, enum rule_type t, size_t pos)
 {
-	const struct hit *v = h->v[t];
-	size_t n = h->n[t], i = h->hint[t] < n ? h->hint[t] : n, lo, hi;
-	size_t step = 1;
-
-	if (i < n && v[i].s < pos) {
-		/* Forward: v[lo] starts before pos. */
-		lo = i;
-		for (hi = i + 1; hi < n && v[hi].s < pos; hi += step, step *= 2)
-			lo = hi;
-		if (hi > n)
-			hi = n;
-		lo++;
-	} else {
-		/* Backward: v[hi] starts at or after pos, or hi == n. */
-		hi = i;
-		for (lo = i; lo > 0 && v[lo - 1].s >= pos; step *= 2) {
-			hi = lo - 1;
-			lo = lo > step ? lo - step : 0;
-		}
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].s < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return h->hint[t] = lo;
+	return extract_gallop(h->v[t], h->n[t], &h->hint[t], pos, hit_start);
 }
 
 /* True if a hit of type t overlaps [s, e). */

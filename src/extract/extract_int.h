@@ -142,6 +142,43 @@ struct hits {
 	size_t		 hint[RT_NTYPES];
 };
 
+/* The first index of v[0..n), in order by key, whose key is at least p.
+ * Questions come mostly in order, and in turns about nearby places: the
+ * search gallops from *hint, the last answer, and leaves the answer
+ * there.  Inline, so that key is known when compiled. */
+static inline size_t
+extract_gallop(const void *v, size_t n, size_t *hint, size_t p,
+    size_t (*key)(const void *v, size_t i))
+{
+	size_t i = *hint < n ? *hint : n, lo, hi, step = 1;
+
+	if (i < n && key(v, i) < p) {
+		/* Forward: v[lo] is before p; find hi at or after it. */
+		lo = i;
+		for (hi = i + 1; hi < n && key(v, hi) < p; hi += step, step *= 2)
+			lo = hi;
+		if (hi > n)
+			hi = n;
+		lo++;
+	} else {
+		/* Backward: v[hi] is at or after p, or hi == n. */
+		hi = i;
+		for (lo = i; lo > 0 && key(v, lo - 1) >= p; step *= 2) {
+			hi = lo - 1;
+			lo = lo > step ? lo - step : 0;
+		}
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key(v, mid) < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return *hint = lo;
+}
+
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);
 /* Sorts the hits of type t from index from on, by start (longest first
  * at equal starts). */
