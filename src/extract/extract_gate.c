@@ -560,31 +560,6 @@ lower(uint32_t cp)
 	return (uint32_t)utf8_tolower((int32_t)cp);
 }
 
-/* Decodes the code point at t[*i] of valid UTF-8 (the text is checked
- * before anything is matched), advancing *i. */
-static inline uint32_t
-next_cp(const char *t, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)t + *i;
-
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if (u[0] < 0xe0) {
-		*i += 2;
-		return (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-	}
-	if (u[0] < 0xf0) {
-		*i += 3;
-		return (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
-		    (u[2] & 0x3f);
-	}
-	*i += 4;
-	return (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
-	    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
-}
-
 static inline void
 sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
 {
@@ -600,13 +575,14 @@ void
 extract_sig_text(const char *t, size_t s, size_t e, struct extract_sig *sig,
     bool *digit)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	uint32_t prev = 0;
 	bool have = false;
 
 	memset(sig, 0, sizeof *sig);
 	*digit = false;
 	for (size_t i = s; i < e; ) {
-		uint32_t cp = next_cp(t, &i);
+		uint32_t cp = (uint32_t)extract_decode(u, &i);
 
 		*digit |= cp >= '0' && cp <= '9';
 		cp = lower(cp);
@@ -620,6 +596,7 @@ extract_sig_text(const char *t, size_t s, size_t e, struct extract_sig *sig,
 size_t
 extract_sig_word(const char *word, struct extract_sig **out)
 {
+	const unsigned char *u = (const unsigned char *)word;
 	size_t n = 1, k = 0;
 
 	for (const char *c = word; *c; c++)
@@ -636,7 +613,7 @@ extract_sig_word(const char *word, struct extract_sig **out)
 				i++;
 				continue;
 			}
-			uint32_t cp = next_cp(word, &i);
+			uint32_t cp = (uint32_t)extract_decode(u, &i);
 
 			if (have)
 				sig_add(&(*out)[k], prev, cp);

@@ -151,30 +151,6 @@ bchild(struct extract_index *ix, size_t k, int32_t cp)
 	return c;
 }
 
-/* Decodes the code point at s[*i] of valid UTF-8, advancing *i. */
-static inline int32_t
-decode(const unsigned char *s, size_t *i)
-{
-	const unsigned char *u = s + *i;
-
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if (u[0] < 0xe0) {
-		*i += 2;
-		return (int32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-	}
-	if (u[0] < 0xf0) {
-		*i += 3;
-		return (int32_t)(u[0] & 0x0f) << 12 | (int32_t)(u[1] & 0x3f) << 6 |
-		    (u[2] & 0x3f);
-	}
-	*i += 4;
-	return (int32_t)(u[0] & 0x07) << 18 | (int32_t)(u[1] & 0x3f) << 12 |
-	    (int32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
-}
-
 /* Where the rule's matches may start, for the index: 0 only where a
  * word may start; 1 anywhere, each head opening with ASCII punctuation
  * or, case-sensitively, with a letter below INWORD_CPS; -1 if the index
@@ -190,7 +166,7 @@ kind_of(const struct extract_heads *h)
 	for (size_t i = 0; i < h->n; i++) {
 		const unsigned char *s = (const unsigned char *)h->v[i];
 		size_t j = 0;
-		int32_t cp = s[0] == (unsigned char)HEAD_DIGIT ? -1 : decode(s, &j);
+		int32_t cp = s[0] == (unsigned char)HEAD_DIGIT ? -1 : extract_decode(s, &j);
 		bool punct = cp > 0x20 && cp < 0x7f && !(cp >= 'a' && cp <= 'z') &&
 		    !(cp >= 'A' && cp <= 'Z') && !(cp >= '0' && cp <= '9') &&
 		    cp != '_';
@@ -220,7 +196,7 @@ extract_index_add(struct extract_index *ix, size_t rule, unsigned type,
 
 		while (s[j]) {
 			int32_t cp = s[j] == (unsigned char)HEAD_DIGIT ?
-			    (j++, HEAD_DIGIT) : decode(s, &j);
+			    (j++, HEAD_DIGIT) : extract_decode(s, &j);
 
 			/* A letter that opens a head inside a word, exactly. */
 			if (k == 0 && w == 1 && cp >= 0x7f) {
@@ -255,7 +231,7 @@ extract_index_add_gate(struct extract_index *ix, size_t id, const char *word)
 		size_t k = 0;
 
 		for (; s[j] && s[j] != 0x02; )
-			k = bchild(ix, k, extract_fold(decode(s, &j)));
+			k = bchild(ix, k, extract_fold(extract_decode(s, &j)));
 		if (k != 0) {
 			XPUSH(ix->b[k].ends[0], ix->b[k].nends[0],
 			    ix->b[k].capends[0]);
@@ -682,7 +658,7 @@ walk(const struct extract_index *ix, int32_t cp, const unsigned char *t,
 			best = ix->hot[k].set[w];
 		if (p >= n || ix->hot[k].kids == 0)
 			break;
-		k = step(ix, k, decode(t, &p));
+		k = step(ix, k, extract_decode(t, &p));
 	}
 	return best;
 }
@@ -719,7 +695,7 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 	for (size_t p = 0; p < n; ) {
 		int w = after_word;
 		size_t q = p;
-		int32_t s, cp = t[p] < 0x80 ? t[q++] : decode(t, &q);
+		int32_t s, cp = t[p] < 0x80 ? t[q++] : extract_decode(t, &q);
 
 		if ((ix->lead[w][t[p]] || (w == 1 && opens_inword(ix, cp))) &&
 		    (s = walk(ix, cp, t, q, n, w)) >= 0)

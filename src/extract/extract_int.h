@@ -239,6 +239,32 @@ bool	 extract_gate_find(const char *t, size_t s, size_t e, const char *word);
 bool	 extract_gate_pass(const struct extract_gate *, const char *t,
 	    size_t s, size_t e, bool has_digit);
 
+/* Decodes the code point at s[*i] of valid UTF-8 (a text is checked
+ * before anything reads it so), advancing *i: without checks, as it
+ * runs over every character of a text. */
+static inline int32_t
+extract_decode(const unsigned char *s, size_t *i)
+{
+	const unsigned char *u = s + *i;
+
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if (u[0] < 0xe0) {
+		*i += 2;
+		return (int32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	}
+	if (u[0] < 0xf0) {
+		*i += 3;
+		return (int32_t)(u[0] & 0x0f) << 12 |
+		    (int32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+	}
+	*i += 4;
+	return (int32_t)(u[0] & 0x07) << 18 | (int32_t)(u[1] & 0x3f) << 12 |
+	    (int32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
+}
+
 /* The pairs of adjacent characters a text holds, in lower case, hashed
  * into 1024 bits.  A gate word can occur only where each of its pairs
  * does: a sentence's signature is made once, and a word is then tested
