@@ -64,6 +64,7 @@ enum word_kind {
 	WK_ALSO,	/* after a modal, not part of the task: "cũng" */
 	WK_ARTICLE,	/* left out at the start of an assignee: "the" */
 	WK_REFER,	/* opens a sentence that refers back: "Theo đó," */
+	WK_PASSIVE,	/* after a modal, makes it passive: "sẽ được", "will be" */
 	WK_NKINDS
 };
 

@@ -41,8 +41,53 @@ determiner(struct ctx *c, size_t s, size_t e)
 	return extract_word_at(&c->h->words->k[WK_DETERMINER], c->t, s, e) > 0;
 }
 
+/* The first deadline in [s, e), or NULL. */
+static const struct hit *
+first_due(struct ctx *c, size_t s, size_t e)
+{
+	ask_need(c, RT_DUE);
+	return ask_first_in(c, RT_DUE, s, e);
+}
+
+/* Whether the first deadline in [s, e) is still to come. */
+static bool
+future_due(struct ctx *c, size_t s, size_t e)
+{
+	const struct hit *d = first_due(c, s, e);
+
+	return d && cal_cmp(d->due, c->ref) >= 0;
+}
+
+/* "Hội nghị tổng kết sẽ được tổ chức trước ngày 20/12", "The fair will
+ * be held by 30 May": work scheduled in the passive, unless at a date
+ * already over, is a task for nobody named (the subject is what is
+ * done, not who does it), and the whole clause, subject included, says
+ * what it is.  The word that makes a modal passive is the "passive"
+ * list. */
+static bool
+passive(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts)
+{
+	const struct hit *m = ask_first_in(c, RT_MODAL, p, e), *d;
+	size_t q;
+
+	if (m == NULL || m->s == p)
+		return false;
+	q = extract_skip_ws(c->t, c->n, m->e, e);
+	if (extract_word_at(&c->h->words->k[WK_PASSIVE], c->t, q, e) == 0 ||
+	    extract_count_words(c->t, p, m->s) > MAX_ADDRESSEE_WORDS ||
+	    ask_first_in(c, RT_PAST, p, m->s) ||
+	    (!extract_is_upper_at(c->t, c->n, p) && !determiner(c, p, m->s)) ||
+	    ((d = first_due(c, m->e, e)) != NULL &&
+	    cal_cmp(d->due, c->ref) < 0))
+		return false;
+	*who = (struct span){ 0, 0 };
+	*ts = p;
+	return true;
+}
+
 /* A subject opening the clause at p and the start of its task: a known
- * body followed by a modal or verb, or a short name before a modal. */
+ * body followed by a modal or verb, or a short name before a modal; or
+ * a subject of work scheduled in the passive (no one named). */
 static bool
 subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts,
     bool modal_only)
@@ -50,24 +95,19 @@ subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts,
 	const struct hit *a = ask_hit_at(c, RT_ASSIGNEE, p), *m;
 	size_t q;
 
+	if (passive(c, p, e, who, ts))
+		return true;
 	if (a) {
 		q = extract_skip_sep(c->t, a->e, e);
 		if (ask_hit_at(c, RT_PAST, q))
 			return false;
 		const struct hit *v = ask_hit_at(c, RT_VERB, q);
-		const struct hit *d = NULL;
-
-		if (v && !(v->flags & RF_STRONG)) {
-			ask_need(c, RT_DUE);
-			d = ask_first_in(c, RT_DUE, q, e);
-		}
 
 		/* "Đoàn Thanh niên tổ chức ..." reports as often as it
 		 * directs, unless the verb is a directive one or the clause
 		 * sets a date still to come. */
 		if (ask_hit_at(c, RT_MODAL, q) || (!modal_only && v &&
-		    ((v->flags & RF_STRONG) ||
-		    (d && cal_cmp(d->due, c->ref) >= 0)) &&
+		    ((v->flags & RF_STRONG) || future_due(c, q, e)) &&
 		    !ask_hit_at(c, RT_ASSIGNEE, q))) {
 			*who = (struct span){ a->s, a->e };
 			*ts = ask_skip_modals(c, q, e);

@@ -44,7 +44,7 @@ static const char *const type_names[RT_NTYPES] = {
 /* The word lists' types, in enum word_kind order. */
 static const char *const word_type_names[WK_NKINDS] = {
 	"pronoun", "determiner", "abbrev", "conj", "joiner", "complete", "also",
-	"article", "refer"
+	"article", "refer", "passive"
 };
 
 /* Appends s, which the list then owns. */
