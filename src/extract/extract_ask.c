@@ -138,7 +138,9 @@ ask_first_in(struct ctx *c, enum rule_type t, size_t s, size_t e)
 }
 
 /* The first verb in [s, e) that is not part of a body's name ("Ban Tổ
- * chức"), or e. */
+ * chức"), or e.  Past s, a verb written with a capital is part of a
+ * name too, known or not ("tổ Kiểm tra"): a secretary capitalises a
+ * verb only where a sentence or a member of a list starts. */
 size_t
 ask_first_verb(struct ctx *c, size_t s, size_t e)
 {
@@ -162,6 +164,8 @@ ask_first_verb(struct ctx *c, size_t s, size_t e)
 		v = &h->v[RT_VERB][i];
 		if (v->s >= e)
 			return e;
+		if (v->s > s && extract_is_upper_at(c->t, c->n, v->s))
+			continue;
 		upto(c, RT_ASSIGNEE, v->s + 1);
 		if (!extract_hits_covered(h, RT_ASSIGNEE, v->s, v->e))
 			return v->s;

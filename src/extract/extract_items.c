@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "extract/extract_asm.h"
+#include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
 /* An addressee longer than this is more likely a misread task. */
@@ -85,6 +86,52 @@ passive(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts)
 	return true;
 }
 
+/* Whether the words at a and b start with the same word, but for the
+ * case of its first letter ("Tổ" and "tổ"). */
+static bool
+same_first_word(const char *t, size_t n, size_t a, size_t b)
+{
+	size_t i = a, j = b;
+
+	if (utf8_tolower(utf8_decode(t, n, &i)) !=
+	    utf8_tolower(utf8_decode(t, n, &j)))
+		return false;
+	for (; i < n && j < n && t[i] != ' ' && t[i] != ','; i++, j++)
+		if (t[i] != t[j])
+			return false;
+	return (i >= n || t[i] == ' ' || t[i] == ',') &&
+	    (j >= n || t[j] == ' ' || t[j] == ',');
+}
+
+/* Whether the words t[p..q), cut at commas, name several that share one
+ * task: "Tổ Địa chính, tổ Kiểm tra", "Công an xã, Ban Chỉ huy Quân sự
+ * xã", "Alice, Omar and Li".  Each part after the first repeats the
+ * first one's first word or opens on a known body; or every part is a
+ * name, each word capitalised.  "Tuy nhiên, các chi hội" is none. */
+static bool
+listed_subjects(struct ctx *c, size_t p, size_t q)
+{
+	const struct word_list *joiners = &c->h->words->k[WK_JOINER];
+	bool bodies = true, names = true;
+	size_t s = p;
+
+	for (;;) {
+		const char *comma = memchr(c->t + s, ',', q - s);
+		size_t pe = comma ? (size_t)(comma - c->t) : q;
+
+		if (pe == s)
+			return false;
+		names = names && extract_all_capitalised(c->t, c->n, s,
+		    extract_trim_back(c->t, s, pe), joiners);
+		if (s > p && !same_first_word(c->t, c->n, p, s) &&
+		    !ask_hit_at(c, RT_ASSIGNEE, s))
+			bodies = false;
+		if (comma == NULL)
+			return bodies || names;
+		s = extract_skip_ws(c->t, c->n, pe + 1, q);
+	}
+}
+
 /* A subject opening the clause at p and the start of its task: a known
  * body followed by a modal or verb, or a short name before a modal; or
  * a subject of work scheduled in the passive (no one named). */
@@ -94,6 +141,7 @@ subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts,
 {
 	const struct hit *a = ask_hit_at(c, RT_ASSIGNEE, p), *m;
 	size_t q;
+	bool list;
 
 	if (passive(c, p, e, who, ts))
 		return true;
@@ -118,8 +166,11 @@ subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts,
 	if (m == NULL || m->s == p)
 		return false;
 	q = extract_trim_back(c->t, p, m->s);
-	if (q <= p || extract_count_words(c->t, p, q) > MAX_SUBJECT_WORDS ||
-	    extract_has_char(c->t, p, m->s, ',') ||
+	list = extract_has_char(c->t, p, q, ',');
+	if (q <= p || extract_count_words(c->t, p, q) >
+	    (list ? 2 : 1) * MAX_SUBJECT_WORDS ||
+	    extract_has_char(c->t, q, m->s, ',') ||
+	    (list && !listed_subjects(c, p, q)) ||
 	    extract_has_char(c->t, p, m->s, ':') ||
 	    ask_first_in(c, RT_PAST, p, m->e) ||
 	    ask_first_verb(c, p, q) < q ||
