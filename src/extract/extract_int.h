@@ -83,7 +83,7 @@ void	 extract_words_add(struct word_list *, const char *list, size_t len,
 	    bool caseless);
 void	 extract_words_free(struct extract_words *);
 /* Length of the listed word that t[s..e) starts with, followed by a
- * space or e; 0 if none. */
+ * space, a comma ("cán bộ, công chức") or e; 0 if none. */
 size_t	 extract_word_at(const struct word_list *, const char *t, size_t s,
 	    size_t e);
 /* True if t[s..e) is exactly one of the listed words. */
