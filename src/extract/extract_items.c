@@ -251,11 +251,13 @@ skip_leads(struct ctx *c, size_t p, size_t e)
  * ...", ':') or names the task at once (a verb or modal); a cue followed
  * by anything else is a noun: "bám sát yêu cầu thực tế", "đảm bảo yêu
  * cầu".  The next cue is found by index: with no cue hits the array is
- * NULL, and even NULL + 0 is undefined. */
+ * NULL, and even NULL + 0 is undefined.  Ahead: asked of a paragraph
+ * before its sentences are read, verbs straight of the matcher. */
 static const struct hit *
-addressing_cue(struct ctx *c, size_t p, size_t e)
+addressing_cue(struct ctx *c, size_t p, size_t e, bool ahead)
 {
 	const struct hit *cue;
+	struct hit v;
 
 	for (cue = ask_first_in(c, RT_CUE, p, e); cue != NULL; ) {
 		size_t q = extract_skip_ws(c->t, c->n, cue->e, e);
@@ -263,8 +265,10 @@ addressing_cue(struct ctx *c, size_t p, size_t e)
 
 		if (q >= e || c->t[q] == ':' ||
 		    extract_is_upper_at(c->t, c->n, q) || determiner(c, q, e) ||
-		    ask_hit_at(c, RT_VERB, q) || ask_hit_at(c, RT_MODAL, q) ||
-		    ask_hit_at(c, RT_CUE, q))
+		    (ahead ? c->h->at(c->h->arg, RT_VERB, q, e, &v) :
+		    ask_hit_at(c, RT_VERB, q) != NULL) ||
+		    ask_hit_at_in(c, RT_MODAL, q, ahead ? e : c->cur_e) ||
+		    ask_hit_at_in(c, RT_CUE, q, ahead ? e : c->cur_e))
 			return cue;
 		cue = i < c->h->n[RT_CUE] && c->h->v[RT_CUE][i].s < e ?
 		    &c->h->v[RT_CUE][i] : NULL;
@@ -538,7 +542,7 @@ static bool
 directive_umbrella(struct ctx *c, size_t p, size_t colon)
 {
 	const struct hit *d;
-	bool yes = addressing_cue(c, p, colon) ||
+	bool yes = addressing_cue(c, p, colon, false) ||
 	    ask_first_in(c, RT_MODAL, p, colon);
 
 	ask_need(c, RT_DUE);
@@ -577,7 +581,7 @@ intro_list(struct ctx *c, size_t p, size_t e, struct carry *k,
 		clause(c, colon + 1, e, k, last_is_head);
 		return true;
 	}
-	if ((cue = addressing_cue(c, p, colon)) != NULL)
+	if ((cue = addressing_cue(c, p, colon, false)) != NULL)
 		cue_addressee(c, extract_skip_ws(c->t, c->n, cue->e, colon),
 		    colon, &who);
 	else
@@ -611,7 +615,7 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 	p = fronted(c, p, e);
 	if (intro_list(c, p, e, k, last_is_head))
 		return;
-	if ((cue = addressing_cue(c, p, e)) != NULL) {
+	if ((cue = addressing_cue(c, p, e, false)) != NULL) {
 		ts = cue_addressee(c, extract_skip_ws(c->t, c->n, cue->e, e), e,
 		    &who);
 		addressed(c, cue->s, ts, e, who, k, last_is_head);
@@ -725,16 +729,17 @@ heads_list(struct ctx *c, size_t ss, size_t se, size_t le, bool next_bullet)
 }
 
 /* The role of the paragraph t[ls..le) when the caller named no section:
- * one that tells of past work ("đã") and holds no cue and no modal is
- * a report, whose bare verbs ("Duy trì ...", "Tổ chức tuyên truyền
- * ...") list what was done. */
+ * one that tells of past work ("đã") and holds no cue that addresses
+ * anyone (a cue word used as a noun, "đáp ứng yêu cầu", does not) and no
+ * modal is a report, whose bare verbs ("Duy trì ...", "Tổ chức tuyên
+ * truyền ...") list what was done. */
 static enum extract_role
 paragraph_role(struct ctx *c, size_t ls, size_t le)
 {
 	if (c->h->role != ROLE_ANY)
 		return c->h->role;
 	if (ask_first_in(c, RT_PAST, ls, le) &&
-	    !ask_first_in(c, RT_CUE, ls, le) &&
+	    !addressing_cue(c, ls, le, true) &&
 	    !ask_first_in(c, RT_MODAL, ls, le))
 		return ROLE_REPORT;
 	return ROLE_ANY;
