@@ -642,7 +642,11 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 	else if (ask_first_in(c, RT_PAST, p, e)) {
 		k->report = true;
 		c->run_who = (struct span){ 0, 0 };
-	}
+	} else if (ask_hit_at(c, RT_ASSIGNEE, p))
+		/* A body and what it does, with no modal, cue or date to
+		 * come: a statement ("Hội CCB còn phối hợp ..."), and so are
+		 * the verbs that go on with it after a ';'. */
+		k->report = true;
 }
 
 /* Splits t[s..e) at ';' outside parentheses and reads each clause. */
