@@ -292,15 +292,21 @@ addressee_words(struct ctx *c, size_t q, size_t ge)
 /* After a cue, from q: the addressee (into *who) and where the task
  * starts.  The addressee runs to a ':' ("giao các đơn vị: ..."), or to
  * the first modal, verb or second cue ("đề nghị UBND quận chỉ đạo
- * ..."); with none of those, a known body may still open it. */
+ * ..."); with none of those, a known body may still open it.  A ':'
+ * right after the cue only opens what it asks ("yêu cầu: các tổ dân
+ * phố rà soát ..."): the addressee follows it. */
 static size_t
 cue_addressee(struct ctx *c, size_t q, size_t e, struct span *who)
 {
-	size_t colon = extract_find_colon(c->t, q, e);
-	const struct hit *m = ask_first_in(c, RT_MODAL, q, e);
-	const struct hit *nc = ask_first_in(c, RT_CUE, q, e);
-	const struct hit *a;
-	size_t stop = ask_first_verb(c, q, e);
+	size_t colon, stop;
+	const struct hit *m, *nc, *a;
+
+	if (q < e && c->t[q] == ':')
+		q = extract_skip_ws(c->t, c->n, q + 1, e);
+	colon = extract_find_colon(c->t, q, e);
+	m = ask_first_in(c, RT_MODAL, q, e);
+	nc = ask_first_in(c, RT_CUE, q, e);
+	stop = ask_first_verb(c, q, e);
 
 	if (m && m->s < stop)
 		stop = m->s;
