@@ -368,6 +368,31 @@ pattern_source(void)
 		    "%s %s branches", a[i].p, a[i].alt ? "has" : "has no");
 }
 
+/* A sentence ends at '.', '!', '?' or '…' followed by a space, wherever
+ * in a long line the mark falls. */
+static void
+sentence_ends(void)
+{
+	static const char *const marks[] = { ".", "!", "?", "\xe2\x80\xa6" };
+	bool all = true;
+
+	for (size_t m = 0; m < 4; m++)
+		for (size_t k = 1; k < 24; k++) {
+			struct buf b = BUF_INIT;
+			size_t want;
+
+			for (size_t i = 0; i < k; i++)
+				buf_addc(&b, 'a' + (char)(i % 26));
+			buf_adds(&b, marks[m]);
+			want = b.len;
+			buf_adds(&b, " Next words of the line");
+			if (extract_sentence_end(b.s, 0, b.len, NULL) != want)
+				all = false;
+			buf_free(&b);
+		}
+	ok(all, "a sentence ends after each mark at every place in a line");
+}
+
 static void
 write_file(const char *path, const char *s)
 {
@@ -821,6 +846,7 @@ main(void)
 	plain();
 	hits_sort();
 	pattern_source();
+	sentence_ends();
 	gates(vi);
 	gate_starts();
 	auto_lang();
