@@ -659,17 +659,13 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 static void
 clauses(struct ctx *c, size_t s, size_t e, struct carry *k, bool list_below)
 {
-	static const bool splits[256] = { ['('] = true, [')'] = true,
-	    [';'] = true };
 	const char *t = c->t;
 	int depth = 0;
 	size_t cs = s;
 
 	for (size_t i = s; ; i++) {
 		/* Only parentheses and ';' matter here. */
-		while (i < e && !splits[(unsigned char)t[i]])
-			i++;
-		if (i == e) {
+		if ((i = extract_find_bytes(t, i, e, ";()", 3)) == e) {
 			clause(c, cs, e, k, list_below);
 			return;
 		}

@@ -162,37 +162,6 @@ extract_bullet(const char *t, size_t p, size_t e)
 	return q < e && (t[q] == ' ' || t[q] == '\t') ? q + 1 - p : 0;
 }
 
-/* The bytes that may end a sentence: ".!?" and the first of "…". */
-static const bool may_end[256] = {
-	['.'] = true, ['!'] = true, ['?'] = true, [0xe2] = true
-};
-
-/* The first byte of t[i..e) that may end a sentence, or e: eight bytes
- * at a time, a word is tested for '.', '!', '?' and 0xe2 at once (the
- * high bit of each byte equal to one of them; of those set, the lowest
- * is sure, and the one wanted). */
-static size_t
-to_end_mark(const char *t, size_t i, size_t e)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
-
-	for (; i + 8 <= e; i += 8) {
-		uint64_t w, m = 0;
-
-		memcpy(&w, t + i, 8);
-		for (int k = 0; k < 4; k++) {
-			uint64_t x = w ^ (ones * (unsigned char)".!?\xe2"[k]);
-
-			m |= (x - ones) & ~x & high;
-		}
-		if (m)
-			return i + (size_t)__builtin_ctzll(m) / 8;
-	}
-	while (i < e && !may_end[(unsigned char)t[i]])
-		i++;
-	return i;
-}
-
 /* End of the sentence starting at s within the line [s, e). */
 size_t
 extract_sentence_end(const char *t, size_t s, size_t e,
@@ -202,7 +171,7 @@ extract_sentence_end(const char *t, size_t s, size_t e,
 		size_t after;
 
 		/* Most bytes end nothing: on to one that may. */
-		if ((i = to_end_mark(t, i, e)) == e)
+		if ((i = extract_find_bytes(t, i, e, ".!?\xe2", 4)) == e)
 			break;
 		if (t[i] == '.' || t[i] == '!' || t[i] == '?')
 			after = i + 1;
