@@ -134,40 +134,20 @@ struct cursor {
 	bool	done;
 };
 
+static size_t
+cand_pos(const void *v, size_t i)
+{
+	return ((const struct extract_cand *)v)[i].pos;
+}
+
 /* Index of the first candidate of type t at or after p.  Questions come
  * mostly in order, and the rules of a type are started one after another
- * at the same place: the search gallops from the last answer. */
+ * at the same place. */
 static size_t
 first_cand(struct extract_found *f, enum rule_type t, size_t p)
 {
-	const struct extract_cand *v = f->type[t];
-	size_t n = f->ntype[t], lo, hi, i = f->last_i[t], step = 1;
-
-	if (i > n)
-		i = n;
-	if (i < n && v[i].pos < p) {
-		/* Forward: v[lo] < p, find hi with v[hi] >= p (or n). */
-		lo = i;
-		for (hi = i + 1; hi < n && v[hi].pos < p; hi += step, step *= 2)
-			lo = hi;
-		if (hi > n)
-			hi = n;
-		lo++;
-	} else {
-		/* Backward: v[hi] >= p (or hi == n), find lo with v[lo - 1] < p. */
-		hi = i;
-		for (lo = i; lo > 0 && v[lo - 1].pos >= p; step *= 2)
-			hi = lo - 1, lo = lo > step ? lo - step : 0;
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].pos < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return f->last_i[t] = lo;
+	return extract_gallop(f->type[t], f->ntype[t], &f->last_i[t], p,
+	    cand_pos);
 }
 
 static void
@@ -579,6 +559,22 @@ cand_set(struct extract_found *f, enum rule_type type, size_t p)
 	    (int64_t)f->type[type][i].set : -1;
 }
 
+/* hits.may: false only where the index tells that no rule of the type
+ * starts at p. */
+static bool
+may_start(void *arg, enum rule_type type, size_t p)
+{
+	struct scan_ctx *sc = arg;
+	struct extractor *x = sc->x;
+
+	if (!x->found.valid)
+		return true;
+	for (size_t w = 0; w < x->nbits; w++)
+		if (x->unindexed[x->lang][type][w])
+			return true;
+	return cand_set(&x->found, type, p) >= 0;
+}
+
 /* The longest hit of a rule of type t that starts exactly at p, the
  * text ending at e for it. */
 static bool
@@ -587,9 +583,10 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 {
 	struct scan_ctx *sc = arg;
 	struct extractor *x = sc->x;
-	bool found = false, indexed = x->found.valid;
+	bool found = false, indexed = x->found.valid, has_req = false;
 	int64_t set;
 	size_t limits = x->nlimit;
+	int req = -1;
 
 	for (int k = 0; k < 2; k++)
 		if (sc->last[type][k].p == p && sc->last[type][k].e == e) {
@@ -616,6 +613,15 @@ hit_anchored(void *arg, enum rule_type type, size_t p, size_t e,
 		if (r->has_first && p < e &&
 		    !(r->first[(unsigned char)sc->t[p] / 8] &
 		    (1u << ((unsigned char)sc->t[p] % 8))))
+			continue;
+		/* Nor where the byte every match holds is missing: most lines
+		 * hold no ':' that a shorthand line ("Giao X: ...") needs.
+		 * Rules of a type mostly need the same byte: looked for once. */
+		if (r->req >= 0 && p < e && r->req != req) {
+			req = r->req;
+			has_req = memchr(sc->t + p, req, e - p) != NULL;
+		}
+		if (r->req >= 0 && p < e && !has_req)
 			continue;
 		if (r->anch_jit)
 			rc = pcre2_jit_match(r->anch, (PCRE2_SPTR)sc->t, e, p, 0,
@@ -662,6 +668,12 @@ text_prepare(const char *text, size_t len, struct text *tx, struct err *e)
 {
 	size_t bad;
 
+	tx->owned = NULL;
+	tx->map = NULL;
+	tx->t = text;
+	tx->n = len;
+	if (extract_plain(text, len))
+		return 0;
 	if (!utf8_valid(text, len, &bad))
 		return err_set(e, ERR_INPUT, _("line %zu: invalid UTF-8"),
 		    utf8_line_at(text, bad));
@@ -725,6 +737,7 @@ scan_begin(struct extractor *x, const char *t, size_t n, struct ymd ref,
 	h->scan = scan_type;
 	h->scan_to = scan_to;
 	h->at = hit_anchored;
+	h->may = may_start;
 	h->arg = ds;
 	h->words = &x->words[lang == LANG_EN];
 	h->role = x->role;

@@ -39,40 +39,6 @@
  * for each would cost more than running the rule. */
 #define MAX_ALTS	12
 
-/* Index just past the group or class that opens at p[i] ('(' or '['),
- * or 0 if it does not close. */
-static size_t
-close_of(const char *p, size_t n, size_t i)
-{
-	int depth = 0;
-	bool cls = false;
-
-	for (size_t j = i; j < n; j++) {
-		if (p[j] == '\\') {
-			j++;
-			continue;
-		}
-		if (cls) {
-			if (p[j] == ']' && !(j > 0 && p[j - 1] == '['))
-				cls = false;
-			if (p[i] == '[' && !cls)
-				return j + 1;
-			continue;
-		}
-		if (p[j] == '[') {
-			cls = true;
-			if (j + 1 < n && p[j + 1] == '^')
-				j++;
-			if (j + 1 < n && p[j + 1] == ']')
-				j++;
-		} else if (p[j] == '(')
-			depth++;
-		else if (p[j] == ')' && --depth == 0)
-			return j + 1;
-	}
-	return 0;
-}
-
 /* True if a quantifier at p[i] makes the item before it optional. */
 static bool
 optional_at(const char *p, size_t n, size_t i)
@@ -95,25 +61,6 @@ skip_quant(const char *p, size_t n, size_t i)
 	if (i < n && (p[i] == '?' || p[i] == '+'))
 		i++;	/* lazy or possessive */
 	return i;
-}
-
-/* True if p[s..e) has a '|' at its own level. */
-static bool
-has_alt(const char *p, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++) {
-		if (p[i] == '\\')
-			i++;
-		else if (p[i] == '(' || p[i] == '[') {
-			size_t c = close_of(p, e, i);
-
-			if (c == 0)
-				return true;
-			i = c - 1;
-		} else if (p[i] == '|')
-			return true;
-	}
-	return false;
 }
 
 /* Where a word the reader finds starts, as far as the pattern tells:
@@ -257,7 +204,7 @@ add_alts(const char *p, size_t s, size_t e, struct extract_gate *g,
 			continue;
 		}
 		if (i < e && (p[i] == '(' || p[i] == '[')) {
-			size_t c = close_of(p, e, i);
+			size_t c = extract_pat_close(p, e, i);
 
 			if (c == 0) {
 				ok = false;
@@ -362,7 +309,7 @@ static size_t
 scan_group(const char *p, size_t i, size_t e, struct extract_gate *g,
     enum wstart *ws)
 {
-	size_t close = close_of(p, e, i), in;
+	size_t close = extract_pat_close(p, e, i), in;
 	bool look, optional;
 	enum wstart end = *ws;
 
@@ -478,7 +425,7 @@ scan(const char *p, size_t s, size_t e, struct extract_gate *g,
 	size_t i = s, c2;
 	enum wstart run_ws = *ws;
 
-	if (has_alt(p, s, e)) {
+	if (extract_pat_has_alt(p, s, e)) {
 		add_alts(p, s, e, g, ws);
 		return true;
 	}
@@ -492,7 +439,7 @@ scan(const char *p, size_t s, size_t e, struct extract_gate *g,
 		else if (c == '(')
 			i = scan_group(p, i, e, g, ws);
 		else if (c == '[') {
-			if ((c2 = close_of(p, e, i)) != 0)
+			if ((c2 = extract_pat_close(p, e, i)) != 0)
 				*ws = after_class(p, i, c2, e, *ws);
 			i = c2 ? skip_quant(p, e, c2) : 0;
 		} else if (c == '\\')
@@ -613,31 +560,6 @@ lower(uint32_t cp)
 	return (uint32_t)utf8_tolower((int32_t)cp);
 }
 
-/* Decodes the code point at t[*i] of valid UTF-8 (the text is checked
- * before anything is matched), advancing *i. */
-static inline uint32_t
-next_cp(const char *t, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)t + *i;
-
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if (u[0] < 0xe0) {
-		*i += 2;
-		return (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-	}
-	if (u[0] < 0xf0) {
-		*i += 3;
-		return (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
-		    (u[2] & 0x3f);
-	}
-	*i += 4;
-	return (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
-	    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
-}
-
 static inline void
 sig_add(struct extract_sig *sig, uint32_t a, uint32_t b)
 {
@@ -653,13 +575,14 @@ void
 extract_sig_text(const char *t, size_t s, size_t e, struct extract_sig *sig,
     bool *digit)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	uint32_t prev = 0;
 	bool have = false;
 
 	memset(sig, 0, sizeof *sig);
 	*digit = false;
 	for (size_t i = s; i < e; ) {
-		uint32_t cp = next_cp(t, &i);
+		uint32_t cp = (uint32_t)extract_decode(u, &i);
 
 		*digit |= cp >= '0' && cp <= '9';
 		cp = lower(cp);
@@ -673,6 +596,7 @@ extract_sig_text(const char *t, size_t s, size_t e, struct extract_sig *sig,
 size_t
 extract_sig_word(const char *word, struct extract_sig **out)
 {
+	const unsigned char *u = (const unsigned char *)word;
 	size_t n = 1, k = 0;
 
 	for (const char *c = word; *c; c++)
@@ -689,7 +613,7 @@ extract_sig_word(const char *word, struct extract_sig **out)
 				i++;
 				continue;
 			}
-			uint32_t cp = next_cp(word, &i);
+			uint32_t cp = (uint32_t)extract_decode(u, &i);
 
 			if (have)
 				sig_add(&(*out)[k], prev, cp);

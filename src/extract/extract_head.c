@@ -213,40 +213,6 @@ add_char(const struct reader *rd, struct buf *b, int32_t cp)
 
 /* ---- reading the pattern ---------------------------------------------- */
 
-/* Index just past the group or class opening at p[i], or 0. */
-static size_t
-close_of(const char *p, size_t e, size_t i)
-{
-	int depth = 0;
-	bool cls = false;
-
-	for (size_t j = i; j < e; j++) {
-		if (p[j] == '\\') {
-			j++;
-			continue;
-		}
-		if (cls) {
-			if (p[j] == ']') {
-				cls = false;
-				if (p[i] == '[')
-					return j + 1;
-			}
-			continue;
-		}
-		if (p[j] == '[') {
-			cls = true;
-			if (j + 1 < e && p[j + 1] == '^')
-				j++;
-			if (j + 1 < e && p[j + 1] == ']')
-				j++;
-		} else if (p[j] == '(')
-			depth++;
-		else if (p[j] == ')' && --depth == 0)
-			return j + 1;
-	}
-	return 0;
-}
-
 /* A quantifier at p[i]: its least count, whether it allows more than
  * one, and where it ends (i itself when there is none).  False for a
  * '{' that is not one. */
@@ -288,25 +254,6 @@ quantifier(const char *p, size_t e, size_t i, unsigned *min, bool *many,
 		i++;	/* lazy or possessive */
 	*end = i;
 	return true;
-}
-
-/* True if p[s..e) has a '|' at its own level. */
-static bool
-has_alt(const char *p, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++) {
-		if (p[i] == '\\')
-			i++;
-		else if (p[i] == '(' || p[i] == '[') {
-			size_t c = close_of(p, e, i);
-
-			if (c == 0)
-				return true;
-			i = c - 1;
-		} else if (p[i] == '|')
-			return true;
-	}
-	return false;
 }
 
 /* What a group opening at p[i] (and closing before close) is: where its
@@ -425,7 +372,7 @@ first_item(const struct reader *rd, size_t i, size_t e, struct hset *item,
 	*fixed = false;
 	*body = *body_end = 0;
 	if (p[i] == '(') {
-		size_t close = close_of(p, e, i);
+		size_t close = extract_pat_close(p, e, i);
 		bool zero;
 
 		if (close == 0 || (*body = group_kind(p, i, close, &zero)) == 0 ||
@@ -436,7 +383,7 @@ first_item(const struct reader *rd, size_t i, size_t e, struct hset *item,
 		return true;
 	}
 	if (p[i] == '[') {
-		size_t close = close_of(p, e, i);
+		size_t close = extract_pat_close(p, e, i);
 
 		*next = close;
 		*fixed = true;
@@ -487,7 +434,8 @@ skip_zero_width(const char *p, size_t i, size_t e)
 			return SIZE_MAX;
 		else if (i < e && (p[i] == '^' || p[i] == '$'))
 			i++;
-		else if (i < e && p[i] == '(' && (close = close_of(p, e, i)) != 0 &&
+		else if (i < e && p[i] == '(' &&
+		    (close = extract_pat_close(p, e, i)) != 0 &&
 		    group_kind(p, i, close, &zero) != 0 && zero)
 			i = close;
 		else
@@ -508,7 +456,7 @@ seq(const struct reader *rd, size_t s, size_t e, const struct hset *cont,
 	unsigned min;
 	bool fixed, many;
 
-	if (has_alt(p, s, e)) {
+	if (extract_pat_has_alt(p, s, e)) {
 		for (size_t a = s, k = s; k <= e; k++) {
 			struct hset branch = { 0 };
 
@@ -517,7 +465,7 @@ seq(const struct reader *rd, size_t s, size_t e, const struct hset *cont,
 				continue;
 			}
 			if (k < e && (p[k] == '(' || p[k] == '[')) {
-				size_t c = close_of(p, e, k);
+				size_t c = extract_pat_close(p, e, k);
 
 				k = c ? c - 1 : e;
 				continue;
@@ -588,7 +536,8 @@ behind_nonword(const char *p, size_t n)
 	size_t close;
 	char last;
 
-	if (strncmp(p, "(?<=", 4) != 0 || (close = close_of(p, n, 0)) < 6)
+	if (strncmp(p, "(?<=", 4) != 0 ||
+	    (close = extract_pat_close(p, n, 0)) < 6)
 		return false;
 	for (size_t i = 4; i < close - 1; i++)
 		if (strchr("\\^$.|?*+()[]{}", p[i]))
@@ -643,11 +592,13 @@ extract_heads_make(const char *pattern, bool caseless, struct extract_heads *h)
 	h->exact = rd.exact;
 	/* "\b" first, before all of the pattern, not one branch of it, and
 	 * every head a letter or digit; or a look-behind for ", ". */
-	h->word = strncmp(pattern, "\\b", 2) == 0 && !has_alt(pattern, 0, n);
+	h->word = strncmp(pattern, "\\b", 2) == 0 &&
+	    !extract_pat_has_alt(pattern, 0, n);
 	for (size_t i = 0; i < h->n && h->word; i++)
 		h->word = word_head(h->v[i]);
 	if (!h->word)
-		h->word = behind_nonword(pattern, n) && !has_alt(pattern, 0, n);
+		h->word = behind_nonword(pattern, n) &&
+		    !extract_pat_has_alt(pattern, 0, n);
 }
 
 void

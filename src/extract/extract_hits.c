@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/extract_int.h"
 #include "lib/xmalloc.h"
@@ -30,41 +31,17 @@ cmp_hit(const void *a, const void *b)
 	return 0;
 }
 
-/* Index of the first hit of type t starting at or after pos.  The
- * assembler asks about nearby places in turn: the search gallops from
- * where the last one ended. */
+static size_t
+hit_start(const void *v, size_t i)
+{
+	return ((const struct hit *)v)[i].s;
+}
+
+/* Index of the first hit of type t starting at or after pos. */
 size_t
 extract_hits_lower(struct hits *h, enum rule_type t, size_t pos)
 {
-	const struct hit *v = h->v[t];
-	size_t n = h->n[t], i = h->hint[t] < n ? h->hint[t] : n, lo, hi;
-	size_t step = 1;
-
-	if (i < n && v[i].s < pos) {
-		/* Forward: v[lo] starts before pos. */
-		lo = i;
-		for (hi = i + 1; hi < n && v[hi].s < pos; hi += step, step *= 2)
-			lo = hi;
-		if (hi > n)
-			hi = n;
-		lo++;
-	} else {
-		/* Backward: v[hi] starts at or after pos, or hi == n. */
-		hi = i;
-		for (lo = i; lo > 0 && v[lo - 1].s >= pos; step *= 2) {
-			hi = lo - 1;
-			lo = lo > step ? lo - step : 0;
-		}
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].s < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return h->hint[t] = lo;
+	return extract_gallop(h->v[t], h->n[t], &h->hint[t], pos, hit_start);
 }
 
 /* True if a hit of type t overlaps [s, e). */
@@ -92,11 +69,48 @@ extract_hits_covered(struct hits *h, enum rule_type t, size_t s, size_t e)
 	return false;
 }
 
+/* Sorts v[0..n) as cmp_hit orders them, hits that compare equal in the
+ * order they came (that of their rules): qsort need not keep it, and
+ * the assembler reads the first of equal hits.  Most lists are a
+ * sentence's few hits, nearly in order: those are sorted in place; a
+ * longer one by halves, merged through tmp (n / 2 hits). */
+static void
+sort_hits(struct hit *v, size_t n, struct hit *tmp)
+{
+	size_t m = n / 2, i = 0, j = m, k = 0;
+
+	if (n <= 16) {
+		for (i = 1; i < n; i++) {
+			struct hit x = v[i];
+
+			for (j = i; j > 0 && cmp_hit(&v[j - 1], &x) > 0; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	sort_hits(v, m, tmp);
+	sort_hits(v + m, n - m, tmp);
+	if (cmp_hit(&v[m - 1], &v[m]) <= 0)
+		return;
+	memcpy(tmp, v, m * sizeof *v);
+	while (i < m && j < n)
+		v[k++] = cmp_hit(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < m)
+		v[k++] = tmp[i++];
+}
+
 void
 extract_hits_sort_from(struct hits *h, enum rule_type t, size_t from)
 {
-	if (h->n[t] > from + 1)
-		qsort(h->v[t] + from, h->n[t] - from, sizeof *h->v[t], cmp_hit);
+	size_t n = h->n[t] - from;
+	struct hit *tmp;
+
+	if (h->n[t] <= from + 1)
+		return;
+	tmp = n > 16 ? xreallocarray(NULL, n / 2, sizeof *tmp) : NULL;
+	sort_hits(h->v[t] + from, n, tmp);
+	free(tmp);
 }
 
 /* Keeps a vetoed period among the named ones; of overlapping ones the
@@ -138,6 +152,44 @@ extract_hits_finish_due(struct hits *h, size_t due_from, size_t skip_from)
 		d[n++] = d[i];
 	}
 	h->n[RT_DUE] = n;
+}
+
+/* Inserts the hits v[0..m), sorted and all within a stretch of text no
+ * hit of the list overlaps, where they belong in the list at *a of
+ * *n (and *cap); returns their index. */
+static size_t
+insert(struct hit **a, size_t *n, size_t *cap, const struct hit *v,
+    size_t m)
+{
+	size_t at = *n;
+
+	while (at > 0 && (*a)[at - 1].s >= v[0].s)
+		at--;
+	if (*n + m > *cap) {
+		*cap = *n + m + *cap;
+		*a = xreallocarray(*a, *cap, sizeof **a);
+	}
+	memmove(*a + at + m, *a + at, (*n - at) * sizeof **a);
+	memcpy(*a + at, v, m * sizeof **a);
+	*n += m;
+	return at;
+}
+
+size_t
+extract_hits_merge_due(struct hits *h, const struct hits *late)
+{
+	size_t at = h->n[RT_DUE];
+
+	if (late->n[RT_DUE] > 0)
+		at = insert(&h->v[RT_DUE], &h->n[RT_DUE], &h->cap[RT_DUE],
+		    late->v[RT_DUE], late->n[RT_DUE]);
+	if (late->n[RT_SKIP] > 0)
+		insert(&h->v[RT_SKIP], &h->n[RT_SKIP], &h->cap[RT_SKIP],
+		    late->v[RT_SKIP], late->n[RT_SKIP]);
+	if (late->nnamed > 0)
+		insert(&h->named, &h->nnamed, &h->capnamed, late->named,
+		    late->nnamed);
+	return at;
 }
 
 void

@@ -66,6 +66,15 @@ struct bnode {
 	size_t		 nends[2], capends[2];
 };
 
+/* What a walk reads of a node at each step, together: its row of the
+ * dense table (or -1), its two sets, and whether it has children (a walk
+ * that reaches a leaf ends there, without reading another character). */
+struct ihot {
+	int32_t		row;
+	int32_t		set[2];
+	uint32_t	kids;
+};
+
 /* Characters below this may open a head inside a word (inword): the
  * Latin letters and general punctuation. */
 #define INWORD_CPS	0x2080
@@ -91,14 +100,13 @@ struct extract_index {
 	uint16_t	 cls_lat[CLS_LAT], cls_ext[0x100];
 	int32_t		*cls_cp;
 	size_t		 ncls;		/* classes in all */
-	/* The rows of the nodes near the root: row[k] (or -1), and the
+	/* The rows of the nodes near the root: hot[k].row (or -1), and the
 	 * child for each class in dense[row * ncls + class]; nodes are
 	 * numbered below 65536 when there are rows.  Small, so that a
-	 * walk's steps stay in the cache; so is sets, each node's two set
-	 * numbers, apart from the rest of the node. */
-	int32_t		*row;
+	 * walk's steps stay in the cache; so is hot, what a step reads of
+	 * each node, apart from the rest of the node. */
+	struct ihot	*hot;
 	uint16_t	*dense;
-	int32_t		(*sets)[2];
 	/* Bytes that may open a character some head opens with: [0] where a
 	 * word may start, [1] inside a word (punctuation); and the letters
 	 * that open a case-sensitive head that may start inside a word, as
@@ -143,30 +151,6 @@ bchild(struct extract_index *ix, size_t k, int32_t cp)
 	return c;
 }
 
-/* Decodes the code point at s[*i] of valid UTF-8, advancing *i. */
-static inline int32_t
-decode(const unsigned char *s, size_t *i)
-{
-	const unsigned char *u = s + *i;
-
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if (u[0] < 0xe0) {
-		*i += 2;
-		return (int32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-	}
-	if (u[0] < 0xf0) {
-		*i += 3;
-		return (int32_t)(u[0] & 0x0f) << 12 | (int32_t)(u[1] & 0x3f) << 6 |
-		    (u[2] & 0x3f);
-	}
-	*i += 4;
-	return (int32_t)(u[0] & 0x07) << 18 | (int32_t)(u[1] & 0x3f) << 12 |
-	    (int32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
-}
-
 /* Where the rule's matches may start, for the index: 0 only where a
  * word may start; 1 anywhere, each head opening with ASCII punctuation
  * or, case-sensitively, with a letter below INWORD_CPS; -1 if the index
@@ -182,7 +166,7 @@ kind_of(const struct extract_heads *h)
 	for (size_t i = 0; i < h->n; i++) {
 		const unsigned char *s = (const unsigned char *)h->v[i];
 		size_t j = 0;
-		int32_t cp = s[0] == (unsigned char)HEAD_DIGIT ? -1 : decode(s, &j);
+		int32_t cp = s[0] == (unsigned char)HEAD_DIGIT ? -1 : extract_decode(s, &j);
 		bool punct = cp > 0x20 && cp < 0x7f && !(cp >= 'a' && cp <= 'z') &&
 		    !(cp >= 'A' && cp <= 'Z') && !(cp >= '0' && cp <= '9') &&
 		    cp != '_';
@@ -212,7 +196,7 @@ extract_index_add(struct extract_index *ix, size_t rule, unsigned type,
 
 		while (s[j]) {
 			int32_t cp = s[j] == (unsigned char)HEAD_DIGIT ?
-			    (j++, HEAD_DIGIT) : decode(s, &j);
+			    (j++, HEAD_DIGIT) : extract_decode(s, &j);
 
 			/* A letter that opens a head inside a word, exactly. */
 			if (k == 0 && w == 1 && cp >= 0x7f) {
@@ -247,7 +231,7 @@ extract_index_add_gate(struct extract_index *ix, size_t id, const char *word)
 		size_t k = 0;
 
 		for (; s[j] && s[j] != 0x02; )
-			k = bchild(ix, k, extract_fold(decode(s, &j)));
+			k = bchild(ix, k, extract_fold(extract_decode(s, &j)));
 		if (k != 0) {
 			XPUSH(ix->b[k].ends[0], ix->b[k].nends[0],
 			    ix->b[k].capends[0]);
@@ -462,7 +446,7 @@ make_rows(struct extract_index *ix, uint32_t k, int depth, size_t *nrows)
 {
 	size_t r = (*nrows)++;
 
-	ix->row[k] = (int32_t)r;
+	ix->hot[k].row = (int32_t)r;
 	ix->dense = xreallocarray(ix->dense, *nrows * ix->ncls, sizeof *ix->dense);
 	for (size_t c = 0; c < ix->ncls; c++) {
 		int32_t rep = c == CLS_NONE ? -1 : c == CLS_DIGIT ? '0' :
@@ -532,13 +516,10 @@ extract_index_ready(struct extract_index *ix)
 		ix->skip[b] = b < 0x80 ? (word_cp(b) && !opens_inword(ix, b)) :
 		    b >= 0xc3 && b <= 0xc9 ? 2 : b == 0xe1 ? 3 : 0;
 	make_classes(ix);
-	ix->row = xcalloc(ix->nb, sizeof *ix->row);
-	ix->sets = xcalloc(ix->nb, sizeof *ix->sets);
-	for (size_t k = 0; k < ix->nb; k++) {
-		ix->row[k] = -1;
-		ix->sets[k][0] = ix->node[k].set[0];
-		ix->sets[k][1] = ix->node[k].set[1];
-	}
+	ix->hot = xcalloc(ix->nb, sizeof *ix->hot);
+	for (size_t k = 0; k < ix->nb; k++)
+		ix->hot[k] = (struct ihot){ -1, { ix->node[k].set[0],
+		    ix->node[k].set[1] }, ix->node[k].n };
 	/* Rows hold node numbers in 16 bits. */
 	if (ix->nb <= UINT16_MAX)
 		make_rows(ix, 0, 0, &nrows);
@@ -560,9 +541,8 @@ extract_index_free(struct extract_index *ix)
 	free(ix->kid);
 	free(ix->kidcp);
 	free(ix->cls_cp);
-	free(ix->row);
+	free(ix->hot);
 	free(ix->dense);
-	free(ix->sets);
 	for (size_t i = 0; i < ix->nset; i++)
 		free(ix->set[i].rule);
 	free(ix->set);
@@ -658,8 +638,8 @@ step_search(const struct extract_index *ix, uint32_t k, int32_t cp)
 static inline uint32_t
 step(const struct extract_index *ix, uint32_t k, int32_t cp)
 {
-	if (ix->row[k] >= 0)
-		return ix->dense[(size_t)ix->row[k] * ix->ncls +
+	if (ix->hot[k].row >= 0)
+		return ix->dense[(size_t)ix->hot[k].row * ix->ncls +
 		    text_class(ix, cp)];
 	return step_search(ix, k, cp);
 }
@@ -674,11 +654,11 @@ walk(const struct extract_index *ix, int32_t cp, const unsigned char *t,
 	int32_t best = -1;
 
 	while (k != 0) {
-		if (ix->sets[k][w] >= 0)
-			best = ix->sets[k][w];
-		if (p >= n)
+		if (ix->hot[k].set[w] >= 0)
+			best = ix->hot[k].set[w];
+		if (p >= n || ix->hot[k].kids == 0)
 			break;
-		k = step(ix, k, decode(t, &p));
+		k = step(ix, k, extract_decode(t, &p));
 	}
 	return best;
 }
@@ -715,7 +695,7 @@ extract_index_scan(const struct extract_index *ix, const char *text, size_t n,
 	for (size_t p = 0; p < n; ) {
 		int w = after_word;
 		size_t q = p;
-		int32_t s, cp = t[p] < 0x80 ? t[q++] : decode(t, &q);
+		int32_t s, cp = t[p] < 0x80 ? t[q++] : extract_decode(t, &q);
 
 		if ((ix->lead[w][t[p]] || (w == 1 && opens_inword(ix, cp))) &&
 		    (s = walk(ix, cp, t, q, n, w)) >= 0)

@@ -2,7 +2,7 @@
  * What the extractor's files share: the hit lists the matcher (extract.c,
  * which with extract_rules.c alone sees PCRE2) fills on the assembler's
  * demand, with deadline phrases already resolved to dates; the assembler
- * (extract_items.c); the gates (extract_gate.c) and the text helpers
+ * (extract_items.c, extract_ask.c, extract_task.c); the gates (extract_gate.c) and the text helpers
  * (extract_text.c).  Private to the extractor.
  */
 #ifndef MINUTES_EXTRACT_INT_H
@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lib/cal.h"
 
@@ -64,6 +65,7 @@ enum word_kind {
 	WK_ALSO,	/* after a modal, not part of the task: "cũng" */
 	WK_ARTICLE,	/* left out at the start of an assignee: "the" */
 	WK_REFER,	/* opens a sentence that refers back: "Theo đó," */
+	WK_PASSIVE,	/* after a modal, makes it passive: "sẽ được", "will be" */
 	WK_NKINDS
 };
 
@@ -82,7 +84,7 @@ void	 extract_words_add(struct word_list *, const char *list, size_t len,
 	    bool caseless);
 void	 extract_words_free(struct extract_words *);
 /* Length of the listed word that t[s..e) starts with, followed by a
- * space or e; 0 if none. */
+ * space, a comma ("cán bộ, công chức") or e; 0 if none. */
 size_t	 extract_word_at(const struct word_list *, const char *t, size_t s,
 	    size_t e);
 /* True if t[s..e) is exactly one of the listed words. */
@@ -123,6 +125,11 @@ struct hits {
 	 * scan would find, in the same order. */
 	size_t		(*scan_to)(void *arg, struct hits *, enum rule_type,
 			    size_t s, size_t e, size_t p, bool fresh);
+	/* may is false where no rule of the type can start a hit at p:
+	 * none that the index lists may start there, and every one of the
+	 * type is listed.  A sentence need not be scanned for a question
+	 * about p alone. */
+	bool		(*may)(void *arg, enum rule_type, size_t p);
 	void		*arg;
 	/* The word lists of the text's language. */
 	const struct extract_words *words;
@@ -137,6 +144,43 @@ struct hits {
 	size_t		 hint[RT_NTYPES];
 };
 
+/* The first index of v[0..n), in order by key, whose key is at least p.
+ * Questions come mostly in order, and in turns about nearby places: the
+ * search gallops from *hint, the last answer, and leaves the answer
+ * there.  Inline, so that key is known when compiled. */
+static inline size_t
+extract_gallop(const void *v, size_t n, size_t *hint, size_t p,
+    size_t (*key)(const void *v, size_t i))
+{
+	size_t i = *hint < n ? *hint : n, lo, hi, step = 1;
+
+	if (i < n && key(v, i) < p) {
+		/* Forward: v[lo] is before p; find hi at or after it. */
+		lo = i;
+		for (hi = i + 1; hi < n && key(v, hi) < p; hi += step, step *= 2)
+			lo = hi;
+		if (hi > n)
+			hi = n;
+		lo++;
+	} else {
+		/* Backward: v[hi] is at or after p, or hi == n. */
+		hi = i;
+		for (lo = i; lo > 0 && key(v, lo - 1) >= p; step *= 2) {
+			hi = lo - 1;
+			lo = lo > step ? lo - step : 0;
+		}
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key(v, mid) < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return *hint = lo;
+}
+
 void	 extract_hits_add(struct hits *, enum rule_type, const struct hit *);
 /* Sorts the hits of type t from index from on, by start (longest first
  * at equal starts). */
@@ -144,6 +188,10 @@ void	 extract_hits_sort_from(struct hits *, enum rule_type, size_t from);
 /* Sorts the deadline and skip hits added since the given counts, drops
  * new deadlines inside a skip span or overlapping a longer one. */
 void	 extract_hits_finish_due(struct hits *, size_t due_from, size_t skip_from);
+/* Puts the deadline and skip hits and named periods of a sentence
+ * scanned out of turn (into late) in their places among h's; returns the
+ * index of its first deadline, where the later ones moved from. */
+size_t	 extract_hits_merge_due(struct hits *h, const struct hits *late);
 void	 extract_hits_free(struct hits *);
 /* Index of the first hit of type t starting at or after pos. */
 size_t	 extract_hits_lower(struct hits *, enum rule_type, size_t pos);
@@ -177,6 +225,13 @@ struct extract_gate {
 	bool	 need_starts[EXTRACT_GATE_MAX], alts_start[EXTRACT_GATE_MAX];
 };
 
+/* Reading a pattern's source (extract_pat.c): the index just past the
+ * group or class that opens at p[i] ('(' or '['), or 0 if it does not
+ * close before e; whether p[s..e) has a '|' at its own level (or a group
+ * that does not close). */
+size_t	 extract_pat_close(const char *p, size_t e, size_t i);
+bool	 extract_pat_has_alt(const char *p, size_t s, size_t e);
+
 /* Reads the gate from a pattern's source; an empty gate passes all. */
 void	 extract_gate_make(const char *pattern, struct extract_gate *);
 void	 extract_gate_free(struct extract_gate *);
@@ -185,6 +240,32 @@ bool	 extract_gate_find(const char *t, size_t s, size_t e, const char *word);
 /* False if a rule with this gate cannot match in t[s..e). */
 bool	 extract_gate_pass(const struct extract_gate *, const char *t,
 	    size_t s, size_t e, bool has_digit);
+
+/* Decodes the code point at s[*i] of valid UTF-8 (a text is checked
+ * before anything reads it so), advancing *i: without checks, as it
+ * runs over every character of a text. */
+static inline int32_t
+extract_decode(const unsigned char *s, size_t *i)
+{
+	const unsigned char *u = s + *i;
+
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if (u[0] < 0xe0) {
+		*i += 2;
+		return (int32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	}
+	if (u[0] < 0xf0) {
+		*i += 3;
+		return (int32_t)(u[0] & 0x0f) << 12 |
+		    (int32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+	}
+	*i += 4;
+	return (int32_t)(u[0] & 0x07) << 18 | (int32_t)(u[1] & 0x3f) << 12 |
+	    (int32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
+}
 
 /* The pairs of adjacent characters a text holds, in lower case, hashed
  * into 1024 bits.  A gate word can occur only where each of its pairs
@@ -296,6 +377,36 @@ size_t	 extract_trim_back(const char *t, size_t s, size_t e);
 bool	 extract_is_upper_at(const char *t, size_t n, size_t p);
 size_t	 extract_count_words(const char *t, size_t s, size_t e);
 bool	 extract_has_char(const char *t, size_t s, size_t e, char c);
+/* Index of the first byte of t[i..e) that is one of the n bytes of set,
+ * or e.  The loops that look for a sentence's end or a clause's ';' go
+ * over every byte of a text: eight bytes at a time, a word is tested for
+ * all the bytes of set at once (the high bit of each byte equal to one
+ * of them; of those set, the lowest is sure, and the one wanted).
+ * Inline, so that the set is known when compiled. */
+static inline size_t
+extract_find_bytes(const char *t, size_t i, size_t e, const char *set,
+    int n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+
+	for (; i + 8 <= e; i += 8) {
+		uint64_t w, m = 0;
+
+		memcpy(&w, t + i, 8);
+		for (int k = 0; k < n; k++) {
+			uint64_t x = w ^ (ones * (unsigned char)set[k]);
+
+			m |= (x - ones) & ~x & high;
+		}
+		if (m)
+			return i + (size_t)__builtin_ctzll(m) / 8;
+	}
+	for (; i < e; i++)
+		for (int k = 0; k < n; k++)
+			if (t[i] == set[k])
+				return i;
+	return e;
+}
 /* Every word capitalised, or one of the joiners ("of", "và"). */
 bool	 extract_all_capitalised(const char *t, size_t n, size_t s, size_t e,
 	    const struct word_list *joiners);
@@ -320,6 +431,9 @@ void	 extract_count_letters(const char *t, size_t n, size_t *vi,
  * [start[i], start[i + 1]) with start[nruns] = n. */
 size_t	 extract_lang_runs(const char *t, size_t n, size_t **start,
 	    unsigned **lang);
+/* True if s is valid UTF-8 without NUL and surely NFC: then neither
+ * needs checking again (see extract_text.c). */
+bool	 extract_plain(const char *s, size_t len);
 /* NFC form of valid UTF-8 s, or NULL if s is NFC; then *mapp maps NFC
  * offsets back to s (see extract_text.c). */
 char	*extract_nfc_map(const char *s, size_t len, size_t *outlen,

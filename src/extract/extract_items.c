@@ -4,30 +4,27 @@
  * parentheses), and each clause is read the way a secretary writes a
  * directive:
  *
- *   [lead] CUE [ADDRESSEE] [MODAL] TASK      "đề nghị Hội Phụ nữ cần rà soát ..."
- *   [lead] SUBJECT MODAL|VERB TASK           "Các đơn vị cần ...", "Alice will ..."
- *   [lead] VERB TASK                         "Tiếp tục rà soát ..."
+ *   [lead] CUE [ADDRESSEE] [MODAL] TASK  "đề nghị Hội Phụ nữ cần rà soát"
+ *   [lead] SUBJECT MODAL|VERB TASK       "Các đơn vị cần ...", "Alice will ..."
+ *   [lead] VERB TASK                     "Tiếp tục rà soát ..."
  *
  * Once a cue has named an addressee, every later clause of the sentence,
  * and the bullets under a line ending in ':', is one more task for it.
  * The deadline phrase inside a clause becomes the item's deadline and is
  * cut out of the task; a deadline elsewhere in the sentence goes to the
  * nearest item without one.  A clause whose verb follows a past marker
- * ("đã", "has") is a report, not a task.  No PCRE2 here: the hits come
- * from extract.c, asked for sentence by sentence (need, first_in; verbs
- * and bodies only as far as a question reaches, upto) or at one position
- * (hit_at), so that rules run only where they matter.
+ * ("đã", "has") is a report, not a task.  This file reads the shapes;
+ * extract_task.c makes the items, and extract_ask.c asks extract.c for
+ * the hits, sentence by sentence or at one position, so that rules run
+ * only where they matter.  No PCRE2 here.
  */
 #include "config.h"
 
 #include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/extract.h"
-#include "extract/extract_int.h"
-#include "lib/buf.h"
+#include "extract/extract_asm.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
@@ -37,434 +34,6 @@
 
 /* ---- reading clauses --------------------------------------------- */
 
-struct ctx {
-	const char		*t;
-	size_t			 n;
-	struct hits		*h;
-	struct ymd		 ref;
-	bool			 all;		/* every deadline is wanted */
-	size_t			 cur_s, cur_e;	/* the current sentence */
-	int			 scanned[RT_NTYPES];	/* sentence last scanned */
-	/* For the types scanned by halves: the sentence, how far its
-	 * hits are listed, and where the next one starts. */
-	size_t			 lazy_s[RT_NTYPES], lazy_e[RT_NTYPES];
-	size_t			 reached[RT_NTYPES], next[RT_NTYPES];
-	struct hit		 slot[16];	/* answers of anchored look-ups */
-	unsigned		 nslot;
-	struct extract_item	*items;
-	size_t			 nitems, cap;
-	int			 sentence;
-	/* Items of the current sentence and their deadline hit (or -1). */
-	size_t			 first_of_sentence;
-	long			*dl;
-	size_t			 dlcap;
-	enum extract_role	 role;		/* of the current paragraph */
-	/* The period that governs the directives read now: one the
-	 * sentence opens on, or the one of a list's heading (an index into
-	 * the deadline hits), or a plan's named period that a sentence
-	 * refers back to (-2 - its index in the named ones); -1: none. */
-	long			 scope;
-	size_t			 prev_ls;	/* the paragraph before */
-	/* The addressee last named in this paragraph: the headless
-	 * directives that follow continue its run. */
-	struct span		 run_who;
-};
-
-/* Verbs and bodies are asked about near the start of each clause: their
- * hits are listed only as far as a question reaches (hits.scan_to). */
-static bool
-by_halves(enum rule_type t)
-{
-	return t == RT_VERB || t == RT_ASSIGNEE;
-}
-
-/* Makes sure the hits of type t in the current sentence are listed
- * (for by_halves types: can be, see upto). */
-static void
-need(struct ctx *c, enum rule_type t)
-{
-	if (c->scanned[t] == c->sentence || c->scanned[t] == INT_MAX)
-		return;
-	if (by_halves(t)) {
-		c->scanned[t] = c->sentence;
-		c->lazy_s[t] = c->reached[t] = c->cur_s;
-		c->lazy_e[t] = c->cur_e;
-		c->next[t] = c->h->scan_to(c->h->arg, c->h, t, c->cur_s,
-		    c->cur_e, c->cur_s, true);
-		return;
-	}
-	/* Cues, modals, owners and past markers are asked about in every
-	 * clause and paragraph: one scan of the whole text costs less than
-	 * one per sentence. */
-	if (t == RT_CUE || t == RT_MODAL || t == RT_OWNER || t == RT_PAST) {
-		c->scanned[t] = INT_MAX;
-		c->h->scan(c->h->arg, c->h, t, 0, c->n);
-		return;
-	}
-	c->scanned[t] = c->sentence;
-	if (t == RT_DUE || t == RT_SKIP)
-		c->scanned[RT_DUE] = c->scanned[RT_SKIP] = c->sentence;
-	c->h->scan(c->h->arg, c->h, t, c->cur_s, c->cur_e);
-}
-
-/* For a type scanned by halves in this sentence, lists its hits that
- * start before p. */
-static void
-upto(struct ctx *c, enum rule_type t, size_t p)
-{
-	if (!by_halves(t) || c->scanned[t] != c->sentence || p <= c->reached[t])
-		return;
-	if (c->next[t] < p)
-		c->next[t] = c->h->scan_to(c->h->arg, c->h, t, c->lazy_s[t],
-		    c->lazy_e[t], p, false);
-	c->reached[t] = p;
-}
-
-/* Lists the next hits of a type scanned by halves: false if none is
- * left. */
-static bool
-more(struct ctx *c, enum rule_type t)
-{
-	if (c->next[t] == SIZE_MAX)
-		return false;
-	upto(c, t, c->next[t] + 1);
-	return true;
-}
-
-/* The longest hit of type t starting exactly at p, within t[..e). */
-static const struct hit *
-hit_at_in(struct ctx *c, enum rule_type t, size_t p, size_t e)
-{
-	struct hits *h = c->h;
-	struct hit *slot;
-
-	if (c->scanned[t] == c->sentence || c->scanned[t] == INT_MAX) {
-		size_t i;
-
-		upto(c, t, p + 1);
-		i = extract_hits_lower(h, t, p);
-		if (i >= h->n[t] || h->v[t][i].s != p)
-			return NULL;
-		if (!by_halves(t))
-			return &h->v[t][i];
-		/* The list may grow, and move, while the answer is kept. */
-		slot = &c->slot[c->nslot++ % 16];
-		*slot = h->v[t][i];
-		return slot;
-	}
-	/* Answers stay valid for the next few look-ups, which is all any
-	 * caller keeps them for. */
-	slot = &c->slot[c->nslot++ % 16];
-	return h->at(h->arg, t, p, e, slot) ? slot : NULL;
-}
-
-static const struct hit *
-hit_at(struct ctx *c, enum rule_type t, size_t p)
-{
-	return hit_at_in(c, t, p, c->cur_e);
-}
-
-/* The first hit of type t starting in [s, e). */
-static const struct hit *
-first_in(struct ctx *c, enum rule_type t, size_t s, size_t e)
-{
-	struct hits *h = c->h;
-	size_t i;
-
-	need(c, t);
-	if (by_halves(t)) {
-		struct hit *slot;
-
-		upto(c, t, s);
-		while ((i = extract_hits_lower(h, t, s)) == h->n[t])
-			if (c->next[t] >= e || !more(c, t))
-				return NULL;
-		if (h->v[t][i].s >= e)
-			return NULL;
-		slot = &c->slot[c->nslot++ % 16];
-		*slot = h->v[t][i];
-		return slot;
-	}
-	i = extract_hits_lower(h, t, s);
-	return i < h->n[t] && h->v[t][i].s < e ? &h->v[t][i] : NULL;
-}
-
-/* The first verb in [s, e) that is not part of a body's name ("Ban Tổ
- * chức"), or e. */
-static size_t
-first_verb(struct ctx *c, size_t s, size_t e)
-{
-	struct hits *h = c->h;
-	size_t i;
-
-	need(c, RT_VERB);
-	need(c, RT_ASSIGNEE);
-	/* Verbs are listed as far as needed: those before s first, so
-	 * that every one listed later starts after s. */
-	upto(c, RT_VERB, s);
-	for (i = extract_hits_lower(h, RT_VERB, s); ; i++) {
-		const struct hit *v;
-
-		if (i == h->n[RT_VERB]) {
-			if (c->next[RT_VERB] >= e || !more(c, RT_VERB))
-				return e;
-			i--;
-			continue;
-		}
-		v = &h->v[RT_VERB][i];
-		if (v->s >= e)
-			return e;
-		upto(c, RT_ASSIGNEE, v->s + 1);
-		if (!extract_hits_covered(h, RT_ASSIGNEE, v->s, v->e))
-			return v->s;
-	}
-}
-
-/* A verb starting at p that does not start a body's name. */
-static const struct hit *
-verb_at(struct ctx *c, size_t p)
-{
-	const struct hit *v = hit_at(c, RT_VERB, p);
-
-	return v && !hit_at(c, RT_ASSIGNEE, p) ? v : NULL;
-}
-
-/* Past the modals at p ("cần phải", "needs to"), or p itself. */
-static size_t
-skip_modals(struct ctx *c, size_t p, size_t e)
-{
-	const struct hit *m;
-
-	p = extract_skip_ws(c->t, c->n, p, e);
-	while ((m = hit_at(c, RT_MODAL, p)) != NULL && m->e > p)
-		p = extract_skip_ws(c->t, c->n, m->e, e);
-	return p;
-}
-
-
-
-/* Start of the word that ends at e (after a space, or at s). */
-static size_t
-word_start(const char *t, size_t s, size_t e)
-{
-	while (e > s && t[e - 1] != ' ')
-		e--;
-	return e;
-}
-
-static size_t
-trim_spaces(const char *t, size_t s, size_t e)
-{
-	while (e > s && t[e - 1] == ' ')
-		e--;
-	return e;
-}
-
-/* ", hoàn thành" before a deadline only leads into it ("rà soát hộ
- * nghèo, hoàn thành trước ngày 15/12", also after a modal: ", phải
- * hoàn thành"): with the deadline cut out it would dangle at the end of
- * the task, so it goes too.  Only after a comma: "hoàn thành đề án
- * trong quý IV" is the task itself.  The words are the "complete" list;
- * raw ends with t[from..at). */
-static void
-drop_lead_in(struct ctx *c, struct buf *raw, size_t from, size_t at)
-{
-	const struct word_list *w = &c->h->words->k[WK_COMPLETE];
-	size_t e = trim_spaces(c->t, from, at), l, k;
-	const struct hit *m;
-
-	if ((l = extract_word_before(w, c->t, from, e)) == 0)
-		return;
-	k = trim_spaces(c->t, from, e - l);
-	if (k > from && c->t[k - 1] != ',') {
-		size_t ms = word_start(c->t, from, k);
-
-		if ((m = hit_at(c, RT_MODAL, ms)) != NULL && m->e == k)
-			k = trim_spaces(c->t, from, ms);
-	}
-	if (k > from && c->t[k - 1] == ',')
-		buf_truncate(raw, raw->len - (at - (k - 1)));
-}
-
-/* raw with one space between words, no "( )", no space before
- * punctuation, no doubled comma. */
-static void
-tidy_spaces(const char *r, size_t rl, struct buf *out)
-{
-	char *o;
-	size_t n = 0;
-
-	/* The result is never longer than r: written in place, without a
-	 * call a byte. */
-	buf_reset(out);
-	buf_grow(out, rl);
-	o = out->s;
-	for (size_t i = 0; i < rl; i++) {
-		char ch = r[i];
-
-		if (ch == ' ' || ch == '\t' || ch == '\r') {
-			if (n > 0 && o[n - 1] != ' ')
-				o[n++] = ' ';
-			continue;
-		}
-		if (ch == '(') {
-			size_t j = i + 1;
-
-			while (j < rl && (r[j] == ' ' || r[j] == ','))
-				j++;
-			if (j < rl && r[j] == ')') {
-				i = j;
-				continue;
-			}
-		}
-		if ((ch == ',' || ch == ')' || ch == ';' || ch == '.') &&
-		    n > 0 && o[n - 1] == ' ')
-			n--;
-		if (ch == ',' && n > 0 && o[n - 1] == ',')
-			continue;
-		o[n++] = ch;
-	}
-	o[n] = '\0';
-	out->len = n;
-}
-
-/* s[0..n) without what dangles at either end; a lone trailing "." ends
- * the sentence, not the task, but "..." stays. */
-static char *
-trim_task(const char *s, size_t n)
-{
-	size_t a = 0, b = n;
-
-	while (a < b && strchr(" ,;:.-", s[a]))
-		a++;
-	while (b > a && strchr(" ,;:-", s[b - 1]))
-		b--;
-	while (b > a && s[b - 1] == '.' &&
-	    !(b >= a + 3 && s[b - 2] == '.' && s[b - 3] == '.'))
-		b--;
-	while (b > a && strchr(" ,;:-", s[b - 1]))
-		b--;
-	return xstrndup(s ? s + a : "", b - a);
-}
-
-/* The task: t[s..e) without the deadline and owner phrases in it, with
- * the spaces and punctuation they leave behind tidied. */
-static char *
-task_text(struct ctx *c, size_t s, size_t e, const struct hit *dl)
-{
-	struct buf raw = BUF_INIT, out = BUF_INIT;
-	size_t p = s;
-	char *res;
-
-	while (p < e) {
-		const struct hit *d = dl && dl->s >= p && dl->s < e ? dl : NULL;
-		const struct hit *o = first_in(c, RT_OWNER, p, e);
-		const struct hit *x = d && (!o || d->s <= o->s) ? d : o;
-
-		if (x == NULL) {
-			buf_add(&raw, c->t + p, e - p);
-			break;
-		}
-		buf_add(&raw, c->t + p, x->s - p);
-		if (x == d)
-			drop_lead_in(c, &raw, p, x->s);
-		buf_addc(&raw, ' ');
-		p = x->e < e ? x->e : e;
-	}
-	tidy_spaces(buf_str(&raw), raw.len, &out);
-	buf_free(&raw);
-	res = trim_task(out.s, out.len);
-	buf_free(&out);
-	return res;
-}
-
-static char *
-span_text(const char *t, size_t s, size_t e)
-{
-	e = extract_trim_back(t, s, e);
-	while (s < e && (t[s] == ' ' || t[s] == ','))
-		s++;
-	return s < e ? xstrndup(t + s, e - s) : NULL;
-}
-
-/* The assignee's name: the span without an article before it ("the
- * Women's Union" is the Women's Union). */
-static char *
-assignee_text(struct ctx *c, struct span who)
-{
-	size_t l = extract_word_at(&c->h->words->k[WK_ARTICLE], c->t, who.s, who.e);
-
-	if (l > 0 && who.s + l < who.e)
-		who.s = extract_skip_ws(c->t, c->n, who.s + l, who.e);
-	return span_text(c->t, who.s, who.e);
-}
-
-/* The deadline of a clause t[from..te): a firm one ("trước ngày 30/9")
- * over a weak one ("6 tháng đầu năm", more often what the task is
- * about); a weak phrase already over names what the task is about
- * ("kết quả 6 tháng đầu năm"), not its deadline. */
-static const struct hit *
-clause_deadline(struct ctx *c, size_t from, size_t te)
-{
-	const struct hits *h = c->h;
-	const struct hit *x, *weak = NULL;
-
-	need(c, RT_DUE);
-	x = first_in(c, RT_DUE, from, te);
-	for (; x && x < h->v[RT_DUE] + h->n[RT_DUE] && x->s < te; x++) {
-		if (!(x->flags & RF_WEAK))
-			return x;
-		if (!weak && cal_cmp(x->due, c->ref) >= 0)
-			weak = x;
-	}
-	return weak;
-}
-
-/* Records an item for the clause whose directive starts at start and whose
- * task is t[ts..te); who is the addressee span (s == e for none). */
-static void
-add_item(struct ctx *c, size_t start, size_t ts, size_t te, struct span who)
-{
-	const struct hit *o, *d;
-	struct extract_item *it;
-	char *task;
-
-	te = extract_trim_back(c->t, ts, te);
-	ts = extract_skip_ws(c->t, c->n, ts, te);
-	if (ts >= te)
-		return;
-	if ((o = first_in(c, RT_OWNER, ts, te)) != NULL && o->who.e > o->who.s)
-		who = o->who;
-	d = clause_deadline(c, start < ts ? start : ts, te);
-	if (d == NULL && c->scope != -1)
-		d = c->scope >= 0 ? &c->h->v[RT_DUE][c->scope] :
-		    &c->h->named[-2 - c->scope];
-	task = task_text(c, ts, te, d);
-	if (*task == '\0') {
-		free(task);
-		return;
-	}
-	XPUSH(c->items, c->nitems, c->cap);
-	XPUSH(c->dl, c->nitems, c->dlcap);
-	it = &c->items[c->nitems];
-	memset(it, 0, sizeof *it);
-	it->sentence = c->sentence;
-	it->start = start < ts ? start : ts;
-	it->end = te;
-	it->assignee = who.e > who.s ? assignee_text(c, who) : NULL;
-	it->task = task;
-	c->dl[c->nitems] = -1;
-	if (d) {
-		it->deadline_text = xstrndup(c->t + d->s, d->e - d->s);
-		it->has_due = true;
-		it->due = d->due;
-		/* -2: a named period, not in the deadline hits. */
-		c->dl[c->nitems] = c->scope < -1 && d == &c->h->named[-2 - c->scope] ?
-		    -2 : d - c->h->v[RT_DUE];
-	}
-	c->nitems++;
-}
-
 /* A word that may open an addressee written in lower case ("các",
  * "each") starts t[s..e). */
 static bool
@@ -473,53 +42,145 @@ determiner(struct ctx *c, size_t s, size_t e)
 	return extract_word_at(&c->h->words->k[WK_DETERMINER], c->t, s, e) > 0;
 }
 
+/* The first deadline in [s, e), or NULL. */
+static const struct hit *
+first_due(struct ctx *c, size_t s, size_t e)
+{
+	ask_need(c, RT_DUE);
+	return ask_first_in(c, RT_DUE, s, e);
+}
+
+/* Whether the first deadline in [s, e) is still to come. */
+static bool
+future_due(struct ctx *c, size_t s, size_t e)
+{
+	const struct hit *d = first_due(c, s, e);
+
+	return d && cal_cmp(d->due, c->ref) >= 0;
+}
+
+/* "Hội nghị tổng kết sẽ được tổ chức trước ngày 20/12", "The fair will
+ * be held by 30 May": work scheduled in the passive, unless at a date
+ * already over, is a task for nobody named (the subject is what is
+ * done, not who does it), and the whole clause, subject included, says
+ * what it is.  The word that makes a modal passive is the "passive"
+ * list. */
+static bool
+passive(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts)
+{
+	const struct hit *m = ask_first_in(c, RT_MODAL, p, e), *d;
+	size_t q;
+
+	if (m == NULL || m->s == p)
+		return false;
+	q = extract_skip_ws(c->t, c->n, m->e, e);
+	if (extract_word_at(&c->h->words->k[WK_PASSIVE], c->t, q, e) == 0 ||
+	    extract_count_words(c->t, p, m->s) > MAX_ADDRESSEE_WORDS ||
+	    ask_first_in(c, RT_PAST, p, m->s) ||
+	    (!extract_is_upper_at(c->t, c->n, p) && !determiner(c, p, m->s)) ||
+	    ((d = first_due(c, m->e, e)) != NULL &&
+	    cal_cmp(d->due, c->ref) < 0))
+		return false;
+	*who = (struct span){ 0, 0 };
+	*ts = p;
+	return true;
+}
+
+/* Whether the words at a and b start with the same word, but for the
+ * case of its first letter ("Tổ" and "tổ"). */
+static bool
+same_first_word(const char *t, size_t n, size_t a, size_t b)
+{
+	size_t i = a, j = b;
+
+	if (utf8_tolower(utf8_decode(t, n, &i)) !=
+	    utf8_tolower(utf8_decode(t, n, &j)))
+		return false;
+	for (; i < n && j < n && t[i] != ' ' && t[i] != ','; i++, j++)
+		if (t[i] != t[j])
+			return false;
+	return (i >= n || t[i] == ' ' || t[i] == ',') &&
+	    (j >= n || t[j] == ' ' || t[j] == ',');
+}
+
+/* Whether the words t[p..q), cut at commas, name several that share one
+ * task: "Tổ Địa chính, tổ Kiểm tra", "Công an xã, Ban Chỉ huy Quân sự
+ * xã", "Alice, Omar and Li".  Each part after the first repeats the
+ * first one's first word or opens on a known body; or every part is a
+ * name, each word capitalised.  "Tuy nhiên, các chi hội" is none. */
+static bool
+listed_subjects(struct ctx *c, size_t p, size_t q)
+{
+	const struct word_list *joiners = &c->h->words->k[WK_JOINER];
+	bool bodies = true, names = true;
+	size_t s = p;
+
+	for (;;) {
+		const char *comma = memchr(c->t + s, ',', q - s);
+		size_t pe = comma ? (size_t)(comma - c->t) : q;
+
+		if (pe == s)
+			return false;
+		names = names && extract_all_capitalised(c->t, c->n, s,
+		    extract_trim_back(c->t, s, pe), joiners);
+		if (s > p && !same_first_word(c->t, c->n, p, s) &&
+		    !ask_hit_at(c, RT_ASSIGNEE, s))
+			bodies = false;
+		if (comma == NULL)
+			return bodies || names;
+		s = extract_skip_ws(c->t, c->n, pe + 1, q);
+	}
+}
+
 /* A subject opening the clause at p and the start of its task: a known
- * body followed by a modal or verb, or a short name before a modal. */
+ * body followed by a modal or verb, or a short name before a modal; or
+ * a subject of work scheduled in the passive (no one named). */
 static bool
 subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts,
     bool modal_only)
 {
-	const struct hit *a = hit_at(c, RT_ASSIGNEE, p), *m;
+	const struct hit *a = ask_hit_at(c, RT_ASSIGNEE, p), *m;
 	size_t q;
+	bool list;
 
+	if (passive(c, p, e, who, ts))
+		return true;
 	if (a) {
 		q = extract_skip_sep(c->t, a->e, e);
-		if (hit_at(c, RT_PAST, q))
+		if (ask_hit_at(c, RT_PAST, q))
 			return false;
-		const struct hit *v = hit_at(c, RT_VERB, q);
-		const struct hit *d = NULL;
-
-		if (v && !(v->flags & RF_STRONG)) {
-			need(c, RT_DUE);
-			d = first_in(c, RT_DUE, q, e);
-		}
+		const struct hit *v = ask_hit_at(c, RT_VERB, q);
 
 		/* "Đoàn Thanh niên tổ chức ..." reports as often as it
 		 * directs, unless the verb is a directive one or the clause
 		 * sets a date still to come. */
-		if (hit_at(c, RT_MODAL, q) || (!modal_only && v && ((v->flags & RF_STRONG) ||
-		    (d && cal_cmp(d->due, c->ref) >= 0)) &&
-		    !hit_at(c, RT_ASSIGNEE, q))) {
+		if (ask_hit_at(c, RT_MODAL, q) || (!modal_only && v &&
+		    ((v->flags & RF_STRONG) || future_due(c, q, e)) &&
+		    !ask_hit_at(c, RT_ASSIGNEE, q))) {
 			*who = (struct span){ a->s, a->e };
-			*ts = skip_modals(c, q, e);
+			*ts = ask_skip_modals(c, q, e);
 			return true;
 		}
 	}
-	m = first_in(c, RT_MODAL, p, e);
+	m = ask_first_in(c, RT_MODAL, p, e);
 	if (m == NULL || m->s == p)
 		return false;
 	q = extract_trim_back(c->t, p, m->s);
-	if (q <= p || extract_count_words(c->t, p, q) > MAX_SUBJECT_WORDS ||
-	    extract_has_char(c->t, p, m->s, ',') || extract_has_char(c->t, p, m->s, ':') ||
-	    first_in(c, RT_PAST, p, m->e) ||
-	    first_verb(c, p, q) < q ||
+	list = extract_has_char(c->t, p, q, ',');
+	if (q <= p || extract_count_words(c->t, p, q) >
+	    (list ? 2 : 1) * MAX_SUBJECT_WORDS ||
+	    extract_has_char(c->t, q, m->s, ',') ||
+	    (list && !listed_subjects(c, p, q)) ||
+	    extract_has_char(c->t, p, m->s, ':') ||
+	    ask_first_in(c, RT_PAST, p, m->e) ||
+	    ask_first_verb(c, p, q) < q ||
 	    (!extract_is_upper_at(c->t, c->n, p) && !determiner(c, p, q)))
 		return false;
 	if ((m->flags & RF_NAME) && !extract_all_capitalised(c->t, c->n, p, q,
 	    &c->h->words->k[WK_JOINER]))
 		return false;
 	*who = (struct span){ p, q };
-	*ts = skip_modals(c, m->s, e);
+	*ts = ask_skip_modals(c, m->s, e);
 	return true;
 }
 
@@ -528,7 +189,7 @@ subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts,
 struct carry {
 	struct span	who;		/* current addressee */
 	bool		forced;		/* later clauses are tasks */
-	bool		head;		/* the clause ended in ':' with a list below */
+	bool		head;		/* ended in ':' with a list below */
 	bool		report;		/* a clause told of past work */
 };
 
@@ -542,7 +203,7 @@ static size_t
 next_subject(struct ctx *c, size_t ts, size_t e, size_t *next)
 {
 	const struct word_list *conj = &c->h->words->k[WK_CONJ];
-	const struct hit *m = first_in(c, RT_MODAL, ts, e);
+	const struct hit *m = ask_first_in(c, RT_MODAL, ts, e);
 
 	/* Without a modal later in the clause there is no second subject. */
 	if (m == NULL)
@@ -551,7 +212,8 @@ next_subject(struct ctx *c, size_t ts, size_t e, size_t *next)
 		size_t l, t2;
 		struct span w;
 
-		if (c->t[j] != ' ' || (l = extract_word_at(conj, c->t, j + 1, e)) == 0)
+		if (c->t[j] != ' ' ||
+		    (l = extract_word_at(conj, c->t, j + 1, e)) == 0)
 			continue;
 		if (j + 1 + l < e && c->t[j + 1 + l] == ' ' &&
 		    subject(c, j + l + 2, e, &w, &t2, true)) {
@@ -569,7 +231,7 @@ emit(struct ctx *c, size_t start, size_t ts, size_t e, struct span who,
 {
 	size_t next, end = next_subject(c, ts, e, &next);
 
-	add_item(c, start, ts, end, who);
+	item_add(c, start, ts, end, who);
 	if (end < e)
 		clause(c, next, e, k, false);
 }
@@ -580,7 +242,7 @@ skip_leads(struct ctx *c, size_t p, size_t e)
 {
 	const struct hit *lead;
 
-	while ((lead = hit_at(c, RT_LEAD, p)) != NULL && lead->e > p)
+	while ((lead = ask_hit_at(c, RT_LEAD, p)) != NULL && lead->e > p)
 		p = extract_skip_sep(c->t, lead->e, e);
 	return p;
 }
@@ -589,19 +251,24 @@ skip_leads(struct ctx *c, size_t p, size_t e)
  * ...", ':') or names the task at once (a verb or modal); a cue followed
  * by anything else is a noun: "bám sát yêu cầu thực tế", "đảm bảo yêu
  * cầu".  The next cue is found by index: with no cue hits the array is
- * NULL, and even NULL + 0 is undefined. */
+ * NULL, and even NULL + 0 is undefined.  Ahead: asked of a paragraph
+ * before its sentences are read, verbs straight of the matcher. */
 static const struct hit *
-addressing_cue(struct ctx *c, size_t p, size_t e)
+addressing_cue(struct ctx *c, size_t p, size_t e, bool ahead)
 {
 	const struct hit *cue;
+	struct hit v;
 
-	for (cue = first_in(c, RT_CUE, p, e); cue != NULL; ) {
+	for (cue = ask_first_in(c, RT_CUE, p, e); cue != NULL; ) {
 		size_t q = extract_skip_ws(c->t, c->n, cue->e, e);
 		size_t i = (size_t)(cue - c->h->v[RT_CUE]) + 1;
 
-		if (q >= e || c->t[q] == ':' || extract_is_upper_at(c->t, c->n, q) ||
-		    determiner(c, q, e) || hit_at(c, RT_VERB, q) ||
-		    hit_at(c, RT_MODAL, q) || hit_at(c, RT_CUE, q))
+		if (q >= e || c->t[q] == ':' ||
+		    extract_is_upper_at(c->t, c->n, q) || determiner(c, q, e) ||
+		    (ahead ? c->h->at(c->h->arg, RT_VERB, q, e, &v) :
+		    ask_hit_at(c, RT_VERB, q) != NULL) ||
+		    ask_hit_at_in(c, RT_MODAL, q, ahead ? e : c->cur_e) ||
+		    ask_hit_at_in(c, RT_CUE, q, ahead ? e : c->cur_e))
 			return cue;
 		cue = i < c->h->n[RT_CUE] && c->h->v[RT_CUE][i].s < e ?
 		    &c->h->v[RT_CUE][i] : NULL;
@@ -615,24 +282,31 @@ addressing_cue(struct ctx *c, size_t p, size_t e)
 static bool
 addressee_words(struct ctx *c, size_t q, size_t ge)
 {
-	return ge > q && extract_count_words(c->t, q, ge) <= MAX_ADDRESSEE_WORDS &&
-	    !first_in(c, RT_PAST, q, ge) &&
+	return ge > q &&
+	    extract_count_words(c->t, q, ge) <= MAX_ADDRESSEE_WORDS &&
+	    !ask_first_in(c, RT_PAST, q, ge) &&
 	    (extract_is_upper_at(c->t, c->n, q) || determiner(c, q, ge) ||
-	    hit_at(c, RT_ASSIGNEE, q));
+	    ask_hit_at(c, RT_ASSIGNEE, q));
 }
 
 /* After a cue, from q: the addressee (into *who) and where the task
  * starts.  The addressee runs to a ':' ("giao các đơn vị: ..."), or to
  * the first modal, verb or second cue ("đề nghị UBND quận chỉ đạo
- * ..."); with none of those, a known body may still open it. */
+ * ..."); with none of those, a known body may still open it.  A ':'
+ * right after the cue only opens what it asks ("yêu cầu: các tổ dân
+ * phố rà soát ..."): the addressee follows it. */
 static size_t
 cue_addressee(struct ctx *c, size_t q, size_t e, struct span *who)
 {
-	size_t colon = extract_find_colon(c->t, q, e);
-	const struct hit *m = first_in(c, RT_MODAL, q, e);
-	const struct hit *nc = first_in(c, RT_CUE, q, e);
-	const struct hit *a;
-	size_t stop = first_verb(c, q, e);
+	size_t colon, stop;
+	const struct hit *m, *nc, *a;
+
+	if (q < e && c->t[q] == ':')
+		q = extract_skip_ws(c->t, c->n, q + 1, e);
+	colon = extract_find_colon(c->t, q, e);
+	m = ask_first_in(c, RT_MODAL, q, e);
+	nc = ask_first_in(c, RT_CUE, q, e);
+	stop = ask_first_verb(c, q, e);
 
 	if (m && m->s < stop)
 		stop = m->s;
@@ -640,17 +314,17 @@ cue_addressee(struct ctx *c, size_t q, size_t e, struct span *who)
 		stop = nc->s;
 	if (colon < stop) {
 		*who = (struct span){ q, extract_trim_back(c->t, q, colon) };
-		return skip_modals(c, colon + 1, e);
+		return ask_skip_modals(c, colon + 1, e);
 	}
 	if (stop < e) {
 		size_t ge = extract_trim_back(c->t, q, stop);
 
 		if (!addressee_words(c, q, ge))
-			return skip_modals(c, q, e);
+			return ask_skip_modals(c, q, e);
 		*who = (struct span){ q, ge };
-		return skip_modals(c, stop, e);
+		return ask_skip_modals(c, stop, e);
 	}
-	if ((a = hit_at(c, RT_ASSIGNEE, q)) == NULL)
+	if ((a = ask_hit_at(c, RT_ASSIGNEE, q)) == NULL)
 		return q;
 	*who = (struct span){ a->s, a->e };
 	return extract_skip_sep(c->t, a->e, e);
@@ -683,10 +357,11 @@ name_colon(struct ctx *c, size_t p, size_t e)
 
 	if (!(colon < e && colon > p && extract_is_upper_at(c->t, c->n, p) &&
 	    extract_count_words(c->t, p, colon) <= MAX_SUBJECT_WORDS &&
-	    first_verb(c, p, colon) == colon &&
-	    !first_in(c, RT_MODAL, p, colon)))
+	    ask_first_verb(c, p, colon) == colon &&
+	    !ask_first_in(c, RT_MODAL, p, colon)))
 		return false;
-	add_item(c, p, skip_modals(c, colon + 1, e), e, (struct span){ p, colon });
+	item_add(c, p, ask_skip_modals(c, colon + 1, e), e,
+	    (struct span){ p, colon });
 	return true;
 }
 
@@ -695,13 +370,13 @@ name_colon(struct ctx *c, size_t p, size_t e)
 static bool
 report(struct ctx *c, size_t p, size_t e)
 {
-	const struct hit *a = hit_at(c, RT_ASSIGNEE, p), *ps;
+	const struct hit *a = ask_hit_at(c, RT_ASSIGNEE, p), *ps;
 
-	if (a && hit_at(c, RT_PAST, extract_skip_sep(c->t, a->e, e)))
+	if (a && ask_hit_at(c, RT_PAST, extract_skip_sep(c->t, a->e, e)))
 		return true;
-	ps = first_in(c, RT_PAST, p, e);
+	ps = ask_first_in(c, RT_PAST, p, e);
 	return ps && extract_count_words(c->t, p, ps->s) <= 4 &&
-	    first_verb(c, p, ps->s) == ps->s;
+	    ask_first_verb(c, p, ps->s) == ps->s;
 }
 
 /* "...; they should also recruit ...": a pronoun and a modal stand for
@@ -716,12 +391,12 @@ pronoun(struct ctx *c, size_t p, size_t e, const struct carry *k)
 	while (q < e && c->t[q] != ' ')
 		q++;
 	if (extract_word_at(&w->k[WK_PRONOUN], c->t, p, q) == 0 ||
-	    !hit_at(c, RT_MODAL, extract_skip_ws(c->t, c->n, q, e)))
+	    !ask_hit_at(c, RT_MODAL, extract_skip_ws(c->t, c->n, q, e)))
 		return false;
-	ts = skip_modals(c, q, e);
+	ts = ask_skip_modals(c, q, e);
 	if ((l = extract_word_at(&w->k[WK_ALSO], c->t, ts, e)) > 0)
 		ts = extract_skip_ws(c->t, c->n, ts + l, e);
-	add_item(c, p, ts, e, k->who);
+	item_add(c, p, ts, e, k->who);
 	return true;
 }
 
@@ -732,10 +407,11 @@ bare_deadline(struct ctx *c, size_t p, size_t e)
 {
 	const struct hit *d;
 
-	need(c, RT_DUE);
-	d = first_in(c, RT_DUE, p, e);
+	ask_need(c, RT_DUE);
+	d = ask_first_in(c, RT_DUE, p, e);
 	return d && extract_count_words(c->t, p, d->s) +
-	    extract_count_words(c->t, d->e, e) <= 2 && first_verb(c, p, e) == e;
+	    extract_count_words(c->t, d->e, e) <= 2 &&
+	    ask_first_verb(c, p, e) == e;
 }
 
 /* A new addressee inside a directive's run: a few words, capitalised
@@ -745,15 +421,16 @@ bare_deadline(struct ctx *c, size_t p, size_t e)
 static bool
 new_subject(struct ctx *c, size_t p, size_t e, struct span *who, size_t *ts)
 {
-	size_t v = first_verb(c, p, e), q;
+	size_t v = ask_first_verb(c, p, e), q;
 	const struct hit *h;
 
-	if (v >= e || v == p || (h = hit_at(c, RT_VERB, v)) == NULL ||
+	if (v >= e || v == p || (h = ask_hit_at(c, RT_VERB, v)) == NULL ||
 	    !(h->flags & RF_STRONG))
 		return false;
 	q = extract_trim_back(c->t, p, v);
 	if (q <= p || extract_count_words(c->t, p, q) > MAX_SUBJECT_WORDS ||
-	    first_in(c, RT_PAST, p, v) || extract_has_char(c->t, p, q, ':') ||
+	    ask_first_in(c, RT_PAST, p, v) ||
+	    extract_has_char(c->t, p, q, ':') ||
 	    (!extract_is_upper_at(c->t, c->n, p) && !determiner(c, p, q)))
 		return false;
 	*who = (struct span){ p, q };
@@ -775,10 +452,10 @@ continued(struct ctx *c, size_t p, size_t e, struct carry *k)
 		return;
 	if (new_subject(c, p, e, &who, &ts)) {
 		k->who = c->run_who = who;
-		add_item(c, p, ts, e, who);
+		item_add(c, p, ts, e, who);
 		return;
 	}
-	add_item(c, p, skip_modals(c, p, e), e, k->who);
+	item_add(c, p, ask_skip_modals(c, p, e), e, k->who);
 }
 
 /* A clause that opens on a modal or a verb is a directive with nobody
@@ -788,11 +465,11 @@ continued(struct ctx *c, size_t p, size_t e, struct carry *k)
 static bool
 headless(struct ctx *c, size_t p, const struct carry *k)
 {
-	if (hit_at(c, RT_MODAL, p))
+	if (ask_hit_at(c, RT_MODAL, p))
 		return c->role != ROLE_RESULTS;
 	if (c->role == ROLE_RESULTS || c->role == ROLE_REPORT || k->report)
 		return false;
-	return verb_at(c, p) != NULL;
+	return ask_verb_at(c, p) != NULL;
 }
 
 /* Past the leads and a period the clause opens on ("Sang năm 2021,",
@@ -805,25 +482,30 @@ fronted(struct ctx *c, size_t p, size_t e)
 	size_t p0 = p, q;
 	const struct hit *d;
 
-	need(c, RT_DUE);
 	for (;;) {
 		q = skip_leads(c, p, e);
-		d = hit_at(c, RT_DUE, q);
-		if (d && d->e < e && c->t[extract_skip_ws(c->t, c->n, d->e, e)] == ',')
+		d = ask_due_at(c, q);
+		if (d && d->e < e &&
+		    c->t[extract_skip_ws(c->t, c->n, d->e, e)] == ',')
 			q = extract_skip_sep(c->t, d->e, e);
 		if (q == p)
 			break;
 		p = q;
 	}
-	if (p > p0 && (d = first_in(c, RT_DUE, p0, p)) != NULL && d->e <= p)
-		c->scope = cal_cmp(d->due, c->ref) >= 0 ? d - c->h->v[RT_DUE] : -1;
+	if (p > p0)
+		ask_need(c, RT_DUE);
+	if (p > p0 && (d = ask_first_in(c, RT_DUE, p0, p)) != NULL &&
+	    d->e <= p)
+		c->scope = cal_cmp(d->due, c->ref) >= 0 ?
+		    d - c->h->v[RT_DUE] : -1;
 	return p;
 }
 
 /* The last period still to come among hits v[0..n) that starts in
  * [from, to), or -1. */
 static long
-last_future(struct ctx *c, const struct hit *v, size_t n, size_t from, size_t to)
+last_future(struct ctx *c, const struct hit *v, size_t n, size_t from,
+    size_t to)
 {
 	for (size_t i = n; i > 0; i--) {
 		if (v[i - 1].s >= to)
@@ -846,8 +528,10 @@ refer_back(struct ctx *c, size_t p, size_t e)
 	const struct hits *h = c->h;
 	long d, n;
 
-	if (c->scope != -1 || extract_word_at(&h->words->k[WK_REFER], c->t, p, e) == 0)
+	if (c->scope != -1 ||
+	    extract_word_at(&h->words->k[WK_REFER], c->t, p, e) == 0)
 		return;
+	ask_repay(c, p);
 	d = last_future(c, h->v[RT_DUE], h->n[RT_DUE], c->prev_ls, p);
 	n = last_future(c, h->named, h->nnamed, c->prev_ls, p);
 	if (n >= 0 && (d < 0 || h->named[n].s > h->v[RT_DUE][d].s))
@@ -864,10 +548,11 @@ static bool
 directive_umbrella(struct ctx *c, size_t p, size_t colon)
 {
 	const struct hit *d;
-	bool yes = addressing_cue(c, p, colon) || first_in(c, RT_MODAL, p, colon);
+	bool yes = addressing_cue(c, p, colon, false) ||
+	    ask_first_in(c, RT_MODAL, p, colon);
 
-	need(c, RT_DUE);
-	for (d = first_in(c, RT_DUE, p, colon); d && d < c->h->v[RT_DUE] +
+	ask_need(c, RT_DUE);
+	for (d = ask_first_in(c, RT_DUE, p, colon); d && d < c->h->v[RT_DUE] +
 	    c->h->n[RT_DUE] && d->s < colon; d++)
 		if (cal_cmp(d->due, c->ref) >= 0) {
 			c->scope = d - c->h->v[RT_DUE];
@@ -884,7 +569,7 @@ static bool
 intro_list(struct ctx *c, size_t p, size_t e, struct carry *k,
     bool last_is_head)
 {
-	const struct hit *in = first_in(c, RT_INTRO, p, e), *cue;
+	const struct hit *in = ask_first_in(c, RT_INTRO, p, e), *cue;
 	size_t colon, ts;
 	struct span who = { 0, 0 };
 
@@ -895,16 +580,16 @@ intro_list(struct ctx *c, size_t p, size_t e, struct carry *k,
 		/* The content of what was studied is no task; after a
 		 * plain heading ("kết luận như:"), the members speak for
 		 * themselves. */
-		if (first_in(c, RT_PAST, p, colon)) {
+		if (ask_first_in(c, RT_PAST, p, colon)) {
 			k->report = true;
 			return true;
 		}
 		clause(c, colon + 1, e, k, last_is_head);
 		return true;
 	}
-	if ((cue = addressing_cue(c, p, colon)) != NULL)
-		cue_addressee(c, extract_skip_ws(c->t, c->n, cue->e, colon), colon,
-		    &who);
+	if ((cue = addressing_cue(c, p, colon, false)) != NULL)
+		cue_addressee(c, extract_skip_ws(c->t, c->n, cue->e, colon),
+		    colon, &who);
 	else
 		subject(c, p, colon, &who, &ts, false);
 	k->who = who;
@@ -936,7 +621,7 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 	p = fronted(c, p, e);
 	if (intro_list(c, p, e, k, last_is_head))
 		return;
-	if ((cue = addressing_cue(c, p, e)) != NULL) {
+	if ((cue = addressing_cue(c, p, e, false)) != NULL) {
 		ts = cue_addressee(c, extract_skip_ws(c->t, c->n, cue->e, e), e,
 		    &who);
 		addressed(c, cue->s, ts, e, who, k, last_is_head);
@@ -953,34 +638,34 @@ clause(struct ctx *c, size_t s, size_t e, struct carry *k, bool last_is_head)
 		if (last_is_head)
 			k->head = true;
 		else
-			add_item(c, p, skip_modals(c, p, e), e, c->run_who);
+			item_add(c, p, ask_skip_modals(c, p, e), e, c->run_who);
 	} else if (c->run_who.e > c->run_who.s && c->role != ROLE_RESULTS &&
 	    new_subject(c, p, e, &who, &ts)) {
 		/* In a directive's run: a new addressee and its verb. */
 		addressed(c, p, ts, e, who, k, last_is_head);
-	} else if (c->role != ROLE_RESULTS && first_in(c, RT_OWNER, p, e))
-		add_item(c, p, p, e, who);
-	else if (first_in(c, RT_PAST, p, e)) {
+	} else if (c->role != ROLE_RESULTS && ask_first_in(c, RT_OWNER, p, e))
+		item_add(c, p, p, e, who);
+	else if (ask_first_in(c, RT_PAST, p, e)) {
 		k->report = true;
 		c->run_who = (struct span){ 0, 0 };
-	}
+	} else if (ask_hit_at(c, RT_ASSIGNEE, p))
+		/* A body and what it does, with no modal, cue or date to
+		 * come: a statement ("Hội CCB còn phối hợp ..."), and so are
+		 * the verbs that go on with it after a ';'. */
+		k->report = true;
 }
 
 /* Splits t[s..e) at ';' outside parentheses and reads each clause. */
 static void
 clauses(struct ctx *c, size_t s, size_t e, struct carry *k, bool list_below)
 {
-	static const bool splits[256] = { ['('] = true, [')'] = true,
-	    [';'] = true };
 	const char *t = c->t;
 	int depth = 0;
 	size_t cs = s;
 
 	for (size_t i = s; ; i++) {
 		/* Only parentheses and ';' matter here. */
-		while (i < e && !splits[(unsigned char)t[i]])
-			i++;
-		if (i == e) {
+		if ((i = extract_find_bytes(t, i, e, ";()", 3)) == e) {
 			clause(c, cs, e, k, list_below);
 			return;
 		}
@@ -995,74 +680,21 @@ clauses(struct ctx *c, size_t s, size_t e, struct carry *k, bool list_below)
 	}
 }
 
-/* Deadlines of the sentence [s, e) outside its items go to the nearest
- * item without one, before them first; and decides which deadlines
- * count at all. */
-static void
-settle_deadlines(struct ctx *c, size_t s, size_t e)
-{
-	struct hits *h = c->h;
-
-	if (c->nitems == c->first_of_sentence && !c->all)
-		return;
-	need(c, RT_DUE);
-
-	for (size_t i = extract_hits_lower(h, RT_DUE, s); i < h->n[RT_DUE] &&
-	    h->v[RT_DUE][i].s < e; i++) {
-		const struct hit *d = &h->v[RT_DUE][i];
-		bool used = false, past;
-		long best = -1;
-
-		for (size_t j = c->first_of_sentence; j < c->nitems; j++)
-			if (c->dl[j] == (long)i)
-				used = true;
-		/* A weak phrase in a sentence that tells of the past, or
-		 * already over, is a date of a report; before the deadline
-		 * of its task, it is what the task is about ("báo cáo 6
-		 * tháng đầu năm trước ngày 30/6"). */
-		past = (d->flags & RF_WEAK) && (cal_cmp(d->due, c->ref) < 0 ||
-		    first_in(c, RT_PAST, s, e) != NULL);
-		for (size_t j = c->first_of_sentence; j < c->nitems && !used; j++)
-			if ((d->flags & RF_WEAK) && d->s >= c->items[j].start &&
-			    d->e <= c->items[j].end && c->dl[j] > (long)i)
-				past = true;
-		if (!used && !past) {
-			for (size_t j = c->first_of_sentence; j < c->nitems; j++) {
-				if (c->dl[j] != -1)
-					continue;
-				if (c->items[j].end <= d->s)
-					best = (long)j;
-				else if (best < 0)
-					best = (long)j;
-			}
-			if (best >= 0) {
-				struct extract_item *it = &c->items[best];
-
-				it->deadline_text = xstrndup(c->t + d->s, d->e - d->s);
-				it->has_due = true;
-				it->due = d->due;
-				c->dl[best] = (long)i;
-				used = true;
-			}
-		}
-		if (used || !past)
-			h->v[RT_DUE][i].flags |= HF_KEEP;
-	}
-}
-
 /* Whether the line after the one ending at le opens with a list marker
  * or a shorthand: then a line ending in ':' heads a list. */
 static bool
 list_follows(struct ctx *c, size_t le)
 {
-	size_t nl = le + 1, ne = nl, q;
+	size_t nl = le + 1, ne, q;
+	const char *end;
 
 	if (nl >= c->n)
 		return false;
-	while (ne < c->n && c->t[ne] != '\n')
-		ne++;
+	end = memchr(c->t + nl, '\n', c->n - nl);
+	ne = end ? (size_t)(end - c->t) : c->n;
 	q = extract_skip_ws(c->t, c->n, nl, ne);
-	return extract_bullet(c->t, q, ne) > 0 || hit_at_in(c, RT_LINE, q, ne) != NULL;
+	return extract_bullet(c->t, q, ne) > 0 ||
+	    ask_hit_at_in(c, RT_LINE, q, ne) != NULL;
 }
 
 /* A shorthand line t[ls..le) ("Giao X: ...", "- [ ] ..."): the whole
@@ -1087,7 +719,8 @@ shorthand(struct ctx *c, const struct hit *L, size_t ls, size_t le,
 		list->head = next_bullet;
 	} else
 		clauses(c, ws, we, &k, false);
-	settle_deadlines(c, ls, le);
+	item_settle(c, ls, le);
+	ask_sentence_done(c);
 }
 
 /* True if the sentence t[ss..se), the last of its line, ends in a ':'
@@ -1097,21 +730,23 @@ heads_list(struct ctx *c, size_t ss, size_t se, size_t le, bool next_bullet)
 {
 	size_t tb = extract_trim_back(c->t, ss, se);
 
-	return se == le && next_bullet && extract_find_colon(c->t, ss, se) < se &&
-	    tb < se && c->t[tb] == ':';
+	return se == le && next_bullet &&
+	    extract_find_colon(c->t, ss, se) < se && tb < se && c->t[tb] == ':';
 }
 
 /* The role of the paragraph t[ls..le) when the caller named no section:
- * one that tells of past work ("đã") and holds no cue and no modal is
- * a report, whose bare verbs ("Duy trì ...", "Tổ chức tuyên truyền
- * ...") list what was done. */
+ * one that tells of past work ("đã") and holds no cue that addresses
+ * anyone (a cue word used as a noun, "đáp ứng yêu cầu", does not) and no
+ * modal is a report, whose bare verbs ("Duy trì ...", "Tổ chức tuyên
+ * truyền ...") list what was done. */
 static enum extract_role
 paragraph_role(struct ctx *c, size_t ls, size_t le)
 {
 	if (c->h->role != ROLE_ANY)
 		return c->h->role;
-	if (first_in(c, RT_PAST, ls, le) && !first_in(c, RT_CUE, ls, le) &&
-	    !first_in(c, RT_MODAL, ls, le))
+	if (ask_first_in(c, RT_PAST, ls, le) &&
+	    !addressing_cue(c, ls, le, true) &&
+	    !ask_first_in(c, RT_MODAL, ls, le))
 		return ROLE_REPORT;
 	return ROLE_ANY;
 }
@@ -1122,15 +757,15 @@ static void
 line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 {
 	const char *t = c->t;
-	size_t p = extract_skip_ws(t, c->n, ls, le), b = extract_bullet(t, p, le);
-	size_t ss = p;
+	size_t p = extract_skip_ws(t, c->n, ls, le);
+	size_t b = extract_bullet(t, p, le), ss = p;
 	bool first = true, is_bullet = b > 0, next_bullet = list_follows(c, le);
 	const struct hit *L;
 
-	if (p < le && !is_bullet && !hit_at_in(c, RT_LINE, p, le))
+	if (p < le && !is_bullet && !ask_hit_at_in(c, RT_LINE, p, le))
 		list->head = false;
 	c->role = paragraph_role(c, ls, le);
-	if (!(list->head && (is_bullet || hit_at_in(c, RT_LINE, p, le)))) {
+	if (!(list->head && (is_bullet || ask_hit_at_in(c, RT_LINE, p, le)))) {
 		c->scope = -1;
 		c->run_who = (struct span){ 0, 0 };
 	}
@@ -1140,7 +775,8 @@ line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 
 		c->sentence++;
 		c->first_of_sentence = c->nitems;
-		if (first && (L = hit_at_in(c, RT_LINE, p, le)) != NULL) {
+		c->owe = false;
+		if (first && (L = ask_hit_at_in(c, RT_LINE, p, le)) != NULL) {
 			shorthand(c, L, ls, le, list, is_bullet, next_bullet);
 			return;
 		}
@@ -1151,7 +787,8 @@ line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 				k.forced = true;
 			}
 		}
-		se = extract_sentence_end(t, ss, le, &c->h->words->k[WK_ABBREV]);
+		se = extract_sentence_end(t, ss, le,
+		    &c->h->words->k[WK_ABBREV]);
 		c->cur_s = ss;
 		c->cur_e = se;
 		clauses(c, ss, se, &k, heads_list(c, ss, se, le, next_bullet));
@@ -1160,7 +797,8 @@ line(struct ctx *c, size_t ls, size_t le, struct carry *list)
 			list->forced = true;
 			list->head = true;
 		}
-		settle_deadlines(c, ss, se);
+		item_settle(c, ss, se);
+		ask_sentence_done(c);
 		first = false;
 		ss = se;
 	}
@@ -1187,6 +825,7 @@ extract_assemble(const char *t, size_t n, struct hits *h, struct ymd ref,
 			last = ls;
 	}
 	free(c.dl);
+	free(c.owed);
 	*out = c.items;
 	*nout = c.nitems;
 	return c.sentence;

@@ -61,17 +61,21 @@ struct gate_word {
 	bool			 starts, indexed;
 };
 
+/* Strings the extractor keeps, and frees with it. */
+struct strs {
+	char		**v;
+	size_t		  n, cap;
+};
+
 struct extractor {
 	unsigned		 langs;		/* requested */
 	struct rule		*rules;
 	size_t			 nrules, caprules;
-	char			**problems;
-	size_t			 nproblems, capproblems;
-	char			**files;	/* the rule files read */
-	size_t			 nfiles, capfiles;
+	struct strs		 problems;
+	struct strs		 files;		/* the rule files read */
 	/* Rules stopped by a match limit while running, each told once. */
-	char			**warnings;
-	size_t			 nwarnings, capwarnings, nlimit;
+	struct strs		 warnings;
+	size_t			 nlimit;
 	enum extract_role	 role;		/* the section's, or ROLE_ANY */
 	struct gate_word	*gwords;
 	size_t			 ngwords, capgwords;

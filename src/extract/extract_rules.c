@@ -44,8 +44,31 @@ static const char *const type_names[RT_NTYPES] = {
 /* The word lists' types, in enum word_kind order. */
 static const char *const word_type_names[WK_NKINDS] = {
 	"pronoun", "determiner", "abbrev", "conj", "joiner", "complete", "also",
-	"article", "refer"
+	"article", "refer", "passive"
 };
+
+/* Appends s, which the list then owns. */
+static void
+strs_add(struct strs *l, char *s)
+{
+	XPUSH(l->v, l->n, l->cap);
+	l->v[l->n++] = s;
+}
+
+/* String i of the list, or NULL past its end. */
+static const char *
+strs_at(const struct strs *l, size_t i)
+{
+	return i < l->n ? l->v[i] : NULL;
+}
+
+static void
+strs_free(struct strs *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
 
 static void
 problem(struct extractor *x, const char *fmt, ...)
@@ -56,16 +79,15 @@ problem(struct extractor *x, const char *fmt, ...)
 {
 	va_list ap;
 
-	XPUSH(x->problems, x->nproblems, x->capproblems);
 	va_start(ap, fmt);
-	x->problems[x->nproblems++] = xvasprintf(fmt, ap);
+	strs_add(&x->problems, xvasprintf(fmt, ap));
 	va_end(ap);
 }
 
 const char *
 extract_problem(const struct extractor *x, size_t i)
 {
-	return i < x->nproblems ? x->problems[i] : NULL;
+	return strs_at(&x->problems, i);
 }
 
 size_t
@@ -85,28 +107,27 @@ extract_set_section(struct extractor *x, const char *key)
 		x->role = ROLE_TASKS;
 }
 
-const char *
-extract_warning(const struct extractor *x, size_t i)
-{
-	return i < x->nwarnings ? x->warnings[i] : NULL;
-}
-
-size_t
-extract_limit_hits(const struct extractor *x)
-{
-	return x->nlimit;
-}
-
 void
 extract_limit_hit(struct extractor *x, struct rule *r)
 {
 	x->nlimit++;
 	if (r->nlimit++ > 0)
 		return;
-	XPUSH(x->warnings, x->nwarnings, x->capwarnings);
-	x->warnings[x->nwarnings++] = xasprintf(_("%s:%d: the rule hit PCRE2's "
+	strs_add(&x->warnings, xasprintf(_("%s:%d: the rule hit PCRE2's "
 	    "match limit and may have missed text; simplify its pattern"),
-	    r->file, r->line);
+	    r->file, r->line));
+}
+
+const char *
+extract_warning(const struct extractor *x, size_t i)
+{
+	return strs_at(&x->warnings, i);
+}
+
+size_t
+extract_limit_hits(const struct extractor *x)
+{
+	return x->nlimit;
 }
 
 /* Which languages a rule file serves, from its name: vi*.rules serves
@@ -154,28 +175,9 @@ has_name(const pcre2_code *re, const char *name)
 static bool
 digit_first(const char *p, size_t n)
 {
-	int depth = 0;
-	bool cls = false;
-
 	/* A branch at the top could start with anything. */
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '\\')
-			i++;
-		else if (cls)
-			cls = p[i] != ']';
-		else if (p[i] == '[') {
-			cls = true;
-			if (i + 1 < n && p[i + 1] == '^')
-				i++;
-			if (i + 1 < n && p[i + 1] == ']')
-				i++;
-		} else if (p[i] == '(')
-			depth++;
-		else if (p[i] == ')')
-			depth--;
-		else if (p[i] == '|' && depth == 0)
-			return false;
-	}
+	if (extract_pat_has_alt(p, 0, n))
+		return false;
 	if (n >= 2 && strncmp(p, "\\b", 2) == 0) {
 		p += 2;
 		n -= 2;
@@ -230,33 +232,6 @@ first_bytes(const pcre2_code *re, uint8_t map[32])
 	return true;
 }
 
-/* Index just past the group that opens at p[i], or 0. */
-static size_t
-group_end(const char *p, size_t i)
-{
-	int depth = 0;
-	bool cls = false;
-
-	for (size_t j = i; p[j]; j++) {
-		if (p[j] == '\\') {
-			if (p[++j] == '\0')
-				break;
-		} else if (cls)
-			cls = p[j] != ']';
-		else if (p[j] == '[') {
-			cls = true;
-			if (p[j + 1] == '^')
-				j++;
-			if (p[j + 1] == ']')
-				j++;
-		} else if (p[j] == '(')
-			depth++;
-		else if (p[j] == ')' && --depth == 0)
-			return j + 1;
-	}
-	return 0;
-}
-
 /* For a pattern "\b(?<!L)(?:A)...", the same with the words first:
  * "\b(?=(?:A))(?<!L)(?:A)...", or NULL.  PCRE2 checks the look-behind
  * at every place that starts with a letter A may start with, before
@@ -267,11 +242,12 @@ group_end(const char *p, size_t i)
 static char *
 look_first(const char *p)
 {
-	size_t lb, alt;
+	size_t lb, alt, n = strlen(p);
 
-	if (strncmp(p, "\\b(?<!", 6) != 0 || (lb = group_end(p, 2)) == 0 ||
-	    strncmp(p + lb, "(?:", 3) != 0 || (alt = group_end(p, lb)) == 0 ||
-	    strstr(p, "(*"))
+	if (strncmp(p, "\\b(?<!", 6) != 0 ||
+	    (lb = extract_pat_close(p, n, 2)) == 0 ||
+	    strncmp(p + lb, "(?:", 3) != 0 ||
+	    (alt = extract_pat_close(p, n, lb)) == 0 || strstr(p, "(*"))
 		return NULL;
 	for (size_t i = lb; i < alt; i++) {
 		if (p[i] == '\\') {
@@ -545,7 +521,7 @@ add_rule(struct extractor *x, const char *file, int lineno, const char *line,
 	if ((nfc = compile_rule(x, file, lineno, &l, &r)) == NULL)
 		return;
 	r.langs = langs;
-	r.file = x->files[x->nfiles - 1];
+	r.file = x->files.v[x->files.n - 1];
 	r.line = lineno;
 	learn_rule(x, &r, nfc, &l);
 	free(nfc);
@@ -566,8 +542,7 @@ load_file(struct extractor *x, const char *path, unsigned langs)
 		problem(x, "%s: %s", path, strerror(errno));
 		return;
 	}
-	XPUSH(x->files, x->nfiles, x->capfiles);
-	x->files[x->nfiles++] = xstrdup(path);
+	strs_add(&x->files, xstrdup(path));
 	while ((n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		if (n > 0 && line[n - 1] == '\n')
@@ -736,8 +711,8 @@ extract_new_dirs(const char *lang, char *const *dirs, struct err *e)
 	load_dirs(x, dirs);
 	if (x->nrules == 0) {
 		err_set(e, ERR_RUNTIME, _("no extraction rules found for \"%s\"%s%s"),
-		    lang ? lang : "auto", x->nproblems ? ": " : "",
-		    x->nproblems ? x->problems[0] : "");
+		    lang ? lang : "auto", x->problems.n ? ": " : "",
+		    x->problems.n ? x->problems.v[0] : "");
 		extract_free(x);
 		return NULL;
 	}
@@ -785,15 +760,9 @@ extract_free(struct extractor *x)
 	free(x->gwords);
 	extract_words_free(&x->words[0]);
 	extract_words_free(&x->words[1]);
-	for (size_t i = 0; i < x->nproblems; i++)
-		free(x->problems[i]);
-	free(x->problems);
-	for (size_t i = 0; i < x->nfiles; i++)
-		free(x->files[i]);
-	free(x->files);
-	for (size_t i = 0; i < x->nwarnings; i++)
-		free(x->warnings[i]);
-	free(x->warnings);
+	strs_free(&x->problems);
+	strs_free(&x->files);
+	strs_free(&x->warnings);
 	pcre2_match_data_free(x->md);
 	pcre2_jit_stack_free(x->jstack);
 	pcre2_match_context_free(x->mctx);

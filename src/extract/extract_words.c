@@ -92,7 +92,7 @@ extract_word_at(const struct word_list *l, const char *t, size_t s, size_t e)
 		size_t wl = strlen(l->v[i]);
 
 		if (e - s >= wl && memcmp(t + s, l->v[i], wl) == 0 &&
-		    (e - s == wl || t[s + wl] == ' '))
+		    (e - s == wl || t[s + wl] == ' ' || t[s + wl] == ','))
 			return wl;
 	}
 	return 0;

@@ -263,6 +263,136 @@ spans(struct extractor *vi)
 	extract_items_free(it, n);
 }
 
+/* The one-pass check of plain text: valid UTF-8 that NFC leaves as it
+ * is, whatever it holds; anything else takes the general route. */
+static void
+plain(void)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+		bool		 plain;
+		const char	*what;
+	} v[] = {
+		{ "Đề nghị Hội Phụ nữ rà soát – xong.", 0, true,
+		    "Vietnamese letters and a dash" },
+		{ "", 0, true, "nothing" },
+		{ "a\0b", 3, false, "a NUL" },
+		{ "abcdefghij\0klmnopqrs", 21, false, "a NUL in a long run" },
+		{ "abcdefgh\0", 9, false, "a NUL after eight letters" },
+		{ "Thirty-two letters of plain ASCII, in a row.", 0, true,
+		    "a long run of ASCII" },
+		{ "abcdefgh\xcc\x80", 0, false, "a mark after eight letters" },
+		{ "ra\xcc\x80", 0, false, "a combining mark" },
+		{ "\xe1\xba", 0, false, "a letter cut short" },
+		{ "\xc4", 0, false, "a lead byte at the end" },
+		{ "\xc0\xaf", 0, false, "an overlong form" },
+		{ "\x80", 0, false, "a lone continuation byte" },
+		{ "\xe1\xba\x41", 0, false, "a letter broken by ASCII" },
+		{ "\xe2\x82\xac", 0, false, "the euro sign (valid, not listed)" },
+		{ "\xe3\x81\x82", 0, false, "hiragana (valid, not listed)" },
+		{ "\xf0\x9f\x98\x80", 0, false, "a character of four bytes" },
+	};
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		size_t n = v[i].n ? v[i].n : strlen(v[i].s);
+
+		ok(extract_plain(v[i].s, n) == v[i].plain, "plain %s: %s",
+		    v[i].plain ? "yes" : "no", v[i].what);
+		/* Never plain where the general route would object. */
+		if (v[i].plain)
+			ok(utf8_valid(v[i].s, n, NULL) && utf8_is_nfc(v[i].s, n),
+			    "plain text is valid and NFC: %s", v[i].what);
+	}
+}
+
+/* Hits sort by start, the longest first, and hits that tie keep the
+ * order their rules gave them, in short lists and long ones alike. */
+static void
+hits_sort(void)
+{
+	for (size_t n = 5; n <= 45; n += 40) {
+		struct hits h = { 0 };
+		bool sorted = true, kept = true;
+
+		/* Starts falling in threes, ends in pairs; flags number them. */
+		for (size_t i = 0; i < n; i++) {
+			struct hit x = { .s = 100 - i / 3, .e = 200 - i / 6,
+			    .flags = (unsigned)i };
+
+			extract_hits_add(&h, RT_DUE, &x);
+		}
+		extract_hits_sort_from(&h, RT_DUE, 0);
+		for (size_t i = 1; i < h.n[RT_DUE]; i++) {
+			const struct hit *a = &h.v[RT_DUE][i - 1],
+			    *b = &h.v[RT_DUE][i];
+
+			if (a->s > b->s || (a->s == b->s && a->e < b->e))
+				sorted = false;
+			if (a->s == b->s && a->e == b->e && a->flags > b->flags)
+				kept = false;
+		}
+		ok(sorted, "%zu hits sorted by start, longest first", n);
+		ok(kept, "%zu hits: ties keep their order", n);
+		extract_hits_free(&h);
+	}
+}
+
+/* Reading a pattern's source: where groups and classes close, and
+ * whether a stretch has branches of its own. */
+static void
+pattern_source(void)
+{
+	static const struct {
+		const char	*p;
+		size_t		 at, close;
+	} c[] = {
+		{ "(a(b)c)d", 0, 7 }, { "(a(b)c)d", 2, 5 },
+		{ "[[]x", 0, 3 }, { "[]a]b", 0, 4 }, { "[^]a]b", 0, 5 },
+		{ "(a\\)b)c", 0, 6 }, { "(a[)]b)c", 0, 7 }, { "(ab", 0, 0 },
+	};
+	static const struct {
+		const char	*p;
+		bool		 alt;
+	} a[] = {
+		{ "(a|b)|c", true }, { "(a|b)c", false }, { "a\\|b", false },
+		{ "[|]x", false }, { "x(?:y", true },
+	};
+
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		is_int((intmax_t)extract_pat_close(c[i].p, strlen(c[i].p),
+		    c[i].at), (intmax_t)c[i].close, "%s at %zu closes at %zu",
+		    c[i].p, c[i].at, c[i].close);
+	for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
+		ok(extract_pat_has_alt(a[i].p, 0, strlen(a[i].p)) == a[i].alt,
+		    "%s %s branches", a[i].p, a[i].alt ? "has" : "has no");
+}
+
+/* A sentence ends at '.', '!', '?' or '…' followed by a space, wherever
+ * in a long line the mark falls. */
+static void
+sentence_ends(void)
+{
+	static const char *const marks[] = { ".", "!", "?", "\xe2\x80\xa6" };
+	bool all = true;
+
+	for (size_t m = 0; m < 4; m++)
+		for (size_t k = 1; k < 24; k++) {
+			struct buf b = BUF_INIT;
+			size_t want;
+
+			for (size_t i = 0; i < k; i++)
+				buf_addc(&b, 'a' + (char)(i % 26));
+			buf_adds(&b, marks[m]);
+			want = b.len;
+			buf_adds(&b, " Next words of the line");
+			if (extract_sentence_end(b.s, 0, b.len, NULL) != want)
+				all = false;
+			buf_free(&b);
+		}
+	ok(all, "a sentence ends after each mark at every place in a line");
+}
+
 static void
 write_file(const char *path, const char *s)
 {
@@ -713,6 +843,10 @@ main(void)
 	items_file(vi, en);
 	meetings(vi, en);
 	spans(vi);
+	plain();
+	hits_sort();
+	pattern_source();
+	sentence_ends();
 	gates(vi);
 	gate_starts();
 	auto_lang();
