@@ -87,6 +87,39 @@ cell(struct buf *b, const char *s, size_t w, int pad)
 	cellw(b, s, (size_t)-1, w, pad);
 }
 
+/* The decimal digits of id, written backwards from end; their count.  Not
+ * snprintf: three numbers a row of a long review add up. */
+static size_t
+id_digits(int64_t id, char *end)
+{
+	uint64_t v = id < 0 ? 0 - (uint64_t)id : (uint64_t)id;
+	char *p = end;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (id < 0)
+		*--p = '-';
+	return (size_t)(end - p);
+}
+
+static size_t
+id_width(int64_t id)
+{
+	char tmp[24];
+
+	return id_digits(id, tmp + sizeof tmp);
+}
+
+static void
+add_id(struct buf *b, int64_t id)
+{
+	char tmp[24];
+	size_t n = id_digits(id, tmp + sizeof tmp);
+
+	buf_add(b, tmp + sizeof tmp - n, n);
+}
+
 static size_t
 min_sz(size_t a, size_t b)
 {
@@ -131,19 +164,17 @@ table_widths(const struct action_row *v, size_t n, const char *const h[6],
     struct row_widths *rw)
 {
 	size_t avail, fixed, share;
-	char id[32];
 
 	for (int k = 0; k < 6; k++)
 		w[k] = width(h[k]);
 	w[1] = max_sz(w[1], 10);
 	for (size_t i = 0; i < n; i++) {
-		w[0] = max_sz(w[0], (size_t)snprintf(id, sizeof id, "%" PRId64,
-		    v[i].a.id));
+		w[0] = max_sz(w[0], id_width(v[i].a.id));
 		w[2] = max_sz(w[2], sc->width[v[i].a.status][v[i].overdue]);
 		rw[i].w[0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
 		rw[i].w[1] = width(v[i].a.task);
-		rw[i].w[2] = (size_t)snprintf(id, sizeof id, "%" PRId64 " ",
-		    v[i].a.meeting_id) + width(v[i].meeting_title);
+		rw[i].w[2] = id_width(v[i].a.meeting_id) + 1 +
+		    width(v[i].meeting_title);
 		for (int k = 0; k < 3; k++)
 			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
@@ -172,7 +203,8 @@ meeting_cell(struct buf *b, const struct action_row *r, size_t rw, size_t w)
 	char *s;
 
 	if (rw <= w) {
-		buf_printf(b, "%" PRId64 " ", r->a.meeting_id);
+		add_id(b, r->a.meeting_id);
+		buf_addc(b, ' ');
 		utf8_escape_ctrl(b, r->meeting_title, strlen(r->meeting_title));
 		return;
 	}
@@ -192,7 +224,7 @@ table(const struct cli *c, struct buf *b, const struct action_row *v,
 	struct row_widths *rw = xcalloc(n ? n : 1, sizeof *rw);
 	struct status_cells sc;
 	size_t w[6];
-	char id[32], d[11];
+	char d[11];
 
 	status_cells(&sc);
 	table_widths(v, n, h, &sc, cols, w, rw);
@@ -206,10 +238,9 @@ table(const struct cli *c, struct buf *b, const struct action_row *v,
 	buf_addc(b, '\n');
 	for (size_t i = 0; i < n; i++) {
 		const struct action_row *r = &v[i];
-		size_t len = (size_t)snprintf(id, sizeof id, "%" PRId64, r->a.id);
 
-		buf_addrep(b, ' ', w[0] - len);
-		buf_add(b, id, len);
+		buf_addrep(b, ' ', w[0] - id_width(r->a.id));
+		add_id(b, r->a.id);
 		buf_adds(b, "  ");
 		cellw(b, r->a.due ? cli_date(c, r->a.due, d) : "-",
 		    r->a.due ? 10 : 1, w[1], 1);
@@ -421,9 +452,10 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	if (rc == 0 && out && paths_is_database(out, store_path(s)))
 		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; export to "
 		    "another file"), out);
-	else if (rc == 0 && (a->val[ACTS_XLSX] ? cli_write_output(out,
-	    buf_str(&b), b.len, &e) : cli_write_text(c, out, buf_str(&b),
-	    b.len, &e)))
+	/* Not cli_write_text: the rows were made valid UTF-8 above and the
+	 * writers cut text only between characters, so checking the whole
+	 * output again would only repeat that work. */
+	else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	return rc;

@@ -41,6 +41,19 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 			i++;
 			continue;
 		}
+		/* Vietnamese letters: two bytes (U+0080..U+07FF), or three
+		 * from E1 to EC, where no sequence is overlong or a surrogate
+		 * (U+1E00..U+1EFF, the letters with two marks, are E1). */
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < len &&
+		    (p[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c >= 0xe1 && c <= 0xec && i + 2 < len &&
+		    (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		if (c >= 0xc2 && c <= 0xdf) {
 			n = 1; cp = c & 0x1f; min = 0x80;
 		} else if (c >= 0xe0 && c <= 0xef) {
@@ -555,6 +568,20 @@ utf8_escape_ctrl(struct buf *b, const char *s, size_t len)
 
 		if (c >= 0x20 && c != 0x7f && c < 0x80) {
 			i++;
+			continue;
+		}
+		/* Letters of two bytes from U+00A0, and Vietnamese ones with
+		 * two marks (U+1E00..U+1EFF): nothing to escape, no decoding. */
+		if (((c >= 0xc3 && c <= 0xdf) || (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0xa0)) && i + 1 < len &&
+		    ((unsigned char)s[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c == 0xe1 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] & 0xfc) == 0xb8 &&
+		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		cp = utf8_decode(s, len, &j);
