@@ -442,6 +442,8 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	if (series)
 		f.series = series;
 	f.with_notes = a->val[ACTS_XLSX] != NULL;	/* the sheet shows them */
+	f.brief = !a->val[ACTS_XLSX] && !a->val[ACTS_JSON] &&
+	    !a->val[ACTS_CSV] && !a->val[ACTS_ICS] && !a->val[ACTS_TW];
 	rc = store_act_query(s, &f, &v, &n, &e);
 	free(series);
 	if (rc)
