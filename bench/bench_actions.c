@@ -24,7 +24,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "lib/buf.h"
@@ -68,15 +67,6 @@ static const char *const tails[] = { "", " trên địa bàn quận",
     " trước kỳ họp Hội đồng nhân dân", ", báo cáo Thường trực Quận ủy",
     " năm 2025", " theo kế hoạch" };
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Runs argv with stdout (and stderr if quiet) to /dev/null; wall seconds,
  * or -1 when it could not run or failed. */
 static double
@@ -85,7 +75,7 @@ timed(char *const argv[], int quiet)
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	int status;
-	double t0 = now();
+	double t0 = bench_now();
 
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
@@ -99,7 +89,7 @@ timed(char *const argv[], int quiet)
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		return -1;
-	return now() - t0;
+	return bench_now() - t0;
 }
 
 static double
@@ -342,17 +332,17 @@ open_check(const char *db, const char *dir)
 		if (system(rm) != 0)
 			fprintf(stderr, "bench_actions: %s failed\n", rm);
 		free(rm);
-		t = now();
+		t = bench_now();
 		if (store_open(db, 0, &s, &e) != 0) {
 			fprintf(stderr, "bench_actions: %s\n", e.msg);
 			return;
 		}
-		t = now() - t;
+		t = bench_now() - t;
 		store_close(s);
 		best_check = t < best_check ? t : best_check;
-		t = now();
+		t = bench_now();
 		if (store_open(db, 0, &s, &e) == 0) {
-			t = now() - t;
+			t = bench_now() - t;
 			store_close(s);
 			best_mark = t < best_mark ? t : best_mark;
 		}
@@ -396,10 +386,10 @@ main(int argc, char **argv)
 	bin = argv[optind];
 	dir = argv[optind + 1];
 	db = bench_db(dir, "actions.db");
-	t0 = now();
+	t0 = bench_now();
 	if (build(db, n, na))
 		return 1;
-	t = now() - t0;
+	t = bench_now() - t0;
 	if (bench_shared(db) || stat(db, &sb) != 0)
 		sb.st_size = 0;
 	printf("action review: %u meetings, %u action items (%.1f s to build, "

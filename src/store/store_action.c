@@ -695,32 +695,39 @@ tx_status(struct store *s, void *arg, struct err *e)
 	return st_done(s, st, _("saving an action item's history"), e);
 }
 
+/* A status change on either backend; old and changed may be NULL. */
+static int
+act_change(struct store *s, struct status_arg *a, enum act_status *old,
+    bool *changed, struct err *e)
+{
+	int rc = s->pg ? pgs_act_change(s->pg, a->id, a->to, a->note,
+	    a->review_meeting_id, &a->old, &a->changed, e) :
+	    st_tx(s, tx_status, a, e);
+
+	if (rc == 0 && old)
+		*old = a->old;
+	if (rc == 0 && changed)
+		*changed = a->changed;
+	return rc;
+}
+
 int
 store_act_set_status(struct store *s, int64_t id, enum act_status to,
     const char *note, enum act_status *old, bool *changed, struct err *e)
 {
-	if (s->pg)
-		return pgs_act_set_status(s->pg, id, to, note, old, changed, e);
 	struct status_arg a = { .id = id, .to = to, .note = note };
-	int rc = st_tx(s, tx_status, &a, e);
 
-	if (rc == 0 && old)
-		*old = a.old;
-	if (rc == 0 && changed)
-		*changed = a.changed;
-	return rc;
+	return act_change(s, &a, old, changed, e);
 }
 
 int
 store_act_review(struct store *s, int64_t id, enum act_status to,
     const char *note, int64_t review_meeting_id, struct err *e)
 {
-	if (s->pg)
-		return pgs_act_review(s->pg, id, to, note, review_meeting_id, e);
 	struct status_arg a = { .id = id, .to = to, .note = note,
 	    .review_meeting_id = review_meeting_id };
 
-	return st_tx(s, tx_status, &a, e);
+	return act_change(s, &a, NULL, NULL, e);
 }
 
 static void

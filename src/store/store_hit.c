@@ -2,9 +2,8 @@
  * Which part of a meeting a search hit shows (store_hit_part, declared
  * in store_pg.h): the part holding most of the
  * query's phrases, the sections first, then the tasks, the roster, the
- * header, the title.  Written over plain strings, so that any backend can
- * use it; the SQLite backend's best_part in store_search.c does the same
- * over its statement's columns.
+ * header, the title.  Written over plain strings, so that both backends
+ * use it: the SQLite one hands over its statement's columns.
  */
 #include "config.h"
 

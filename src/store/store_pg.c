@@ -386,6 +386,29 @@ pg_run(struct pgs *p, const char *sql, const struct pgp *a, const char *what,
 }
 
 int
+pg_rows(struct pgs *p, const char *sql, const struct pgp *a, const char *what,
+    size_t size, void (*fill)(const PGresult *, int, void *), void **out,
+    size_t *n, struct err *e)
+{
+	PGresult *r = pg_run(p, sql, a, what, e);
+	char *v;
+	int rows;
+
+	*out = NULL;
+	*n = 0;
+	if (r == NULL)
+		return ERR_RUNTIME;
+	rows = PQntuples(r);
+	v = rows ? xcalloc((size_t)rows, size) : NULL;
+	for (int i = 0; i < rows; i++)
+		fill(r, i, v + (size_t)i * size);
+	PQclear(r);
+	*out = v;
+	*n = (size_t)rows;
+	return 0;
+}
+
+int
 pg_script(struct pgs *p, const char *sql, const char *what, struct err *e)
 {
 	PGresult *r;

@@ -79,11 +79,11 @@ int	 pgs_act_get(struct pgs *, int64_t id, const char *today,
 	    struct action_row *out, struct err *);
 int	 pgs_act_history(struct pgs *, int64_t id,
 	    struct store_act_event **out, size_t *n, struct err *);
-int	 pgs_act_set_status(struct pgs *, int64_t id, enum act_status,
-	    const char *note, enum act_status *old, bool *changed,
-	    struct err *);
-int	 pgs_act_review(struct pgs *, int64_t id, enum act_status,
-	    const char *note, int64_t review_meeting_id, struct err *);
+/* store_act_set_status and store_act_review (review_meeting_id 0 for
+ * none); *old and *changed are set when it returns 0. */
+int	 pgs_act_change(struct pgs *, int64_t id, enum act_status,
+	    const char *note, int64_t review_meeting_id,
+	    enum act_status *old, bool *changed, struct err *);
 int	 pgs_act_reviewed(struct pgs *, int64_t meeting_id,
 	    struct review_item **out, size_t *n, struct err *);
 int	 pgs_act_source(struct pgs *, const struct action_row *, char **text,

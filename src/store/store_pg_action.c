@@ -308,35 +308,32 @@ pgs_act_get(struct pgs *p, int64_t id, const char *today,
 	return 0;
 }
 
+static void
+fill_event(const PGresult *r, int i, void *elem)
+{
+	struct store_act_event *v = elem;
+
+	pg_copy(v->at, sizeof v->at, r, i, 0);
+	v->old_status = pg_dup(r, i, 1);
+	v->new_status = pg_dup(r, i, 2);
+	v->note = pg_dup(r, i, 3);
+	v->review_meeting_id = pg_int(r, i, 4);
+	v->by = pg_dup(r, i, 5);
+}
+
 int
 pgs_act_history(struct pgs *p, int64_t id, struct store_act_event **out,
     size_t *n, struct err *e)
 {
 	struct pgp a = PGP_INIT;
-	struct store_act_event *v;
-	PGresult *r;
-	int rows;
+	void *v;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
 	pgp_int(&a, id);
-	r = pg_run(p, SQL_HISTORY, &a, _("reading an action item's history"), e);
-	if (r == NULL)
-		return ERR_RUNTIME;
-	rows = PQntuples(r);
-	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
-	for (int i = 0; i < rows; i++) {
-		pg_copy(v[i].at, sizeof v[i].at, r, i, 0);
-		v[i].old_status = pg_dup(r, i, 1);
-		v[i].new_status = pg_dup(r, i, 2);
-		v[i].note = pg_dup(r, i, 3);
-		v[i].review_meeting_id = pg_int(r, i, 4);
-		v[i].by = pg_dup(r, i, 5);
-	}
-	PQclear(r);
+	rc = pg_rows(p, SQL_HISTORY, &a, _("reading an action item's history"),
+	    sizeof **out, fill_event, &v, n, e);
 	*out = v;
-	*n = (size_t)rows;
-	return 0;
+	return rc;
 }
 
 int
@@ -400,27 +397,30 @@ tx_status(struct pgs *p, void *arg, struct err *e)
 }
 
 int
-pgs_act_set_status(struct pgs *p, int64_t id, enum act_status to,
-    const char *note, enum act_status *old, bool *changed, struct err *e)
-{
-	struct status_arg s = { .id = id, .to = to, .note = note };
-	int rc = pg_tx(p, tx_status, &s, e);
-
-	if (rc == 0 && old)
-		*old = s.from;
-	if (rc == 0 && changed)
-		*changed = s.changed;
-	return rc;
-}
-
-int
-pgs_act_review(struct pgs *p, int64_t id, enum act_status to,
-    const char *note, int64_t review_meeting_id, struct err *e)
+pgs_act_change(struct pgs *p, int64_t id, enum act_status to,
+    const char *note, int64_t review_meeting_id, enum act_status *old,
+    bool *changed, struct err *e)
 {
 	struct status_arg s = { .id = id, .to = to, .note = note,
 	    .review = review_meeting_id };
+	int rc = pg_tx(p, tx_status, &s, e);
 
-	return pg_tx(p, tx_status, &s, e);
+	*old = s.from;
+	*changed = s.changed;
+	return rc;
+}
+
+static void
+fill_review(const PGresult *r, int i, void *elem)
+{
+	struct review_item *v = elem;
+
+	v->assignee = pg_dup(r, i, 0);
+	v->task = pg_dup(r, i, 1);
+	v->due = pg_dup(r, i, 2);
+	v->status = ACT_OPEN;
+	status_parse(PQgetvalue(r, i, 3), &v->status);
+	v->note = pg_dup(r, i, 4);
 }
 
 int
@@ -428,30 +428,14 @@ pgs_act_reviewed(struct pgs *p, int64_t meeting_id, struct review_item **out,
     size_t *n, struct err *e)
 {
 	struct pgp a = PGP_INIT;
-	struct review_item *v;
-	PGresult *r;
-	int rows;
+	void *v;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
 	pgp_int(&a, meeting_id);
-	r = pg_run(p, SQL_REVIEWED, &a, _("reading an action item's history"), e);
-	if (r == NULL)
-		return ERR_RUNTIME;
-	rows = PQntuples(r);
-	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
-	for (int i = 0; i < rows; i++) {
-		v[i].assignee = pg_dup(r, i, 0);
-		v[i].task = pg_dup(r, i, 1);
-		v[i].due = pg_dup(r, i, 2);
-		v[i].status = ACT_OPEN;
-		status_parse(PQgetvalue(r, i, 3), &v[i].status);
-		v[i].note = pg_dup(r, i, 4);
-	}
-	PQclear(r);
+	rc = pg_rows(p, SQL_REVIEWED, &a, _("reading an action item's history"),
+	    sizeof **out, fill_review, &v, n, e);
 	*out = v;
-	*n = (size_t)rows;
-	return 0;
+	return rc;
 }
 
 int

@@ -60,6 +60,12 @@ int	 pg_do(struct pgs *, const char *sql, const struct pgp *,
 	    const char *what, struct err *);
 int	 pg_do_rows(struct pgs *, const char *sql, const struct pgp *,
 	    const char *what, long *rows, struct err *);
+/* Runs sql and makes an element of size bytes (zeroed, then given to
+ * fill) of each row it returns: *out is malloc'd, NULL when none. */
+int	 pg_rows(struct pgs *, const char *sql, const struct pgp *,
+	    const char *what, size_t size,
+	    void (*fill)(const PGresult *, int row, void *elem), void **out,
+	    size_t *n, struct err *);
 /* Runs a script of several statements, written here, never from user
  * text (the schema's migrations): the simple protocol, no parameters. */
 int	 pg_script(struct pgs *, const char *sql, const char *what,

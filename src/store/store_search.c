@@ -267,58 +267,13 @@ static void
 best_part(sqlite3_stmt *st, const struct search_query *q,
     struct search_hit *h)
 {
-	const char *body = (const char *)sqlite3_column_text(st, 5);
-	const char *keys = (const char *)sqlite3_column_text(st, 7);
-	static const struct { int col; enum search_part part; } others[] = {
-		{ 6, SEARCH_PART_TASKS }, { 4, SEARCH_PART_ROSTER },
-		{ 3, SEARCH_PART_HEADER }, { 2, SEARCH_PART_TITLE }
-	};
-	size_t best = 0;
+	const char *parts[6];
 
-	h->part = SEARCH_PART_TITLE;
-	h->section = NULL;
-	h->text = NULL;
-	/* Sections: body holds them separated by "\n\x1e\n", keys their keys
-	 * separated by spaces, in the same order. */
-	while (body && *body) {
-		const char *end = strstr(body, "\n\x1e\n");
-		size_t len = end ? (size_t)(end - body) : strlen(body);
-		size_t klen = keys ? strcspn(keys, " ") : 0, c;
-
-		c = search_count(body, len, q);
-		if (c > best) {
-			best = c;
-			h->part = SEARCH_PART_SECTION;
-			free(h->section);
-			free(h->text);
-			h->section = keys ? xstrndup(keys, klen) : NULL;
-			h->text = xstrndup(body, len);
-		}
-		if (keys)
-			keys = keys[klen] ? keys + klen + 1 : NULL;
-		body = end ? end + 3 : NULL;
-	}
-	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
-		const char *t = (const char *)sqlite3_column_text(st, others[i].col);
-		size_t c;
-
-		if (t == NULL)
-			continue;
-		c = search_count(t, strlen(t), q);
-		if (c > best) {
-			best = c;
-			h->part = others[i].part;
-			free(h->section);
-			h->section = NULL;
-			free(h->text);
-			h->text = xstrdup(t);
-		}
-	}
-	if (h->text == NULL) {
-		const char *t = (const char *)sqlite3_column_text(st, 2);
-
-		h->text = xstrdup(t ? t : "");
-	}
+	/* Title, header, roster, body, tasks, keys: as store_hit_part
+	 * takes them. */
+	for (int k = 0; k < 6; k++)
+		parts[k] = (const char *)sqlite3_column_text(st, 2 + k);
+	store_hit_part(h, parts, q);
 }
 
 /* The hits read so far, and the query that picks their best part. */
