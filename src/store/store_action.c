@@ -264,25 +264,33 @@ row_key(sqlite3_stmt *st, void *arg)
 	return 0;
 }
 
-/* Binds the filter to SQL_IDS or SQL_IDS_ASSIGNEE. */
-static void
-bind_filter(sqlite3_stmt *st, const struct store_act_filter *f)
+const char *const *
+store_act_scope(const struct store_act_filter *f, const char **limit)
 {
 	static const char *const scopes[][4] = {
 		[STORE_ACT_OPEN] = { "open", "doing", "open", "doing" },
 		[STORE_ACT_OVERDUE] = { "open", "doing", "open", "doing" },
 		[STORE_ACT_ALL] = { "open", "doing", "done", "dropped" },
 	};
-	const char *limit = f->due_before;
 
+	*limit = f->due_before;
 	/* Overdue is "due before today", so it is one more upper bound. */
 	if (f->scope == STORE_ACT_OVERDUE &&
-	    (limit == NULL || strcmp(f->today, limit) < 0))
-		limit = f->today;
+	    (*limit == NULL || strcmp(f->today, *limit) < 0))
+		*limit = f->today;
+	return scopes[f->scope];
+}
+
+/* Binds the filter to SQL_IDS or SQL_IDS_ASSIGNEE. */
+static void
+bind_filter(sqlite3_stmt *st, const struct store_act_filter *f)
+{
+	const char *limit;
+	const char *const *scope = store_act_scope(f, &limit);
+
 	sqlite3_bind_text(st, 1, f->today, -1, SQLITE_STATIC);
 	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(st, 2 + i, scopes[f->scope][i], -1,
-		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 2 + i, scope[i], -1, SQLITE_STATIC);
 	st_bind_text(st, 6, limit);
 	if (f->meeting_id)
 		sqlite3_bind_int64(st, 7, f->meeting_id);
@@ -472,7 +480,7 @@ open_rows(struct store *s, const struct store_act_filter *f,
 	sqlite3_stmt *st[2] = { st_prep(s, f->brief && !f->with_notes ?
 	    SQL_OPEN_BRIEF : SQL_OPEN_ROWS, e),
 	    f->closed_since ? st_prep(s, SQL_CLOSED_ROWS, e) : NULL };
-	const char *limit = f->due_before;
+	const char *limit;
 	struct memo *mm = NULL;
 	struct action_row *v = NULL;
 	char *needle = NULL;
@@ -481,9 +489,7 @@ open_rows(struct store *s, const struct store_act_filter *f,
 
 	if (st[0] == NULL || (f->closed_since && st[1] == NULL))
 		return ERR_RUNTIME;
-	if (f->scope == STORE_ACT_OVERDUE &&
-	    (limit == NULL || strcmp(f->today, limit) < 0))
-		limit = f->today;
+	store_act_scope(f, &limit);
 	if (f->assignee && *f->assignee) {
 		needle = utf8_fold(f->assignee, strlen(f->assignee));
 		mm = xcalloc(1, sizeof *mm);

@@ -107,6 +107,13 @@ int	 pgs_suggestion_mark(struct pgs *, int64_t meeting_id,
 int	 pgs_suggestion_forget(struct pgs *, int64_t meeting_id,
 	    const char *section, const char *digest, struct err *);
 
+/* What both backends bind for the filter f (store_action.c): the four
+ * statuses its scope lists, and in *limit the date the items must be
+ * due before (due_before, or today for the overdue scope, whichever is
+ * earlier), or NULL. */
+const char *const *store_act_scope(const struct store_act_filter *f,
+	    const char **limit);
+
 /* Fills the part, section and text of a hit (store_hit.c) from the
  * meeting's indexed parts: title, head, roster, body, tasks, keys. */
 void	 store_hit_part(struct search_hit *, const char *const parts[6],

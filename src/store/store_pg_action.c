@@ -118,20 +118,12 @@ pg_fill_row(const PGresult *r, int i, struct action_row *w)
 static void
 bind_filter(struct pgp *a, const struct store_act_filter *f)
 {
-	static const char *const scopes[][4] = {
-		[STORE_ACT_OPEN] = { "open", "doing", "open", "doing" },
-		[STORE_ACT_OVERDUE] = { "open", "doing", "open", "doing" },
-		[STORE_ACT_ALL] = { "open", "doing", "done", "dropped" },
-	};
-	const char *limit = f->due_before;
+	const char *limit;
+	const char *const *scope = store_act_scope(f, &limit);
 
-	/* Overdue is "due before today", so it is one more upper bound. */
-	if (f->scope == STORE_ACT_OVERDUE &&
-	    (limit == NULL || strcmp(f->today, limit) < 0))
-		limit = f->today;
 	pgp_str(a, f->today);
 	for (int i = 0; i < 4; i++)
-		pgp_str(a, scopes[f->scope][i]);
+		pgp_str(a, scope[i]);
 	pgp_text(a, limit);
 	if (f->meeting_id)
 		pgp_int(a, f->meeting_id);
@@ -308,6 +300,18 @@ pgs_act_get(struct pgs *p, int64_t id, const char *today,
 	return 0;
 }
 
+/* pg_rows of a statement whose one parameter is an id. */
+static int
+rows_of(struct pgs *p, const char *sql, int64_t id, const char *what,
+    size_t size, void (*fill)(const PGresult *, int, void *), void **out,
+    size_t *n, struct err *e)
+{
+	struct pgp a = PGP_INIT;
+
+	pgp_int(&a, id);
+	return pg_rows(p, sql, &a, what, size, fill, out, n, e);
+}
+
 static void
 fill_event(const PGresult *r, int i, void *elem)
 {
@@ -325,13 +329,10 @@ int
 pgs_act_history(struct pgs *p, int64_t id, struct store_act_event **out,
     size_t *n, struct err *e)
 {
-	struct pgp a = PGP_INIT;
 	void *v;
-	int rc;
+	int rc = rows_of(p, SQL_HISTORY, id, _("reading an action item's "
+	    "history"), sizeof **out, fill_event, &v, n, e);
 
-	pgp_int(&a, id);
-	rc = pg_rows(p, SQL_HISTORY, &a, _("reading an action item's history"),
-	    sizeof **out, fill_event, &v, n, e);
 	*out = v;
 	return rc;
 }
@@ -427,13 +428,10 @@ int
 pgs_act_reviewed(struct pgs *p, int64_t meeting_id, struct review_item **out,
     size_t *n, struct err *e)
 {
-	struct pgp a = PGP_INIT;
 	void *v;
-	int rc;
+	int rc = rows_of(p, SQL_REVIEWED, meeting_id, _("reading an action "
+	    "item's history"), sizeof **out, fill_review, &v, n, e);
 
-	pgp_int(&a, meeting_id);
-	rc = pg_rows(p, SQL_REVIEWED, &a, _("reading an action item's history"),
-	    sizeof **out, fill_review, &v, n, e);
 	*out = v;
 	return rc;
 }
