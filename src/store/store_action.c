@@ -416,9 +416,8 @@ store_act_fetch(struct store *s, const char *today, const int64_t *ids,
 	return rc;
 }
 
-/* Overdue first, then by due date, undated last, then by id. */
-static int
-row_order(const void *pa, const void *pb)
+int
+store_act_row_order(const void *pa, const void *pb)
 {
 	const struct action_row *a = pa, *b = pb;
 	const char *da = a->a.due ? a->a.due : "", *db = b->a.due ? b->a.due : "";
@@ -520,7 +519,7 @@ open_rows(struct store *s, const struct store_act_filter *f,
 		return rc;
 	}
 	if (f->closed_since && len > 1)
-		qsort(v, len, sizeof *v, row_order);
+		qsort(v, len, sizeof *v, store_act_row_order);
 	else
 		undated_last(v, len);
 	*out = v;

@@ -113,6 +113,9 @@ int	 pgs_suggestion_forget(struct pgs *, int64_t meeting_id,
  * earlier), or NULL. */
 const char *const *store_act_scope(const struct store_act_filter *f,
 	    const char **limit);
+/* The review order of two struct action_row, for qsort: overdue first,
+ * then by due date, undated last, then by id. */
+int	 store_act_row_order(const void *, const void *);
 
 /* Fills the part, section and text of a hit (store_hit.c) from the
  * meeting's indexed parts: title, head, roster, body, tasks, keys. */

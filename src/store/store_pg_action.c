@@ -1,11 +1,12 @@
 /*
  * The review of tasks across meetings in the PostgreSQL store, the twins
- * of store_action.c.  The server sorts in review order (overdue first,
- * then by due date, undated last, then by id; dates compare bytewise, as
- * the columns are COLLATE "C") and hands over the whole review in one
- * statement; the assignee filter folds in C with utf8_fold, as on
- * SQLite, so both stores choose the same tasks.  Row-level security
- * leaves out the tasks of units this role does not see.
+ * of store_action.c.  The whole review comes in one statement and is put
+ * in review order here (overdue first, then by due date, undated last,
+ * then by id), as the screen's list of ids is by the server (dates
+ * compare bytewise, as the columns are COLLATE "C"); the assignee filter
+ * folds in C with utf8_fold, as on SQLite, so both stores choose the
+ * same tasks.  Row-level security leaves out the tasks of units this
+ * role does not see.
  */
 #include "config.h"
 
@@ -51,9 +52,21 @@
     " ORDER BY (a.status IN ('open', 'doing') AND a.due IS NOT NULL" \
     " AND a.due < $1) DESC, a.due IS NULL, a.due, a.id"
 
+/* The review's rows come unsorted, and are put in review order here: the
+ * server's sort of thousands of wide rows took twice as long as reading
+ * them (20 ms for 10,000). */
 static const char SQL_QUERY[] =
     ROW_COLUMNS("CASE WHEN $10::boolean THEN " LAST_NOTE " END")
-    WHERE_QUERY REVIEW_ORDER;
+    WHERE_QUERY;
+/* The same with only what a table shows (the rest NULL, in the same
+ * places), for a caller that asks for no more (f->brief): a third of
+ * the bytes to send, and no look into the history of closed items. */
+static const char SQL_BRIEF[] =
+    "SELECT a.id, a.meeting_id, m.title, NULL, NULL, a.assignee, a.task,"
+    " a.due, NULL, a.status, NULL, NULL, NULL, NULL, NULL,"
+    " (a.status IN ('open', 'doing') AND a.due IS NOT NULL AND a.due < $1),"
+    " NULL, NULL, NULL FROM action a JOIN meeting m ON m.id = a.meeting_id"
+    WHERE_QUERY;
 static const char SQL_IDS[] =
     "SELECT a.id, a.assignee FROM action a" WHERE_FILTER REVIEW_ORDER;
 static const char SQL_FETCH[] = ROW_COLUMNS(LAST_NOTE)
@@ -175,8 +188,11 @@ pgs_act_query(struct pgs *p, const struct store_act_filter *f,
 	 * latest note, which costs a look into each item's history, for
 	 * every scope but the open ones only when the caller shows it. */
 	pgp_text(&a, f->scope != STORE_ACT_ALL ? f->closed_since : NULL);
-	pgp_str(&a, f->scope == STORE_ACT_ALL || f->with_notes ? "t" : "f");
-	r = pg_run(p, SQL_QUERY, &a, _("listing action items"), e);
+	if (!f->brief)
+		pgp_str(&a, f->scope == STORE_ACT_ALL || f->with_notes ?
+		    "t" : "f");
+	r = pg_run(p, f->brief ? SQL_BRIEF : SQL_QUERY, &a,
+	    _("listing action items"), e);
 	if (r == NULL)
 		return ERR_RUNTIME;
 	rows = PQntuples(r);
@@ -195,7 +211,8 @@ pgs_act_query(struct pgs *p, const struct store_act_filter *f,
 	if (len == 0) {
 		free(v);
 		v = NULL;
-	}
+	} else if (len > 1)
+		qsort(v, len, sizeof *v, store_act_row_order);
 	*out = v;
 	*n = len;
 	return 0;
