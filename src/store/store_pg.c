@@ -571,10 +571,21 @@ pg_true(const PGresult *r, int row, int col)
 int
 pgs_open(const char *uri, struct pgs **out, char **shown, struct err *e)
 {
-	struct pgs *p = xcalloc(1, sizeof *p);
+	struct pgs *p;
+	const char *why;
 
 	*out = NULL;
 	*shown = NULL;
+	if (pg_lib_load(&why) != 0) {
+		char *at = hide_password(uri);
+		int rc = err_set(e, ERR_RUNTIME, _("%s: a PostgreSQL store needs "
+		    "the libpq library, which cannot be loaded (%s); on Debian: "
+		    "apt-get install libpq5"), at, why);
+
+		free(at);
+		return rc;
+	}
+	p = xcalloc(1, sizeof *p);
 	p->uri = xstrdup(uri);
 	p->shown = hide_password(uri);
 	p->busy_ms = 5000;

@@ -14,6 +14,8 @@
 
 #include <libpq-fe.h>
 
+#include "store/store_pg_lib.h"
+
 #include "store/store_copy.h"
 #include "store/store_pg.h"
 
