@@ -59,9 +59,10 @@ fit(const char *s, size_t len, size_t w, size_t *used)
 /* Appends s in exactly w columns: padded, or cut with an ellipsis.  The
  * last column passes pad = 0 so lines carry no trailing blanks.  sw is
  * s's display width when the caller knows it (measuring Vietnamese text is
- * the table's main cost), else (size_t)-1. */
+ * the table's main cost), else (size_t)-1; plain, that the measuring
+ * found nothing to escape, so that s is copied as it is. */
 static void
-cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad)
+cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad, bool plain)
 {
 	size_t len = s ? strlen(s) : 0;
 
@@ -75,7 +76,9 @@ cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad)
 			buf_adds(b, ELLIPSIS);
 			sw++;
 		}
-	} else if (s)
+	} else if (s && plain)
+		buf_add(b, s, len);
+	else if (s)
 		utf8_escape_ctrl(b, s, len);
 	if (pad && sw < w)
 		buf_addrep(b, ' ', w - sw);
@@ -84,7 +87,7 @@ cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad)
 static void
 cell(struct buf *b, const char *s, size_t w, int pad)
 {
-	cellw(b, s, (size_t)-1, w, pad);
+	cellw(b, s, (size_t)-1, w, pad, false);
 }
 
 /* The decimal digits of id, written backwards from end; their count.  Not
@@ -151,10 +154,18 @@ status_cells(struct status_cells *sc)
 	}
 }
 
-/* Display widths of one row's assignee, task and meeting ("ID title"). */
+/* Display widths of one row's assignee, task and meeting ("ID title"),
+ * and whether each is plain (nothing in it to escape). */
 struct row_widths {
 	size_t	 w[3];
+	bool	 plain[3];
 };
+
+static size_t
+width_plain(const char *s, bool *plain)
+{
+	return utf8_width_plain(s, strlen(s), plain);
+}
 
 /* Column widths for the rows v[0..n), fitted to cols by display width;
  * the task column gives way last.  rw[] gets each row's widths. */
@@ -171,10 +182,12 @@ table_widths(const struct action_row *v, size_t n, const char *const h[6],
 	for (size_t i = 0; i < n; i++) {
 		w[0] = max_sz(w[0], id_width(v[i].a.id));
 		w[2] = max_sz(w[2], sc->width[v[i].a.status][v[i].overdue]);
-		rw[i].w[0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
-		rw[i].w[1] = width(v[i].a.task);
+		rw[i].plain[0] = true;	/* "-" */
+		rw[i].w[0] = v[i].a.assignee ?
+		    width_plain(v[i].a.assignee, &rw[i].plain[0]) : 1;
+		rw[i].w[1] = width_plain(v[i].a.task, &rw[i].plain[1]);
 		rw[i].w[2] = id_width(v[i].a.meeting_id) + 1 +
-		    width(v[i].meeting_title);
+		    width_plain(v[i].meeting_title, &rw[i].plain[2]);
 		for (int k = 0; k < 3; k++)
 			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
@@ -198,18 +211,23 @@ table_widths(const struct action_row *v, size_t n, const char *const h[6],
 
 /* The meeting cell: "ID title", built only when it must be cut. */
 static void
-meeting_cell(struct buf *b, const struct action_row *r, size_t rw, size_t w)
+meeting_cell(struct buf *b, const struct action_row *r,
+    const struct row_widths *rw, size_t w)
 {
 	char *s;
 
-	if (rw <= w) {
+	if (rw->w[2] <= w) {
 		add_id(b, r->a.meeting_id);
 		buf_addc(b, ' ');
-		utf8_escape_ctrl(b, r->meeting_title, strlen(r->meeting_title));
+		if (rw->plain[2])
+			buf_adds(b, r->meeting_title);
+		else
+			utf8_escape_ctrl(b, r->meeting_title,
+			    strlen(r->meeting_title));
 		return;
 	}
 	s = xasprintf("%" PRId64 " %s", r->a.meeting_id, r->meeting_title);
-	cellw(b, s, rw, w, 0);
+	cellw(b, s, rw->w[2], w, 0, rw->plain[2]);
 	free(s);
 }
 
@@ -243,16 +261,17 @@ table(const struct cli *c, struct buf *b, const struct action_row *v,
 		add_id(b, r->a.id);
 		buf_adds(b, "  ");
 		cellw(b, r->a.due ? cli_date(c, r->a.due, d) : "-",
-		    r->a.due ? 10 : 1, w[1], 1);
+		    r->a.due ? 10 : 1, w[1], 1, false);
 		buf_adds(b, "  ");
 		cellw(b, sc.text[r->a.status][r->overdue],
-		    sc.width[r->a.status][r->overdue], w[2], 1);
+		    sc.width[r->a.status][r->overdue], w[2], 1, false);
 		buf_adds(b, "  ");
-		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3], 1);
+		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3], 1,
+		    rw[i].plain[0]);
 		buf_adds(b, "  ");
-		cellw(b, r->a.task, rw[i].w[1], w[4], 1);
+		cellw(b, r->a.task, rw[i].w[1], w[4], 1, rw[i].plain[1]);
 		buf_adds(b, "  ");
-		meeting_cell(b, r, rw[i].w[2], w[5]);
+		meeting_cell(b, r, &rw[i], w[5]);
 		buf_addc(b, '\n');
 	}
 	for (int st = 0; st < 4; st++)

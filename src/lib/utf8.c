@@ -373,7 +373,16 @@ utf8_cpwidth(int32_t cp)
 size_t
 utf8_width(const char *s, size_t len)
 {
+	return utf8_width_plain(s, len, NULL);
+}
+
+size_t
+utf8_width_plain(const char *s, size_t len, bool *plain)
+{
 	size_t w = 0, i = 0;
+
+	if (plain)
+		*plain = true;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
@@ -403,7 +412,15 @@ utf8_width(const char *s, size_t len)
 			i += 3;
 			continue;
 		}
-		w += (size_t)utf8_cpwidth(utf8_decode(s, len, &i));
+		{
+			int32_t cp = utf8_decode(s, len, &i);
+
+			/* What utf8_escape_ctrl would change. */
+			if (plain && (cp < 0x20 || cp == 0x7f ||
+			    (cp >= 0x80 && cp < 0xa0) || bidi_name(cp)))
+				*plain = false;
+			w += (size_t)utf8_cpwidth(cp);
+		}
 	}
 	return w;
 }

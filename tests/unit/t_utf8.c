@@ -267,6 +267,32 @@ test_runs(void)
 	}
 	is_int((intmax_t)bad_cp, 0, "every code point to U+FFFF valid whole, "
 	    "not cut, and escaped only if C1 or bidi");
+	{
+		static const struct { const char *s; bool plain; } t[] = {
+			{ "H\xe1\xbb\x99i ngh\xe1\xbb\x8b \xe2\x80\x9cx\xe2\x80\x9d",
+			    true },
+			{ "abcdefghijk\tl", false }, { "abcdefghijk\x1bl", false },
+			{ "\xc3\xa9\xc2\x9b", false }, { "x\xe2\x80\xae", false },
+			{ "x\xe2\x81\xa6y", false }, { "abcdefghijk\x7f", false },
+		};
+		size_t bad_plain = 0;
+
+		for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+			bool plain = !t[k].plain;
+			size_t len = strlen(t[k].s);
+
+			if (utf8_width_plain(t[k].s, len, &plain) !=
+			    utf8_width(t[k].s, len) || plain != t[k].plain)
+				bad_plain++;
+			buf_reset(&b);
+			utf8_escape_ctrl(&b, t[k].s, len);
+			if ((b.len == len && memcmp(b.s, t[k].s, len) == 0) !=
+			    t[k].plain)
+				bad_plain++;
+		}
+		is_int((intmax_t)bad_plain, 0, "plain exactly when escaping "
+		    "changes nothing");
+	}
 	ok(!utf8_valid("\xe0\x80\x80", 3, NULL) &&
 	    !utf8_valid("\xe1\x80", 2, NULL) &&
 	    !utf8_valid("\xc3x", 2, NULL), "overlong, cut, stray: rejected");
