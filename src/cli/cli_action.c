@@ -167,14 +167,32 @@ width_plain(const char *s, bool *plain)
 	return utf8_width_plain(s, strlen(s), plain);
 }
 
+/* The width of *s and whether it is plain.  The table checks its rows
+ * itself, in this one walk over each field (repair_rows would be
+ * another): text found not plain is checked, and if it is not valid
+ * UTF-8, replaced by its repair, and *bad set. */
+static size_t
+measure(char **s, bool *plain, bool *bad)
+{
+	size_t w = width_plain(*s, plain);
+
+	if (!*plain && cli_repair_str(s)) {
+		*bad = true;
+		w = width_plain(*s, plain);
+	}
+	return w;
+}
+
 /* Column widths for the rows v[0..n), fitted to cols by display width;
- * the task column gives way last.  rw[] gets each row's widths. */
-static void
-table_widths(const struct action_row *v, size_t n, const char *const h[6],
+ * the task column gives way last.  rw[] gets each row's widths.  True
+ * when a field had to be repaired. */
+static bool
+table_widths(struct action_row *v, size_t n, const char *const h[6],
     const struct status_cells *sc, size_t cols, size_t w[6],
     struct row_widths *rw)
 {
 	size_t avail, fixed, share;
+	bool bad = false;
 
 	for (int k = 0; k < 6; k++)
 		w[k] = width(h[k]);
@@ -182,19 +200,20 @@ table_widths(const struct action_row *v, size_t n, const char *const h[6],
 	for (size_t i = 0; i < n; i++) {
 		w[0] = max_sz(w[0], id_width(v[i].a.id));
 		w[2] = max_sz(w[2], sc->width[v[i].a.status][v[i].overdue]);
+		bad |= cli_repair_str(&v[i].a.due);
 		rw[i].plain[0] = true;	/* "-" */
 		rw[i].w[0] = v[i].a.assignee ?
-		    width_plain(v[i].a.assignee, &rw[i].plain[0]) : 1;
-		rw[i].w[1] = width_plain(v[i].a.task, &rw[i].plain[1]);
+		    measure(&v[i].a.assignee, &rw[i].plain[0], &bad) : 1;
+		rw[i].w[1] = measure(&v[i].a.task, &rw[i].plain[1], &bad);
 		rw[i].w[2] = id_width(v[i].a.meeting_id) + 1 +
-		    width_plain(v[i].meeting_title, &rw[i].plain[2]);
+		    measure(&v[i].meeting_title, &rw[i].plain[2], &bad);
 		for (int k = 0; k < 3; k++)
 			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
 	fixed = w[0] + w[1] + w[2] + 5 * 2;
 	avail = cols > fixed ? cols - fixed : 0;
 	if (w[3] + w[4] + w[5] <= avail)
-		return;
+		return bad;
 	/* Assignee and meeting keep up to 24 columns while the task has 20
 	 * or more; on narrower terminals they shrink to a quarter each
 	 * (never below their heading), and the task, cut with an ellipsis,
@@ -207,6 +226,7 @@ table_widths(const struct action_row *v, size_t n, const char *const h[6],
 		w[5] = min_sz(w[5], max_sz(share, width(h[5])));
 	}
 	w[4] = min_sz(w[4], avail > w[3] + w[5] + 8 ? avail - w[3] - w[5] : 8);
+	return bad;
 }
 
 /* The meeting cell: "ID title", built only when it must be cut. */
@@ -234,8 +254,8 @@ meeting_cell(struct buf *b, const struct action_row *r,
 /* The plain table: id, due, status, assignee, task, meeting, fitted to
  * cols columns (CLI_WHOLE: nothing is cut). */
 static void
-table(const struct cli *c, struct buf *b, const struct action_row *v,
-    size_t n, size_t cols)
+table(struct cli *c, struct buf *b, struct action_row *v, size_t n,
+    size_t cols)
 {
 	const char *const h[6] = { _("ID"), _("DUE"), _("STATUS"),
 	    _("ASSIGNEE"), _("TASK"), _("MEETING") };
@@ -245,7 +265,8 @@ table(const struct cli *c, struct buf *b, const struct action_row *v,
 	char d[11];
 
 	status_cells(&sc);
-	table_widths(v, n, h, &sc, cols, w, rw);
+	if (table_widths(v, n, h, &sc, cols, w, rw))
+		cli_repaired(c);
 	buf_grow(b, (n + 1) * (w[0] + w[1] + w[2] + 64));
 	buf_addrep(b, ' ', w[0] - width(h[0]));
 	buf_adds(b, h[0]);
@@ -406,7 +427,7 @@ repair_rows(struct cli *c, struct action_row *v, size_t n)
 /* The rows in the format the options ask for. */
 static int
 actions_write(struct cli *c, struct buf *b, const struct cli_args *a,
-    const struct action_row *v, size_t n)
+    struct action_row *v, size_t n)
 {
 	struct err e;
 
@@ -467,7 +488,8 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	free(series);
 	if (rc)
 		return cli_fail_err(c, &e);
-	repair_rows(c, v, n);
+	if (!f.brief)	/* the table checks what it shows itself */
+		repair_rows(c, v, n);
 	rc = actions_write(c, &b, a, v, n);
 	action_rows_free(v, n);
 	if (rc == 0 && out && paths_is_database(out, store_path(s)))

@@ -415,9 +415,11 @@ utf8_width_plain(const char *s, size_t len, bool *plain)
 		{
 			int32_t cp = utf8_decode(s, len, &i);
 
-			/* What utf8_escape_ctrl would change. */
+			/* What utf8_escape_ctrl would change, and a bad byte
+			 * (which decodes as U+FFFD). */
 			if (plain && (cp < 0x20 || cp == 0x7f ||
-			    (cp >= 0x80 && cp < 0xa0) || bidi_name(cp)))
+			    (cp >= 0x80 && cp < 0xa0) || bidi_name(cp) ||
+			    cp == 0xfffd))
 				*plain = false;
 			w += (size_t)utf8_cpwidth(cp);
 		}

@@ -292,6 +292,17 @@ test_runs(void)
 		}
 		is_int((intmax_t)bad_plain, 0, "plain exactly when escaping "
 		    "changes nothing");
+		bad_plain = 0;
+		for (size_t k = 0; k < 4; k++) {
+			static const char *const bad[] = { "abcdefgh\xff",
+			    "x\xe1\xbb", "\xc0\xafx", "\xed\xa0\x80" };
+			bool plain = true;
+
+			utf8_width_plain(bad[k], strlen(bad[k]), &plain);
+			bad_plain += plain;
+		}
+		is_int((intmax_t)bad_plain, 0, "text that is not UTF-8 is never "
+		    "plain");
 	}
 	ok(!utf8_valid("\xe0\x80\x80", 3, NULL) &&
 	    !utf8_valid("\xe1\x80", 2, NULL) &&
