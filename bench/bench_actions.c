@@ -328,13 +328,19 @@ out:
 static void
 open_check(const char *db, const char *dir)
 {
-	char *cache = xasprintf("%s/cache-XXXXXX", dir), *rm;
+	char *cache = xasprintf("%s/cache-XXXXXX", dir), *rm, *abs;
 	double best_check = 1e9, best_mark = 1e9, t;
 	struct store *s;
 	struct err e;
 
 	if (mkdtemp(cache) == NULL)
 		return;
+	/* XDG_CACHE_HOME must be absolute, or the marks go to ~/.cache and
+	 * the first open finds one and checks nothing. */
+	if ((abs = realpath(cache, NULL)) != NULL) {
+		free(cache);
+		cache = abs;
+	}
 	setenv("XDG_CACHE_HOME", cache, 1);
 	for (int i = 0; i < 3; i++) {
 		rm = xasprintf("rm -rf '%s/minutes'", cache);
