@@ -86,8 +86,11 @@ static const char SQL_OPEN_BRIEF[] =
     "SELECT a.id, a.meeting_id, m.title, NULL, NULL, a.assignee, a.task," \
     " a.due, NULL, a.status, NULL, NULL, NULL, NULL, NULL," \
     " (a.due IS NOT NULL AND a.due < ?1), NULL, NULL, NULL" OPEN_FROM;
+/* "+a.status": by the tasks the history names, not by the (status, due)
+ * index over every closed task ever (90,000 in the benchmark), which
+ * took three times as long. */
 static const char SQL_CLOSED_ROWS[] = ROW_COLUMNS
-    " WHERE a.status IN ('done', 'dropped') AND a.id IN"
+    " WHERE +a.status IN ('done', 'dropped') AND a.id IN"
     "  (SELECT action_id FROM action_history WHERE at >= ?9"
     "   AND new_status IN ('done', 'dropped'))" ROWS_WHERE;
 /* A run of items by id, given as a JSON array: one statement keeps its
