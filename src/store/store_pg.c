@@ -323,6 +323,18 @@ prepared_name(struct pgs *p, const char *sql, char name[24], bool *known)
 	return name;
 }
 
+/* Whether sql has run before in this process, noting that it has. */
+static bool
+ran_once(struct pgs *p, const char *sql)
+{
+	for (size_t i = 0; i < p->nonce; i++)
+		if (p->once[i] == sql)
+			return true;
+	XPUSH(p->once, p->nonce, p->caponce);
+	p->once[p->nonce++] = sql;
+	return false;
+}
+
 static PGresult *
 run_once(struct pgs *p, const char *sql, const struct pgp *a, const char *what,
     struct err *e)
@@ -339,6 +351,12 @@ run_once(struct pgs *p, const char *sql, const struct pgp *a, const char *what,
 		a = &none;
 	until = deadline(p);
 	prepared_name(p, sql, name, &known);
+	if (!known && !ran_once(p, sql)) {
+		if (!PQsendQueryParams(p->conn, sql, a->n, NULL, a->v, NULL,
+		    NULL, 0))
+			goto lost;
+		goto sent;
+	}
 	if (!known) {
 		if (!PQsendPrepare(p->conn, name, sql, 0, NULL))
 			goto lost;
@@ -355,6 +373,7 @@ run_once(struct pgs *p, const char *sql, const struct pgp *a, const char *what,
 	}
 	if (!PQsendQueryPrepared(p->conn, name, a->n, a->v, NULL, NULL, 0))
 		goto lost;
+sent:
 	if ((r = await(p, until)) == NULL)
 		goto lost;
 	if (PQresultStatus(r) != PGRES_TUPLES_OK &&
@@ -611,6 +630,7 @@ pgs_close(struct pgs *p)
 	}
 	drop_connection(p);
 	free(p->prep);
+	free(p->once);
 	free(p->held);
 	/* The URI may hold a password: do not leave it in freed memory. */
 	if (p->uri) {

@@ -3,9 +3,11 @@
  * libpq-fe.h): the connection handle, running statements with bound text
  * parameters under a deadline, transactions, and reading result cells.
  *
- * Every statement is a literal prepared once per connection (its address
- * is the cache key, as in the SQLite backend) and run with its values
- * bound, never spliced in.  A lost connection is noticed at the next
+ * Every statement is a literal run with its values bound, never spliced
+ * in: the first time unnamed (parsed, bound and run in one round trip),
+ * from the second on prepared once per connection (its address is the
+ * cache key, as in the SQLite backend).  A command runs most of its
+ * statements once; the screens run the same ones all session.  A lost connection is noticed at the next
  * statement, reported like a failed save, and re-opened by the call after
  * it (not inside a transaction, which the server has already rolled back).
  */
@@ -34,6 +36,8 @@ struct pgs {
 	long long	 retry_at;	/* ms: no new connection before */
 	const char	**prep;		/* statements prepared on conn: "s<i>" */
 	size_t		 nprep, capprep;
+	const char	**once;		/* run once unnamed, prepared if again */
+	size_t		 nonce, caponce;
 	int64_t		*held;		/* meetings whose edit lock we hold */
 	size_t		 nheld, capheld;
 };

@@ -34,6 +34,7 @@ static const struct {
 	F("PQsetnonblocking", setnonblocking),
 	F("PQsetNoticeProcessor", setNoticeProcessor),
 	F("PQsendQueryPrepared", sendQueryPrepared),
+	F("PQsendQueryParams", sendQueryParams),
 	F("PQsendQuery", sendQuery),
 	F("PQsendPrepare", sendPrepare),
 	F("PQisBusy", isBusy),

@@ -27,6 +27,7 @@ struct pg_lib {
 	__typeof__(PQsetnonblocking)	*setnonblocking;
 	__typeof__(PQsetNoticeProcessor) *setNoticeProcessor;
 	__typeof__(PQsendQueryPrepared)	*sendQueryPrepared;
+	__typeof__(PQsendQueryParams)	*sendQueryParams;
 	__typeof__(PQsendQuery)		*sendQuery;
 	__typeof__(PQsendPrepare)	*sendPrepare;
 	__typeof__(PQisBusy)		*isBusy;
@@ -56,6 +57,7 @@ int	 pg_lib_load(const char **why);
 #define PQsetnonblocking	(pg_lib.setnonblocking)
 #define PQsetNoticeProcessor	(pg_lib.setNoticeProcessor)
 #define PQsendQueryPrepared	(pg_lib.sendQueryPrepared)
+#define PQsendQueryParams	(pg_lib.sendQueryParams)
 #define PQsendQuery		(pg_lib.sendQuery)
 #define PQsendPrepare		(pg_lib.sendPrepare)
 #define PQisBusy		(pg_lib.isBusy)
