@@ -439,7 +439,8 @@ main(int argc, char **argv)
 		if ((t = best_of(d, 5, NULL)) >= 0)
 			report("minutes actions --json (best of 5)", t, 100);
 		if ((t = best_of(i, 5, NULL)) >= 0)
-			report("minutes actions --ics, open (best of 5)", t, 100);
+			report("minutes actions --ics, open (best of 5)", t,
+			    100);
 	}
 	if (!bench_shared(db)) {
 		open_check(db, dir);

@@ -39,11 +39,16 @@ pgbench search
 figure() {
 	[ -f "$1" ] || { echo -; return; }
 	awk -v l="$2" 'substr($0, 1, length(l)) == l {
-		split(substr($0, 45), f, " "); print f[1] " " f[2]; found = 1; exit }
+		split(substr($0, 45), f, " ")
+		print f[1] " " f[2]
+		found = 1
+		exit
+	    }
 	    END { if (!found) print "-" }' "$1"
 }
 echo "=== SQLite beside PostgreSQL ==="
-printf '%-44s %14s %14s  %s\n' "" SQLite PostgreSQL "target (SQLite / PostgreSQL)"
+printf '%-44s %14s %14s  %s\n' "" SQLite PostgreSQL \
+    "target (SQLite / PostgreSQL)"
 while IFS='|' read -r name label target; do
 	printf '%-44s %14s %14s  %s\n' "$label" \
 	    "$(figure "$out/sqlite-$name.txt" "$label")" \

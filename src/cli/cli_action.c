@@ -296,8 +296,8 @@ table(struct cli *c, struct buf *b, struct action_row *v, size_t n,
 		cellw(b, sc.text[r->a.status][r->overdue],
 		    sc.width[r->a.status][r->overdue], w[2], 1, false);
 		buf_adds(b, "  ");
-		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3], 1,
-		    rw[i].plain[0]);
+		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3],
+		    1, rw[i].plain[0]);
 		buf_adds(b, "  ");
 		cellw(b, r->a.task, rw[i].w[1], w[4], 1, rw[i].plain[1]);
 		buf_adds(b, "  ");

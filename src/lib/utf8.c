@@ -389,7 +389,8 @@ utf8_width_plain(const char *s, size_t len, bool *plain)
 		size_t run;
 
 		if (c >= 0x20 && c < 0x7f) {
-			run = PRINTABLE_RUN((const unsigned char *)s + i, len - i);
+			run = PRINTABLE_RUN((const unsigned char *)s + i,
+			    len - i);
 			run += run == 0;
 			w += run;
 			i += run;
@@ -628,8 +629,9 @@ utf8_escape_ctrl(struct buf *b, const char *s, size_t len)
 			i += run ? run : 1;
 			continue;
 		}
-		/* Letters of two bytes from U+00A0, and Vietnamese ones with
-		 * two marks (U+1E00..U+1EFF): nothing to escape, no decoding. */
+		/* Letters of two bytes from U+00A0, and Vietnamese ones
+		 * with two marks (U+1E00..U+1EFF): nothing to escape, no
+		 * decoding. */
 		if (((c >= 0xc3 && c <= 0xdf) || (c == 0xc2 && i + 1 < len &&
 		    (unsigned char)s[i + 1] >= 0xa0)) && i + 1 < len &&
 		    ((unsigned char)s[i + 1] & 0xc0) == 0x80) {

@@ -76,7 +76,8 @@ static const char SQL_GET[] = ROW_COLUMNS " WHERE a.id = ?2";
     " AND (?7 IS NULL OR a.meeting_id = ?7)" \
     " AND (?8 IS NULL OR m.series = ?8)"
 #define OPEN_FROM \
-    " FROM action a INDEXED BY action_open JOIN meeting m ON m.id = a.meeting_id" \
+    " FROM action a INDEXED BY action_open" \
+    " JOIN meeting m ON m.id = a.meeting_id" \
     " WHERE a.status IN ('open', 'doing')" ROWS_WHERE " ORDER BY a.due, a.id"
 static const char SQL_OPEN_ROWS[] = ROW_SELECT OPEN_FROM;
 /* The same, with only the columns a table of the review shows (the rest

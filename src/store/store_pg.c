@@ -597,9 +597,9 @@ pgs_open(const char *uri, struct pgs **out, char **shown, struct err *e)
 	*shown = NULL;
 	if (pg_lib_load(&why) != 0) {
 		char *at = hide_password(uri);
-		int rc = err_set(e, ERR_RUNTIME, _("%s: a PostgreSQL store needs "
-		    "the libpq library, which cannot be loaded (%s); on Debian: "
-		    "apt-get install libpq5"), at, why);
+		int rc = err_set(e, ERR_RUNTIME, _("%s: a PostgreSQL store "
+		    "needs the libpq library, which cannot be loaded (%s); on "
+		    "Debian: apt-get install libpq5"), at, why);
 
 		free(at);
 		return rc;

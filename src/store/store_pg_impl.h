@@ -7,9 +7,10 @@
  * in: the first time unnamed (parsed, bound and run in one round trip),
  * from the second on prepared once per connection (its address is the
  * cache key, as in the SQLite backend).  A command runs most of its
- * statements once; the screens run the same ones all session.  A lost connection is noticed at the next
- * statement, reported like a failed save, and re-opened by the call after
- * it (not inside a transaction, which the server has already rolled back).
+ * statements once; the screens run the same ones all session.  A lost
+ * connection is noticed at the next statement, reported like a failed
+ * save, and re-opened by the call after it (not inside a transaction,
+ * which the server has already rolled back).
  */
 #ifndef MINUTES_STORE_PG_IMPL_H
 #define MINUTES_STORE_PG_IMPL_H
@@ -36,7 +37,7 @@ struct pgs {
 	long long	 retry_at;	/* ms: no new connection before */
 	const char	**prep;		/* statements prepared on conn: "s<i>" */
 	size_t		 nprep, capprep;
-	const char	**once;		/* run once unnamed, prepared if again */
+	const char	**once;		/* run once; prepared if again */
 	size_t		 nonce, caponce;
 	int64_t		*held;		/* meetings whose edit lock we hold */
 	size_t		 nheld, capheld;
