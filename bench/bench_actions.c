@@ -24,7 +24,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "lib/buf.h"
@@ -68,15 +67,6 @@ static const char *const tails[] = { "", " trên địa bàn quận",
     " trước kỳ họp Hội đồng nhân dân", ", báo cáo Thường trực Quận ủy",
     " năm 2025", " theo kế hoạch" };
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Runs argv with stdout (and stderr if quiet) to /dev/null; wall seconds,
  * or -1 when it could not run or failed. */
 static double
@@ -85,7 +75,7 @@ timed(char *const argv[], int quiet)
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	int status;
-	double t0 = now();
+	double t0 = bench_now();
 
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
@@ -99,30 +89,40 @@ timed(char *const argv[], int quiet)
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		return -1;
-	return now() - t0;
+	return bench_now() - t0;
 }
 
-static double
-best_of(char *const argv[], int runs)
+static int
+cmp_double(const void *a, const void *b)
 {
-	double best = 1e9;
+	double x = *(const double *)a, y = *(const double *)b;
 
-	for (int k = 0; k < runs; k++) {
-		double t = timed(argv, 0);
+	return x < y ? -1 : x > y;
+}
 
-		if (t < 0)
+/* The fastest of runs runs of argv (at most 15), and in *median (if not
+ * NULL) their median: a shared machine is noisy, the minimum is the
+ * figure, the median says how far to trust it. */
+static double
+best_of(char *const argv[], int runs, double *median)
+{
+	double t[15];
+
+	if (runs > 15)
+		runs = 15;
+	for (int k = 0; k < runs; k++)
+		if ((t[k] = timed(argv, 0)) < 0)
 			return -1;
-		if (t < best)
-			best = t;
-	}
-	return best;
+	qsort(t, (size_t)runs, sizeof t[0], cmp_double);
+	if (median)
+		*median = t[runs / 2];
+	return t[0];
 }
 
 static void
-report(const char *what, double value, const char *unit, double target)
+report(const char *what, double secs, double target)
 {
-	printf("%-40s %10.1f %-4s target <= %g  %s\n", what, value, unit, target,
-	    value <= target ? "ok" : "MISSED");
+	bench_report(what, secs * 1000, "ms", "<=", target);
 }
 
 /* Replaces the generated meeting's tasks with exactly na of ours. */
@@ -292,7 +292,7 @@ taskwarrior(const char *db, const char *dir, double ours)
 		printf("taskwarrior: task import failed\n");
 		goto out;
 	}
-	printf("%-40s %10.1f %-4s (%zu items)\n", "taskwarrior: task import",
+	printf("%-44s %9.2f %-10s (%zu items)\n", "taskwarrior: task import",
 	    t, "s", n);
 	{
 		char *argv[] = { "task", rcarg, "rc.defaultwidth=100",
@@ -301,17 +301,16 @@ taskwarrior(const char *db, const char *dir, double ours)
 		/* One run first: taskwarrior's first command after an import
 		 * rebuilds its working set. */
 		timed(argv, 1);
-		t = best_of(argv, 3);
+		t = best_of(argv, 3, NULL);
 	}
 	if (t < 0) {
 		printf("taskwarrior: task list failed\n");
 		goto out;
 	}
-	printf("%-40s %10.1f %-4s\n", "taskwarrior: task list (best of 3)",
-	    t * 1000, "ms");
-	printf("%-40s %10.1f %-4s target >= 40  %s (taskwarrior's time / "
-	    "ours)\n", "ratio task list / minutes actions", t / ours, "x",
-	    t / ours >= 40 ? "ok" : "MISSED");
+	printf("%-44s %9.2f ms\n", "taskwarrior: task list (best of 3)",
+	    t * 1000);
+	bench_report("task list's time / minutes actions'", t / ours, "x",
+	    ">=", 40);
 out:
 	free(cmd);
 	free(data);
@@ -329,38 +328,43 @@ out:
 static void
 open_check(const char *db, const char *dir)
 {
-	char *cache = xasprintf("%s/cache-XXXXXX", dir), *rm;
+	char *cache = xasprintf("%s/cache-XXXXXX", dir), *rm, *abs;
 	double best_check = 1e9, best_mark = 1e9, t;
 	struct store *s;
 	struct err e;
 
 	if (mkdtemp(cache) == NULL)
 		return;
+	/* XDG_CACHE_HOME must be absolute, or the marks go to ~/.cache and
+	 * the first open finds one and checks nothing. */
+	if ((abs = realpath(cache, NULL)) != NULL) {
+		free(cache);
+		cache = abs;
+	}
 	setenv("XDG_CACHE_HOME", cache, 1);
 	for (int i = 0; i < 3; i++) {
 		rm = xasprintf("rm -rf '%s/minutes'", cache);
 		if (system(rm) != 0)
 			fprintf(stderr, "bench_actions: %s failed\n", rm);
 		free(rm);
-		t = now();
+		t = bench_now();
 		if (store_open(db, 0, &s, &e) != 0) {
 			fprintf(stderr, "bench_actions: %s\n", e.msg);
 			return;
 		}
-		t = now() - t;
+		t = bench_now() - t;
 		store_close(s);
 		best_check = t < best_check ? t : best_check;
-		t = now();
+		t = bench_now();
 		if (store_open(db, 0, &s, &e) == 0) {
-			t = now() - t;
+			t = bench_now() - t;
 			store_close(s);
 			best_mark = t < best_mark ? t : best_mark;
 		}
 	}
-	report("open, file changed: quick_check (best of 3)", best_check * 1000,
-	    "ms", 1000);
-	report("open, file as minutes left it (best of 3)", best_mark * 1000,
-	    "ms", 5);
+	report("open, file changed: quick_check (best of 3)", best_check,
+	    1000);
+	report("open, file as minutes left it (best of 3)", best_mark, 5);
 	rm = xasprintf("rm -rf '%s'", cache);
 	if (system(rm) != 0)
 		fprintf(stderr, "bench_actions: %s failed\n", rm);
@@ -375,7 +379,7 @@ main(int argc, char **argv)
 	unsigned n = 10000, na = 10;
 	int keep = 0, opt;
 	char *db, *bin, *dir;
-	double t0, t, ours;
+	double t0, t, ours, med;
 	struct stat sb;
 
 	while ((opt = getopt(argc, argv, "n:a:k")) != -1) {
@@ -396,14 +400,15 @@ main(int argc, char **argv)
 	bin = argv[optind];
 	dir = argv[optind + 1];
 	db = bench_db(dir, "actions.db");
-	t0 = now();
+	t0 = bench_now();
 	if (build(db, n, na))
 		return 1;
-	t = now() - t0;
-	if (bench_shared(db) || stat(db, &sb) != 0)
-		sb.st_size = 0;
-	printf("action review: %u meetings, %u action items (%.1f s to build, "
-	    "%.1f MiB)\n", n, n * na, t, (double)sb.st_size / 1048576);
+	t = bench_now() - t0;
+	printf("action review: %u meetings, %u action items (%.1f s to build",
+	    n, n * na, t);
+	if (!bench_shared(db) && stat(db, &sb) == 0)
+		printf(", %.1f MiB", (double)sb.st_size / 1048576);
+	printf(")\n");
 	setenv("MINUTES_TODAY", "2026-06-30", 1);
 	setenv("COLUMNS", "100", 1);
 	{
@@ -419,23 +424,24 @@ main(int argc, char **argv)
 		char *i[] = { bin, "--db", db, "actions", "--ics", "--since",
 		    "2999-01-01", NULL };
 
-		if ((ours = best_of(a, 5)) < 0 || (t = best_of(b, 5)) < 0) {
+		if ((ours = best_of(a, 9, &med)) < 0 ||
+		    (t = best_of(b, 5, NULL)) < 0) {
 			fprintf(stderr, "bench_actions: minutes actions failed\n");
 			return 1;
 		}
-		report("minutes actions, wall (best of 5)", ours * 1000, "ms",
-		    30);
-		report("minutes actions --assignee (best of 5)", t * 1000, "ms",
-		    100);
-		if ((t = best_of(c, 5)) >= 0)
-			report("minutes actions --overdue (best of 5)",
-			    t * 1000, "ms", 100);
-		if ((t = best_of(d, 5)) >= 0)
-			report("minutes actions --json (best of 5)", t * 1000,
-			    "ms", 100);
-		if ((t = best_of(i, 5)) >= 0)
-			report("minutes actions --ics, open (best of 5)", t * 1000,
-			    "ms", 100);
+		/* Issue 15 asks 30 ms of the file, issue 16 100 ms of a
+		 * local PostgreSQL server. */
+		report("minutes actions, wall (best of 9)", ours,
+		    bench_shared(db) ? 100 : 30);
+		printf("%-44s %9.2f ms\n", "  median of the 9", med * 1000);
+		report("minutes actions --assignee (best of 5)", t, 100);
+		if ((t = best_of(c, 5, NULL)) >= 0)
+			report("minutes actions --overdue (best of 5)", t, 100);
+		if ((t = best_of(d, 5, NULL)) >= 0)
+			report("minutes actions --json (best of 5)", t, 100);
+		if ((t = best_of(i, 5, NULL)) >= 0)
+			report("minutes actions --ics, open (best of 5)", t,
+			    100);
 	}
 	if (!bench_shared(db)) {
 		open_check(db, dir);

@@ -59,9 +59,10 @@ fit(const char *s, size_t len, size_t w, size_t *used)
 /* Appends s in exactly w columns: padded, or cut with an ellipsis.  The
  * last column passes pad = 0 so lines carry no trailing blanks.  sw is
  * s's display width when the caller knows it (measuring Vietnamese text is
- * the table's main cost), else (size_t)-1. */
+ * the table's main cost), else (size_t)-1; plain, that the measuring
+ * found nothing to escape, so that s is copied as it is. */
 static void
-cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad)
+cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad, bool plain)
 {
 	size_t len = s ? strlen(s) : 0;
 
@@ -75,7 +76,9 @@ cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad)
 			buf_adds(b, ELLIPSIS);
 			sw++;
 		}
-	} else if (s)
+	} else if (s && plain)
+		buf_add(b, s, len);
+	else if (s)
 		utf8_escape_ctrl(b, s, len);
 	if (pad && sw < w)
 		buf_addrep(b, ' ', w - sw);
@@ -84,7 +87,40 @@ cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad)
 static void
 cell(struct buf *b, const char *s, size_t w, int pad)
 {
-	cellw(b, s, (size_t)-1, w, pad);
+	cellw(b, s, (size_t)-1, w, pad, false);
+}
+
+/* The decimal digits of id, written backwards from end; their count.  Not
+ * snprintf: three numbers a row of a long review add up. */
+static size_t
+id_digits(int64_t id, char *end)
+{
+	uint64_t v = id < 0 ? 0 - (uint64_t)id : (uint64_t)id;
+	char *p = end;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (id < 0)
+		*--p = '-';
+	return (size_t)(end - p);
+}
+
+static size_t
+id_width(int64_t id)
+{
+	char tmp[24];
+
+	return id_digits(id, tmp + sizeof tmp);
+}
+
+static void
+add_id(struct buf *b, int64_t id)
+{
+	char tmp[24];
+	size_t n = id_digits(id, tmp + sizeof tmp);
+
+	buf_add(b, tmp + sizeof tmp - n, n);
 }
 
 static size_t
@@ -118,39 +154,66 @@ status_cells(struct status_cells *sc)
 	}
 }
 
-/* Display widths of one row's assignee, task and meeting ("ID title"). */
+/* Display widths of one row's assignee, task and meeting ("ID title"),
+ * and whether each is plain (nothing in it to escape). */
 struct row_widths {
 	size_t	 w[3];
+	bool	 plain[3];
 };
 
+static size_t
+width_plain(const char *s, bool *plain)
+{
+	return utf8_width_plain(s, strlen(s), plain);
+}
+
+/* The width of *s and whether it is plain.  The table checks its rows
+ * itself, in this one walk over each field (repair_rows would be
+ * another): text found not plain is checked, and if it is not valid
+ * UTF-8, replaced by its repair, and *bad set. */
+static size_t
+measure(char **s, bool *plain, bool *bad)
+{
+	size_t w = width_plain(*s, plain);
+
+	if (!*plain && cli_repair_str(s)) {
+		*bad = true;
+		w = width_plain(*s, plain);
+	}
+	return w;
+}
+
 /* Column widths for the rows v[0..n), fitted to cols by display width;
- * the task column gives way last.  rw[] gets each row's widths. */
-static void
-table_widths(const struct action_row *v, size_t n, const char *const h[6],
+ * the task column gives way last.  rw[] gets each row's widths.  True
+ * when a field had to be repaired. */
+static bool
+table_widths(struct action_row *v, size_t n, const char *const h[6],
     const struct status_cells *sc, size_t cols, size_t w[6],
     struct row_widths *rw)
 {
 	size_t avail, fixed, share;
-	char id[32];
+	bool bad = false;
 
 	for (int k = 0; k < 6; k++)
 		w[k] = width(h[k]);
 	w[1] = max_sz(w[1], 10);
 	for (size_t i = 0; i < n; i++) {
-		w[0] = max_sz(w[0], (size_t)snprintf(id, sizeof id, "%" PRId64,
-		    v[i].a.id));
+		w[0] = max_sz(w[0], id_width(v[i].a.id));
 		w[2] = max_sz(w[2], sc->width[v[i].a.status][v[i].overdue]);
-		rw[i].w[0] = v[i].a.assignee ? width(v[i].a.assignee) : 1;
-		rw[i].w[1] = width(v[i].a.task);
-		rw[i].w[2] = (size_t)snprintf(id, sizeof id, "%" PRId64 " ",
-		    v[i].a.meeting_id) + width(v[i].meeting_title);
+		bad |= cli_repair_str(&v[i].a.due);
+		rw[i].plain[0] = true;	/* "-" */
+		rw[i].w[0] = v[i].a.assignee ?
+		    measure(&v[i].a.assignee, &rw[i].plain[0], &bad) : 1;
+		rw[i].w[1] = measure(&v[i].a.task, &rw[i].plain[1], &bad);
+		rw[i].w[2] = id_width(v[i].a.meeting_id) + 1 +
+		    measure(&v[i].meeting_title, &rw[i].plain[2], &bad);
 		for (int k = 0; k < 3; k++)
 			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
 	fixed = w[0] + w[1] + w[2] + 5 * 2;
 	avail = cols > fixed ? cols - fixed : 0;
 	if (w[3] + w[4] + w[5] <= avail)
-		return;
+		return bad;
 	/* Assignee and meeting keep up to 24 columns while the task has 20
 	 * or more; on narrower terminals they shrink to a quarter each
 	 * (never below their heading), and the task, cut with an ellipsis,
@@ -163,40 +226,57 @@ table_widths(const struct action_row *v, size_t n, const char *const h[6],
 		w[5] = min_sz(w[5], max_sz(share, width(h[5])));
 	}
 	w[4] = min_sz(w[4], avail > w[3] + w[5] + 8 ? avail - w[3] - w[5] : 8);
+	return bad;
 }
 
 /* The meeting cell: "ID title", built only when it must be cut. */
 static void
-meeting_cell(struct buf *b, const struct action_row *r, size_t rw, size_t w)
+meeting_cell(struct buf *b, const struct action_row *r,
+    const struct row_widths *rw, size_t w)
 {
 	char *s;
 
-	if (rw <= w) {
-		buf_printf(b, "%" PRId64 " ", r->a.meeting_id);
-		utf8_escape_ctrl(b, r->meeting_title, strlen(r->meeting_title));
+	if (rw->w[2] <= w) {
+		add_id(b, r->a.meeting_id);
+		buf_addc(b, ' ');
+		if (rw->plain[2])
+			buf_adds(b, r->meeting_title);
+		else
+			utf8_escape_ctrl(b, r->meeting_title,
+			    strlen(r->meeting_title));
 		return;
 	}
 	s = xasprintf("%" PRId64 " %s", r->a.meeting_id, r->meeting_title);
-	cellw(b, s, rw, w, 0);
+	cellw(b, s, rw->w[2], w, 0, rw->plain[2]);
 	free(s);
 }
 
+/* Standard output gets a long table in pieces of this size as they are
+ * made, rather than one buffer of it all (2 MB for 10,000 tasks, a page
+ * fault every 4 KB): everything that could fail is done before the first
+ * piece, so this changes nothing but the memory used. */
+#define TABLE_PIECE (64 * 1024)
+
 /* The plain table: id, due, status, assignee, task, meeting, fitted to
- * cols columns (CLI_WHOLE: nothing is cut). */
-static void
-table(const struct cli *c, struct buf *b, const struct action_row *v,
-    size_t n, size_t cols)
+ * cols columns (CLI_WHOLE: nothing is cut); when stream, written to
+ * standard output piece by piece.  0, or ERR_RUNTIME with e set. */
+static int
+table(struct cli *c, struct buf *b, struct action_row *v, size_t n,
+    size_t cols, bool stream, struct err *e)
 {
 	const char *const h[6] = { _("ID"), _("DUE"), _("STATUS"),
 	    _("ASSIGNEE"), _("TASK"), _("MEETING") };
 	struct row_widths *rw = xcalloc(n ? n : 1, sizeof *rw);
 	struct status_cells sc;
 	size_t w[6];
-	char id[32], d[11];
+	char d[11];
+	int rc = 0;
 
 	status_cells(&sc);
-	table_widths(v, n, h, &sc, cols, w, rw);
-	buf_grow(b, (n + 1) * (w[0] + w[1] + w[2] + 64));
+	if (table_widths(v, n, h, &sc, cols, w, rw))
+		cli_repaired(c);
+	buf_grow(b, stream ? TABLE_PIECE + 4096 :
+	    (n + 1) * (w[0] + w[1] + w[2] + 64));
 	buf_addrep(b, ' ', w[0] - width(h[0]));
 	buf_adds(b, h[0]);
 	for (int k = 1; k < 6; k++) {
@@ -206,28 +286,35 @@ table(const struct cli *c, struct buf *b, const struct action_row *v,
 	buf_addc(b, '\n');
 	for (size_t i = 0; i < n; i++) {
 		const struct action_row *r = &v[i];
-		size_t len = (size_t)snprintf(id, sizeof id, "%" PRId64, r->a.id);
 
-		buf_addrep(b, ' ', w[0] - len);
-		buf_add(b, id, len);
+		buf_addrep(b, ' ', w[0] - id_width(r->a.id));
+		add_id(b, r->a.id);
 		buf_adds(b, "  ");
 		cellw(b, r->a.due ? cli_date(c, r->a.due, d) : "-",
-		    r->a.due ? 10 : 1, w[1], 1);
+		    r->a.due ? 10 : 1, w[1], 1, false);
 		buf_adds(b, "  ");
 		cellw(b, sc.text[r->a.status][r->overdue],
-		    sc.width[r->a.status][r->overdue], w[2], 1);
+		    sc.width[r->a.status][r->overdue], w[2], 1, false);
 		buf_adds(b, "  ");
-		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3], 1);
+		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3],
+		    1, rw[i].plain[0]);
 		buf_adds(b, "  ");
-		cellw(b, r->a.task, rw[i].w[1], w[4], 1);
+		cellw(b, r->a.task, rw[i].w[1], w[4], 1, rw[i].plain[1]);
 		buf_adds(b, "  ");
-		meeting_cell(b, r, rw[i].w[2], w[5]);
+		meeting_cell(b, r, &rw[i], w[5]);
 		buf_addc(b, '\n');
+		if (stream && b->len >= TABLE_PIECE) {
+			if ((rc = cli_write_output(NULL, buf_str(b), b->len,
+			    e)) != 0)
+				break;
+			buf_reset(b);
+		}
 	}
 	for (int st = 0; st < 4; st++)
 		for (int o = 0; o < 2; o++)
 			free(sc.text[st][o]);
 	free(rw);
+	return rc;
 }
 
 static int
@@ -356,8 +443,9 @@ repair_rows(struct cli *c, struct action_row *v, size_t n)
 /* The rows in the format the options ask for. */
 static int
 actions_write(struct cli *c, struct buf *b, const struct cli_args *a,
-    const struct action_row *v, size_t n)
+    struct action_row *v, size_t n)
 {
+	const char *out = a->val[ACTS_OUTPUT];
 	struct err e;
 
 	if (a->val[ACTS_XLSX])
@@ -372,10 +460,11 @@ actions_write(struct cli *c, struct buf *b, const struct cli_args *a,
 		export_actions_ics(b, v, n);
 	else if (a->val[ACTS_TW])
 		export_actions_taskwarrior(b, v, n);
-	else if (n)
-		table(c, b, v, n, cli_out_width(a->val[ACTS_WIDTH] ?
-		    a->num[ACTS_WIDTH] : 0));
-	else
+	else if (n && table(c, b, v, n, cli_out_width(a->val[ACTS_WIDTH] ?
+	    a->num[ACTS_WIDTH] : 0), out == NULL || strcmp(out, "-") == 0,
+	    &e))
+		return cli_fail_err(c, &e);
+	else if (n == 0)
 		buf_printf(b, "%s\n", _("No action items."));
 	return 0;
 }
@@ -411,19 +500,23 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	if (series)
 		f.series = series;
 	f.with_notes = a->val[ACTS_XLSX] != NULL;	/* the sheet shows them */
+	f.brief = !a->val[ACTS_XLSX] && !a->val[ACTS_JSON] &&
+	    !a->val[ACTS_CSV] && !a->val[ACTS_ICS] && !a->val[ACTS_TW];
 	rc = store_act_query(s, &f, &v, &n, &e);
 	free(series);
 	if (rc)
 		return cli_fail_err(c, &e);
-	repair_rows(c, v, n);
+	if (!f.brief)	/* the table checks what it shows itself */
+		repair_rows(c, v, n);
 	rc = actions_write(c, &b, a, v, n);
 	action_rows_free(v, n);
 	if (rc == 0 && out && paths_is_database(out, store_path(s)))
 		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; export to "
 		    "another file"), out);
-	else if (rc == 0 && (a->val[ACTS_XLSX] ? cli_write_output(out,
-	    buf_str(&b), b.len, &e) : cli_write_text(c, out, buf_str(&b),
-	    b.len, &e)))
+	/* Not cli_write_text: the rows were made valid UTF-8 above and the
+	 * writers cut text only between characters, so checking the whole
+	 * output again would only repeat that work. */
+	else if (rc == 0 && cli_write_output(out, buf_str(&b), b.len, &e))
 		rc = cli_fail_err(c, &e);
 	buf_free(&b);
 	return rc;

@@ -130,9 +130,17 @@ export_actions_csv_excel(struct buf *b, const struct action_row *v, size_t n)
 void
 export_ics_text(struct buf *b, const char *s)
 {
+	const char *run = s;
+
+	/* Plain runs are copied whole: a calendar of thousands of tasks is
+	 * mostly text that needs nothing. */
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
+		if (c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',')
+			continue;
+		buf_add(b, run, (size_t)(s - run));
+		run = s + 1;
 		if (c == '\\' || c == ';' || c == ',') {
 			buf_addc(b, '\\');
 			buf_addc(b, (char)c);
@@ -140,43 +148,47 @@ export_ics_text(struct buf *b, const char *s)
 			buf_adds(b, "\\n");
 		else if (c == '\r' && s[1] == '\n')
 			;	/* the \n that follows stands for both */
-		else if (c < 0x20 || c == 0x7f)
-			buf_addc(b, ' ');
 		else
-			buf_addc(b, (char)c);
+			buf_addc(b, ' ');
 	}
+	if (run)
+		buf_add(b, run, (size_t)(s - run));
+}
+
+/* Appends s[0..len) to a content line now col octets long, folded before
+ * any character that would pass 75 octets (continuation bytes never
+ * start one, so a fold lands between characters); the new column. */
+static size_t
+fold_part(struct buf *b, const char *s, size_t len, size_t col)
+{
+	size_t i = 0, start = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+		if (i + k > len)
+			k = len - i;
+		if (col + k > 75) {
+			buf_add(b, s + start, i - start);
+			buf_adds(b, "\r\n ");
+			start = i;
+			col = 1;
+		}
+		col += k;
+		i += k;
+	}
+	buf_add(b, s + start, len - start);
+	return col;
 }
 
 void
 export_ics_line(struct buf *b, const char *name, const char *value)
 {
-	size_t col = 0, nlen = strlen(name), vlen = strlen(value);
-	size_t total = nlen + 1 + vlen;
+	size_t col = fold_part(b, name, strlen(name), 0);
 
-	for (size_t i = 0; i < total; ) {
-		unsigned char c = (unsigned char)(i < nlen ? name[i] :
-		    i == nlen ? ':' : value[i - nlen - 1]);
-		size_t k = 1;
-
-		/* The length of the character that starts here; continuation
-		 * bytes never start one, so a fold lands between characters. */
-		if (c >= 0xf0)
-			k = 4;
-		else if (c >= 0xe0)
-			k = 3;
-		else if (c >= 0xc0)
-			k = 2;
-		if (i + k > total)
-			k = total - i;
-		if (col + k > 75) {
-			buf_adds(b, "\r\n ");
-			col = 1;
-		}
-		for (size_t j = 0; j < k; j++, i++)
-			buf_addc(b, i < nlen ? name[i] : i == nlen ? ':' :
-			    value[i - nlen - 1]);
-		col += k;
-	}
+	col = fold_part(b, ":", 1, col);
+	fold_part(b, value, strlen(value), col);
 	buf_adds(b, "\r\n");
 }
 

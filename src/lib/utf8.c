@@ -12,6 +12,48 @@
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
+#define EVERY_BYTE(b) ((b) * 0x0101010101010101ULL)
+
+/*
+ * How many bytes from p on, read eight at a time, lie between lo and
+ * 0x7f - hi (lo and hi are one byte repeated): a byte below lo borrows
+ * into its high bit in w - lo, one above 0x7f - hi carries into it in
+ * w + hi, one from 0x80 has it already.  Borrows and carries move only
+ * towards later bytes, which are not looked at once the first byte out
+ * is found.  A tail of fewer than eight is left to the caller's byte
+ * loop.  Most text, and all the markup the writers add, is such runs
+ * between letters with marks.
+ */
+static size_t
+plain_run(const unsigned char *p, size_t len, uint64_t lo, uint64_t hi)
+{
+	size_t i = 0;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (i + 8 <= len) {
+		uint64_t w, out;
+
+		memcpy(&w, p + i, 8);
+		out = ((w - lo) | (w + hi) | w) & EVERY_BYTE(0x80);
+		if (out)
+			return i + (size_t)__builtin_ctzll(out) / 8;
+		i += 8;
+	}
+#else
+	(void)p;
+	(void)len;
+	(void)lo;
+	(void)hi;
+#endif
+	return i;
+}
+
+/* Runs of ASCII without NUL (0x01..0x7f), and of printable ASCII
+ * (0x20..0x7e). */
+#define ASCII_RUN(p, len) plain_run(p, len, EVERY_BYTE(0x01), 0)
+#define PRINTABLE_RUN(p, len) \
+	plain_run(p, len, EVERY_BYTE(0x20), EVERY_BYTE(0x01))
+
 bool
 utf8_valid(const char *s, size_t len, size_t *bad)
 {
@@ -19,26 +61,30 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned c = p[i];
+		unsigned c;
 		size_t n;
 		uint32_t cp, min;
-		uint64_t w;
 
-		/* Eight ASCII bytes, none of them NUL, at a time: most text,
-		 * and all the markup the writers add. */
-		if (c - 1 < 0x7f && i + 8 <= len) {
-			memcpy(&w, p + i, 8);
-			if ((w & 0x8080808080808080ULL) == 0 &&
-			    ((w - 0x0101010101010101ULL) & ~w &
-			    0x8080808080808080ULL) == 0) {
-				i += 8;
-				continue;
-			}
-		}
+		if ((i += ASCII_RUN(p + i, len - i)) >= len)
+			break;
+		c = p[i];
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		/* Vietnamese letters: two bytes (U+0080..U+07FF), or three
+		 * from E1 to EC, where no sequence is overlong or a surrogate
+		 * (U+1E00..U+1EFF, the letters with two marks, are E1). */
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < len &&
+		    (p[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c >= 0xe1 && c <= 0xec && i + 2 < len &&
+		    (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf) {
@@ -327,14 +373,27 @@ utf8_cpwidth(int32_t cp)
 size_t
 utf8_width(const char *s, size_t len)
 {
+	return utf8_width_plain(s, len, NULL);
+}
+
+size_t
+utf8_width_plain(const char *s, size_t len, bool *plain)
+{
 	size_t w = 0, i = 0;
+
+	if (plain)
+		*plain = true;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
+		size_t run;
 
 		if (c >= 0x20 && c < 0x7f) {
-			w++;
-			i++;
+			run = PRINTABLE_RUN((const unsigned char *)s + i,
+			    len - i);
+			run += run == 0;
+			w += run;
+			i += run;
 			continue;
 		}
 		/* Two-byte sequences from U+00A0 to U+02FF are one column. */
@@ -354,7 +413,17 @@ utf8_width(const char *s, size_t len)
 			i += 3;
 			continue;
 		}
-		w += (size_t)utf8_cpwidth(utf8_decode(s, len, &i));
+		{
+			int32_t cp = utf8_decode(s, len, &i);
+
+			/* What utf8_escape_ctrl would change, and a bad byte
+			 * (which decodes as U+FFFD). */
+			if (plain && (cp < 0x20 || cp == 0x7f ||
+			    (cp >= 0x80 && cp < 0xa0) || bidi_name(cp) ||
+			    cp == 0xfffd))
+				*plain = false;
+			w += (size_t)utf8_cpwidth(cp);
+		}
 	}
 	return w;
 }
@@ -554,7 +623,25 @@ utf8_escape_ctrl(struct buf *b, const char *s, size_t len)
 		int32_t cp;
 
 		if (c >= 0x20 && c != 0x7f && c < 0x80) {
-			i++;
+			size_t run = PRINTABLE_RUN((const unsigned char *)s + i,
+			    len - i);
+
+			i += run ? run : 1;
+			continue;
+		}
+		/* Letters of two bytes from U+00A0, and Vietnamese ones
+		 * with two marks (U+1E00..U+1EFF): nothing to escape, no
+		 * decoding. */
+		if (((c >= 0xc3 && c <= 0xdf) || (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0xa0)) && i + 1 < len &&
+		    ((unsigned char)s[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c == 0xe1 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] & 0xfc) == 0xb8 &&
+		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		cp = utf8_decode(s, len, &j);

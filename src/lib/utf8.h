@@ -65,6 +65,10 @@ const char *utf8_unicode_version(void);
  * escaped form (see utf8_escape_ctrl). */
 int	 utf8_cpwidth(int32_t cp);
 size_t	 utf8_width(const char *s, size_t len);
+/* The same, and in *plain whether s is valid UTF-8 that utf8_escape_ctrl
+ * would leave as it is (U+FFFD, which a bad byte decodes as, counts as
+ * not plain): a caller that measured text first can then copy it. */
+size_t	 utf8_width_plain(const char *s, size_t len, bool *plain);
 
 /* Byte offset of the next/previous grapheme boundary (a base letter with its
  * combining marks is one step). */

@@ -238,6 +238,9 @@ struct store_act_filter {
 	const char	*due_before;	/* YYYY-MM-DD, exclusive; or NULL */
 	bool		 with_notes;	/* fill last_note (the open and overdue
 					 * scopes read it only when asked) */
+	bool		 brief;		/* the backend may fill only what a
+					 * table shows: ids, meeting title,
+					 * assignee, task, due, status */
 	const char	*closed_since;	/* with the open scope: also the items
 					 * closed (done, dropped) on or after
 					 * this YYYY-MM-DD; or NULL */

@@ -79,11 +79,11 @@ int	 pgs_act_get(struct pgs *, int64_t id, const char *today,
 	    struct action_row *out, struct err *);
 int	 pgs_act_history(struct pgs *, int64_t id,
 	    struct store_act_event **out, size_t *n, struct err *);
-int	 pgs_act_set_status(struct pgs *, int64_t id, enum act_status,
-	    const char *note, enum act_status *old, bool *changed,
-	    struct err *);
-int	 pgs_act_review(struct pgs *, int64_t id, enum act_status,
-	    const char *note, int64_t review_meeting_id, struct err *);
+/* store_act_set_status and store_act_review (review_meeting_id 0 for
+ * none); *old and *changed are set when it returns 0. */
+int	 pgs_act_change(struct pgs *, int64_t id, enum act_status,
+	    const char *note, int64_t review_meeting_id,
+	    enum act_status *old, bool *changed, struct err *);
 int	 pgs_act_reviewed(struct pgs *, int64_t meeting_id,
 	    struct review_item **out, size_t *n, struct err *);
 int	 pgs_act_source(struct pgs *, const struct action_row *, char **text,
@@ -106,6 +106,16 @@ int	 pgs_suggestion_mark(struct pgs *, int64_t meeting_id,
 	    struct err *);
 int	 pgs_suggestion_forget(struct pgs *, int64_t meeting_id,
 	    const char *section, const char *digest, struct err *);
+
+/* What both backends bind for the filter f (store_action.c): the four
+ * statuses its scope lists, and in *limit the date the items must be
+ * due before (due_before, or today for the overdue scope, whichever is
+ * earlier), or NULL. */
+const char *const *store_act_scope(const struct store_act_filter *f,
+	    const char **limit);
+/* The review order of two struct action_row, for qsort: overdue first,
+ * then by due date, undated last, then by id. */
+int	 store_act_row_order(const void *, const void *);
 
 /* Fills the part, section and text of a hit (store_hit.c, for both
  * backends) from the meeting's indexed parts: title, head, roster,

@@ -3,16 +3,21 @@
  * libpq-fe.h): the connection handle, running statements with bound text
  * parameters under a deadline, transactions, and reading result cells.
  *
- * Every statement is a literal prepared once per connection (its address
- * is the cache key, as in the SQLite backend) and run with its values
- * bound, never spliced in.  A lost connection is noticed at the next
- * statement, reported like a failed save, and re-opened by the call after
- * it (not inside a transaction, which the server has already rolled back).
+ * Every statement is a literal run with its values bound, never spliced
+ * in: the first time unnamed (parsed, bound and run in one round trip),
+ * from the second on prepared once per connection (its address is the
+ * cache key, as in the SQLite backend).  A command runs most of its
+ * statements once; the screens run the same ones all session.  A lost
+ * connection is noticed at the next statement, reported like a failed
+ * save, and re-opened by the call after it (not inside a transaction,
+ * which the server has already rolled back).
  */
 #ifndef MINUTES_STORE_PG_IMPL_H
 #define MINUTES_STORE_PG_IMPL_H
 
 #include <libpq-fe.h>
+
+#include "store/store_pg_lib.h"
 
 #include "store/store_copy.h"
 #include "store/store_pg.h"
@@ -32,6 +37,8 @@ struct pgs {
 	long long	 retry_at;	/* ms: no new connection before */
 	const char	**prep;		/* statements prepared on conn: "s<i>" */
 	size_t		 nprep, capprep;
+	const char	**once;		/* run once; prepared if again */
+	size_t		 nonce, caponce;
 	int64_t		*held;		/* meetings whose edit lock we hold */
 	size_t		 nheld, capheld;
 };
@@ -60,6 +67,12 @@ int	 pg_do(struct pgs *, const char *sql, const struct pgp *,
 	    const char *what, struct err *);
 int	 pg_do_rows(struct pgs *, const char *sql, const struct pgp *,
 	    const char *what, long *rows, struct err *);
+/* Runs sql and makes an element of size bytes (zeroed, then given to
+ * fill) of each row it returns: *out is malloc'd, NULL when none. */
+int	 pg_rows(struct pgs *, const char *sql, const struct pgp *,
+	    const char *what, size_t size,
+	    void (*fill)(const PGresult *, int row, void *elem), void **out,
+	    size_t *n, struct err *);
 /* Runs a script of several statements, written here, never from user
  * text (the schema's migrations): the simple protocol, no parameters. */
 int	 pg_script(struct pgs *, const char *sql, const char *what,

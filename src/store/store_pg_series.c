@@ -130,28 +130,25 @@ static const char SQL_PEOPLE[] =
     " FROM attendee a JOIN meeting m ON m.id = a.meeting_id) x"
     " WHERE r = 1 ORDER BY date DESC, id DESC, name COLLATE \"C\"";
 
+static void
+fill_person(const PGresult *r, int i, void *elem)
+{
+	struct person *v = elem;
+
+	v->name = pg_dup(r, i, 0);
+	v->position = pg_dup(r, i, 1);
+	v->organisation = pg_dup(r, i, 2);
+}
+
 int
 pgs_people(struct pgs *p, struct person **out, size_t *n, struct err *e)
 {
-	PGresult *r = pg_run(p, SQL_PEOPLE, NULL, _("reading earlier rosters"), e);
-	struct person *v;
-	int rows;
+	void *v;
+	int rc = pg_rows(p, SQL_PEOPLE, NULL, _("reading earlier rosters"),
+	    sizeof **out, fill_person, &v, n, e);
 
-	*out = NULL;
-	*n = 0;
-	if (r == NULL)
-		return ERR_RUNTIME;
-	rows = PQntuples(r);
-	v = rows ? xcalloc((size_t)rows, sizeof *v) : NULL;
-	for (int i = 0; i < rows; i++) {
-		v[i].name = pg_dup(r, i, 0);
-		v[i].position = pg_dup(r, i, 1);
-		v[i].organisation = pg_dup(r, i, 2);
-	}
-	PQclear(r);
 	*out = v;
-	*n = (size_t)rows;
-	return 0;
+	return rc;
 }
 
 static const char SQL_SEEN[] =

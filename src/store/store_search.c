@@ -270,8 +270,10 @@ best_part(sqlite3_stmt *st, const struct search_query *q,
 {
 	const char *parts[6];
 
-	for (int i = 0; i < 6; i++)
-		parts[i] = (const char *)sqlite3_column_text(st, 2 + i);
+	/* Title, header, roster, body, tasks, keys: as store_hit_part
+	 * takes them. */
+	for (int k = 0; k < 6; k++)
+		parts[k] = (const char *)sqlite3_column_text(st, 2 + k);
 	store_hit_part(h, parts, q);
 }
 

@@ -78,6 +78,18 @@ tty_run "$MINUTES" show "$id"
 like "$(cat "$T/tty")" '<9B>2J' "show: the C1 control is shown as <9B>"
 like "$(cat "$T/tty")" '<LRI>' "show: an isolate is shown too"
 
+# The review's table escapes its cells wherever it goes: each field is
+# measured once, and only those found plain are copied as they are.
+expect_rc 0 "actions to a pipe" "$MINUTES" actions
+like "$(cat "$T/out")" 'Ủy ban <9B>0m  ' "actions table: the assignee's C1 control escaped"
+like "$(cat "$T/out")" 'Rà soát <RLO>chỉ tiêu' "actions table: the task's override escaped"
+like "$(cat "$T/out")" "$id Giao ban <9B>31m <RLO>exe.txt\$" "actions table: the meeting's title escaped"
+if raw "$T/out"; then
+	_result 1 "actions table: no raw control"
+else
+	_result 0 "actions table: no raw control"
+fi
+
 # The Markdown export to a pipe or a file keeps the text as stored, so
 # that nothing is lost on the way back in.
 expect_rc 0 "export --format md to a pipe" "$MINUTES" export "$id" --format md

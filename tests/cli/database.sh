@@ -76,4 +76,19 @@ expect_rc 2 "show of a missing meeting: exit 2" "$MINUTES" --db "$T/opt.db" show
 like "$(cat "$T/err")" 'no meeting 999' "names the missing id"
 expect_rc 2 "show of a bad id: exit 2" "$MINUTES" --db "$T/opt.db" show abc
 expect_rc 2 "show without an id: exit 2" "$MINUTES" --db "$T/opt.db" show
+
+# libpq is loaded when a PostgreSQL store is opened, never for a file (it
+# and its libraries cost every command time at start); where it cannot be
+# loaded, a PostgreSQL store is refused in one line that names it.
+if ! on_pg; then
+	LD_DEBUG=libs "$MINUTES" --db "$T/opt.db" list >/dev/null 2>"$T/ld"
+	is "$(grep -c 'libpq' "$T/ld")" 0 "a SQLite file does not load libpq"
+	mkdir "$T/nolib"
+	: >"$T/nolib/libpq.so.5"
+	expect_rc 1 "a libpq that cannot be loaded: exit 1" \
+	    env LD_LIBRARY_PATH="$T/nolib" "$MINUTES" \
+	    --db "postgresql:///none?host=$T/nowhere" list
+	one_line_error "a libpq that cannot be loaded: one line"
+	like "$(cat "$T/err")" 'needs the libpq library' "and it says so"
+fi
 done_testing

@@ -31,4 +31,24 @@ if [ -n "$id" ]; then
 fi
 "$MINUTES" search ho can ngheo >"$T/s"
 like "$(cat "$T/s")" "Giao ban tháng 9" "search off a terminal: the whole title"
+
+# A long review goes to standard output in pieces as it is made (64 KB
+# each): the same bytes as the one piece written to a file, whether the
+# reader takes it all or stops early.
+{
+	sed -n '1,/^|---/p' "$FIX/actions/thang-9.md"
+	i=0
+	while [ $i -lt 900 ]; do
+		i=$((i + 1))
+		printf '| Tổ dân phố số %d | Rà soát hộ cận nghèo và báo cáo kết quả đợt %d | 2025-12-%02d | open |\n' \
+		    $i $i $((i % 28 + 1))
+	done
+} >"$T/many.md"
+"$MINUTES" import "$T/many.md" >/dev/null; _result $? "a meeting with 900 open tasks"
+"$MINUTES" actions -o "$T/whole.txt"; _result $? "actions -o FILE"
+"$MINUTES" actions >"$T/pieces.txt"; _result $? "actions to a pipe"
+[ "$(wc -c <"$T/whole.txt")" -gt 200000 ]; _result $? "more than three pieces long"
+same_file "$T/pieces.txt" "$T/whole.txt" "the pieces are the file's bytes"
+"$MINUTES" actions | head -3 >"$T/head"
+is "$(sed -n 3p "$T/head")" "$(sed -n 3p "$T/whole.txt")" "a reader that stops early gets the start"
 done_testing

@@ -619,6 +619,65 @@ test_json(void)
 }
 
 /* iCalendar: escaping, folding, one VTODO per item. */
+/* The folding as RFC 5545 words it, one character at a time: the
+ * reference the writer's run-by-run folding must agree with. */
+static void
+fold_ref(struct buf *b, const char *line)
+{
+	size_t col = 0, len = strlen(line);
+
+	for (size_t i = 0; i < len; ) {
+		unsigned char c = (unsigned char)line[i];
+		size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+		if (i + k > len)
+			k = len - i;
+		if (col + k > 75) {
+			buf_adds(b, "\r\n ");
+			col = 1;
+		}
+		buf_add(b, line + i, k);
+		col += k;
+		i += k;
+	}
+	buf_adds(b, "\r\n");
+}
+
+static void
+test_ics_runs(void)
+{
+	static const char *const pieces[] = { "a", "bc ", "\xc3\xa9",
+	    "\xe1\xbb\x87", "\xf0\x9f\x93\x85", "Giao ban " };
+	struct buf b = BUF_INIT, want = BUF_INIT, v = BUF_INIT, line = BUF_INIT;
+	unsigned seed = 7, bad = 0;
+
+	for (int t = 0; t < 300; t++) {
+		buf_reset(&v);
+		for (int k = 0; k < t % 97; k++) {
+			seed = seed * 1103515245 + 12345;
+			buf_adds(&v, pieces[(seed >> 16) % 6]);
+		}
+		buf_reset(&b);
+		buf_reset(&want);
+		buf_reset(&line);
+		export_ics_line(&b, t % 2 ? "SUMMARY" : "DESCRIPTION",
+		    buf_str(&v));
+		buf_printf(&line, "%s:%s", t % 2 ? "SUMMARY" : "DESCRIPTION",
+		    buf_str(&v));
+		fold_ref(&want, buf_str(&line));
+		bad += strcmp(buf_str(&b), buf_str(&want)) != 0;
+	}
+	is_int(bad, 0, "folded where one character at a time would fold");
+	buf_reset(&b);
+	export_ics_text(&b, ",lead\r\nmid\x7f\x01" "end;");
+	is_str(buf_str(&b), "\\,lead\\nmid  end\\;",
+	    "TEXT escaping at both ends, CR LF as one line break");
+	buf_free(&b);
+	buf_free(&want);
+	buf_free(&v);
+	buf_free(&line);
+}
+
 static void
 test_ics(void)
 {
@@ -709,5 +768,6 @@ main(void)
 	test_csv();
 	test_json();
 	test_ics();
+	test_ics_runs();
 	return tap_done();
 }

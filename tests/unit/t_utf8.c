@@ -212,6 +212,110 @@ test_width_fast(void)
 	buf_free(&b);
 }
 
+/* The runs of plain ASCII taken eight bytes at a time stop exactly at a
+ * control character, DEL, a letter with marks or NUL, wherever it falls
+ * in the eight; letters taken without decoding agree with the decoder. */
+static void
+test_runs(void)
+{
+	struct buf b = BUF_INIT;
+	size_t bad_valid = 0, bad_width = 0, bad_esc = 0, bad_cp = 0, at;
+	char s[64];
+
+	for (size_t k = 0; k < 20; k++) {
+		memset(s, 'x', sizeof s);
+		s[k] = '\0';
+		if (utf8_valid(s, 40, &at) || at != k)
+			bad_valid++;
+		s[k] = '\x1f';
+		if (utf8_width(s, 40) != 41)	/* ^_ is two columns */
+			bad_width++;
+		buf_reset(&b);
+		utf8_escape_ctrl(&b, s, 40);
+		if (b.len != 41 || memcmp(b.s + k, "^_", 2) != 0)
+			bad_esc++;
+		s[k] = '\x7f';
+		buf_reset(&b);
+		utf8_escape_ctrl(&b, s, 40);
+		if (b.len != 41 || memcmp(b.s + k, "^?", 2) != 0)
+			bad_esc++;
+		memcpy(s + k, "\xe1\xbb\x99", 3);	/* ộ */
+		if (!utf8_valid(s, 40, NULL) || utf8_width(s, 40) != 38)
+			bad_width++;
+	}
+	is_int((intmax_t)bad_valid, 0, "NUL found wherever it is in a run");
+	is_int((intmax_t)bad_width, 0, "widths right wherever a run stops");
+	is_int((intmax_t)bad_esc, 0, "controls escaped wherever a run stops");
+	for (int32_t cp = 0x80; cp < 0x10000; cp++) {
+		bool plain;
+
+		if (cp >= 0xd800 && cp < 0xe000)
+			continue;
+		buf_reset(&b);
+		utf8_encode(&b, cp);
+		memcpy(s, b.s, b.len);
+		plain = cp >= 0xa0 && !(cp >= 0x202a && cp <= 0x202e) &&
+		    !(cp >= 0x2066 && cp <= 0x2069);
+		if (!utf8_valid(s, b.len, NULL) ||
+		    utf8_valid(s, b.len - 1, NULL))
+			bad_cp++;
+		buf_reset(&b);
+		utf8_escape_ctrl(&b, s, (size_t)(cp < 0x800 ? 2 : 3));
+		if (plain != (b.len == (size_t)(cp < 0x800 ? 2 : 3) &&
+		    memcmp(b.s, s, b.len) == 0))
+			bad_cp++;
+	}
+	is_int((intmax_t)bad_cp, 0, "every code point to U+FFFF valid whole, "
+	    "not cut, and escaped only if C1 or bidi");
+	ok(!utf8_valid("\xe0\x80\x80", 3, NULL) &&
+	    !utf8_valid("\xe1\x80", 2, NULL) &&
+	    !utf8_valid("\xc3x", 2, NULL), "overlong, cut, stray: rejected");
+	buf_free(&b);
+}
+
+/* utf8_width_plain: plain exactly when escaping changes nothing, and
+ * never for text that is not UTF-8. */
+static void
+test_plain(void)
+{
+	static const struct { const char *s; bool plain; } t[] = {
+		{ "H\xe1\xbb\x99i ngh\xe1\xbb\x8b "
+		    "\xe2\x80\x9cx\xe2\x80\x9d", true },
+		{ "abcdefghijk\tl", false }, { "abcdefghijk\x1bl", false },
+		{ "\xc3\xa9\xc2\x9b", false }, { "x\xe2\x80\xae", false },
+		{ "x\xe2\x81\xa6y", false }, { "abcdefghijk\x7f", false },
+	};
+	static const char *const bad[] = { "abcdefgh\xff", "x\xe1\xbb",
+	    "\xc0\xafx", "\xed\xa0\x80" };
+	struct buf b = BUF_INIT;
+	size_t wrong = 0;
+
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		bool plain = !t[k].plain;
+		size_t len = strlen(t[k].s);
+
+		if (utf8_width_plain(t[k].s, len, &plain) !=
+		    utf8_width(t[k].s, len) || plain != t[k].plain)
+			wrong++;
+		buf_reset(&b);
+		utf8_escape_ctrl(&b, t[k].s, len);
+		if ((b.len == len && memcmp(b.s, t[k].s, len) == 0) !=
+		    t[k].plain)
+			wrong++;
+	}
+	is_int((intmax_t)wrong, 0, "plain exactly when escaping changes "
+	    "nothing");
+	wrong = 0;
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		bool plain = true;
+
+		utf8_width_plain(bad[k], strlen(bad[k]), &plain);
+		wrong += plain;
+	}
+	is_int((intmax_t)wrong, 0, "text that is not UTF-8 is never plain");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -224,5 +328,7 @@ main(void)
 	test_escape();
 	test_repair();
 	test_width_fast();
+	test_runs();
+	test_plain();
 	return tap_done();
 }
