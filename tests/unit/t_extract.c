@@ -23,22 +23,6 @@
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 
-/* The first ~60 bytes of s, cut at a character boundary, for test names. */
-static const char *
-head60(const char *s, char buf[72])
-{
-	size_t n = strlen(s);
-
-	if (n > 60) {
-		n = 60;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(buf, s, n);
-	strcpy(buf + n, strlen(s) > n ? "..." : "");
-	return buf;
-}
-
 static char *rules_dirs[] = { TESTS_SRCDIR "/../share/rules", NULL };
 
 static bool
@@ -99,7 +83,7 @@ items_file(struct extractor *vi, struct extractor *en)
 		for (size_t j = 0; good && j < ni; j++)
 			good = item_is(&it[j], &c->expect[j]);
 		ok(good, "items.tsv:%d: %s", c->head.lineno,
-		    head60(c->head.f[2], hb));
+		    case_name(c->head.f[2], hb));
 		if (!good) {
 			for (size_t j = 0; j < ni; j++)
 				show("got: ", &it[j]);
