@@ -294,9 +294,13 @@ void
 st_check_closed(const char *path)
 {
 	struct store tmp = { .path = (char *)path };
-	struct st_fstate now;
+	struct st_fstate now, mark;
 
 	st_fstate(&tmp, &now);
-	if (now.ino != 0)
+	/* A command that only read leaves the file as its mark says: a
+	 * read is then not also a write in the cache folder (a temporary
+	 * file and a rename on every `minutes actions`). */
+	if (now.ino != 0 && !(mark_read(path, &mark) &&
+	    same_state(&now, &mark)))
 		mark_write(path, &now);
 }

@@ -12,6 +12,16 @@ done
 expect_rc 0 "a healthy database opens" "$MINUTES" --db "$T/good.db" list
 ls "$XDG_CACHE_HOME/minutes"/check-* >/dev/null 2>&1
 _result $? "and is marked as checked"
+# A command that only reads leaves the mark as it was, not rewritten
+# (a rewrite is a new file: its change time moves).
+mark=$(ls "$XDG_CACHE_HOME/minutes"/check-*)
+before=$(stat -c %z "$mark")
+said=$(cat "$mark")
+expect_rc 0 "reading again" "$MINUTES" --db "$T/good.db" actions
+is "$(stat -c %z "$mark")" "$before" "leaves the mark in place"
+expect_rc 0 "a write" "$MINUTES" --db "$T/good.db" import "$FIX/vi-monthly.md"
+[ "$(cat "$mark")" != "$said" ]
+_result $? "moves the mark on"
 
 # damaged NAME FILE: FILE is refused by list, show and import, which
 # leave it byte for byte as it was.
