@@ -23,6 +23,7 @@
 #include "lib/err.h"
 #include "lib/i18n.h"
 #include "lib/paths.h"
+#include "lib/pool.h"
 #include "lib/utf8.h"
 #include "lib/xmalloc.h"
 #include "store/store.h"
@@ -57,14 +58,17 @@ fit(const char *s, size_t len, size_t w, size_t *used)
 }
 
 /* Appends s in exactly w columns: padded, or cut with an ellipsis.  The
- * last column passes pad = 0 so lines carry no trailing blanks.  sw is
- * s's display width when the caller knows it (measuring Vietnamese text is
- * the table's main cost), else (size_t)-1; plain, that the measuring
- * found nothing to escape, so that s is copied as it is. */
+ * last column passes pad = 0 so lines carry no trailing blanks.  len and
+ * sw are s's length and display width when the caller knows them
+ * (measuring Vietnamese text is the table's main cost), else (size_t)-1;
+ * plain, that the measuring found nothing to escape, so that s is copied
+ * as it is. */
 static void
-cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad, bool plain)
+cellw(struct buf *b, const char *s, size_t len, size_t sw, size_t w, int pad,
+    bool plain)
 {
-	size_t len = s ? strlen(s) : 0;
+	if (len == (size_t)-1)
+		len = s ? strlen(s) : 0;
 
 	if (sw == (size_t)-1)
 		sw = s ? utf8_width(s, len) : 0;
@@ -87,7 +91,7 @@ cellw(struct buf *b, const char *s, size_t sw, size_t w, int pad, bool plain)
 static void
 cell(struct buf *b, const char *s, size_t w, int pad)
 {
-	cellw(b, s, (size_t)-1, w, pad, false);
+	cellw(b, s, (size_t)-1, (size_t)-1, w, pad, false);
 }
 
 /* The decimal digits of id, written backwards from end; their count.  Not
@@ -155,63 +159,80 @@ status_cells(struct status_cells *sc)
 }
 
 /* Display widths of one row's assignee, task and meeting ("ID title"),
- * and whether each is plain (nothing in it to escape). */
+ * the lengths of assignee, task and title, and whether each is plain
+ * (nothing in it to escape). */
 struct row_widths {
 	size_t	 w[3];
+	size_t	 len[3];
 	bool	 plain[3];
 };
 
-static size_t
-width_plain(const char *s, bool *plain)
+/* Points *s at a repair of itself, kept in fixed, if it is not valid
+ * UTF-8; whether it was not. */
+static bool
+repair(const char **s, struct pool *fixed)
 {
-	return utf8_width_plain(s, strlen(s), plain);
+	char *t;
+	bool bad;
+
+	if (*s == NULL)
+		return false;
+	t = xstrdup(*s);
+	if ((bad = cli_repair_str(&t)))
+		*s = pool_strndup(fixed, t, strlen(t));
+	free(t);
+	return bad;
 }
 
 /* The width of *s and whether it is plain.  The table checks its rows
  * itself, in this one walk over each field (repair_rows would be
  * another): text found not plain is checked, and if it is not valid
- * UTF-8, replaced by its repair, and *bad set. */
+ * UTF-8, *s is pointed at its repair, kept in fixed, and *bad set. */
 static size_t
-measure(char **s, bool *plain, bool *bad)
+measure(const char **s, size_t *len, bool *plain, struct pool *fixed,
+    bool *bad)
 {
-	size_t w = width_plain(*s, plain);
+	size_t w = utf8_width_plain(*s, *len = strlen(*s), plain);
 
-	if (!*plain && cli_repair_str(s)) {
+	if (!*plain && repair(s, fixed)) {
 		*bad = true;
-		w = width_plain(*s, plain);
+		w = utf8_width_plain(*s, *len = strlen(*s), plain);
 	}
 	return w;
 }
 
 /* Column widths for the rows v[0..n), fitted to cols by display width;
  * the task column gives way last.  rw[] gets each row's widths.  True
- * when a field had to be repaired. */
+ * when a field had to be repaired (its repair kept in fixed). */
 static bool
-table_widths(struct action_row *v, size_t n, const char *const h[6],
+table_widths(struct act_brief_row *v, size_t n, const char *const h[6],
     const struct status_cells *sc, size_t cols, size_t w[6],
-    struct row_widths *rw)
+    struct row_widths *rw, struct pool *fixed)
 {
-	size_t avail, fixed, share;
+	size_t avail, fixed_w, share;
 	bool bad = false;
 
 	for (int k = 0; k < 6; k++)
 		w[k] = width(h[k]);
 	w[1] = max_sz(w[1], 10);
 	for (size_t i = 0; i < n; i++) {
-		w[0] = max_sz(w[0], id_width(v[i].a.id));
-		w[2] = max_sz(w[2], sc->width[v[i].a.status][v[i].overdue]);
-		bad |= cli_repair_str(&v[i].a.due);
+		w[0] = max_sz(w[0], id_width(v[i].id));
+		w[2] = max_sz(w[2], sc->width[v[i].status][v[i].overdue]);
+		bad |= repair(&v[i].due, fixed);
 		rw[i].plain[0] = true;	/* "-" */
-		rw[i].w[0] = v[i].a.assignee ?
-		    measure(&v[i].a.assignee, &rw[i].plain[0], &bad) : 1;
-		rw[i].w[1] = measure(&v[i].a.task, &rw[i].plain[1], &bad);
-		rw[i].w[2] = id_width(v[i].a.meeting_id) + 1 +
-		    measure(&v[i].meeting_title, &rw[i].plain[2], &bad);
+		rw[i].len[0] = 1;
+		rw[i].w[0] = v[i].assignee ? measure(&v[i].assignee,
+		    &rw[i].len[0], &rw[i].plain[0], fixed, &bad) : 1;
+		rw[i].w[1] = measure(&v[i].task, &rw[i].len[1],
+		    &rw[i].plain[1], fixed, &bad);
+		rw[i].w[2] = id_width(v[i].meeting_id) + 1 +
+		    measure(&v[i].title, &rw[i].len[2], &rw[i].plain[2], fixed,
+		    &bad);
 		for (int k = 0; k < 3; k++)
 			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
-	fixed = w[0] + w[1] + w[2] + 5 * 2;
-	avail = cols > fixed ? cols - fixed : 0;
+	fixed_w = w[0] + w[1] + w[2] + 5 * 2;
+	avail = cols > fixed_w ? cols - fixed_w : 0;
 	if (w[3] + w[4] + w[5] <= avail)
 		return bad;
 	/* Assignee and meeting keep up to 24 columns while the task has 20
@@ -231,23 +252,22 @@ table_widths(struct action_row *v, size_t n, const char *const h[6],
 
 /* The meeting cell: "ID title", built only when it must be cut. */
 static void
-meeting_cell(struct buf *b, const struct action_row *r,
+meeting_cell(struct buf *b, const struct act_brief_row *r,
     const struct row_widths *rw, size_t w)
 {
 	char *s;
 
 	if (rw->w[2] <= w) {
-		add_id(b, r->a.meeting_id);
+		add_id(b, r->meeting_id);
 		buf_addc(b, ' ');
 		if (rw->plain[2])
-			buf_adds(b, r->meeting_title);
+			buf_add(b, r->title, rw->len[2]);
 		else
-			utf8_escape_ctrl(b, r->meeting_title,
-			    strlen(r->meeting_title));
+			utf8_escape_ctrl(b, r->title, rw->len[2]);
 		return;
 	}
-	s = xasprintf("%" PRId64 " %s", r->a.meeting_id, r->meeting_title);
-	cellw(b, s, rw->w[2], w, 0, rw->plain[2]);
+	s = xasprintf("%" PRId64 " %s", r->meeting_id, r->title);
+	cellw(b, s, (size_t)-1, rw->w[2], w, 0, rw->plain[2]);
 	free(s);
 }
 
@@ -261,19 +281,20 @@ meeting_cell(struct buf *b, const struct action_row *r,
  * cols columns (CLI_WHOLE: nothing is cut); when stream, written to
  * standard output piece by piece.  0, or ERR_RUNTIME with e set. */
 static int
-table(struct cli *c, struct buf *b, struct action_row *v, size_t n,
+table(struct cli *c, struct buf *b, struct act_brief_row *v, size_t n,
     size_t cols, bool stream, struct err *e)
 {
 	const char *const h[6] = { _("ID"), _("DUE"), _("STATUS"),
 	    _("ASSIGNEE"), _("TASK"), _("MEETING") };
 	struct row_widths *rw = xcalloc(n ? n : 1, sizeof *rw);
 	struct status_cells sc;
+	struct pool fixed = POOL_INIT;
 	size_t w[6];
 	char d[11];
 	int rc = 0;
 
 	status_cells(&sc);
-	if (table_widths(v, n, h, &sc, cols, w, rw))
+	if (table_widths(v, n, h, &sc, cols, w, rw, &fixed))
 		cli_repaired(c);
 	buf_grow(b, stream ? TABLE_PIECE + 4096 :
 	    (n + 1) * (w[0] + w[1] + w[2] + 64));
@@ -285,21 +306,22 @@ table(struct cli *c, struct buf *b, struct action_row *v, size_t n,
 	}
 	buf_addc(b, '\n');
 	for (size_t i = 0; i < n; i++) {
-		const struct action_row *r = &v[i];
+		const struct act_brief_row *r = &v[i];
 
-		buf_addrep(b, ' ', w[0] - id_width(r->a.id));
-		add_id(b, r->a.id);
+		buf_addrep(b, ' ', w[0] - id_width(r->id));
+		add_id(b, r->id);
 		buf_adds(b, "  ");
-		cellw(b, r->a.due ? cli_date(c, r->a.due, d) : "-",
-		    r->a.due ? 10 : 1, w[1], 1, false);
+		cellw(b, r->due ? cli_date(c, r->due, d) : "-",
+		    (size_t)-1, r->due ? 10 : 1, w[1], 1, false);
 		buf_adds(b, "  ");
-		cellw(b, sc.text[r->a.status][r->overdue],
-		    sc.width[r->a.status][r->overdue], w[2], 1, false);
+		cellw(b, sc.text[r->status][r->overdue], (size_t)-1,
+		    sc.width[r->status][r->overdue], w[2], 1, true);
 		buf_adds(b, "  ");
-		cellw(b, r->a.assignee ? r->a.assignee : "-", rw[i].w[0], w[3],
-		    1, rw[i].plain[0]);
+		cellw(b, r->assignee ? r->assignee : "-", rw[i].len[0],
+		    rw[i].w[0], w[3], 1, rw[i].plain[0]);
 		buf_adds(b, "  ");
-		cellw(b, r->a.task, rw[i].w[1], w[4], 1, rw[i].plain[1]);
+		cellw(b, r->task, rw[i].len[1], rw[i].w[1], w[4], 1,
+		    rw[i].plain[1]);
 		buf_adds(b, "  ");
 		meeting_cell(b, r, &rw[i], w[5]);
 		buf_addc(b, '\n');
@@ -314,6 +336,7 @@ table(struct cli *c, struct buf *b, struct action_row *v, size_t n,
 		for (int o = 0; o < 2; o++)
 			free(sc.text[st][o]);
 	free(rw);
+	pool_free(&fixed);
 	return rc;
 }
 
@@ -445,7 +468,6 @@ static int
 actions_write(struct cli *c, struct buf *b, const struct cli_args *a,
     struct action_row *v, size_t n)
 {
-	const char *out = a->val[ACTS_OUTPUT];
 	struct err e;
 
 	if (a->val[ACTS_XLSX])
@@ -460,13 +482,30 @@ actions_write(struct cli *c, struct buf *b, const struct cli_args *a,
 		export_actions_ics(b, v, n);
 	else if (a->val[ACTS_TW])
 		export_actions_taskwarrior(b, v, n);
-	else if (n && table(c, b, v, n, cli_out_width(a->val[ACTS_WIDTH] ?
+	return 0;
+}
+
+/* The rows of f as the table, into b (or, for standard output, straight
+ * out in pieces). */
+static int
+actions_table(struct cli *c, struct store *s, const struct store_act_filter *f,
+    struct buf *b, const struct cli_args *a)
+{
+	const char *out = a->val[ACTS_OUTPUT];
+	struct act_brief t;
+	struct err e;
+	int rc = 0;
+
+	if (store_act_brief(s, f, &t, &e))
+		return cli_fail_err(c, &e);
+	if (t.n == 0)
+		buf_printf(b, "%s\n", _("No action items."));
+	else if (table(c, b, t.row, t.n, cli_out_width(a->val[ACTS_WIDTH] ?
 	    a->num[ACTS_WIDTH] : 0), out == NULL || strcmp(out, "-") == 0,
 	    &e))
-		return cli_fail_err(c, &e);
-	else if (n == 0)
-		buf_printf(b, "%s\n", _("No action items."));
-	return 0;
+		rc = cli_fail_err(c, &e);
+	store_act_brief_free(&t);
+	return rc;
 }
 
 static int
@@ -502,14 +541,16 @@ cli_actions(struct cli *c, const struct cli_args *a)
 	f.with_notes = a->val[ACTS_XLSX] != NULL;	/* the sheet shows them */
 	f.brief = !a->val[ACTS_XLSX] && !a->val[ACTS_JSON] &&
 	    !a->val[ACTS_CSV] && !a->val[ACTS_ICS] && !a->val[ACTS_TW];
-	rc = store_act_query(s, &f, &v, &n, &e);
-	free(series);
-	if (rc)
-		return cli_fail_err(c, &e);
-	if (!f.brief)	/* the table checks what it shows itself */
+	if (f.brief)	/* the table checks what it shows itself */
+		rc = actions_table(c, s, &f, &b, a);
+	else if ((rc = store_act_query(s, &f, &v, &n, &e)) != 0)
+		rc = cli_fail_err(c, &e);
+	else {
 		repair_rows(c, v, n);
-	rc = actions_write(c, &b, a, v, n);
-	action_rows_free(v, n);
+		rc = actions_write(c, &b, a, v, n);
+		action_rows_free(v, n);
+	}
+	free(series);
 	if (rc == 0 && out && paths_is_database(out, store_path(s)))
 		rc = cli_fail(c, EXIT_USAGE, _("%s is the database; export to "
 		    "another file"), out);

@@ -485,8 +485,8 @@ collect_rows(struct store *s, sqlite3_stmt *st, struct memo *mm,
 static const char SQL_CACHE_SMALL[] = "PRAGMA cache_size = -512";
 static const char SQL_CACHE_DEFAULT[] = "PRAGMA cache_size = -2000";
 
-static void
-review_cache(struct store *s, bool small)
+void
+st_review_cache(struct store *s, bool small)
 {
 	sqlite3_stmt *st = st_prep(s, small ? SQL_CACHE_SMALL :
 	    SQL_CACHE_DEFAULT, NULL);
@@ -518,7 +518,7 @@ open_rows(struct store *s, const struct store_act_filter *f,
 		mm = xcalloc(1, sizeof *mm);
 		mm->needle = needle;
 	}
-	review_cache(s, true);
+	st_review_cache(s, true);
 	/* One read transaction: an item closed meanwhile is not met twice. */
 	if (st_read_begin(s, _("listing action items"), e))
 		rc = ERR_RUNTIME;
@@ -536,7 +536,7 @@ open_rows(struct store *s, const struct store_act_filter *f,
 		rc = collect_rows(s, st[k], mm, &v, &len, &cap, e);
 	}
 	st_rollback(s);
-	review_cache(s, false);
+	st_review_cache(s, false);
 	if (mm)
 		memo_free(mm);
 	free(needle);

@@ -102,6 +102,46 @@ ids(const struct action_row *v, size_t n)
 	return buf_steal(&b);
 }
 
+static bool
+same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether the table's read (store_act_brief) of f gives the rows v[0..n)
+ * of store_act_query, in the same order, with the same columns. */
+static bool
+brief_same(struct store *s, const struct store_act_filter *f,
+    const struct action_row *v, size_t n)
+{
+	struct act_brief t;
+	struct err e;
+	bool same;
+
+	if (store_act_brief(s, f, &t, &e)) {
+		printf("# brief: %s\n", e.msg);
+		return false;
+	}
+	same = t.n == n;
+	for (size_t i = 0; same && i < n; i++) {
+		const struct act_brief_row *r = &t.row[i];
+
+		same = r->id == v[i].a.id && r->meeting_id == v[i].a.meeting_id &&
+		    same_str(r->title, v[i].meeting_title) &&
+		    same_str(r->assignee, v[i].a.assignee) &&
+		    same_str(r->task, v[i].a.task) &&
+		    same_str(r->due, v[i].a.due) &&
+		    r->status == v[i].a.status && r->overdue == v[i].overdue;
+		if (!same)
+			printf("# row %zu differs: item %lld against %lld\n", i,
+			    (long long)r->id, (long long)v[i].a.id);
+	}
+	store_act_brief_free(&t);
+	return same;
+}
+
+/* The tasks of the items f selects, in order; every query also checks
+ * that the table's own read agrees with it. */
 static char *
 query(struct store *s, struct store_act_filter f)
 {
@@ -116,8 +156,57 @@ query(struct store *s, struct store_act_filter f)
 		return xstrdup("(error)");
 	}
 	r = ids(v, n);
+	ok(brief_same(s, &f, v, n), "the table's read agrees: %s", r);
 	action_rows_free(v, n);
 	return r;
+}
+
+static void
+no_tasks(struct meeting *m)
+{
+	(void)m;
+}
+
+static void
+one_task(struct meeting *m)
+{
+	task(m, "Phòng Nội vụ", "Báo cáo biên chế", "2025-10-01", ACT_OPEN);
+}
+
+/* The titles of a few items' meetings among many are looked up one by
+ * one, of most of a range in one pass: both give every title. */
+static void
+test_brief_titles(void)
+{
+	struct tdb t;
+	int64_t first, last = 0;
+	char *r;
+	bool stored = true;
+
+	if (!tdb_open(&t, "titles of the table"))
+		return;
+	first = add_meeting(t.s, "Giao ban đầu năm", NULL, "2025-01-05",
+	    one_task);
+	for (int i = 0; i < 1040 && stored; i++)
+		stored = add_meeting(t.s, "Họp không có việc", NULL,
+		    "2025-02-01", no_tasks) > 0;
+	if (stored)
+		last = add_meeting(t.s, "Giao ban cuối năm", NULL,
+		    "2025-12-20", one_task);
+	if (!ok(first > 0 && last > first + 1024, "titles: set-up: %lld "
+	    "meetings between the two", (long long)(last - first))) {
+		tdb_close(&t);
+		return;
+	}
+	/* Two items, 1,041 meetings apart: looked up by id. */
+	r = query(t.s, (struct store_act_filter){ .scope = STORE_ACT_OPEN });
+	is_str(r, "Báo cáo biên chế,Báo cáo biên chế", "both items listed");
+	free(r);
+	/* One item: its own meeting, in a range of one. */
+	r = query(t.s, (struct store_act_filter){ .meeting_id = last });
+	is_str(r, "Báo cáo biên chế", "one meeting's item");
+	free(r);
+	tdb_close(&t);
 }
 
 /* The scopes, each in review order: overdue first, then by due date,
@@ -759,6 +848,7 @@ main(void)
 	test_query_assignee();
 	test_query_filters();
 	test_two_step();
+	test_brief_titles();
 	test_row();
 	test_status();
 	test_closed_since();
