@@ -199,7 +199,7 @@ export_actions_xlsx(struct buf *b, const struct action_row *v, size_t n,
 	int fd, rc;
 
 	if (xlsx_lib_load(&why) != 0)
-		return err_set(e, ERR_RUNTIME, _("XLSX export needs the "
+		return err_set(e, ERR_RUNTIME, _("XLSX sheets need the "
 		    "libxlsxwriter library, which cannot be loaded (%s); on "
 		    "Debian: apt-get install %s"), why, XLSXWRITER_DEB);
 	buf_printf(&path, "%s/minutes-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");

@@ -130,7 +130,7 @@ export_zip(struct buf *b, const struct export_zip_file *v, size_t n,
 	int rc;
 
 	if (zip_lib_load(&why) != 0)
-		return err_set(e, ERR_RUNTIME, _("DOCX and ODT export needs "
+		return err_set(e, ERR_RUNTIME, _("DOCX and ODT documents need "
 		    "the libzip library, which cannot be loaded (%s); on "
 		    "Debian: apt-get install %s"), why, ZIP_DEB);
 	part = xcalloc(n, sizeof *part);
