@@ -3,8 +3,8 @@
  * libzip (loaded at the first such export, export_zip_lib.h) in memory:
  * the archive is built in a buffer source and copied out, so a writer
  * still only appends bytes to a buf and a failure never leaves half a
- * file.  Every entry carries the same fixed time, so the
- * same meeting gives the same bytes on every run.
+ * file.  Every entry carries the same fixed time, so the same meeting
+ * gives the same bytes on every run.
  */
 #include "config.h"
 
