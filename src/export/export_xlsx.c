@@ -1,10 +1,11 @@
 /*
  * The follow-up sheet (see export_actions.h): the tasks as an XLSX
- * workbook made with libxlsxwriter, the sheet an office sends each unit.
- * Dates are real date cells (a spreadsheet sorts and filters them as
- * dates) shown dd/mm/yyyy; text is always written as text, so a task
- * that starts with "=" stays words.  Column widths follow the longest
- * value by display width, within bounds, and long tasks wrap.
+ * workbook made with libxlsxwriter (loaded at the first such export,
+ * export_xlsx_lib.h), the sheet an office sends each unit.  Dates are
+ * real date cells (a spreadsheet sorts and filters them as dates) shown
+ * dd/mm/yyyy; text is always written as text, so a task that starts with
+ * "=" stays words.  Column widths follow the longest value by display
+ * width, within bounds, and long tasks wrap.
  *
  * libxlsxwriter writes only to a named file, so the workbook goes to a
  * temporary file (in $TMPDIR) that is read back and removed: the caller
@@ -17,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "core/model.h"
 #include "export/export_actions.h"
+#include "export/export_xlsx_lib.h"
 #include "lib/buf.h"
 #include "lib/cal.h"
 #include "lib/err.h"
@@ -194,8 +195,13 @@ export_actions_xlsx(struct buf *b, const struct action_row *v, size_t n,
 {
 	const char *dir = getenv("TMPDIR");
 	struct buf path = BUF_INIT;
+	const char *why;
 	int fd, rc;
 
+	if (xlsx_lib_load(&why) != 0)
+		return err_set(e, ERR_RUNTIME, _("XLSX sheets need the "
+		    "libxlsxwriter library, which cannot be loaded (%s); on "
+		    "Debian: apt-get install %s"), why, XLSXWRITER_DEB);
 	buf_printf(&path, "%s/minutes-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
 	if ((fd = mkstemp(path.s)) < 0) {
 		rc = err_set(e, ERR_RUNTIME, _("making the spreadsheet: %s: %s"),

@@ -1,17 +1,18 @@
 /*
  * Zip packages for the office documents (see export_xml.h), made with
- * libzip in memory: the archive is built in a buffer source and copied
- * out, so a writer still only appends bytes to a buf and a failure never
- * leaves half a file.  Every entry carries the same fixed time, so the
- * same meeting gives the same bytes on every run.
+ * libzip (loaded at the first such export, export_zip_lib.h) in memory:
+ * the archive is built in a buffer source and copied out, so a writer
+ * still only appends bytes to a buf and a failure never leaves half a
+ * file.  Every entry carries the same fixed time, so the same meeting
+ * gives the same bytes on every run.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <time.h>
-#include <zip.h>
 
 #include "export/export_xml.h"
+#include "export/export_zip_lib.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/i18n.h"
@@ -124,9 +125,15 @@ int
 export_zip(struct buf *b, const struct export_zip_file *v, size_t n,
     const struct doc *d, struct err *e)
 {
-	struct buf *part = xcalloc(n, sizeof *part);
+	struct buf *part;
+	const char *why;
 	int rc;
 
+	if (zip_lib_load(&why) != 0)
+		return err_set(e, ERR_RUNTIME, _("DOCX and ODT documents need "
+		    "the libzip library, which cannot be loaded (%s); on "
+		    "Debian: apt-get install %s"), why, ZIP_DEB);
+	part = xcalloc(n, sizeof *part);
 	for (size_t i = 0; i < n; i++)
 		if (v[i].build)
 			v[i].build(&part[i], d);

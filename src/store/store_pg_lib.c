@@ -1,26 +1,21 @@
 /*
  * Loads libpq at the first PostgreSQL store (see store_pg_lib.h).  The
  * name is the library's soname, stable since PostgreSQL 8.0; the
- * functions are looked up by name into pg_lib, in the order of its
- * members.  Nothing is unloaded: a program that opened one store may
- * open another.
+ * functions are looked up by name into pg_lib (lib/dl.c).  Nothing is
+ * unloaded: a program that opened one store may open another.
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <stddef.h>
-#include <string.h>
 
+#include "lib/dl.h"
 #include "store/store_pg_lib.h"
 
 #define LIBPQ_SONAME "libpq.so.5"
 
 struct pg_lib pg_lib;
 
-static const struct {
-	const char	*name;
-	size_t		 off;
-} funcs[] = {
+static const struct dl_func funcs[] = {
 #define F(name, member) { name, offsetof(struct pg_lib, member) }
 	F("PQclear", clear),
 	F("PQntuples", ntuples),
@@ -56,27 +51,7 @@ int
 pg_lib_load(const char **why)
 {
 	static void *handle;
-	struct pg_lib loaded;
 
-	if (handle)
-		return 0;
-	if ((handle = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
-		*why = dlerror();
-		return -1;
-	}
-	for (size_t i = 0; i < sizeof funcs / sizeof funcs[0]; i++) {
-		void *f = dlsym(handle, funcs[i].name);
-
-		if (f == NULL) {
-			*why = dlerror();
-			dlclose(handle);
-			handle = NULL;
-			return -1;
-		}
-		/* POSIX guarantees that a function's address survives the
-		 * trip through void *. */
-		memcpy((char *)&loaded + funcs[i].off, &f, sizeof f);
-	}
-	pg_lib = loaded;
-	return 0;
+	return dl_load(&handle, LIBPQ_SONAME, funcs, sizeof funcs /
+	    sizeof funcs[0], &pg_lib, sizeof pg_lib, why);
 }
