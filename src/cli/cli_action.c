@@ -143,6 +143,7 @@ max_sz(size_t a, size_t b)
  * status, with ", overdue" or without, measured once per review. */
 struct status_cells {
 	char	*text[4][2];
+	size_t	 len[4][2];
 	size_t	 width[4][2];
 };
 
@@ -153,8 +154,10 @@ status_cells(struct status_cells *sc)
 		sc->text[st][0] = xstrdup(status_label((enum act_status)st));
 		sc->text[st][1] = xasprintf("%s, %s", sc->text[st][0],
 		    _("overdue"));
-		for (int o = 0; o < 2; o++)
+		for (int o = 0; o < 2; o++) {
+			sc->len[st][o] = strlen(sc->text[st][o]);
 			sc->width[st][o] = width(sc->text[st][o]);
+		}
 	}
 }
 
@@ -308,21 +311,24 @@ table(struct cli *c, struct buf *b, struct act_brief_row *v, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		const struct act_brief_row *r = &v[i];
 
+		/* Lengths as known, not strlen'd: ten fields a row of a
+		 * 10,000-row review add up. */
 		buf_addrep(b, ' ', w[0] - id_width(r->id));
 		add_id(b, r->id);
-		buf_adds(b, "  ");
+		buf_add(b, "  ", 2);
 		cellw(b, r->due ? cli_date(c, r->due, d) : "-",
 		    (size_t)-1, r->due ? 10 : 1, w[1], 1, false);
-		buf_adds(b, "  ");
-		cellw(b, sc.text[r->status][r->overdue], (size_t)-1,
+		buf_add(b, "  ", 2);
+		cellw(b, sc.text[r->status][r->overdue],
+		    sc.len[r->status][r->overdue],
 		    sc.width[r->status][r->overdue], w[2], 1, true);
-		buf_adds(b, "  ");
+		buf_add(b, "  ", 2);
 		cellw(b, r->assignee ? r->assignee : "-", rw[i].len[0],
 		    rw[i].w[0], w[3], 1, rw[i].plain[0]);
-		buf_adds(b, "  ");
+		buf_add(b, "  ", 2);
 		cellw(b, r->task, rw[i].len[1], rw[i].w[1], w[4], 1,
 		    rw[i].plain[1]);
-		buf_adds(b, "  ");
+		buf_add(b, "  ", 2);
 		meeting_cell(b, r, &rw[i], w[5]);
 		buf_addc(b, '\n');
 		if (stream && b->len >= TABLE_PIECE) {
