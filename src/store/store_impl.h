@@ -76,9 +76,11 @@ struct st_rows {
 };
 int	 st_rows(struct store *, sqlite3_stmt *st, struct st_rows *,
 	    const char *what, struct err *);
-/* A small page cache while a long review is read (true), SQLite's
- * default after it (false); see store_action.c. */
-void	 st_review_cache(struct store *, bool small);
+/* The page cache while a long review is read: small for one that seeks
+ * each item's meeting, smaller for one that reads in order, SQLite's
+ * default after it; see store_action.c. */
+enum st_cache { ST_CACHE_DEFAULT, ST_CACHE_SEEK, ST_CACHE_SCAN };
+void	 st_review_cache(struct store *, enum st_cache);
 /* Binds text, or NULL for NULL/empty. */
 int	 st_bind_text(sqlite3_stmt *, int idx, const char *);
 /* A malloc'd copy of column i, or NULL for NULL. */
