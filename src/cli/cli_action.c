@@ -176,15 +176,14 @@ static bool
 repair(const char **s, struct pool *fixed)
 {
 	char *t;
-	bool bad;
 
-	if (*s == NULL)
+	if (*s == NULL || utf8_valid(*s, strlen(*s), NULL))
 		return false;
 	t = xstrdup(*s);
-	if ((bad = cli_repair_str(&t)))
-		*s = pool_strndup(fixed, t, strlen(t));
+	cli_repair_str(&t);
+	*s = pool_strndup(fixed, t, strlen(t));
 	free(t);
-	return bad;
+	return true;
 }
 
 /* The width of *s and whether it is plain.  The table checks its rows
@@ -280,6 +279,19 @@ meeting_cell(struct buf *b, const struct act_brief_row *r,
  * piece, so this changes nothing but the memory used. */
 #define TABLE_PIECE (64 * 1024)
 
+/* Whether a due date is printable ASCII (as every date minutes writes
+ * is), so copied as it is rather than through utf8_escape_ctrl. */
+static bool
+ascii_date(const char *s)
+{
+	if (s == NULL)
+		return true;	/* "-" */
+	for (; *s; s++)
+		if (*s < 0x20 || *s > 0x7e)
+			return false;
+	return true;
+}
+
 /* The plain table: id, due, status, assignee, task, meeting, fitted to
  * cols columns (CLI_WHOLE: nothing is cut); when stream, written to
  * standard output piece by piece.  0, or ERR_RUNTIME with e set. */
@@ -317,7 +329,7 @@ table(struct cli *c, struct buf *b, struct act_brief_row *v, size_t n,
 		add_id(b, r->id);
 		buf_add(b, "  ", 2);
 		cellw(b, r->due ? cli_date(c, r->due, d) : "-",
-		    (size_t)-1, r->due ? 10 : 1, w[1], 1, false);
+		    (size_t)-1, r->due ? 10 : 1, w[1], 1, ascii_date(r->due));
 		buf_add(b, "  ", 2);
 		cellw(b, sc.text[r->status][r->overdue],
 		    sc.len[r->status][r->overdue],

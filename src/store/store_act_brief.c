@@ -26,8 +26,7 @@
 /* As store_act_query's open review (store_action.c), the same filters
  * bound in the same way, without the meeting's columns. */
 static const char SQL_ITEMS[] =
-    "SELECT a.id, a.meeting_id, a.assignee, a.task, a.due, a.status,"
-    " (a.due IS NOT NULL AND a.due < ?1)"
+    "SELECT a.id, a.meeting_id, a.assignee, a.task, a.due, a.status"
     " FROM action a INDEXED BY action_open"
     " WHERE a.status IN ('open', 'doing')"
     " AND (?2 IS NULL OR a.due < ?2)"
@@ -67,7 +66,6 @@ read_items(struct store *s, const struct store_act_filter *f,
 	if (st == NULL)
 		return ERR_RUNTIME;
 	store_act_scope(f, &limit);
-	sqlite3_bind_text(st, 1, f->today, -1, SQLITE_STATIC);
 	st_bind_text(st, 2, limit);
 	if (f->meeting_id)
 		sqlite3_bind_int64(st, 3, f->meeting_id);
@@ -87,7 +85,8 @@ read_items(struct store *s, const struct store_act_filter *f,
 		r->due = pool_col(&out->text, st, 4);
 		status_parse((const char *)sqlite3_column_text(st, 5),
 		    &r->status);
-		r->overdue = sqlite3_column_int(st, 6) != 0;
+		/* Open or in hand, and due before today. */
+		r->overdue = r->due && strcmp(r->due, f->today) < 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -239,7 +238,7 @@ brief_open(struct store *s, const struct store_act_filter *f,
 {
 	int rc;
 
-	st_review_cache(s, true);
+	st_review_cache(s, ST_CACHE_SCAN);
 	/* One read transaction: the titles are those of the items' own
 	 * meetings even while another instance saves. */
 	rc = st_read_begin(s, _("listing action items"), e) ? ERR_RUNTIME :
@@ -247,7 +246,7 @@ brief_open(struct store *s, const struct store_act_filter *f,
 	if (rc == 0)
 		rc = read_titles(s, out, e);
 	st_rollback(s);
-	st_review_cache(s, false);
+	st_review_cache(s, ST_CACHE_DEFAULT);
 	if (rc == 0)
 		brief_undated_last(out);
 	return rc;
