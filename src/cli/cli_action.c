@@ -203,6 +203,40 @@ measure(const char **s, size_t *len, bool *plain, struct pool *fixed,
 	return w;
 }
 
+/*
+ * Widths of the texts rows share, by address: store_act_brief keeps an
+ * office's name once for all its items and a meeting's title once for
+ * all of its own, and a review names a dozen offices.  Direct-mapped;
+ * only plain texts are kept (a repaired one has a new address).
+ */
+#define SEEN 1024
+
+struct seen {
+	const char	*s[SEEN];
+	size_t		 w[SEEN];
+	size_t		 len[SEEN];
+};
+
+static size_t
+measure_shared(struct seen *sn, const char **s, size_t *len, bool *plain,
+    struct pool *fixed, bool *bad)
+{
+	size_t i = (size_t)((uintptr_t)*s >> 4) % SEEN, w;
+
+	if (sn->s[i] == *s) {
+		*len = sn->len[i];
+		*plain = true;
+		return sn->w[i];
+	}
+	w = measure(s, len, plain, fixed, bad);
+	if (*plain) {
+		sn->s[i] = *s;
+		sn->w[i] = w;
+		sn->len[i] = *len;
+	}
+	return w;
+}
+
 /* Column widths for the rows v[0..n), fitted to cols by display width;
  * the task column gives way last.  rw[] gets each row's widths.  True
  * when a field had to be repaired (its repair kept in fixed). */
@@ -211,6 +245,7 @@ table_widths(struct act_brief_row *v, size_t n, const char *const h[6],
     const struct status_cells *sc, size_t cols, size_t w[6],
     struct row_widths *rw, struct pool *fixed)
 {
+	struct seen *sn = xcalloc(1, sizeof *sn);
 	size_t avail, fixed_w, share;
 	bool bad = false;
 
@@ -223,16 +258,17 @@ table_widths(struct act_brief_row *v, size_t n, const char *const h[6],
 		bad |= repair(&v[i].due, fixed);
 		rw[i].plain[0] = true;	/* "-" */
 		rw[i].len[0] = 1;
-		rw[i].w[0] = v[i].assignee ? measure(&v[i].assignee,
+		rw[i].w[0] = v[i].assignee ? measure_shared(sn, &v[i].assignee,
 		    &rw[i].len[0], &rw[i].plain[0], fixed, &bad) : 1;
 		rw[i].w[1] = measure(&v[i].task, &rw[i].len[1],
 		    &rw[i].plain[1], fixed, &bad);
 		rw[i].w[2] = id_width(v[i].meeting_id) + 1 +
-		    measure(&v[i].title, &rw[i].len[2], &rw[i].plain[2], fixed,
-		    &bad);
+		    measure_shared(sn, &v[i].title, &rw[i].len[2],
+		    &rw[i].plain[2], fixed, &bad);
 		for (int k = 0; k < 3; k++)
 			w[3 + k] = max_sz(w[3 + k], rw[i].w[k]);
 	}
+	free(sn);
 	fixed_w = w[0] + w[1] + w[2] + 5 * 2;
 	avail = cols > fixed_w ? cols - fixed_w : 0;
 	if (w[3] + w[4] + w[5] <= avail)

@@ -54,17 +54,56 @@ pool_col(struct pool *p, sqlite3_stmt *st, int col)
 	    NULL;
 }
 
+/*
+ * Assignees recur (the same dozen offices on most items): each text is
+ * kept once, and the table, which remembers widths by address, measures
+ * it once.  An open-addressing table that stops taking names (but keeps
+ * finding them) once three quarters full.
+ */
+#define NAMES 1024
+
+struct names {
+	const char	*p[NAMES];
+	size_t		 len[NAMES];
+	size_t		 used;
+};
+
+static const char *
+name_col(struct names *nm, struct pool *p, sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col), *d;
+	size_t len, h = 5381, i;
+
+	if (t == NULL)
+		return NULL;
+	len = (size_t)sqlite3_column_bytes(st, col);
+	for (i = 0; i < len; i++)
+		h = h * 33 ^ (unsigned char)t[i];
+	for (i = h % NAMES; nm->p[i]; i = (i + 1) % NAMES)
+		if (nm->len[i] == len && memcmp(nm->p[i], t, len) == 0)
+			return nm->p[i];
+	d = pool_strndup(p, t, len);
+	if (nm->used < NAMES / 4 * 3) {
+		nm->p[i] = d;
+		nm->len[i] = len;
+		nm->used++;
+	}
+	return d;
+}
+
 static int
 read_items(struct store *s, const struct store_act_filter *f,
     struct act_brief *out, struct err *e)
 {
 	sqlite3_stmt *st = st_prep(s, SQL_ITEMS, e);
+	struct names *nm;
 	const char *limit;
 	size_t cap = 0;
 	int rc;
 
 	if (st == NULL)
 		return ERR_RUNTIME;
+	nm = xcalloc(1, sizeof *nm);
 	store_act_scope(f, &limit);
 	st_bind_text(st, 2, limit);
 	if (f->meeting_id)
@@ -78,7 +117,7 @@ read_items(struct store *s, const struct store_act_filter *f,
 		r->id = sqlite3_column_int64(st, 0);
 		r->meeting_id = sqlite3_column_int64(st, 1);
 		r->title = "";
-		r->assignee = pool_col(&out->text, st, 2);
+		r->assignee = name_col(nm, &out->text, st, 2);
 		r->task = pool_col(&out->text, st, 3);
 		if (r->task == NULL)
 			r->task = "";
@@ -89,6 +128,7 @@ read_items(struct store *s, const struct store_act_filter *f,
 		r->overdue = r->due && strcmp(r->due, f->today) < 0;
 	}
 	sqlite3_reset(st);
+	free(nm);
 	if (rc != SQLITE_DONE)
 		return st_fail(s, _("listing action items"), e);
 	return 0;
