@@ -51,6 +51,21 @@ exited 0 "SIGHUP: exit 0"
 stored 1 '^Trước khi máy treo\. Chủ trì yêu cầu rà soát quy chế; quận đề nghị sớm\.$' \
     "every character typed after the crash is in the section"
 
+# Keys typed that the program has not read yet when a signal comes (a
+# loaded machine reads late) still reach the section: the program is
+# stopped, typed to, sent SIGHUP and let go on.
+start "$MINUTES edit 1 --section results"
+shows '2/6  Kết quả đạt được' "the editor is open again"
+keys C-End
+pid=$(app_pid)
+kill -STOP "$pid"
+typing ' Đã rà soát xong.'
+tm display-message -p x >/dev/null	# the keys are in the terminal
+kill -HUP "$pid"
+kill -CONT "$pid"
+exited 0 "SIGHUP while keys wait: exit 0"
+stored 1 'sớm\. Đã rà soát xong\.$' "the keys that waited are in the section"
+
 # second CMD: the same program in window 1 of the session.
 second() {
 	tm kill-window -t t:1 2>/dev/null

@@ -478,13 +478,38 @@ tui_editor_run(struct tui *t, int64_t id, const char *section)
 	return tui_editor_run_at(t, id, section, -1);
 }
 
+/*
+ * A signal ends the editor.  Keys typed before it that the program has
+ * not read yet (on a loaded machine, the last tenths of a second of
+ * typing) still reach the text shown, as long as they are typing into
+ * it (page_ops.plain); then the last save.  A key that is not stops the
+ * reading: what it would have done is not done at the end.
+ */
+static void
+editor_leave(struct tui_screen *s)
+{
+	struct editor *ed = s->data;
+	struct tui_event ev;
+
+	tui_editor_bg_wait(ed);
+	for (;;) {
+		tui_wake_in(0);
+		tui_read(&ev);
+		if (ev.kind == EV_TICK || page(ed)->ops->plain == NULL ||
+		    !page(ed)->ops->plain(page(ed), &ev))
+			break;
+		editor_key(s, &ev);
+	}
+	tui_editor_leave(s);
+}
+
 enum tui_act
 tui_editor_run_at(struct tui *t, int64_t id, const char *section,
     int64_t at)
 {
 	struct editor *ed = xcalloc(1, sizeof *ed);
 	struct tui_screen s = { .data = ed, .draw = tui_editor_draw,
-	    .key = editor_key, .tick = editor_tick, .leave = tui_editor_leave };
+	    .key = editor_key, .tick = editor_tick, .leave = editor_leave };
 	enum tui_act r = TUI_LEAVE;
 	struct tui_hook hook;
 	const char *status;
