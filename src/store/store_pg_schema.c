@@ -25,11 +25,6 @@
 #include "lib/xmalloc.h"
 #include "store/store_pg_impl.h"
 
-/* The tables every row of which belongs to a meeting's owner. */
-#define OWNED_TABLES "meeting", "attendee", "section", "action", \
-	"action_history", "suggestion_seen", "edit_lock", "search_doc", \
-	"search_pending"
-
 /* migrations[i] takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
 	/* 0 -> 1 */
