@@ -253,22 +253,15 @@ read_titles(struct store *s, struct act_brief *out, struct err *e)
 }
 
 /* Moves the undated items, which the index gives first, after the
- * others, keeping the order of each part. */
+ * others. */
 static void
 brief_undated_last(struct act_brief *out)
 {
-	size_t k = 0, n = out->n;
-	struct act_brief_row *tmp;
+	size_t k = 0;
 
-	while (k < n && out->row[k].due == NULL)
+	while (k < out->n && out->row[k].due == NULL)
 		k++;
-	if (k == 0 || k == n)
-		return;
-	tmp = xreallocarray(NULL, k, sizeof *tmp);
-	memcpy(tmp, out->row, k * sizeof *tmp);
-	memmove(out->row, out->row + k, (n - k) * sizeof *tmp);
-	memcpy(out->row + n - k, tmp, k * sizeof *tmp);
-	free(tmp);
+	st_to_end(out->row, out->n, k, sizeof *out->row);
 }
 
 /* The fast read (see the top of this file). */

@@ -436,23 +436,29 @@ store_act_row_order(const void *pa, const void *pb)
 	return a->a.id < b->a.id ? -1 : a->a.id > b->a.id;
 }
 
-/* Moves the undated rows, which come first, after the others, keeping
- * the order of each part. */
+void
+st_to_end(void *v, size_t n, size_t k, size_t size)
+{
+	char *tmp;
+
+	if (k == 0 || k >= n)
+		return;
+	tmp = xreallocarray(NULL, k, size);
+	memcpy(tmp, v, k * size);
+	memmove(v, (char *)v + k * size, (n - k) * size);
+	memcpy((char *)v + (n - k) * size, tmp, k * size);
+	free(tmp);
+}
+
+/* Moves the undated rows, which come first, after the others. */
 static void
 undated_last(struct action_row *v, size_t n)
 {
 	size_t k = 0;
-	struct action_row *tmp;
 
 	while (k < n && v[k].a.due == NULL)
 		k++;
-	if (k == 0 || k == n)
-		return;
-	tmp = xreallocarray(NULL, k, sizeof *tmp);
-	memcpy(tmp, v, k * sizeof *v);
-	memmove(v, v + k, (n - k) * sizeof *v);
-	memcpy(v + n - k, tmp, k * sizeof *v);
-	free(tmp);
+	st_to_end(v, n, k, sizeof *v);
 }
 
 /* Appends the rows of st (bound by the caller) that pass the assignee

@@ -81,6 +81,10 @@ int	 st_rows(struct store *, sqlite3_stmt *st, struct st_rows *,
  * default after it; see store_action.c. */
 enum st_cache { ST_CACHE_DEFAULT, ST_CACHE_SEEK, ST_CACHE_SCAN };
 void	 st_review_cache(struct store *, enum st_cache);
+/* Moves the first k of the n elements of v (size bytes each) after the
+ * others, keeping the order of each part: the undated items of a review,
+ * which an index gives first, go last. */
+void	 st_to_end(void *v, size_t n, size_t k, size_t size);
 /* Binds text, or NULL for NULL/empty. */
 int	 st_bind_text(sqlite3_stmt *, int idx, const char *);
 /* A malloc'd copy of column i, or NULL for NULL. */
